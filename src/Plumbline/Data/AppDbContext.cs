@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Audit;
+using Plumbline.Features.Settings;
+using Plumbline.Features.Standards;
+
+namespace Plumbline.Data;
+
+/// <summary>
+/// The one model of Plumbline. Provider-specific subclasses only exist so that each database engine
+/// keeps its own migration set (see ADR-002).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Standard> Standards => Set<Standard>();
+    public DbSet<StandardRevision> StandardRevisions => Set<StandardRevision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly,
+            t => t.Namespace is not null && t.Namespace.StartsWith("Plumbline.Features", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is decimal everywhere; 18,2 keeps both engines identical.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Plumbline.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Sqlite (default) or Postgres.</summary>
+    [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Apply pending migrations when the app starts. PostgreSQL deployments may turn it off and migrate separately.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load the starter standards library into an empty library at start-up.</summary>
+    public bool LoadStarterContent { get; set; } = true;
+
+    /// <summary>Load the demo data set (users in each role, and later clients and reviews) at start-up.</summary>
+    public bool SeedDemoData { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+}

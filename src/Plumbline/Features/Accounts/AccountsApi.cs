@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Plumbline.Data;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Accounts;
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record TokenResponse(string Token, DateTime ExpiresAt);
+
+public static class AccountsApi
+{
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(30);
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication")
+            .WithSummary("Exchange an e-mail and password for a bearer token (valid 30 days).");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> IssueToken(
+        TokenRequest request, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+            return ApiErrors.Validation(new() { ["email"] = ["Enter the e-mail address and password of a Plumbline user."] });
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        if (user is null) return Unauthorized();
+        if (await users.IsLockedOutAsync(user))
+            return TypedResults.Problem(statusCode: 401, title: "Account locked", detail: "Too many failed attempts or locked by an admin. Try again later or ask an admin.");
+        if (!await users.CheckPasswordAsync(user, request.Password))
+        {
+            await users.AccessFailedAsync(user);
+            return Unauthorized();
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        var token = ApiTokenHandler.NewToken();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new ApiToken { UserId = user.Id, TokenHash = ApiTokenHandler.Hash(token), CreatedAt = now, ExpiresAt = now + TokenLifetime };
+        db.ApiTokens.Add(row);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new TokenResponse(token, row.ExpiresAt));
+    }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: "The e-mail address or password is wrong.");
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Plumbline.Features.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    public string Name { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Working days a year for capacity planning; null = the provider's default.</summary>
+    public int? WorkingDaysPerYear { get; set; }
+    public int? LeaveDaysPerYear { get; set; }
+}
+
+/// <summary>An API bearer token. Only a SHA-256 hash is stored, so a database leak does not leak tokens.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string UserId { get; set; } = "";
+    public string TokenHash { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder) => builder.Property(u => u.Name).HasMaxLength(200);
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Plumbline.Features.Accounts;
+
+/// <summary>The roles of API.md, spelled as the API spells them.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Vcio = "Vcio";
+    public const string Tam = "Tam";
+    public const string ServiceLead = "ServiceLead";
+    public const string DesignDesk = "DesignDesk";
+    public const string ServiceDesk = "ServiceDesk";
+    public const string ReadOnly = "ReadOnly";
+
+    public static readonly string[] All = [Admin, Vcio, Tam, ServiceLead, DesignDesk, ServiceDesk, ReadOnly];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Vcio => "vCIO",
+        Tam => "TAM",
+        ServiceLead => "Service lead",
+        DesignDesk => "Design desk",
+        ServiceDesk => "Service desk",
+        ReadOnly => "Read only",
+        _ => role,
+    };
+}
+
+/// <summary>Authorization policies; every page and endpoint names one.</summary>
+public static class Policies
+{
+    public const string SignedIn = "SignedIn";
+    public const string Admin = "Admin";
+    /// <summary>The standards committee's work: admins, vCIOs and service leads (ADR-004).</summary>
+    public const string EditLibrary = "EditLibrary";
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(EditLibrary, p => p.RequireRole(Roles.Admin, Roles.Vcio, Roles.ServiceLead));
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

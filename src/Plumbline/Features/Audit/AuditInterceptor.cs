@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Plumbline.Features.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> entity,
+/// inside the same SaveChanges so the trail can never disagree with the data.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Derived or technical columns: noise in a trail meant for people.
+    private static readonly HashSet<string> Ignored = ["Version", "SearchText", "TagsText", "UpdatedAt", "CreatedAt"];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context) AddEntries(context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context) AddEntries(context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void AddEntries(DbContext context)
+    {
+        var user = http.HttpContext?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "system";
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            context.Add(new AuditEntry
+            {
+                At = now,
+                UserId = userId,
+                UserName = userName,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = ((IAudited)entry.Entity).Id.ToString(),
+                Action = entry.State.ToString(),
+                Changes = JsonSerializer.Serialize(changes),
+            });
+        }
+    }
+
+    private static Dictionary<string, object?> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var p in entry.Properties.Where(p => !Ignored.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey()))
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[p.Metadata.Name] = Display(p.CurrentValue);
+                    break;
+                case EntityState.Deleted:
+                    changes[p.Metadata.Name] = Display(p.OriginalValue);
+                    break;
+                case EntityState.Modified when p.IsModified && !Equals(Display(p.OriginalValue), Display(p.CurrentValue)):
+                    changes[p.Metadata.Name] = new { from = Display(p.OriginalValue), to = Display(p.CurrentValue) };
+                    break;
+            }
+        }
+        return changes;
+    }
+
+    private static object? Display(object? value) => value switch
+    {
+        null => null,
+        string or int or bool or Guid or DateTime or DateOnly or decimal => value is string s ? s : value.ToString(),
+        Enum e => e.ToString(),
+        _ => JsonSerializer.Serialize(value),
+    };
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Settings;
+
+namespace Plumbline.Features.Demo;
+
+/// <summary>
+/// A living system for a newcomer: a provider and one user per role. Each later feature adds its own demo data here
+/// (clients, reviews, roadmaps, visits). Only runs on an instance that has no users yet.
+/// </summary>
+public sealed class DemoData(AppDbContext db, UserAdministration users, TimeProvider clock, ILogger<DemoData> logger)
+{
+    public const string Password = "plumbline-demo";
+    public const string Domain = "demo.plumbline.test";
+
+    public static readonly (string Role, string Name, string Login)[] People =
+    [
+        (Roles.Admin, "Alex Admin", "admin"),
+        (Roles.Vcio, "Val Vcio", "vcio"),
+        (Roles.Tam, "Terry Tam", "tam"),
+        (Roles.ServiceLead, "Sam Lead", "lead"),
+        (Roles.DesignDesk, "Dana Design", "design"),
+        (Roles.ServiceDesk, "Drew Desk", "desk"),
+        (Roles.ReadOnly, "Robin Reader", "reader"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(ct)) return;
+        db.ProviderSettings.Add(new ProviderSettings { ProviderName = "Northwind IT Partners", CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        foreach (var (role, name, login) in People)
+        {
+            var (_, errors) = await users.CreateAsync(new CreateUserRequest($"{login}@{Domain}", name, Password, [role]), ct);
+            if (errors.Count > 0) throw new InvalidOperationException($"Demo user {login}: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+        }
+        logger.LogInformation("Demo data loaded: sign in as admin@{Domain} with password {Password}", Domain, Password);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Plumbline.Features.Library;
+
+public enum ImportOutcome { Created, Updated, Skipped, Invalid }
+
+public sealed record ImportRowResult(int Row, string Code, ImportOutcome Outcome, string? Reason);
+
+/// <summary>What an import did, row by row. When any row is invalid nothing was applied.</summary>
+public sealed record ImportReport(bool Applied, int Created, int Updated, int Skipped, int Invalid, IReadOnlyList<ImportRowResult> Rows)
+{
+    public static ImportReport From(bool applied, List<ImportRowResult> rows) => new(applied,
+        rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
+        rows.Count(r => r.Outcome == ImportOutcome.Skipped), rows.Count(r => r.Outcome == ImportOutcome.Invalid),
+        rows.OrderBy(r => r.Row).ToList());
+}
+
+/// <summary>A file that cannot be read at all (not JSON, no header row, wrong columns).</summary>
+public sealed class LibraryFileException(string message) : Exception(message);

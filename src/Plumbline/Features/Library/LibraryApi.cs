@@ -1,0 +1,82 @@
+using Plumbline.Features.Accounts;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Library;
+
+public static class LibraryApi
+{
+    public const long MaxImportBytes = 20 * 1024 * 1024;
+
+    public static IServiceCollection AddLibrary(this IServiceCollection services) =>
+        services.AddScoped<LibraryExporter>().AddScoped<LibraryImporter>().AddScoped<StarterLibrary>();
+
+    public static IEndpointRouteBuilder MapLibraryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/library").WithTags("Library import and export");
+        group.MapGet("/export", Export).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The whole library as json (default), csv or xlsx.");
+        group.MapPost("/import", Import).RequireAuthorization(Policies.EditLibrary).DisableAntiforgery()
+            .WithSummary("Import a library file (json, csv or xlsx): the body is the file, or a multipart upload with a 'file' field. One invalid row changes nothing.");
+        group.MapPost("/starter/apply", ApplyStarter).RequireAuthorization(Policies.EditLibrary)
+            .WithSummary("Apply the starter library shipped with this version: adds new standards, updates unedited ones, never deletes.");
+        return app;
+    }
+
+    private static async Task<IResult> Export(string? format, LibraryExporter exporter, CancellationToken ct)
+    {
+        if (LibraryFormats.FromName(format) is not { } f) return ApiErrors.Validation("format", "Choose json, csv or xlsx.");
+        var bytes = LibraryFormats.Write(await exporter.ExportAsync(ct), f);
+        return TypedResults.File(bytes, LibraryFormats.ContentType(f), $"plumbline-library-{DateTime.UtcNow:yyyy-MM-dd}.{f.ToString().ToLowerInvariant()}");
+    }
+
+    private static async Task<IResult> Import(HttpRequest request, LibraryImporter importer, CancellationToken ct)
+    {
+        var (content, contentType, fileName, error) = await ReadUploadAsync(request, ct);
+        if (error is not null) return ApiErrors.Validation("file", error);
+        var report = await ImportBytesAsync(importer, content!, contentType, fileName, ct);
+        return report switch
+        {
+            { Report: { Applied: true } r } => TypedResults.Ok(r),
+            { Report: { } r } => TypedResults.UnprocessableEntity(r),
+            _ => ApiErrors.Validation("file", report.FileError!),
+        };
+    }
+
+    private static async Task<IResult> ApplyStarter(StarterLibrary starter, CancellationToken ct) => TypedResults.Ok(await starter.ApplyAsync(ct));
+
+    public sealed record ImportAttempt(ImportReport? Report, string? FileError);
+
+    public static async Task<ImportAttempt> ImportBytesAsync(LibraryImporter importer, byte[] content, string? contentType, string? fileName, CancellationToken ct)
+    {
+        var problems = new List<ImportRowResult>();
+        try
+        {
+            var format = LibraryFormats.Detect(contentType, fileName, content);
+            var doc = LibraryFormats.Read(content, format, problems);
+            return new(await importer.ImportAsync(doc, ImportMode.File, problems, ct), null);
+        }
+        catch (LibraryFileException e)
+        {
+            return new(null, e.Message);
+        }
+    }
+
+    private static async Task<(byte[]? Content, string? ContentType, string? FileName, string? Error)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxImportBytes) return (null, null, null, "The file is larger than 20 MB.");
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            if (file is null || file.Length == 0) return (null, null, null, "Attach the library file in a form field named 'file'.");
+            if (file.Length > MaxImportBytes) return (null, null, null, "The file is larger than 20 MB.");
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            return (ms.ToArray(), file.ContentType, file.FileName, null);
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        if (body.Length == 0) return (null, null, null, "Send the library file as the request body, or as a multipart upload with a 'file' field.");
+        return (body.ToArray(), request.ContentType, null, null);
+    }
+}

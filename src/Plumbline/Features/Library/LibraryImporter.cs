@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Standards;
+
+namespace Plumbline.Features.Library;
+
+public enum ImportMode
+{
+    /// <summary>A provider's file: create new standards, update changed ones.</summary>
+    File,
+    /// <summary>The starter library: add new standards, update only those the provider has not edited, never delete.</summary>
+    Starter,
+}
+
+/// <summary>Applies a library document all-or-nothing: every row is checked first, and one bad row changes nothing.</summary>
+public sealed class LibraryImporter(AppDbContext db, LibraryService library, TimeProvider clock)
+{
+    public async Task<ImportReport> ImportAsync(LibraryDocument doc, ImportMode mode, List<ImportRowResult> problems, CancellationToken ct)
+    {
+        var rows = new List<ImportRowResult>(problems);
+        var checkedStandards = Check(doc, rows);
+        if (rows.Any(r => r.Outcome == ImportOutcome.Invalid)) return ImportReport.From(false, rows);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var categories = await UpsertStructureAsync(doc, mode, ct);
+            var codes = checkedStandards.Select(c => c.Valid.Code).ToList();
+            var existing = await db.Standards.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var (row, category, valid) in checkedStandards)
+            {
+                var v = valid with { CategoryId = categories[category] };
+                if (!existing.TryGetValue(v.Code, out var standard))
+                {
+                    standard = new Standard { CreatedAt = now, UpdatedAt = now };
+                    LibraryService.Apply(standard, v);
+                    if (mode == ImportMode.Starter) standard.StarterHash = ContentHash(standard);
+                    db.Standards.Add(standard);
+                    db.StandardRevisions.Add(StandardRevision.Of(standard, now, "import"));
+                    rows.Add(new(row, v.Code, ImportOutcome.Created, null));
+                    continue;
+                }
+                var incoming = new Standard { Id = standard.Id };
+                LibraryService.Apply(incoming, v);
+                var current = ContentHash(standard);
+                if (current == ContentHash(incoming) && standard.CategoryId == v.CategoryId)
+                    rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Already the same in the library."));
+                else if (mode == ImportMode.Starter && standard.StarterHash != current)
+                    rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Edited by your team, so the starter library's version was not applied."));
+                else
+                {
+                    await library.ApplyEditAsync(standard, v, ct);
+                    if (mode == ImportMode.Starter) standard.StarterHash = ContentHash(standard);
+                    rows.Add(new(row, v.Code, ImportOutcome.Updated, null));
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return ImportReport.From(true, rows);
+        });
+    }
+
+    private sealed record Checked(int Row, (string Section, string Category) Category, StandardValidation.Valid Valid);
+
+    private static List<Checked> Check(LibraryDocument doc, List<ImportRowResult> rows)
+    {
+        var result = new List<Checked>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var number = 0;
+        foreach (var section in doc.Sections)
+        {
+            if (string.IsNullOrWhiteSpace(section.Name) || section.Name.Trim().Length > 100)
+                rows.Add(new(0, "", ImportOutcome.Invalid, "A section needs a name of 1 to 100 characters."));
+            foreach (var category in section.Categories)
+            {
+                if (string.IsNullOrWhiteSpace(category.Name) || category.Name.Trim().Length > 100)
+                    rows.Add(new(0, "", ImportOutcome.Invalid, $"A category in section \"{section.Name}\" needs a name of 1 to 100 characters."));
+                if (category.ReviewIntervalMonths is { } m && !StandardValidation.Intervals.Contains(m))
+                    rows.Add(new(0, "", ImportOutcome.Invalid, $"Category \"{category.Name}\": the review interval is 1, 3, 6 or 12 months."));
+                foreach (var s in category.Standards)
+                {
+                    var row = s.SourceRow ?? ++number;
+                    var request = new StandardRequest(s.Code, Guid.NewGuid(), s.Title, s.Question, s.WhyWeAsk, s.HowToCheck, s.References,
+                        s.Priority, s.ReviewIntervalMonths, s.Kind, s.Tags, string.IsNullOrWhiteSpace(s.Status) ? "Active" : s.Status);
+                    var (valid, errors) = StandardValidation.Check(request);
+                    if (valid is null)
+                    {
+                        rows.Add(new(row, s.Code ?? "", ImportOutcome.Invalid, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
+                        continue;
+                    }
+                    if (!seen.Add(valid.Code)) { rows.Add(new(row, valid.Code, ImportOutcome.Invalid, $"The code {valid.Code} appears more than once in the file.")); continue; }
+                    var lint = LibraryService.Lint(valid);
+                    if (valid.Status == StandardStatus.Active && !lint.Ok)
+                    {
+                        rows.Add(new(row, valid.Code, ImportOutcome.Invalid, "The question breaks the library's rules: " + string.Join(" ", lint.Errors.Select(e => e.Message))));
+                        continue;
+                    }
+                    result.Add(new(row, (section.Name.Trim(), category.Name.Trim()), valid));
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Creates missing sections and categories. A provider's file also sets their order; the starter library leaves the provider's order alone.</summary>
+    private async Task<Dictionary<(string, string), Guid>> UpsertStructureAsync(LibraryDocument doc, ImportMode mode, CancellationToken ct)
+    {
+        var sections = await db.Sections.ToListAsync(ct);
+        var categories = await db.Categories.ToListAsync(ct);
+        var map = new Dictionary<(string, string), Guid>();
+        foreach (var s in doc.Sections)
+        {
+            var name = s.Name.Trim();
+            var section = sections.FirstOrDefault(x => x.Name == name);
+            if (section is null)
+            {
+                section = new Section { Name = name, Order = s.Order, Description = (s.Description ?? "").Trim() };
+                sections.Add(section);
+                db.Sections.Add(section);
+            }
+            else if (mode == ImportMode.File)
+            {
+                section.Order = s.Order;
+                section.Description = (s.Description ?? "").Trim();
+            }
+            foreach (var c in s.Categories)
+            {
+                var categoryName = c.Name.Trim();
+                var category = categories.FirstOrDefault(x => x.SectionId == section.Id && x.Name == categoryName);
+                if (category is null)
+                {
+                    category = new Category { SectionId = section.Id, Name = categoryName, Order = c.Order, ReviewIntervalMonths = c.ReviewIntervalMonths ?? 12 };
+                    categories.Add(category);
+                    db.Categories.Add(category);
+                }
+                else if (mode == ImportMode.File)
+                {
+                    category.Order = c.Order;
+                    category.ReviewIntervalMonths = c.ReviewIntervalMonths ?? category.ReviewIntervalMonths;
+                }
+                map[(name, categoryName)] = category.Id;
+            }
+        }
+        return map;
+    }
+
+    /// <summary>Fingerprint of what a person can edit; tells whether the provider changed a starter standard.</summary>
+    public static string ContentHash(Standard s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        s.Title, s.Question, s.WhyWeAsk, s.HowToCheck, s.References, Priority = s.Priority.ToString(), s.ReviewIntervalMonths,
+        Kind = s.Kind.ToString(), s.Tags, Status = s.Status.ToString(),
+    }))));
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Settings;
+
+namespace Plumbline.Features.Setup;
+
+public sealed record SetupRequest(string? ProviderName, string? AdminEmail, string? AdminPassword, string? AdminName = null);
+
+/// <summary>Remembers, per app node, once the instance has users, so the first-run check costs a query only until then.</summary>
+public sealed class SetupState
+{
+    private volatile bool _done;
+    public bool IsDone => _done;
+    public void MarkDone() => _done = true;
+}
+
+public sealed class SetupService(AppDbContext db, UserAdministration admin, SetupState state, TimeProvider clock)
+{
+    public async Task<bool> IsNeededAsync(CancellationToken ct)
+    {
+        if (state.IsDone) return false;
+        if (await admin.AnyUserAsync(ct)) { state.MarkDone(); return false; }
+        return true;
+    }
+
+    /// <summary>Creates the provider and its first admin. Returns null errors on success; "conflict" when already set up.</summary>
+    public async Task<(bool Conflict, Dictionary<string, string[]> Errors)> RunAsync(SetupRequest request, CancellationToken ct)
+    {
+        if (!await IsNeededAsync(ct)) return (true, []);
+        var errors = new Dictionary<string, string[]>();
+        var providerName = (request.ProviderName ?? "").Trim();
+        if (providerName.Length == 0) errors["providerName"] = ["Enter your company's name; it appears on client reports."];
+        else if (providerName.Length > 200) errors["providerName"] = ["Keep the company name to 200 characters or fewer."];
+        if (errors.Count > 0) return (false, errors);
+
+        var adminName = string.IsNullOrWhiteSpace(request.AdminName) ? (request.AdminEmail ?? "").Split('@')[0] : request.AdminName;
+        var (user, userErrors) = await admin.CreateAsync(new CreateUserRequest(request.AdminEmail, adminName, request.AdminPassword, [Roles.Admin]), ct);
+        if (user is null)
+        {
+            return (false, userErrors.ToDictionary(e => e.Key switch { "email" => "adminEmail", "password" => "adminPassword", "name" => "adminName", _ => e.Key }, e => e.Value));
+        }
+        var settings = await db.ProviderSettings.FirstOrDefaultAsync(ct);
+        if (settings is null)
+        {
+            settings = new ProviderSettings { CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.ProviderSettings.Add(settings);
+        }
+        settings.ProviderName = providerName;
+        await db.SaveChangesAsync(ct);
+        state.MarkDone();
+        return (false, errors);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Plumbline.Features.Standards;
+
+public sealed record SectionDetails(Guid Id, string Name, int Order, string Description);
+
+public sealed record SectionRequest(string? Name, int? Order, string? Description);
+
+public sealed record CategoryDetails(Guid Id, Guid SectionId, string Name, int Order, int ReviewIntervalMonths);
+
+public sealed record CategoryRequest(Guid? SectionId, string? Name, int? Order, int? ReviewIntervalMonths);
+
+public sealed record ReorderRequest(List<Guid>? Ids);
+
+public sealed record ReferenceDto
+{
+    public ReferenceDto() { }
+    public ReferenceDto(string? authority, string? citation, string? url) { Authority = authority; Citation = citation; Url = url; }
+    public string? Authority { get; set; }
+    public string? Citation { get; set; }
+    public string? Url { get; set; }
+}
+
+public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, string Title, string Question, string WhyWeAsk,
+    string HowToCheck, IReadOnlyList<StandardReference> References, string Priority, int? ReviewIntervalMonths, string Kind,
+    IReadOnlyList<string> Tags, string Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
+    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt);
+
+/// <summary>Create or replace a standard. Enum fields are strings so a wrong value gets a clear message, not a parser error.</summary>
+public sealed record StandardRequest(string? Code, Guid? CategoryId, string? Title, string? Question, string? WhyWeAsk,
+    string? HowToCheck, List<ReferenceDto>? References, string? Priority, int? ReviewIntervalMonths, string? Kind,
+    List<string>? Tags, string? Status);
+
+public sealed record LintRequest(string? Question, string? WhyWeAsk, string? HowToCheck, List<ReferenceDto>? References);
+
+public sealed record StandardRevisionDetails(int Revision, string Title, string Question, string WhyWeAsk, string HowToCheck,
+    string Priority, IReadOnlyList<StandardReference> References, DateTime CreatedAt, string CreatedBy);
+
+public sealed record StandardFilter(string? Q = null, Guid? SectionId = null, Guid? CategoryId = null, string? Tag = null,
+    string? Status = null, string? Priority = null, string? Kind = null, string? Sort = null, int? Page = null, int? PageSize = null);

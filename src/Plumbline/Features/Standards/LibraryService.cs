@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Standards;
+
+/// <summary>Outcome of a change to a standard: the standard, or field errors, or lint errors that block activation, or not found.</summary>
+public sealed record StandardChange(StandardDetails? Standard, Dictionary<string, string[]>? Errors = null, LintResult? Lint = null, bool NotFound = false, string? Conflict = null);
+
+/// <summary>Reads and changes the standards library; the API and the pages both go through here.</summary>
+public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private string Who => http.HttpContext?.User.Identity?.Name ?? "system";
+
+    public async Task<PagedList<StandardDetails>> SearchAsync(StandardFilter f, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var query = Details();
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var term = f.Q.Trim().ToLowerInvariant();
+            query = query.Where(s => s.SearchText.Contains(term));
+        }
+        if (f.SectionId is { } sectionId) query = query.Where(s => s.SectionId == sectionId);
+        if (f.CategoryId is { } categoryId) query = query.Where(s => s.CategoryId == categoryId);
+        if (!string.IsNullOrWhiteSpace(f.Tag)) { var tag = "|" + f.Tag.Trim().ToLowerInvariant() + "|"; query = query.Where(s => s.TagsText.Contains(tag)); }
+        if (Enum.TryParse<StandardStatus>(f.Status, true, out var status)) query = query.Where(s => s.Standard.Status == status);
+        if (Enum.TryParse<Priority>(f.Priority, true, out var priority)) query = query.Where(s => s.Standard.Priority == priority);
+        if (Enum.TryParse<StandardKind>(f.Kind, true, out var kind)) query = query.Where(s => s.Standard.Kind == kind);
+
+        var total = await query.CountAsync(ct);
+        var sorted = (f.Sort ?? "library") switch
+        {
+            "code" => query.OrderBy(s => s.Standard.Code),
+            "-code" => query.OrderByDescending(s => s.Standard.Code),
+            "title" => query.OrderBy(s => s.Standard.Title),
+            "-title" => query.OrderByDescending(s => s.Standard.Title),
+            "priority" => query.OrderBy(s => s.Standard.Priority == Priority.High ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2).ThenBy(s => s.Standard.Code),
+            "-priority" => query.OrderBy(s => s.Standard.Priority == Priority.Low ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2).ThenBy(s => s.Standard.Code),
+            "updated" => query.OrderBy(s => s.Standard.UpdatedAt),
+            "-updated" => query.OrderByDescending(s => s.Standard.UpdatedAt),
+            _ => query.OrderBy(s => s.SectionOrder).ThenBy(s => s.SectionName).ThenBy(s => s.CategoryOrder).ThenBy(s => s.CategoryName).ThenBy(s => s.Standard.Code),
+        };
+        var rows = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new PagedList<StandardDetails>(rows.Select(ToDetails).ToList(), page, size, total);
+    }
+
+    public async Task<StandardDetails?> GetAsync(Guid id, CancellationToken ct) =>
+        await Details().Where(s => s.Standard.Id == id).FirstOrDefaultAsync(ct) is { } row ? ToDetails(row) : null;
+
+    public async Task<StandardChange> CreateAsync(StandardRequest request, CancellationToken ct)
+    {
+        var (valid, errors) = StandardValidation.Check(request);
+        if (valid is null) return new(null, errors);
+        if (await CheckReferencesAsync(valid, null, ct) is { Count: > 0 } refErrors) return new(null, refErrors);
+        if (valid.Status == StandardStatus.Retired) return new(null, new() { ["status"] = ["A new standard starts as Draft or Active."] });
+        var lint = Lint(valid);
+        if (valid.Status == StandardStatus.Active && !lint.Ok) return new(null, Lint: lint);
+
+        var standard = new Standard { CreatedAt = Now };
+        Apply(standard, valid);
+        standard.UpdatedAt = Now;
+        db.Standards.Add(standard);
+        db.StandardRevisions.Add(StandardRevision.Of(standard, Now, Who));
+        await db.SaveChangesAsync(ct);
+        return new(await GetAsync(standard.Id, ct));
+    }
+
+    /// <summary>A change to the question, how-to-check or priority makes revision n+1; other edits refresh the current revision.</summary>
+    public async Task<StandardChange> UpdateAsync(Guid id, StandardRequest request, CancellationToken ct)
+    {
+        var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (standard is null) return new(null, NotFound: true);
+        var (valid, errors) = StandardValidation.Check(request, standard.Status);
+        if (valid is null) return new(null, errors);
+        if (await CheckReferencesAsync(valid, id, ct) is { Count: > 0 } refErrors) return new(null, refErrors);
+        if (valid.Status != standard.Status && valid.Status == StandardStatus.Retired && standard.Status != StandardStatus.Active && !standard.InUse)
+            return new(null, new() { ["status"] = ["Only an active standard can be retired. Delete an unused draft instead."] });
+        var lint = Lint(valid);
+        if (valid.Status == StandardStatus.Active && !lint.Ok) return new(null, Lint: lint);
+
+        await ApplyEditAsync(standard, valid, ct);
+        await db.SaveChangesAsync(ct);
+        return new(await GetAsync(id, ct));
+    }
+
+    /// <summary>Applies an edit without saving: a new revision when the meaning changed, else the current revision is refreshed.</summary>
+    internal async Task ApplyEditAsync(Standard standard, StandardValidation.Valid valid, CancellationToken ct)
+    {
+        var meaningChanged = standard.Question != valid.Question || standard.HowToCheck != valid.HowToCheck || standard.Priority != valid.Priority;
+        Apply(standard, valid);
+        standard.UpdatedAt = Now;
+        standard.Version = Guid.NewGuid();
+        if (meaningChanged)
+        {
+            standard.Revision++;
+            db.StandardRevisions.Add(StandardRevision.Of(standard, Now, Who));
+            return;
+        }
+        var current = await db.StandardRevisions.FirstOrDefaultAsync(r => r.StandardId == standard.Id && r.Revision == standard.Revision, ct);
+        if (current is not null) { current.Title = standard.Title; current.WhyWeAsk = standard.WhyWeAsk; current.References = [.. standard.References]; }
+    }
+
+    public async Task<StandardChange> SetStatusAsync(Guid id, StandardStatus status, CancellationToken ct)
+    {
+        var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (standard is null) return new(null, NotFound: true);
+        if (status == StandardStatus.Retired && standard.Status == StandardStatus.Draft)
+            return new(null, Conflict: "A draft has never been used, so there is nothing to retire. Delete it instead.");
+        if (status == StandardStatus.Active)
+        {
+            var lint = QuestionLinter.Lint(standard.Question, standard.WhyWeAsk, standard.HowToCheck, standard.References.Count);
+            if (!lint.Ok) return new(null, Lint: lint);
+        }
+        if (standard.Status != status)
+        {
+            standard.Status = status;
+            standard.UpdatedAt = Now;
+            standard.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(ct);
+        }
+        return new(await GetAsync(id, ct));
+    }
+
+    public async Task<StandardChange> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (standard is null) return new(null, NotFound: true);
+        if (standard.InUse || standard.Status != StandardStatus.Draft)
+            return new(null, Conflict: "Only an unused draft can be deleted. Retire the standard instead: its history stays with the reviews that asked it.");
+        db.Standards.Remove(standard);
+        await db.SaveChangesAsync(ct);
+        return new(null);
+    }
+
+    public async Task<List<StandardRevisionDetails>?> RevisionsAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Standards.AnyAsync(s => s.Id == id, ct)) return null;
+        var rows = await db.StandardRevisions.AsNoTracking().Where(r => r.StandardId == id).OrderByDescending(r => r.Revision).ToListAsync(ct);
+        return rows.Select(r => new StandardRevisionDetails(r.Revision, r.Title, r.Question, r.WhyWeAsk, r.HowToCheck, r.Priority.ToString(),
+            r.References, r.CreatedAt, r.CreatedBy)).ToList();
+    }
+
+    public async Task<List<string>> TagsAsync(CancellationToken ct) =>
+        (await db.Standards.AsNoTracking().Select(s => s.TagsText).Distinct().ToListAsync(ct))
+            .SelectMany(t => t.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order().ToList();
+
+    internal static LintResult Lint(StandardValidation.Valid v) => QuestionLinter.Lint(v.Question, v.WhyWeAsk, v.HowToCheck, v.References.Count);
+
+    internal static void Apply(Standard s, StandardValidation.Valid v)
+    {
+        s.Code = v.Code; s.CategoryId = v.CategoryId; s.Title = v.Title; s.Question = v.Question; s.WhyWeAsk = v.WhyWeAsk;
+        s.HowToCheck = v.HowToCheck; s.References = v.References; s.Priority = v.Priority; s.ReviewIntervalMonths = v.ReviewIntervalMonths;
+        s.Kind = v.Kind; s.Tags = v.Tags; s.Status = v.Status;
+        s.Normalize();
+    }
+
+    private async Task<Dictionary<string, string[]>> CheckReferencesAsync(StandardValidation.Valid v, Guid? self, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!await db.Categories.AnyAsync(c => c.Id == v.CategoryId, ct)) errors["categoryId"] = ["That category does not exist. Choose one from the library."];
+        if (await db.Standards.AnyAsync(s => s.Code == v.Code && s.Id != self, ct)) errors["code"] = [$"Another standard already uses the code {v.Code}."];
+        return errors;
+    }
+
+    // A class with settable members (not a positional record) so EF can still filter and sort on the projection.
+    private sealed class Row
+    {
+        public Standard Standard { get; init; } = null!;
+        public Guid SectionId { get; init; }
+        public string SectionName { get; init; } = "";
+        public int SectionOrder { get; init; }
+        public string CategoryName { get; init; } = "";
+        public int CategoryOrder { get; init; }
+        public int CategoryInterval { get; init; }
+        public string SearchText { get; init; } = "";
+        public string TagsText { get; init; } = "";
+        public Guid CategoryId { get; init; }
+    }
+
+    private IQueryable<Row> Details() =>
+        from s in db.Standards.AsNoTracking()
+        join c in db.Categories on s.CategoryId equals c.Id
+        join sec in db.Sections on c.SectionId equals sec.Id
+        select new Row
+        {
+            Standard = s, SectionId = sec.Id, SectionName = sec.Name, SectionOrder = sec.Order, CategoryName = c.Name, CategoryOrder = c.Order,
+            CategoryInterval = c.ReviewIntervalMonths, SearchText = s.SearchText, TagsText = s.TagsText, CategoryId = s.CategoryId,
+        };
+
+    private static StandardDetails ToDetails(Row r) => new(r.Standard.Id, r.Standard.Code, r.Standard.CategoryId, r.Standard.Title,
+        r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority.ToString(),
+        r.Standard.ReviewIntervalMonths, r.Standard.Kind.ToString(), r.Standard.Tags, r.Standard.Status.ToString(), r.Standard.Revision,
+        r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt);
+}

@@ -1,0 +1,58 @@
+using Plumbline.Components;
+using Plumbline.Data;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Audit;
+using Plumbline.Features.Demo;
+using Plumbline.Features.Library;
+using Plumbline.Features.Setup;
+using Plumbline.Features.Standards;
+using Plumbline.Features.Users;
+using Plumbline.Infrastructure;
+using Scalar.AspNetCore;
+
+// `--demo` loads the demo data set on an empty instance (README).
+if (args.Contains("--demo")) args = [.. args.Where(a => a != "--demo"), "--Database:SeedDemoData=true"];
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Platform
+builder.Services.AddPlumblineData(builder.Configuration, builder.Environment);
+builder.Services.AddPlatform();
+builder.Services.AddAccounts();
+
+// Features
+builder.Services.AddSetup();
+builder.Services.AddStandards();
+builder.Services.AddLibrary();
+builder.Services.AddAudit();
+builder.Services.AddScoped<DemoData>();
+
+var app = builder.Build();
+
+app.UsePlatform();
+app.UseFirstRunSetup();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+// API
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealth();
+app.MapSetupApi();
+app.MapAccountsApi();
+app.MapUsersApi();
+app.MapSectionsApi();
+app.MapStandardsApi();
+app.MapLibraryApi();
+app.MapAuditApi();
+
+// UI
+app.MapAccountPages();
+app.MapStandardsFragments();
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+public partial class Program;
