@@ -50,7 +50,7 @@ app.MapAuditApi();
 // UI
 app.MapAccountPages();
 app.MapStandardsFragments();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 
 app.Run();

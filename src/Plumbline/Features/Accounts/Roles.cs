@@ -33,11 +33,15 @@ public static class Policies
     /// <summary>The standards committee's work: admins, vCIOs and service leads (ADR-004).</summary>
     public const string EditLibrary = "EditLibrary";
 
+    /// <summary>For pages that show or hide the library's edit buttons; endpoints still check the policy.</summary>
+    public static bool CanEditLibrary(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
-        options.AddPolicy(EditLibrary, p => p.RequireRole(Roles.Admin, Roles.Vcio, Roles.ServiceLead));
+        options.AddPolicy(EditLibrary, p => p.RequireAssertion(c => CanEditLibrary(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

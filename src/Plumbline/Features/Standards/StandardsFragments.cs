@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Standards.Pages;
 
@@ -10,21 +9,16 @@ public static class StandardsFragments
 {
     public static IEndpointRouteBuilder MapStandardsFragments(this IEndpointRouteBuilder app)
     {
-        // The editor posts its form as the person types; the linter's findings come back as HTML.
-        app.MapPost("/library/lint", ([FromForm] LintForm form) =>
+        // The editor posts its whole form as the person types; the linter's findings come back as HTML.
+        app.MapPost("/library/lint", async (HttpRequest request) =>
         {
-            var references = form.Authority?.Count(a => !string.IsNullOrWhiteSpace(a)) ?? 0;
-            var result = QuestionLinter.Lint(form.Question, form.WhyWeAsk, form.HowToCheck, references);
+            var form = await request.ReadFormAsync();
+            var references = form.Keys.Count(k => k.StartsWith("Form.References[", StringComparison.Ordinal)
+                && (k.EndsWith("].Authority", StringComparison.Ordinal) || k.EndsWith("].Citation", StringComparison.Ordinal))
+                && !string.IsNullOrWhiteSpace(form[k]));
+            var result = QuestionLinter.Lint(form["Form.Question"], form["Form.WhyWeAsk"], form["Form.HowToCheck"], references);
             return new RazorComponentResult<LintPanel>(new { Result = result });
         }).RequireAuthorization(Policies.SignedIn);
         return app;
-    }
-
-    public sealed class LintForm
-    {
-        public string? Question { get; set; }
-        public string? WhyWeAsk { get; set; }
-        public string? HowToCheck { get; set; }
-        public List<string>? Authority { get; set; }
     }
 }

@@ -1,0 +1,36 @@
+namespace Plumbline.Features.Standards.Pages;
+
+/// <summary>The editor's form fields as posted by the browser.</summary>
+public sealed class StandardForm
+{
+    public string? Code { get; set; }
+    public Guid? CategoryId { get; set; }
+    public string? Title { get; set; }
+    public string? Question { get; set; }
+    public string? WhyWeAsk { get; set; }
+    public string? HowToCheck { get; set; }
+    public List<ReferenceDto> References { get; set; } = [];
+    public string Priority { get; set; } = "Medium";
+    public int? ReviewIntervalMonths { get; set; }
+    public string Kind { get; set; } = "Technology";
+    public string? Tags { get; set; }
+    public string Status { get; set; } = "Draft";
+
+    /// <summary>Always offer two empty reference rows to fill in.</summary>
+    public void Pad()
+    {
+        References = References.Where(r => !string.IsNullOrWhiteSpace(r.Authority) || !string.IsNullOrWhiteSpace(r.Citation) || !string.IsNullOrWhiteSpace(r.Url)).ToList();
+        var target = Math.Max(3, References.Count + 2);
+        while (References.Count < target) References.Add(new ReferenceDto());
+    }
+
+    public StandardRequest ToRequest() => new(Code, CategoryId, Title, Question, WhyWeAsk, HowToCheck, References, Priority,
+        ReviewIntervalMonths, Kind, (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), Status);
+
+    public static StandardForm From(StandardDetails s) => new()
+    {
+        Code = s.Code, CategoryId = s.CategoryId, Title = s.Title, Question = s.Question, WhyWeAsk = s.WhyWeAsk, HowToCheck = s.HowToCheck,
+        References = s.References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url)).ToList(), Priority = s.Priority,
+        ReviewIntervalMonths = s.ReviewIntervalMonths, Kind = s.Kind, Tags = string.Join(", ", s.Tags), Status = s.Status,
+    };
+}

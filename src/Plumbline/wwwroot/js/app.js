@@ -1,0 +1,33 @@
+// Plumbline's own few lines: confirmations, keyboard shortcuts, and htmx on pages that Blazor swaps in.
+(function () {
+  "use strict";
+
+  // Destructive actions ask first: <form data-confirm="...">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  // "/" jumps to search, as in most tools people know.
+  document.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = document.querySelector('[data-shortcut="' + event.key + '"]');
+    if (target) { event.preventDefault(); target.focus(); }
+  });
+
+  // Filter drop-downs apply as soon as they change.
+  document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-autosubmit") && event.target.tagName === "SELECT") form.requestSubmit();
+  });
+
+  // Blazor's enhanced navigation replaces the page body without a reload: let htmx see the new elements.
+  function processHtmx() { if (window.htmx) window.htmx.process(document.body); }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.Blazor && window.Blazor.addEventListener) window.Blazor.addEventListener("enhancedload", processHtmx);
+  });
+})();
