@@ -73,11 +73,23 @@ public static class LibraryFlattening
         return doc;
     }
 
+    /// <summary>
+    /// One reference a line: "authority | citation | link". Citations may contain " | " themselves (NIST control
+    /// enhancements do), so the first part is the authority, a last part that is a web address is the link, and
+    /// everything between is the citation.
+    /// </summary>
     private static List<ReferenceDto> References(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
-            .Select(p => new ReferenceDto(p.ElementAtOrDefault(0), p.ElementAtOrDefault(1), p.Length > 2 ? string.Join("|", p.Skip(2)) : null))
-            .ToList();
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
+        {
+            var parts = line.Split(" | ").Select(p => p.Trim()).ToList();
+            string? url = null;
+            if (parts.Count > 2 && Uri.TryCreate(parts[^1], UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
+            {
+                url = parts[^1];
+                parts.RemoveAt(parts.Count - 1);
+            }
+            return new ReferenceDto(parts[0], string.Join(" | ", parts.Skip(1)), url);
+        }).ToList();
 
     private static int? Int(LibraryRow row, string column, List<ImportRowResult> problems)
     {

@@ -40,7 +40,7 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         {
             return (false, userErrors.ToDictionary(e => e.Key switch { "email" => "adminEmail", "password" => "adminPassword", "name" => "adminName", _ => e.Key }, e => e.Value));
         }
-        var settings = await db.ProviderSettings.FirstOrDefaultAsync(ct);
+        var settings = await db.ProviderSettings.FindAsync([ProviderSettings.SingletonId], ct);
         if (settings is null)
         {
             settings = new ProviderSettings { CreatedAt = clock.GetUtcNow().UtcDateTime };

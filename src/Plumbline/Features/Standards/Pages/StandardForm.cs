@@ -9,7 +9,7 @@ public sealed class StandardForm
     public string? Question { get; set; }
     public string? WhyWeAsk { get; set; }
     public string? HowToCheck { get; set; }
-    public List<ReferenceDto> References { get; set; } = [];
+    public List<ReferenceRow> References { get; set; } = [];
     public string Priority { get; set; } = "Medium";
     public int? ReviewIntervalMonths { get; set; }
     public string Kind { get; set; } = "Technology";
@@ -21,16 +21,25 @@ public sealed class StandardForm
     {
         References = References.Where(r => !string.IsNullOrWhiteSpace(r.Authority) || !string.IsNullOrWhiteSpace(r.Citation) || !string.IsNullOrWhiteSpace(r.Url)).ToList();
         var target = Math.Max(3, References.Count + 2);
-        while (References.Count < target) References.Add(new ReferenceDto());
+        while (References.Count < target) References.Add(new ReferenceRow());
     }
 
-    public StandardRequest ToRequest() => new(Code, CategoryId, Title, Question, WhyWeAsk, HowToCheck, References, Priority,
+    public StandardRequest ToRequest() => new(Code, CategoryId, Title, Question, WhyWeAsk, HowToCheck,
+        References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url)).ToList(), Priority,
         ReviewIntervalMonths, Kind, (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), Status);
 
     public static StandardForm From(StandardDetails s) => new()
     {
         Code = s.Code, CategoryId = s.CategoryId, Title = s.Title, Question = s.Question, WhyWeAsk = s.WhyWeAsk, HowToCheck = s.HowToCheck,
-        References = s.References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url)).ToList(), Priority = s.Priority,
+        References = s.References.Select(r => new ReferenceRow { Authority = r.Authority, Citation = r.Citation, Url = r.Url }).ToList(), Priority = s.Priority,
         ReviewIntervalMonths = s.ReviewIntervalMonths, Kind = s.Kind, Tags = string.Join(", ", s.Tags), Status = s.Status,
     };
+}
+
+/// <summary>One reference row of the editor (form binding wants a plain class).</summary>
+public sealed class ReferenceRow
+{
+    public string? Authority { get; set; }
+    public string? Citation { get; set; }
+    public string? Url { get; set; }
 }
