@@ -13,7 +13,14 @@ namespace Plumbline.Features.Audit;
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     // Derived or technical columns: noise in a trail meant for people.
-    private static readonly HashSet<string> Ignored = ["Version", "SearchText", "TagsText", "UpdatedAt", "CreatedAt"];
+    private static readonly HashSet<string> Ignored = ["Version", "SearchText", "TagsText", "UpdatedAt", "CreatedAt", "StarterHash",
+        "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedEmail", "NormalizedUserName"];
+    // Recorded as changed, never with their values.
+    private static readonly HashSet<string> Secret = ["PasswordHash"];
+
+    /// <summary>Shared data: the library, the provider's settings, users and their roles.</summary>
+    private static bool IsAudited(object entity) =>
+        entity is IAudited or Accounts.AppUser or Settings.ProviderSettings or Microsoft.AspNetCore.Identity.IdentityUserRole<string>;
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -35,7 +42,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
 
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => IsAudited(e.Entity) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         foreach (var entry in entries)
         {
@@ -46,8 +53,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 At = now,
                 UserId = userId,
                 UserName = userName,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = ((IAudited)entry.Entity).Id.ToString(),
+                EntityType = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<string> ? "UserRole" : entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue)),
                 Action = entry.State.ToString(),
                 Changes = JsonSerializer.Serialize(changes),
             });
@@ -57,8 +64,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static Dictionary<string, object?> Changes(EntityEntry entry)
     {
         var changes = new Dictionary<string, object?>();
-        foreach (var p in entry.Properties.Where(p => !Ignored.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey()))
+        foreach (var p in entry.Properties.Where(p => !Ignored.Contains(p.Metadata.Name) && (!p.Metadata.IsPrimaryKey() || p.Metadata.IsForeignKey())))
         {
+            if (Secret.Contains(p.Metadata.Name))
+            {
+                if (entry.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) changes[p.Metadata.Name] = "(changed)";
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added:
