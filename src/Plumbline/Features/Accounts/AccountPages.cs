@@ -11,7 +11,7 @@ public static class AccountPages
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/sign-in?signedOut=true");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -18,7 +18,7 @@ public static class StandardsFragments
                 && !string.IsNullOrWhiteSpace(form[k]));
             var result = QuestionLinter.Lint(form["Form.Question"], form["Form.WhyWeAsk"], form["Form.HowToCheck"], references);
             return new RazorComponentResult<LintPanel>(new { Result = result });
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;
     }
 }

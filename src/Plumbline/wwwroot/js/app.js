@@ -16,7 +16,7 @@
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
     var target = document.querySelector('[data-shortcut="' + event.key + '"]');
-    if (target) { event.preventDefault(); target.focus(); }
+    if (target) { event.preventDefault(); if (target.tagName === "A") target.click(); else target.focus(); }
   });
 
   // Filter drop-downs apply as soon as they change.
