@@ -76,4 +76,25 @@ public sealed class LibraryFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Page.GetByRole(AriaRole.Button, new() { Name = "Reactivate" }).ClickAsync();
         await Expect(Page.Locator(".pill.status-active")).ToHaveTextAsync("Active");
     }
+
+    [Fact]
+    public async Task Saving_over_someone_elses_newer_change_is_refused_with_a_clear_message()
+    {
+        await SetUpThroughApiAsync();
+        using var api = await ApiAsAdminAsync();
+        var id = await ApiData.CreateActiveStandardAsync(api, "RTR-001", "Is every router's firmware no older than 12 months?");
+        await SignInAsync(AdminEmail, Password);
+        await Page.GotoAsync($"/library/standards/{id}/edit");
+
+        var current = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, $"/api/v1/standards/{id}");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(current.GetRawText())!.AsObject();
+        body["title"] = "Changed by a colleague";
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/v1/standards/{id}", body)).EnsureSuccessStatusCode();
+
+        await Page.GetByLabel("Title").FillAsync("My change");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else changed RTR-001");
+        await Page.GotoAsync($"/library/standards/{id}");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Changed by a colleague");
+    }
 }

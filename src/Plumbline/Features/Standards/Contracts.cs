@@ -22,12 +22,15 @@ public sealed record ReferenceDto
 public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, string Title, string Question, string WhyWeAsk,
     string HowToCheck, IReadOnlyList<StandardReference> References, string Priority, int? ReviewIntervalMonths, string Kind,
     IReadOnlyList<string> Tags, string Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
-    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt);
+    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version);
 
-/// <summary>Create or replace a standard. Enum fields are strings so a wrong value gets a clear message, not a parser error.</summary>
+/// <summary>
+/// Create or replace a standard. Enum fields are strings so a wrong value gets a clear message, not a parser error.
+/// Version (optional, from a GET) makes the update refuse to overwrite someone else's newer change.
+/// </summary>
 public sealed record StandardRequest(string? Code, Guid? CategoryId, string? Title, string? Question, string? WhyWeAsk,
     string? HowToCheck, List<ReferenceDto>? References, string? Priority, int? ReviewIntervalMonths, string? Kind,
-    List<string>? Tags, string? Status);
+    List<string>? Tags, string? Status, Guid? Version = null);
 
 public sealed record LintRequest(string? Question, string? WhyWeAsk, string? HowToCheck, List<ReferenceDto>? References);
 

@@ -72,6 +72,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     {
         var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (standard is null) return new(null, NotFound: true);
+        if (request.Version is { } version && version != standard.Version)
+            return new(null, Conflict: $"Someone else changed {standard.Code} after you opened it (at {standard.UpdatedAt:HH:mm} UTC). Reload it to see their change, then apply yours again.");
         var (valid, errors) = StandardValidation.Check(request, standard.Status);
         if (valid is null) return new(null, errors);
         if (await CheckReferencesAsync(valid, id, ct) is { Count: > 0 } refErrors) return new(null, refErrors);
@@ -192,5 +194,6 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     private static StandardDetails ToDetails(Row r) => new(r.Standard.Id, r.Standard.Code, r.Standard.CategoryId, r.Standard.Title,
         r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority.ToString(),
         r.Standard.ReviewIntervalMonths, r.Standard.Kind.ToString(), r.Standard.Tags, r.Standard.Status.ToString(), r.Standard.Revision,
-        r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt);
+        r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt,
+        r.Standard.Version);
 }

@@ -15,6 +15,7 @@ public sealed class StandardForm
     public string Kind { get; set; } = "Technology";
     public string? Tags { get; set; }
     public string Status { get; set; } = "Draft";
+    public Guid? Version { get; set; }
 
     /// <summary>Always offer two empty reference rows to fill in.</summary>
     public void Pad()
@@ -26,13 +27,13 @@ public sealed class StandardForm
 
     public StandardRequest ToRequest() => new(Code, CategoryId, Title, Question, WhyWeAsk, HowToCheck,
         References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url)).ToList(), Priority,
-        ReviewIntervalMonths, Kind, (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), Status);
+        ReviewIntervalMonths, Kind, (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), Status, Version);
 
     public static StandardForm From(StandardDetails s) => new()
     {
         Code = s.Code, CategoryId = s.CategoryId, Title = s.Title, Question = s.Question, WhyWeAsk = s.WhyWeAsk, HowToCheck = s.HowToCheck,
         References = s.References.Select(r => new ReferenceRow { Authority = r.Authority, Citation = r.Citation, Url = r.Url }).ToList(), Priority = s.Priority,
-        ReviewIntervalMonths = s.ReviewIntervalMonths, Kind = s.Kind, Tags = string.Join(", ", s.Tags), Status = s.Status,
+        ReviewIntervalMonths = s.ReviewIntervalMonths, Kind = s.Kind, Tags = string.Join(", ", s.Tags), Status = s.Status, Version = s.Version,
     };
 }
 
