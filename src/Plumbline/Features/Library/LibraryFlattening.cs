@@ -3,7 +3,7 @@ using Plumbline.Features.Standards;
 namespace Plumbline.Features.Library;
 
 /// <summary>Turns the library document into spreadsheet rows and back.</summary>
-public static class LibraryFlattening
+public static partial class LibraryFlattening
 {
     public static List<Dictionary<string, object?>> ToRows(LibraryDocument doc)
     {
@@ -73,11 +73,19 @@ public static class LibraryFlattening
         return doc;
     }
 
+    /// <summary>
+    /// One reference a line: "authority | citation | url". Citations may hold a pipe themselves (NIST's
+    /// "CP-9(1): System Backup | Testing for Reliability and Integrity"), so only a trailing http(s) link is the url.
+    /// </summary>
     private static List<ReferenceDto> References(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
-            .Select(p => new ReferenceDto(p.ElementAtOrDefault(0), p.ElementAtOrDefault(1), p.Length > 2 ? string.Join("|", p.Skip(2)) : null))
+            .Select(line => ReferencePattern().Match(line) is { Success: true } m
+                ? new ReferenceDto(m.Groups["authority"].Value.Trim(), m.Groups["citation"].Value.Trim(), m.Groups["url"].Success ? m.Groups["url"].Value : null)
+                : new ReferenceDto(line, null, null))
             .ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<authority>[^|]*)\|(?<citation>.*?)(?:\|\s*(?<url>https?://\S*))?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ReferencePattern();
 
     private static int? Int(LibraryRow row, string column, List<ImportRowResult> problems)
     {
