@@ -14,7 +14,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     public static readonly string[] Sorts = ["library", "code", "-code", "title", "-title", "priority", "-priority", "updated", "-updated"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    private string Who => http.HttpContext?.User.Identity?.Name ?? "system";
+    private string Who => Accounts.AppClaimsFactory.DisplayName(http.HttpContext?.User) ?? "system";
 
     public async Task<PagedList<StandardDetails>> SearchAsync(StandardFilter f, CancellationToken ct)
     {
