@@ -74,7 +74,7 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         Assert.Equal(2, updated.Revision);
         Assert.Equal([2, 1], revisions.Select(r => r.Revision));
         Assert.Equal(original.Question, revisions[1].Question);
-        Assert.Equal(PlumblineFactory.AdminEmail, revisions[0].CreatedBy);
+        Assert.Equal("Alex Admin", revisions[0].CreatedBy);
     }
 
     [Fact]
