@@ -62,6 +62,14 @@ public sealed class TokenApiTests(SqliteFactory factory) : IClassFixture<SqliteF
     }
 
     [Fact]
+    public async Task An_absurdly_long_email_and_password_are_just_wrong()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = new string('e', 5000) + "@x.test", password = new string('p', 100_000) });
+
+        await response.ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_missing_email_or_password_is_a_validation_problem()
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = "", password = "" });

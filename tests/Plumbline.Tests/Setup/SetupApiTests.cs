@@ -55,6 +55,19 @@ public sealed class SetupApiTests
     }
 
     [Fact]
+    public async Task An_admin_name_longer_than_200_characters_is_refused()
+    {
+        await using var instance = new PlumblineFactory();
+
+        var response = await instance.CreateClient().PostAsJsonAsync("/api/v1/setup", new
+        {
+            providerName = "Northwind IT Partners", adminEmail = "owner@northwind.test", adminPassword = "correct horse battery staple", adminName = new string('a', 201),
+        });
+
+        await response.ValidationProblemAsync("adminName");
+    }
+
+    [Fact]
     public async Task Setup_with_an_empty_body_is_a_bad_request()
     {
         await using var instance = new PlumblineFactory();

@@ -32,6 +32,24 @@ public abstract class StandardsSearchTests(PlumblineFactory factory)
         Assert.Equal([inCode.Code], Codes(byCode));
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    public async Task Search_and_tag_filter_take_wildcard_characters_literally(string wildcard)
+    {
+        var admin = await factory.AdminAsync();
+        var category = await admin.CreateCategoryAsync();
+        var word = $"w{Guid.NewGuid():N}"[..9];
+        var literal = await admin.CreateStandardAsync(new NewStandard(category.Id) { Title = $"{word}{wildcard}end", Tags = [$"{word}{wildcard}end"] });
+        await admin.CreateStandardAsync(new NewStandard(category.Id) { Title = $"{word}Xend", Tags = [$"{word}Xend"] });
+
+        var searched = await SearchAsync(admin, $"q={Uri.EscapeDataString(word + wildcard + "end")}");
+        var tagged = await SearchAsync(admin, $"tag={Uri.EscapeDataString(word + wildcard + "end")}");
+
+        Assert.Equal([literal.Code], Codes(searched));
+        Assert.Equal([literal.Code], Codes(tagged));
+    }
+
     [Fact]
     public async Task Filters_by_category_section_tag_status_priority_and_kind_combine()
     {

@@ -59,6 +59,20 @@ public abstract class UsersApiTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task An_admin_sets_a_new_password_and_only_the_new_one_works()
+    {
+        var admin = await factory.AdminAsync();
+        var (_, user) = await factory.UserAsync("Tam");
+        const string newPassword = "a brand new passphrase";
+
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, password = newPassword })).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.False(string.IsNullOrEmpty(await factory.TokenAsync(user.Email, newPassword)));
+        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password })).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, password = "short" })).ValidationProblemAsync("password");
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_an_admin_cannot_create_or_change_users_but_can_list_them()
     {
         var vcio = await factory.SignedInAsAsync("Vcio");
@@ -75,6 +89,7 @@ public abstract class UsersApiTests(PlumblineFactory factory)
     [InlineData(null, "", "Vcio", PlumblineFactory.Password, "name")]
     [InlineData(null, "Val Vcio", "Wizard", PlumblineFactory.Password, "roles")]
     [InlineData(null, "Val Vcio", "Vcio", "short", "password")]
+    [InlineData("a-very-long-mailbox-name-repeated-a-very-long-mailbox-name-repeated-a-very-long-mailbox-name-repeated@an-even-longer-domain-name-that-keeps-going-and-going.an-even-longer-domain-name-that-keeps-going-and-going.an-even-longer-domain-name-that-keeps-going-and-going.test", "Val Vcio", "Vcio", PlumblineFactory.Password, "email")]
     [InlineData(null, "Val Vcio", "Vcio", "aaaaaaaaaaaaaaaa", "password")]
     public async Task A_bad_field_is_a_validation_problem_that_names_it(string? email, string name, string role, string password, string field)
     {
