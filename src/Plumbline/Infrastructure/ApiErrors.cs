@@ -54,9 +54,11 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems, ILo
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (400, "Bad request", "The form expired. Reload the page and try again."),
             _ => (500, "Something went wrong", "An unexpected error occurred. It has been logged."),
         };
-        if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        // The middleware has already moved the request to the error page's path; the original path says whether it was an API call.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+        if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, path);
         // Pages show the friendly error page; the API always answers with ProblemDetails.
-        if (!ApiErrors.IsApi(context) && status >= 500) return false;
+        if (!path.StartsWithSegments("/api") && status >= 500) return false;
 
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";

@@ -8,10 +8,16 @@ namespace Plumbline.Features.Accounts;
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
+    public const string NameClaim = "name";
+
+    /// <summary>The signed-in person's name as people read it (audit trail, revisions); null when nobody is signed in.</summary>
+    public static string? DisplayName(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true ? user.FindFirst(NameClaim)?.Value ?? user.Identity.Name ?? "unknown" : null;
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim("name", string.IsNullOrWhiteSpace(user.Name) ? user.Email ?? "" : user.Name));
+        identity.AddClaim(new Claim(NameClaim, string.IsNullOrWhiteSpace(user.Name) ? user.Email ?? "" : user.Name));
         return identity;
     }
 }

@@ -46,7 +46,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var errors = new Dictionary<string, string[]>();
         ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, errors);
         var current = await users.GetRolesAsync(user);
-        var losesAdmin = current.Contains(Roles.Admin) && (!request.Roles!.Contains(Roles.Admin) || request.LockedOut == true);
+        var losesAdmin = errors.Count == 0 && current.Contains(Roles.Admin) && (!request.Roles!.Contains(Roles.Admin) || request.LockedOut == true);
         if (errors.Count == 0 && losesAdmin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !IsLocked(u)) <= 1)
             errors["roles"] = ["This is the last active admin. Make another user an admin first."];
         if (errors.Count > 0) return (null, errors);

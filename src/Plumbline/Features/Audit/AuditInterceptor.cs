@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Plumbline.Features.Accounts;
 
 namespace Plumbline.Features.Audit;
 
@@ -38,7 +39,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     {
         var user = http.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "system";
+        var userName = AppClaimsFactory.DisplayName(user) ?? "system";
         var now = clock.GetUtcNow().UtcDateTime;
 
         var entries = context.ChangeTracker.Entries()

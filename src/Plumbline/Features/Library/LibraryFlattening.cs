@@ -3,7 +3,7 @@ using Plumbline.Features.Standards;
 namespace Plumbline.Features.Library;
 
 /// <summary>Turns the library document into spreadsheet rows and back.</summary>
-public static class LibraryFlattening
+public static partial class LibraryFlattening
 {
     public static List<Dictionary<string, object?>> ToRows(LibraryDocument doc)
     {
@@ -74,22 +74,18 @@ public static class LibraryFlattening
     }
 
     /// <summary>
-    /// One reference a line: "authority | citation | link". Citations may contain " | " themselves (NIST control
-    /// enhancements do), so the first part is the authority, a last part that is a web address is the link, and
-    /// everything between is the citation.
+    /// One reference a line: "authority | citation | url". Citations may hold a pipe themselves (NIST's
+    /// "CP-9(1): System Backup | Testing for Reliability and Integrity"), so only a trailing http(s) link is the url.
     /// </summary>
     private static List<ReferenceDto> References(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
-        {
-            var parts = line.Split(" | ").Select(p => p.Trim()).ToList();
-            string? url = null;
-            if (parts.Count > 2 && Uri.TryCreate(parts[^1], UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
-            {
-                url = parts[^1];
-                parts.RemoveAt(parts.Count - 1);
-            }
-            return new ReferenceDto(parts[0], string.Join(" | ", parts.Skip(1)), url);
-        }).ToList();
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => ReferencePattern().Match(line) is { Success: true } m
+                ? new ReferenceDto(m.Groups["authority"].Value.Trim(), m.Groups["citation"].Value.Trim(), m.Groups["url"].Success ? m.Groups["url"].Value : null)
+                : new ReferenceDto(line, null, null))
+            .ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<authority>[^|]*)\|(?<citation>.*?)(?:\|\s*(?<url>https?://\S*))?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ReferencePattern();
 
     private static int? Int(LibraryRow row, string column, List<ImportRowResult> problems)
     {

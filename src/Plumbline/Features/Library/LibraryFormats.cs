@@ -92,11 +92,36 @@ public static class LibraryFormats
         {
             var doc = JsonSerializer.Deserialize<LibraryDocument>(content, Json) ?? throw new LibraryFileException("The JSON file holds no library.");
             if (doc.Format != "plumbline-library") throw new LibraryFileException("This JSON file is not a Plumbline library export (its \"format\" is not \"plumbline-library\").");
+            CheckLists(doc);
             return doc;
         }
         catch (JsonException e)
         {
             throw new LibraryFileException($"The JSON file cannot be read{(e.LineNumber is { } l ? $" (line {l + 1})" : "")}: check it is a Plumbline library export. {e.Message.Split(". Path")[0]}.");
+        }
+    }
+
+    /// <summary>JSON may say null where the model has a list or a name; the importer relies on neither being null.</summary>
+    private static void CheckLists(LibraryDocument doc)
+    {
+        const string Hint = "Export a library from Plumbline to see the expected shape.";
+        if (doc.Sections is null || doc.Sections.Any(s => s is null)) throw new LibraryFileException($"The JSON file needs a \"sections\" list of sections. {Hint}");
+        foreach (var section in doc.Sections)
+        {
+            section.Name ??= "";
+            if (section.Categories is null || section.Categories.Any(c => c is null))
+                throw new LibraryFileException($"Section \"{section.Name}\" needs a \"categories\" list. {Hint}");
+            foreach (var category in section.Categories)
+            {
+                category.Name ??= "";
+                if (category.Standards is null || category.Standards.Any(x => x is null))
+                    throw new LibraryFileException($"Category \"{category.Name}\" needs a \"standards\" list. {Hint}");
+                foreach (var standard in category.Standards)
+                {
+                    standard.References ??= [];
+                    standard.Tags ??= [];
+                }
+            }
         }
     }
 

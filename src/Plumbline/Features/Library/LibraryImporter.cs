@@ -76,6 +76,8 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
         {
             if (string.IsNullOrWhiteSpace(section.Name) || section.Name.Trim().Length > 100)
                 rows.Add(new(0, "", ImportOutcome.Invalid, "A section needs a name of 1 to 100 characters."));
+            if ((section.Description ?? "").Trim().Length > 1000)
+                rows.Add(new(0, "", ImportOutcome.Invalid, $"Section \"{section.Name}\": keep the description to 1,000 characters or fewer."));
             foreach (var category in section.Categories)
             {
                 if (string.IsNullOrWhiteSpace(category.Name) || category.Name.Trim().Length > 100)

@@ -10,8 +10,11 @@ public sealed record StandardChange(StandardDetails? Standard, Dictionary<string
 /// <summary>Reads and changes the standards library; the API and the pages both go through here.</summary>
 public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
+    /// <summary>The sort orders of <see cref="SearchAsync"/>; a leading minus reverses one.</summary>
+    public static readonly string[] Sorts = ["library", "code", "-code", "title", "-title", "priority", "-priority", "updated", "-updated"];
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    private string Who => http.HttpContext?.User.Identity?.Name ?? "system";
+    private string Who => Accounts.AppClaimsFactory.DisplayName(http.HttpContext?.User) ?? "system";
 
     public async Task<PagedList<StandardDetails>> SearchAsync(StandardFilter f, CancellationToken ct)
     {

@@ -23,8 +23,18 @@ public static class StandardsApi
         return app;
     }
 
-    private static async Task<Ok<PagedList<StandardDetails>>> List([AsParameters] StandardFilter filter, LibraryService library, CancellationToken ct) =>
-        TypedResults.Ok(await library.SearchAsync(filter, ct));
+    private static async Task<Results<Ok<PagedList<StandardDetails>>, ValidationProblem>> List([AsParameters] StandardFilter filter, LibraryService library, CancellationToken ct)
+    {
+        // A misspelt filter must not quietly return the whole library to an integrator.
+        var errors = new Dictionary<string, string[]>();
+        StandardValidation.ParseEnum(filter.Status, "status", StandardStatus.Active, errors);
+        StandardValidation.ParseEnum(filter.Priority, "priority", Priority.Medium, errors);
+        StandardValidation.ParseEnum(filter.Kind, "kind", StandardKind.Technology, errors);
+        if (!string.IsNullOrWhiteSpace(filter.Sort) && !LibraryService.Sorts.Contains(filter.Sort))
+            errors["sort"] = [$"\"{filter.Sort}\" is not a sort order. Use one of: {string.Join(", ", LibraryService.Sorts)}."];
+        if (errors.Count > 0) return ApiErrors.Validation(errors);
+        return TypedResults.Ok(await library.SearchAsync(filter, ct));
+    }
 
     private static async Task<Results<Ok<StandardDetails>, ProblemHttpResult>> Get(Guid id, LibraryService library, CancellationToken ct) =>
         await library.GetAsync(id, ct) is { } s ? TypedResults.Ok(s) : NotFound(id);

@@ -1,0 +1,56 @@
+using System.Net;
+using Plumbline.Tests.TestSupport;
+
+namespace Plumbline.Tests.Infrastructure;
+
+public sealed class HealthAndOpenApiTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+{
+    [Fact]
+    public async Task Health_answers_without_signing_in_when_the_database_answers()
+    {
+        var response = await factory.CreateClient().GetAsync("/health");
+
+        Assert.Equal("Healthy", await response.ExpectAsync(HttpStatusCode.OK));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/setup")]
+    [InlineData("/api/v1/auth/token")]
+    [InlineData("/api/v1/users")]
+    [InlineData("/api/v1/users/{id}")]
+    [InlineData("/api/v1/sections")]
+    [InlineData("/api/v1/sections/{id}")]
+    [InlineData("/api/v1/sections/reorder")]
+    [InlineData("/api/v1/categories")]
+    [InlineData("/api/v1/categories/{id}")]
+    [InlineData("/api/v1/categories/reorder")]
+    [InlineData("/api/v1/standards")]
+    [InlineData("/api/v1/standards/{id}")]
+    [InlineData("/api/v1/standards/{id}/revisions")]
+    [InlineData("/api/v1/standards/{id}/retire")]
+    [InlineData("/api/v1/standards/{id}/reactivate")]
+    [InlineData("/api/v1/standards/lint")]
+    [InlineData("/api/v1/library/export")]
+    [InlineData("/api/v1/library/import")]
+    [InlineData("/api/v1/library/starter/apply")]
+    [InlineData("/api/v1/audit")]
+    public async Task The_OpenAPI_document_describes_every_endpoint(string path)
+    {
+        var document = await factory.CreateClient().GetAsync("/openapi/v1.json");
+
+        var paths = (await document.ReadJsonAsync()).GetProperty("paths");
+        Assert.True(paths.TryGetProperty(path, out _) || paths.TryGetProperty(path + "/", out _),
+            $"{path} is missing from /openapi/v1.json, which lists: {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
+    }
+
+    [Fact]
+    public async Task An_unknown_API_path_is_a_problem_that_points_to_the_documentation()
+    {
+        var admin = await factory.AdminAsync();
+
+        var response = await admin.GetAsync("/api/v1/no-such-thing");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("/openapi/v1.json", problem.GetProperty("detail").GetString());
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Plumbline.Tests.TestSupport;
+
+namespace Plumbline.Tests.Infrastructure;
+
+/// <summary>Every endpoint that takes a JSON body answers a broken body with a 400 problem, never a 500.</summary>
+public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+{
+    private static readonly string Id = Guid.NewGuid().ToString();
+
+    public static TheoryData<string, string> JsonEndpoints => new()
+    {
+        { "POST", "/api/v1/setup" },
+        { "POST", "/api/v1/auth/token" },
+        { "POST", "/api/v1/users" },
+        { "PUT", $"/api/v1/users/{Id}" },
+        { "POST", "/api/v1/sections" },
+        { "PUT", $"/api/v1/sections/{Id}" },
+        { "POST", "/api/v1/sections/reorder" },
+        { "POST", "/api/v1/categories" },
+        { "PUT", $"/api/v1/categories/{Id}" },
+        { "POST", "/api/v1/categories/reorder" },
+        { "POST", "/api/v1/standards" },
+        { "PUT", $"/api/v1/standards/{Id}" },
+        { "POST", "/api/v1/standards/lint" },
+    };
+
+    private async Task<HttpResponseMessage> SendAsync(string method, string path, string body, string contentType = "application/json")
+    {
+        var admin = await factory.AdminAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) };
+        return await admin.SendAsync(request);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task An_empty_body_is_a_bad_request(string method, string path) =>
+        await (await SendAsync(method, path, "")).ProblemAsync(HttpStatusCode.BadRequest);
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task A_body_that_is_not_json_is_a_bad_request(string method, string path)
+    {
+        var problem = await (await SendAsync(method, path, "{ this is not json")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("JSON", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task A_json_array_instead_of_an_object_is_a_bad_request(string method, string path) =>
+        await (await SendAsync(method, path, "[1, 2, 3]")).ProblemAsync(HttpStatusCode.BadRequest);
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task A_body_that_is_not_declared_as_json_is_unsupported(string method, string path) =>
+        await (await SendAsync(method, path, "{}", "text/plain")).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+    [Theory]
+    [InlineData("POST", "/api/v1/setup", """{"providerName": 5}""", "providerName")]
+    [InlineData("POST", "/api/v1/auth/token", """{"email": true, "password": "x"}""", "email")]
+    [InlineData("POST", "/api/v1/users", """{"email": "a@b.test", "roles": "Admin"}""", "roles")]
+    [InlineData("POST", "/api/v1/users", """{"workingDaysPerYear": "abc"}""", "workingDaysPerYear")]
+    [InlineData("PUT", "/api/v1/users/{id}", """{"lockedOut": "yes"}""", "lockedOut")]
+    [InlineData("POST", "/api/v1/sections", """{"name": "Network", "order": "first"}""", "order")]
+    [InlineData("PUT", "/api/v1/sections/{id}", """{"name": ["Network"]}""", "name")]
+    [InlineData("POST", "/api/v1/sections/reorder", """{"ids": ["not-a-guid"]}""", "ids[0]")]
+    [InlineData("POST", "/api/v1/categories", """{"sectionId": "not-a-guid"}""", "sectionId")]
+    [InlineData("PUT", "/api/v1/categories/{id}", """{"reviewIntervalMonths": "abc"}""", "reviewIntervalMonths")]
+    [InlineData("POST", "/api/v1/categories/reorder", """{"ids": 7}""", "ids")]
+    [InlineData("POST", "/api/v1/standards", """{"code": "FW-1", "reviewIntervalMonths": "abc"}""", "reviewIntervalMonths")]
+    [InlineData("POST", "/api/v1/standards", """{"tags": "firewall"}""", "tags")]
+    [InlineData("PUT", "/api/v1/standards/{id}", """{"references": [{"authority": 12}]}""", "references[0].authority")]
+    [InlineData("POST", "/api/v1/standards/lint", """{"question": {"text": "Is it?"}}""", "question")]
+    public async Task A_field_of_the_wrong_type_is_named_in_the_problem(string method, string path, string body, string field)
+    {
+        var response = await SendAsync(method, path.Replace("{id}", Id), body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/standards/not-a-guid")]
+    [InlineData("/api/v1/standards/not-a-guid/revisions")]
+    [InlineData("/api/v1/categories/not-a-guid")]
+    public async Task An_id_that_is_not_a_guid_is_not_found(string path)
+    {
+        var admin = await factory.AdminAsync();
+
+        await (await admin.GetAsync(path)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/standards?page=abc")]
+    [InlineData("/api/v1/standards?categoryId=not-a-guid")]
+    [InlineData("/api/v1/users?pageSize=lots")]
+    [InlineData("/api/v1/audit?page=first")]
+    public async Task A_query_parameter_of_the_wrong_type_is_a_bad_request(string path)
+    {
+        var admin = await factory.AdminAsync();
+
+        await (await admin.GetAsync(path)).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+}

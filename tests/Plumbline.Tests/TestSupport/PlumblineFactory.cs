@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Plumbline.Features.Accounts;
+
+namespace Plumbline.Tests.TestSupport;
+
+public enum TestDatabase { Sqlite, Postgres }
+
+/// <summary>
+/// One Plumbline instance on its own empty database: a fresh SQLite file in a temp folder, or a fresh PostgreSQL
+/// database on the server named by PLUMBLINE_TEST_PG. The starter library is off unless a test turns it on.
+/// </summary>
+public class PlumblineFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@provider.test";
+    public const string Password = "correct horse battery staple";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _folder;
+    private readonly PostgresTestDatabase? _postgres;
+    private readonly SemaphoreSlim _setupLock = new(1, 1);
+    private string? _adminToken;
+    private int _cleanedUp;
+
+    public PlumblineFactory(TestDatabase database = TestDatabase.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:LoadStarterContent"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        if (database == TestDatabase.Postgres)
+        {
+            _postgres = PostgresTestDatabase.Create();
+            _settings["Database:Provider"] = "Postgres";
+            _settings["ConnectionStrings:Default"] = _postgres.ConnectionString;
+        }
+        else
+        {
+            _folder = Directory.CreateTempSubdirectory("plumbline-test-").FullName;
+            _settings["Database:Provider"] = "Sqlite";
+            _settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_folder, "plumbline.db")}";
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Another, empty instance on the same kind of database, for tests that need a whole instance to themselves.</summary>
+    public PlumblineFactory NewInstance(IReadOnlyDictionary<string, string?>? settings = null) => new(Database, settings);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Errors are handled as in production: no developer exception page answering in the app's place.
+        builder.UseEnvironment("Production");
+        // UseSetting reaches the configuration before Program registers the database.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Runs first-time setup once (POST /api/v1/setup) and returns a client signed in as that admin.</summary>
+    public async Task<HttpClient> AdminAsync()
+    {
+        await _setupLock.WaitAsync();
+        try
+        {
+            if (_adminToken is null)
+            {
+                var response = await CreateClient().PostAsJsonAsync("/api/v1/setup",
+                    new { providerName = "Northwind IT Partners", adminEmail = AdminEmail, adminPassword = Password, adminName = "Alex Admin" });
+                await response.ExpectAsync(System.Net.HttpStatusCode.Created);
+                _adminToken = await TokenAsync(AdminEmail, Password);
+            }
+        }
+        finally
+        {
+            _setupLock.Release();
+        }
+        return WithToken(_adminToken);
+    }
+
+    public async Task<string> TokenAsync(string email, string password)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        return (await response.ReadAsync<TokenResponse>()).Token;
+    }
+
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a user in the given role (through the admin API) and returns a client signed in as them.</summary>
+    public async Task<HttpClient> SignedInAsAsync(string role, string? name = null) => (await UserAsync(role, name)).Client;
+
+    public async Task<(HttpClient Client, UserDetails User)> UserAsync(string role, string? name = null)
+    {
+        var admin = await AdminAsync();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@provider.test";
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, name = name ?? $"{role} person", password = Password, roles = new[] { role } });
+        var user = await response.ReadAsync<UserDetails>(System.Net.HttpStatusCode.Created);
+        return (WithToken(await TokenAsync(email, Password)), user);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _cleanedUp, 1) == 1) return;
+        _setupLock.Dispose();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+        if (_folder is not null)
+        {
+            // Pooled connections keep the file open; only idle connections are closed, so other instances are unaffected.
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_folder, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+}
+
+/// <summary>The class fixture for tests that run on SQLite.</summary>
+public sealed class SqliteFactory() : PlumblineFactory(TestDatabase.Sqlite);
+
+/// <summary>The class fixture for tests that run on PostgreSQL; fails the tests when PLUMBLINE_TEST_PG is not set.</summary>
+public sealed class PostgresFactory() : PlumblineFactory(TestDatabase.Postgres);
