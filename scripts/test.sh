@@ -87,6 +87,8 @@ count() {
 }
 
 install_missing || finish 0 0 1
+# Debian's postgresql package creates this user; a machine that only has the binaries may lack it.
+id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres || finish 0 0 1
 start_postgres || finish 0 0 1
 
 log "building"
