@@ -28,6 +28,23 @@ public sealed class SetupApiTests
         Assert.Equal(["Admin"], users.GetProperty("items")[0].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Fact]
+    public async Task Of_two_setups_at_the_same_moment_exactly_one_succeeds_and_one_admin_exists()
+    {
+        await using var instance = new PlumblineFactory();
+        var client = instance.CreateClient();
+
+        var responses = await Task.WhenAll(
+            client.PostAsJsonAsync("/api/v1/setup", Setup(adminEmail: "first@northwind.test")),
+            client.PostAsJsonAsync("/api/v1/setup", Setup(adminEmail: "second@northwind.test")));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var winner = responses[0].StatusCode == HttpStatusCode.Created ? "first@northwind.test" : "second@northwind.test";
+        var token = await instance.TokenAsync(winner, "correct horse battery staple");
+        var users = await (await instance.WithToken(token).GetAsync("/api/v1/users")).ReadJsonAsync();
+        Assert.Equal(1, users.GetProperty("total").GetInt32());
+    }
+
     [Theory]
     [InlineData("", "owner@northwind.test", "correct horse battery staple", "providerName")]
     [InlineData("Northwind IT Partners", "not-an-email", "correct horse battery staple", "adminEmail")]

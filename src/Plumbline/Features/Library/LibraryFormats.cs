@@ -26,7 +26,7 @@ public static class LibraryFormats
         _ => "application/json",
     };
 
-    public static LibraryFormat? FromName(string? name) => (name ?? "json").Trim().ToLowerInvariant() switch
+    public static LibraryFormat? FromName(string? name) => (string.IsNullOrWhiteSpace(name) ? "json" : name).Trim().ToLowerInvariant() switch
     {
         "json" => LibraryFormat.Json, "csv" => LibraryFormat.Csv, "xlsx" => LibraryFormat.Xlsx, _ => null,
     };

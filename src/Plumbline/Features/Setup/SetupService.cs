@@ -34,12 +34,9 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         else if (providerName.Length > 200) errors["providerName"] = ["Keep the company name to 200 characters or fewer."];
         if (errors.Count > 0) return (false, errors);
 
-        var adminName = string.IsNullOrWhiteSpace(request.AdminName) ? (request.AdminEmail ?? "").Split('@')[0] : request.AdminName;
-        var (user, userErrors) = await admin.CreateAsync(new CreateUserRequest(request.AdminEmail, adminName, request.AdminPassword, [Roles.Admin]), ct);
-        if (user is null)
-        {
-            return (false, userErrors.ToDictionary(e => e.Key switch { "email" => "adminEmail", "password" => "adminPassword", "name" => "adminName", _ => e.Key }, e => e.Value));
-        }
+        // One transaction, provider row first: of two setups racing, the second fails on the provider's key and
+        // is told the instance is set up, instead of leaving a second admin behind.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var settings = await db.ProviderSettings.FindAsync([ProviderSettings.SingletonId], ct);
         if (settings is null)
         {
@@ -47,7 +44,22 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
             db.ProviderSettings.Add(settings);
         }
         settings.ProviderName = providerName;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return (true, []);
+        }
+
+        var adminName = string.IsNullOrWhiteSpace(request.AdminName) ? (request.AdminEmail ?? "").Split('@')[0] : request.AdminName;
+        var (user, userErrors) = await admin.CreateAsync(new CreateUserRequest(request.AdminEmail, adminName, request.AdminPassword, [Roles.Admin]), ct);
+        if (user is null)
+        {
+            return (false, userErrors.ToDictionary(e => e.Key switch { "email" => "adminEmail", "password" => "adminPassword", "name" => "adminName", _ => e.Key }, e => e.Value));
+        }
+        await tx.CommitAsync(ct);
         state.MarkDone();
         return (false, errors);
     }

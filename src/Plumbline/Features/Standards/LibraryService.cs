@@ -37,12 +37,12 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         {
             "code" => query.OrderBy(s => s.Standard.Code),
             "-code" => query.OrderByDescending(s => s.Standard.Code),
-            "title" => query.OrderBy(s => s.Standard.Title),
-            "-title" => query.OrderByDescending(s => s.Standard.Title),
+            "title" => query.OrderBy(s => s.Standard.Title).ThenBy(s => s.Standard.Code),
+            "-title" => query.OrderByDescending(s => s.Standard.Title).ThenBy(s => s.Standard.Code),
             "priority" => query.OrderBy(s => s.Standard.Priority == Priority.High ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2).ThenBy(s => s.Standard.Code),
             "-priority" => query.OrderBy(s => s.Standard.Priority == Priority.Low ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2).ThenBy(s => s.Standard.Code),
-            "updated" => query.OrderBy(s => s.Standard.UpdatedAt),
-            "-updated" => query.OrderByDescending(s => s.Standard.UpdatedAt),
+            "updated" => query.OrderBy(s => s.Standard.UpdatedAt).ThenBy(s => s.Standard.Code),
+            "-updated" => query.OrderByDescending(s => s.Standard.UpdatedAt).ThenBy(s => s.Standard.Code),
             _ => query.OrderBy(s => s.SectionOrder).ThenBy(s => s.SectionName).ThenBy(s => s.CategoryOrder).ThenBy(s => s.CategoryName).ThenBy(s => s.Standard.Code),
         };
         var rows = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
