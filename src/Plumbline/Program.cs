@@ -2,6 +2,8 @@ using Plumbline.Components;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
+using Plumbline.Features.Clients;
+using Plumbline.Features.Reviews;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Features.Setup;
@@ -25,6 +27,8 @@ builder.Services.AddSetup();
 builder.Services.AddStandards();
 builder.Services.AddLibrary();
 builder.Services.AddAudit();
+builder.Services.AddClients();
+builder.Services.AddReviews();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -46,6 +50,8 @@ app.MapSectionsApi();
 app.MapStandardsApi();
 app.MapLibraryApi();
 app.MapAuditApi();
+app.MapClientsApi();
+app.MapReviewsApi();
 
 // UI
 app.MapAccountPages();

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
+using Plumbline.Features.Clients;
+using Plumbline.Features.Recommendations;
+using Plumbline.Features.Reviews;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Standards;
 
@@ -23,6 +26,16 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Standard> Standards => Set<Standard>();
     public DbSet<StandardRevision> StandardRevisions => Set<StandardRevision>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClientExclusion> ClientExclusions => Set<ClientExclusion>();
+    public DbSet<ClientException> ClientExceptions => Set<ClientException>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<QuestionFlag> QuestionFlags => Set<QuestionFlag>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,6 +32,12 @@ public static class Policies
     public const string Admin = "Admin";
     /// <summary>The standards committee's work: admins, vCIOs and service leads (ADR-004).</summary>
     public const string EditLibrary = "EditLibrary";
+    /// <summary>Create and change clients and their templates: admins, vCIOs and service leads.</summary>
+    public const string ManageClients = "ManageClients";
+    /// <summary>Plan reviews and answer them (the TAM pass): TAMs, vCIOs, service leads and admins.</summary>
+    public const string AnswerReviews = "AnswerReviews";
+    /// <summary>Rate findings, complete and deliver reviews (the vCIO pass): vCIOs and admins.</summary>
+    public const string RateReviews = "RateReviews";
 
     /// <summary>For pages that show or hide the library's edit buttons; endpoints still check the policy.</summary>
     public static bool CanEditLibrary(System.Security.Claims.ClaimsPrincipal user) =>
@@ -42,6 +48,9 @@ public static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(EditLibrary, p => p.RequireAssertion(c => CanEditLibrary(c.User)));
+        options.AddPolicy(ManageClients, p => p.RequireRole(Roles.Admin, Roles.Vcio, Roles.ServiceLead));
+        options.AddPolicy(AnswerReviews, p => p.RequireRole(Roles.Admin, Roles.Vcio, Roles.ServiceLead, Roles.Tam));
+        options.AddPolicy(RateReviews, p => p.RequireRole(Roles.Admin, Roles.Vcio));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -11,7 +11,15 @@ public sealed class ProviderSettings
     public string ProviderName { get; set; } = "";
     public string BrandColor { get; set; } = "#1f5f8b";
     public string CurrencySymbol { get; set; } = "$";
+    /// <summary>The MRR that earns one onsite visit a month (PRODUCT.md, visit frequency); guideline 3,000 to 5,000.</summary>
+    public decimal MrrPerMonthlyVisit { get; set; } = Clients.ClientRules.DefaultMrrPerMonthlyVisit;
+    /// <summary>Score weights of the three priorities.</summary>
+    public int WeightHigh { get; set; } = 5;
+    public int WeightMedium { get; set; } = 3;
+    public int WeightLow { get; set; } = 1;
     public DateTime CreatedAt { get; set; }
+
+    public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
 
 internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<ProviderSettings>
@@ -22,5 +30,6 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.ProviderName).HasMaxLength(200);
         builder.Property(s => s.BrandColor).HasMaxLength(7);
         builder.Property(s => s.CurrencySymbol).HasMaxLength(5);
+        builder.Ignore(s => s.Weights);
     }
 }

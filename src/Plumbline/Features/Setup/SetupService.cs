@@ -34,8 +34,8 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         else if (providerName.Length > 200) errors["providerName"] = ["Keep the company name to 200 characters or fewer."];
         if (errors.Count > 0) return (false, errors);
 
-        // One transaction, provider row first: of two setups racing, the second fails on the provider's key and
-        // is told the instance is set up, instead of leaving a second admin behind.
+        // One transaction, provider row first: of two setups racing, the second either fails on the provider's key or,
+        // once it holds the row, sees the first one's admin; either way it is told the instance is set up.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var settings = await db.ProviderSettings.FindAsync([ProviderSettings.SingletonId], ct);
         if (settings is null)
@@ -44,6 +44,8 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
             db.ProviderSettings.Add(settings);
         }
         settings.ProviderName = providerName;
+        // Always a real write, so this transaction takes the database's write lock before it looks for users.
+        settings.CreatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -52,6 +54,8 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         {
             return (true, []);
         }
+        // Having written, this transaction now holds the provider row; a setup that committed meanwhile shows up here.
+        if (await db.Users.AnyAsync(ct)) return (true, []);
 
         var adminName = string.IsNullOrWhiteSpace(request.AdminName) ? (request.AdminEmail ?? "").Split('@')[0] : request.AdminName;
         var (user, userErrors) = await admin.CreateAsync(new CreateUserRequest(request.AdminEmail, adminName, request.AdminPassword, [Roles.Admin]), ct);

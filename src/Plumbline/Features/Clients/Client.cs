@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Audit;
+
+namespace Plumbline.Features.Clients;
+
+public enum ClientStatus { Onboarding, Active, Inactive }
+
+public sealed class Client : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    /// <summary>Lower-case name: case-insensitive search that behaves the same on both engines.</summary>
+    public string NameSearch { get; set; } = "";
+    public ClientStatus Status { get; set; } = ClientStatus.Active;
+    public decimal Mrr { get; set; }
+    public int Seats { get; set; }
+    public int Workstations { get; set; }
+    public int Servers { get; set; }
+    public int StorageGb { get; set; }
+    /// <summary>Null = workstations + servers.</summary>
+    public int? Endpoints { get; set; }
+    public DateOnly? ContractStart { get; set; }
+    public DateOnly? ContractEnd { get; set; }
+    public string SalesRep { get; set; } = "";
+    public string? TamUserId { get; set; }
+    public string? VcioUserId { get; set; }
+    public int FiscalYearStartMonth { get; set; } = 1;
+    /// <summary>Null = the suggested number.</summary>
+    public int? VisitsPerYear { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+public enum TemplateScope { Section, Category, Standard }
+
+/// <summary>A part of the library that does not apply to a client (PRODUCT.md, client template).</summary>
+public sealed class ClientExclusion : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClientId { get; set; }
+    public TemplateScope Scope { get; set; }
+    public Guid TargetId { get; set; }
+}
+
+/// <summary>An accepted exception: the standard counts as N/A for the client until it expires.</summary>
+public sealed class ClientException : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClientId { get; set; }
+    public Guid StandardId { get; set; }
+    public string Reason { get; set; } = "";
+    public DateOnly ExpiresOn { get; set; }
+}
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.NameSearch).HasMaxLength(200);
+        b.HasIndex(x => x.NameSearch);
+        b.HasIndex(x => x.TamUserId);
+        b.HasIndex(x => x.VcioUserId);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(x => x.SalesRep).HasMaxLength(200);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.TamUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.VcioUserId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ClientExclusionConfiguration : IEntityTypeConfiguration<ClientExclusion>
+{
+    public void Configure(EntityTypeBuilder<ClientExclusion> b)
+    {
+        b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(x => new { x.ClientId, x.Scope, x.TargetId }).IsUnique();
+        b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClientExceptionConfiguration : IEntityTypeConfiguration<ClientException>
+{
+    public void Configure(EntityTypeBuilder<ClientException> b)
+    {
+        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.HasIndex(x => new { x.ClientId, x.StandardId }).IsUnique();
+        b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Standards.Standard>().WithMany().HasForeignKey(x => x.StandardId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Clients;
+
+public sealed record ClientDetails(Guid Id, string Name, string Status, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Mrr, int Seats, int Workstations, int Servers,
+    int StorageGb, int Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string SalesRep, string? TamUserId,
+    string? VcioUserId, int FiscalYearStartMonth, int? VisitsPerYear, int SuggestedVisitsPerYear,
+    [property: JsonConverter(typeof(NullableMoneyJsonConverter))] decimal? Aisp,
+    string? TamName, string? VcioName, Guid Version);
+
+/// <summary>Create or replace a client. Endpoints and visitsPerYear left empty mean "computed".</summary>
+public sealed record ClientRequest(string? Name, string? Status, decimal? Mrr, int? Seats, int? Workstations, int? Servers,
+    int? StorageGb, int? Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string? SalesRep, string? TamUserId,
+    string? VcioUserId, int? FiscalYearStartMonth, int? VisitsPerYear, Guid? Version = null);
+
+public sealed record ClientFilter(string? Q = null, string? Status = null, string? TamUserId = null, string? VcioUserId = null,
+    string? Sort = null, int? Page = null, int? PageSize = null);
+
+public sealed record ExceptionDto(Guid StandardId, string? Reason, DateOnly? ExpiresOn);
+
+public sealed record ClientTemplate(IReadOnlyList<Guid> ExcludedSectionIds, IReadOnlyList<Guid> ExcludedCategoryIds,
+    IReadOnlyList<Guid> ExcludedStandardIds, IReadOnlyList<ExceptionDto> Exceptions);
+
+public sealed record ClientTemplateRequest(List<Guid>? ExcludedSectionIds, List<Guid>? ExcludedCategoryIds,
+    List<Guid>? ExcludedStandardIds, List<ExceptionDto>? Exceptions);
+
+public sealed record DueItem(Guid StandardId, DateOnly? LastAnsweredOn);
+
+public sealed record DueList(DateOnly AsOf, IReadOnlyList<DueItem> Items);

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Reviews;
+using Plumbline.Features.Standards;
+
+namespace Plumbline.Features.Clients;
+
+/// <summary>One active standard as it applies to a client on a date.</summary>
+public sealed record ScopedStandard(Guid StandardId, Guid SectionId, Guid CategoryId, int Revision, Priority Priority,
+    int IntervalMonths, int SectionOrder, int CategoryOrder, string Code, DateOnly? LastAnsweredOn, ClientException? Exception)
+{
+    public bool IsDue(DateOnly on) => Exception is null && DueRule.IsDue(LastAnsweredOn, IntervalMonths, on);
+}
+
+/// <summary>Which standards apply to a client (its template) and which of them are due on a date.</summary>
+public sealed class ClientScope(AppDbContext db)
+{
+    /// <summary>The client's applicable active standards in library order, with when each was last answered on or before <paramref name="on"/>.</summary>
+    public async Task<List<ScopedStandard>> ApplicableAsync(Guid clientId, DateOnly on, CancellationToken ct)
+    {
+        var exclusions = await db.ClientExclusions.AsNoTracking().Where(x => x.ClientId == clientId).ToListAsync(ct);
+        var excluded = exclusions.Select(x => x.TargetId).ToHashSet();
+        var exceptions = await db.ClientExceptions.AsNoTracking().Where(x => x.ClientId == clientId && x.ExpiresOn >= on).ToDictionaryAsync(x => x.StandardId, ct);
+        var standards = await (
+            from s in db.Standards.AsNoTracking()
+            join c in db.Categories on s.CategoryId equals c.Id
+            join sec in db.Sections on c.SectionId equals sec.Id
+            where s.Status == StandardStatus.Active
+            select new { s.Id, SectionId = sec.Id, CategoryId = c.Id, s.Revision, s.Priority, Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths,
+                SectionOrder = sec.Order, CategoryOrder = c.Order, s.Code }).ToListAsync(ct);
+        var last = await LastAnsweredAsync(clientId, on, ct);
+        return standards
+            .Where(s => !excluded.Contains(s.Id) && !excluded.Contains(s.CategoryId) && !excluded.Contains(s.SectionId))
+            .OrderBy(s => s.SectionOrder).ThenBy(s => s.CategoryOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
+            .Select(s => new ScopedStandard(s.Id, s.SectionId, s.CategoryId, s.Revision, s.Priority, s.Interval, s.SectionOrder, s.CategoryOrder,
+                s.Code, last.GetValueOrDefault(s.Id), exceptions.GetValueOrDefault(s.Id)))
+            .ToList();
+    }
+
+    public async Task<List<DueItem>> DueAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
+        (await ApplicableAsync(clientId, on, ct)).Where(s => s.IsDue(on)).Select(s => new DueItem(s.StandardId, s.LastAnsweredOn)).ToList();
+
+    /// <summary>The latest review date on which each standard was answered for the client (N/A counts as an answer).</summary>
+    private async Task<Dictionary<Guid, DateOnly?>> LastAnsweredAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
+        await db.ReviewItems.AsNoTracking()
+            .Where(i => i.ClientId == clientId && i.Answer != null && i.AsOf <= on)
+            .GroupBy(i => i.StandardId)
+            .Select(g => new { g.Key, Last = g.Max(i => i.AsOf) })
+            .ToDictionaryAsync(g => g.Key, g => (DateOnly?)g.Last, ct);
+
+    public async Task<ClientTemplate> TemplateAsync(Guid clientId, CancellationToken ct)
+    {
+        var exclusions = await db.ClientExclusions.AsNoTracking().Where(x => x.ClientId == clientId).ToListAsync(ct);
+        var exceptions = await db.ClientExceptions.AsNoTracking().Where(x => x.ClientId == clientId).OrderBy(x => x.ExpiresOn).ToListAsync(ct);
+        return new ClientTemplate(
+            exclusions.Where(x => x.Scope == TemplateScope.Section).Select(x => x.TargetId).ToList(),
+            exclusions.Where(x => x.Scope == TemplateScope.Category).Select(x => x.TargetId).ToList(),
+            exclusions.Where(x => x.Scope == TemplateScope.Standard).Select(x => x.TargetId).ToList(),
+            exceptions.Select(x => new ExceptionDto(x.StandardId, x.Reason, x.ExpiresOn)).ToList());
+    }
+
+    /// <summary>Replaces the client's template; unknown ids and incomplete exceptions are refused with the field named.</summary>
+    public async Task<Dictionary<string, string[]>> SaveTemplateAsync(Guid clientId, ClientTemplateRequest r, CancellationToken ct)
+    {
+        var e = new Dictionary<string, string[]>();
+        var sections = (r.ExcludedSectionIds ?? []).Distinct().ToList();
+        var categories = (r.ExcludedCategoryIds ?? []).Distinct().ToList();
+        var standards = (r.ExcludedStandardIds ?? []).Distinct().ToList();
+        var exceptions = r.Exceptions ?? [];
+        if (await db.Sections.CountAsync(s => sections.Contains(s.Id), ct) != sections.Count) e["excludedSectionIds"] = ["One of the sections does not exist."];
+        if (await db.Categories.CountAsync(c => categories.Contains(c.Id), ct) != categories.Count) e["excludedCategoryIds"] = ["One of the categories does not exist."];
+        if (await db.Standards.CountAsync(s => standards.Contains(s.Id), ct) != standards.Count) e["excludedStandardIds"] = ["One of the standards does not exist."];
+        var exceptionIds = exceptions.Select(x => x.StandardId).Distinct().ToList();
+        if (exceptionIds.Count != exceptions.Count) e["exceptions"] = ["List each standard at most once among the exceptions."];
+        else if (await db.Standards.CountAsync(s => exceptionIds.Contains(s.Id), ct) != exceptionIds.Count) e["exceptions"] = ["One of the exceptions names a standard that does not exist."];
+        foreach (var (x, i) in exceptions.Select((x, i) => (x, i)))
+        {
+            if (string.IsNullOrWhiteSpace(x.Reason) || x.Reason.Trim().Length > 1000) e[$"exceptions[{i}].reason"] = ["Give the reason the client accepted this exception (up to 1,000 characters)."];
+            if (x.ExpiresOn is null) e[$"exceptions[{i}].expiresOn"] = ["Give the date the exception expires; it counts as N/A until then."];
+        }
+        if (e.Count > 0) return e;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ClientExclusions.Where(x => x.ClientId == clientId).ExecuteDeleteAsync(ct);
+        await db.ClientExceptions.Where(x => x.ClientId == clientId).ExecuteDeleteAsync(ct);
+        db.ClientExclusions.AddRange(sections.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Section, TargetId = id }));
+        db.ClientExclusions.AddRange(categories.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Category, TargetId = id }));
+        db.ClientExclusions.AddRange(standards.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Standard, TargetId = id }));
+        db.ClientExceptions.AddRange(exceptions.Select(x => new ClientException { ClientId = clientId, StandardId = x.StandardId, Reason = x.Reason!.Trim(), ExpiresOn = x.ExpiresOn!.Value }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return e;
+    }
+}

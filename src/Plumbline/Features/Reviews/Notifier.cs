@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+
+namespace Plumbline.Features.Reviews;
+
+public sealed record NotificationDetails(Guid Id, string Message, string Link, DateTime CreatedAt, bool Read);
+
+/// <summary>In-app notifications ("review submitted, waiting for you"); e-mail comes later.</summary>
+public sealed class Notifier(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds a notification to the current unit of work; it is saved with the change that caused it.</summary>
+    public void Add(string userId, string message, string link) =>
+        db.Notifications.Add(new Notification { UserId = userId, Message = message, Link = link, CreatedAt = clock.GetUtcNow().UtcDateTime });
+
+    public async Task<List<NotificationDetails>> RecentAsync(string userId, int count, CancellationToken ct) =>
+        await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).Take(count)
+            .Select(n => new NotificationDetails(n.Id, n.Message, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync(ct);
+
+    public Task<int> UnreadAsync(string userId, CancellationToken ct) => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+
+    public async Task<bool> MarkReadAsync(string userId, Guid id, CancellationToken ct) =>
+        await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, clock.GetUtcNow().UtcDateTime), ct) > 0
+        || await db.Notifications.AnyAsync(n => n.Id == id && n.UserId == userId, ct);
+}

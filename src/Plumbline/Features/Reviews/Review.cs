@@ -1,0 +1,119 @@
+using Plumbline.Features.Audit;
+using Plumbline.Features.Standards;
+
+namespace Plumbline.Features.Reviews;
+
+/// <summary>One alignment pass for one client (PRODUCT.md, the loop, step 3).</summary>
+public sealed class Review : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClientId { get; set; }
+    public string Title { get; set; } = "";
+    public ReviewStatus Status { get; set; } = ReviewStatus.Planned;
+    /// <summary>The visit day: answers count as given on this date.</summary>
+    public DateOnly AsOf { get; set; }
+    public string? TamUserId { get; set; }
+    public string? VcioUserId { get; set; }
+    public DateOnly? TamDueOn { get; set; }
+    public DateOnly? VcioDueOn { get; set; }
+    public int ItemCount { get; set; }
+    public int AnsweredCount { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>One standard asked in a review, pinned to the revision that was current when the review was made.</summary>
+public sealed class ReviewItem
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReviewId { get; set; }
+    // Copies of the review's client and date, so "when was this standard last answered for this client" is one index seek.
+    public Guid ClientId { get; set; }
+    public DateOnly AsOf { get; set; }
+    public Guid StandardId { get; set; }
+    public int Revision { get; set; }
+    public Guid SectionId { get; set; }
+    public Guid CategoryId { get; set; }
+    public Priority Priority { get; set; }
+    public int Order { get; set; }
+
+    public Answer? Answer { get; set; }
+    public string Note { get; set; } = "";
+    public DateTime? AnsweredAt { get; set; }
+    public string AnsweredBy { get; set; } = "";
+
+    public Answer? PreviousAnswer { get; set; }
+    public string PreviousNote { get; set; } = "";
+    public DateOnly? PreviousAnsweredOn { get; set; }
+    public int? PreviousRevision { get; set; }
+
+    public Rating? Rating { get; set; }
+    public Guid? RecommendationId { get; set; }
+    /// <summary>Set when the vCIO records the No as an accepted risk instead of a recommendation.</summary>
+    public string? AcceptedRiskReason { get; set; }
+    public DateTime? RatedAt { get; set; }
+    public string RatedBy { get; set; } = "";
+
+    /// <summary>Grows with every saved answer: a save that names an older version was made on stale data and is refused.</summary>
+    public int Version { get; set; } = 1;
+
+    public bool ChangedSinceLastReview => PreviousRevision is { } previous && previous < Revision;
+}
+
+/// <summary>A No that stays open across reviews until a later review answers Yes (PRODUCT.md, step 4).</summary>
+public sealed class Finding : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClientId { get; set; }
+    public Guid StandardId { get; set; }
+    public DateOnly OpenedOn { get; set; }
+    public Guid OpenedReviewId { get; set; }
+    public DateOnly LastSeenOn { get; set; }
+    public Guid LastReviewId { get; set; }
+    public DateOnly? ResolvedOn { get; set; }
+    public Guid? ResolvedReviewId { get; set; }
+    public Rating? Rating { get; set; }
+    public Guid? RecommendationId { get; set; }
+    public string? AcceptedRiskReason { get; set; }
+}
+
+public sealed class Evidence
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReviewId { get; set; }
+    public Guid StandardId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    /// <summary>File name under the evidence folder; never derived from the uploaded name.</summary>
+    public string StoredName { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>A TAM's note to the standards committee that a question is unclear or not valuable.</summary>
+public sealed class QuestionFlag
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReviewId { get; set; }
+    public Guid StandardId { get; set; }
+    public int Revision { get; set; }
+    public FlagReason Reason { get; set; }
+    public string Comment { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public bool Closed { get; set; }
+}
+
+public sealed class Notification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string UserId { get; set; } = "";
+    public string Message { get; set; } = "";
+    public string Link { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Settings;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Reviews;
+
+/// <summary>Scores, findings and comparisons: read-only views over reviews.</summary>
+public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
+{
+    public async Task<ScoreDetails?> ScoreAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, ct)) return null;
+        var weights = await WeightsAsync(ct);
+        var items = await (
+            from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == reviewId)
+            join s in db.Standards on i.StandardId equals s.Id
+            join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
+            orderby i.Order
+            select new { i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, s.Code, rev.Title }).ToListAsync(ct);
+        var result = AlignmentScore.Compute(items.Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating)).ToList(), weights);
+        var sectionIds = result.BySection.Select(s => s.Id).ToList();
+        var categoryIds = result.ByCategory.Select(c => c.Id).ToList();
+        var sections = await db.Sections.Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var categories = await db.Categories.Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var byId = items.ToDictionary(i => i.StandardId);
+        return new ScoreDetails(result.Score, result.Provisional, result.Completion,
+            result.BySection.OrderBy(s => sections[s.Id].Order).Select(s => new SectionScore(s.Id, sections[s.Id].Name, s.Score)).ToList(),
+            result.ByCategory.OrderBy(c => sections[categories[c.Id].SectionId].Order).ThenBy(c => categories[c.Id].Order)
+                .Select(c => new CategoryScore(c.Id, categories[c.Id].Name, c.Score)).ToList(),
+            result.Breakdown.Select(l => new BreakdownLine(l.StandardId, byId[l.StandardId].Code, byId[l.StandardId].Title, l.Weight, l.Value,
+                byId[l.StandardId].Answer?.ToString(), byId[l.StandardId].Rating?.ToString())).ToList());
+    }
+
+    public async Task<ScoreWeights> WeightsAsync(CancellationToken ct) =>
+        await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId)
+            .Select(s => new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow)).FirstOrDefaultAsync(ct) ?? new ScoreWeights();
+
+    public async Task<PagedList<FindingDetails>> FindingsAsync(Guid clientId, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var query = from f in db.Findings.AsNoTracking().Where(f => f.ClientId == clientId)
+                    join s in db.Standards on f.StandardId equals s.Id
+                    select new { Finding = f, s.Code, s.Title, s.Question, s.Priority };
+        query = status?.ToLowerInvariant() switch
+        {
+            "resolved" => query.Where(x => x.Finding.ResolvedOn != null),
+            "all" => query,
+            _ => query.Where(x => x.Finding.ResolvedOn == null),
+        };
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.Finding.OpenedOn).ThenBy(x => x.Code).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var items = rows.Select(x => new FindingDetails(x.Finding.Id, x.Finding.StandardId, x.Code, x.Title, x.Question, x.Finding.OpenedOn,
+            x.Finding.LastSeenOn, x.Finding.ResolvedOn, (x.Finding.ResolvedOn ?? today).DayNumber - x.Finding.OpenedOn.DayNumber,
+            x.Finding.Rating?.ToString(), x.Finding.RecommendationId, x.Finding.AcceptedRiskReason,
+            x.Finding.ResolvedOn is null ? "Open" : "Resolved", x.Finding.LastReviewId)).ToList();
+        return new PagedList<FindingDetails>(items, p, size, total);
+    }
+
+    /// <summary>What each standard answered in the two reviews, and whether that is better, worse or the same.</summary>
+    public async Task<List<CompareLine>?> CompareAsync(Guid fromId, Guid toId, CancellationToken ct)
+    {
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.Id == fromId || r.Id == toId).ToListAsync(ct);
+        if (reviews.Count != (fromId == toId ? 1 : 2) || reviews.Select(r => r.ClientId).Distinct().Count() != 1) return null;
+        var rows = await (from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == fromId || i.ReviewId == toId)
+                          join s in db.Standards on i.StandardId equals s.Id
+                          select new { i.ReviewId, i.StandardId, i.Answer, i.Rating, s.Code, s.Title }).ToListAsync(ct);
+        return rows.GroupBy(r => r.StandardId).Select(g =>
+        {
+            var before = g.FirstOrDefault(x => x.ReviewId == fromId);
+            var after = g.FirstOrDefault(x => x.ReviewId == toId);
+            var b = before is null ? null : AlignmentScore.ValueOf(before.Answer, before.Rating);
+            var a = after is null ? null : AlignmentScore.ValueOf(after.Answer, after.Rating);
+            var change = before is null ? "Added" : after is null ? "Removed" : after.Answer is null ? "Unanswered" : Change(b, a);
+            var first = before ?? after!;
+            return new CompareLine(g.Key, first.Code, first.Title, Describe(before?.Answer, before?.Rating), Describe(after?.Answer, after?.Rating), change);
+        }).OrderBy(l => l.Change switch { "Regressed" => 0, "Improved" => 1, "Changed" => 2, "Added" => 3, "Removed" => 4, _ => 5 }).ThenBy(l => l.Code).ToList();
+    }
+
+    private static string Change(decimal? before, decimal? after)
+    {
+        if (before is null || after is null) return before == after ? "Unchanged" : "Changed";
+        return after > before ? "Improved" : after < before ? "Regressed" : "Unchanged";
+    }
+
+    private static string? Describe(Answer? answer, Rating? rating) => answer switch
+    {
+        null => null,
+        Answer.No when rating is { } r => $"No ({r})",
+        _ => answer.ToString(),
+    };
+}

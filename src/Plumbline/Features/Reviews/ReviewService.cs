@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Clients;
+using Plumbline.Features.Standards;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Reviews;
+
+public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, string? UserId = null, string? Q = null,
+    string? Sort = null, int? Page = null, int? PageSize = null);
+
+/// <summary>Creates reviews with their scope, and reads them.</summary>
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<ReviewOutcome<ReviewDetails>> CreateAsync(CreateReviewRequest r, CancellationToken ct)
+    {
+        var e = new Dictionary<string, string[]>();
+        var client = r.ClientId is { } cid ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
+        if (client is null) e["clientId"] = ["Choose an existing client."];
+        if ((r.Title ?? "").Trim().Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
+        foreach (var (field, userId) in new[] { ("tamUserId", r.TamUserId), ("vcioUserId", r.VcioUserId) })
+            if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct)) e[field] = [$"There is no user with id '{userId}'."];
+        if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];
+        if (e.Count > 0) return new(default, e);
+
+        var asOf = r.AsOf ?? Today;
+        var applicable = await scope.ApplicableAsync(client!.Id, asOf, ct);
+        List<ScopedStandard> chosen;
+        if (r.StandardIds is { } ids)
+        {
+            var byId = applicable.ToDictionary(s => s.StandardId);
+            var unknown = ids.Distinct().Where(id => !byId.ContainsKey(id)).ToList();
+            if (unknown.Count > 0)
+                return ReviewOutcome<ReviewDetails>.Invalid("standardIds", $"{unknown.Count} of the standards are not active standards that apply to this client: {string.Join(", ", unknown.Take(5))}.");
+            var wanted = ids.ToHashSet();
+            chosen = applicable.Where(s => wanted.Contains(s.StandardId)).ToList();
+        }
+        else chosen = applicable.Where(s => s.IsDue(asOf) || s.Exception is not null).ToList();
+
+        var review = new Review
+        {
+            ClientId = client.Id, Title = string.IsNullOrWhiteSpace(r.Title) ? $"{client.Name} review {asOf:d MMM yyyy}" : r.Title.Trim(),
+            AsOf = asOf, TamUserId = NullIfEmpty(r.TamUserId) ?? client.TamUserId, VcioUserId = NullIfEmpty(r.VcioUserId) ?? client.VcioUserId,
+            TamDueOn = r.TamDueOn ?? asOf, VcioDueOn = r.VcioDueOn, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var items = await ItemsForAsync(review, chosen, ct);
+        review.ItemCount = items.Count;
+        review.AnsweredCount = items.Count(i => i.Answer is not null);
+        db.Reviews.Add(review);
+        db.ReviewItems.AddRange(items);
+        await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<ReviewDetails>.Ok((await GetAsync(review.Id, ct))!);
+    }
+
+    /// <summary>New items pin the standard's current revision and remember the client's previous answer.</summary>
+    internal async Task<List<ReviewItem>> ItemsForAsync(Review review, IReadOnlyList<ScopedStandard> standards, CancellationToken ct)
+    {
+        var ids = standards.Select(s => s.StandardId).ToList();
+        var previous = (await db.ReviewItems.AsNoTracking()
+                .Where(i => i.ClientId == review.ClientId && i.Answer != null && i.AsOf <= review.AsOf && i.ReviewId != review.Id && ids.Contains(i.StandardId))
+                .Select(i => new { i.StandardId, i.AsOf, i.AnsweredAt, i.Answer, i.Note, i.Revision }).ToListAsync(ct))
+            .GroupBy(i => i.StandardId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.AsOf).ThenByDescending(i => i.AnsweredAt).First());
+        var now = clock.GetUtcNow().UtcDateTime;
+        return standards.Select((s, n) =>
+        {
+            var item = new ReviewItem
+            {
+                ReviewId = review.Id, ClientId = review.ClientId, AsOf = review.AsOf, StandardId = s.StandardId, Revision = s.Revision,
+                SectionId = s.SectionId, CategoryId = s.CategoryId, Priority = s.Priority, Order = n,
+            };
+            if (previous.TryGetValue(s.StandardId, out var p))
+            {
+                item.PreviousAnswer = p.Answer; item.PreviousNote = p.Note; item.PreviousAnsweredOn = p.AsOf; item.PreviousRevision = p.Revision;
+            }
+            if (s.Exception is { } exception)
+            {
+                item.Answer = Answer.NotApplicable;
+                item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
+                item.AnsweredAt = now;
+                item.AnsweredBy = "client template";
+            }
+            return item;
+        }).ToList();
+    }
+
+    private async Task MarkInUseAsync(List<Guid> standardIds, CancellationToken ct) =>
+        await db.Standards.Where(s => standardIds.Contains(s.Id) && !s.InUse).ExecuteUpdateAsync(u => u.SetProperty(s => s.InUse, true), ct);
+
+    public async Task<ReviewDetails?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (review is null) return null;
+        var clientName = await db.Clients.Where(c => c.Id == review.ClientId).Select(c => c.Name).FirstAsync(ct);
+        var rows = await (
+            from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == id)
+            join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
+            join s in db.Standards on i.StandardId equals s.Id
+            join c in db.Categories on i.CategoryId equals c.Id
+            join sec in db.Sections on i.SectionId equals sec.Id
+            orderby i.Order
+            select new { Item = i, rev.Title, rev.Question, rev.WhyWeAsk, rev.HowToCheck, s.Code, SectionName = sec.Name, CategoryName = c.Name }).ToListAsync(ct);
+        var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var flags = (await db.QuestionFlags.Where(f => f.ReviewId == id).Select(f => f.StandardId).Distinct().ToListAsync(ct)).ToHashSet();
+        var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer?.ToString(), x.Item.Note,
+            x.Item.PreviousAnswer?.ToString(), x.Item.PreviousNote, x.Item.PreviousAnsweredOn, x.Item.ChangedSinceLastReview,
+            x.Item.Rating?.ToString(), x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
+            x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName, x.Item.CategoryId, x.CategoryName,
+            x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
+        return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status.ToString(), review.AsOf, review.TamUserId,
+            review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
+    }
+
+    public async Task<PagedList<ReviewSummary>> ListAsync(ReviewFilter f, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var query = from r in db.Reviews.AsNoTracking() join c in db.Clients on r.ClientId equals c.Id select new { Review = r, ClientName = c.Name, c.NameSearch };
+        if (f.ClientId is { } clientId) query = query.Where(x => x.Review.ClientId == clientId);
+        if (Enum.TryParse<ReviewStatus>(f.Status, true, out var status)) query = query.Where(x => x.Review.Status == status);
+        if (!string.IsNullOrWhiteSpace(f.UserId)) query = query.Where(x => x.Review.TamUserId == f.UserId || x.Review.VcioUserId == f.UserId);
+        if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(x => x.NameSearch.Contains(q)); }
+        var total = await query.CountAsync(ct);
+        query = (f.Sort ?? "-asOf") switch
+        {
+            "asOf" => query.OrderBy(x => x.Review.AsOf).ThenBy(x => x.Review.Id),
+            "client" => query.OrderBy(x => x.NameSearch).ThenByDescending(x => x.Review.AsOf),
+            "-client" => query.OrderByDescending(x => x.NameSearch).ThenByDescending(x => x.Review.AsOf),
+            "due" => query.OrderBy(x => x.Review.TamDueOn).ThenBy(x => x.Review.Id),
+            _ => query.OrderByDescending(x => x.Review.AsOf).ThenByDescending(x => x.Review.Id),
+        };
+        var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var userIds = rows.SelectMany(x => new[] { x.Review.TamUserId, x.Review.VcioUserId }).OfType<string>().Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var items = rows.Select(x => new ReviewSummary(x.Review.Id, x.Review.ClientId, x.ClientName, x.Review.Title, x.Review.Status.ToString(),
+            x.Review.AsOf, x.Review.TamUserId, x.Review.TamUserId is null ? null : names.GetValueOrDefault(x.Review.TamUserId), x.Review.VcioUserId,
+            x.Review.VcioUserId is null ? null : names.GetValueOrDefault(x.Review.VcioUserId), x.Review.TamDueOn, x.Review.VcioDueOn,
+            x.Review.ItemCount, x.Review.AnsweredCount, x.Review.CreatedAt)).ToList();
+        return new PagedList<ReviewSummary>(items, page, size, total);
+    }
+
+    /// <summary>Adds standards to a review that the TAM has not submitted yet.</summary>
+    public async Task<ReviewOutcome<ReviewDetails>> AddItemsAsync(Guid reviewId, List<Guid> standardIds, CancellationToken ct)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        if (review is null) return ReviewOutcome<ReviewDetails>.Missing();
+        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
+        var present = await db.ReviewItems.Where(i => i.ReviewId == reviewId).Select(i => i.StandardId).ToListAsync(ct);
+        var applicable = (await scope.ApplicableAsync(review.ClientId, review.AsOf, ct)).ToDictionary(s => s.StandardId);
+        var unknown = standardIds.Where(id => !applicable.ContainsKey(id)).ToList();
+        if (unknown.Count > 0) return ReviewOutcome<ReviewDetails>.Invalid("standardIds", "Only active standards that apply to this client can be added.");
+        var added = standardIds.Distinct().Except(present).Select(id => applicable[id]).ToList();
+        var items = await ItemsForAsync(review, added, ct);
+        var order = await db.ReviewItems.Where(i => i.ReviewId == reviewId).MaxAsync(i => (int?)i.Order, ct) ?? 0;
+        foreach (var item in items) item.Order = ++order;
+        db.ReviewItems.AddRange(items);
+        review.ItemCount += items.Count;
+        review.AnsweredCount += items.Count(i => i.Answer is not null);
+        await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<ReviewDetails>.Ok((await GetAsync(reviewId, ct))!);
+    }
+
+    public async Task<ReviewOutcome<bool>> RemoveItemAsync(Guid reviewId, Guid standardId, CancellationToken ct)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
+        if (review is null || item is null) return ReviewOutcome<bool>.Missing();
+        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<bool>.Clash("Standards can be removed only before the review is submitted.");
+        db.ReviewItems.Remove(item);
+        review.ItemCount--;
+        if (item.Answer is not null) review.AnsweredCount--;
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<bool>.Ok(true);
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

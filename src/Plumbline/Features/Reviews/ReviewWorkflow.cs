@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Recommendations;
+
+namespace Plumbline.Features.Reviews;
+
+/// <summary>The two passes of a review: the TAM answers and submits, the vCIO rates and completes, then it is delivered.</summary>
+public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<ReviewOutcome<ReviewItem>> AnswerAsync(Guid reviewId, Guid standardId, AnswerRequest r, string who, CancellationToken ct)
+    {
+        Answer? answer = null;
+        if (!string.IsNullOrWhiteSpace(r.Answer))
+        {
+            if (!Enum.TryParse<Answer>(r.Answer.Trim(), true, out var parsed) || int.TryParse(r.Answer, out _))
+                return ReviewOutcome<ReviewItem>.Invalid("answer", $"\"{r.Answer}\" is not an answer. Use Yes, No or NotApplicable (or null to clear it).");
+            answer = parsed;
+        }
+        var note = (r.Note ?? "").Trim();
+        if (note.Length > 4000) return ReviewOutcome<ReviewItem>.Invalid("note", "Keep the note to 4,000 characters or fewer.");
+        if (answer == Answer.No && note.Length == 0) return ReviewOutcome<ReviewItem>.Invalid("note", "Say what you found: a No needs a note for the vCIO.");
+
+        var status = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (ReviewStatus?)x.Status).FirstOrDefaultAsync(ct);
+        var item = status is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
+        if (status is null || item is null) return ReviewOutcome<ReviewItem>.Missing();
+        if (status is not (ReviewStatus.Planned or ReviewStatus.InProgress))
+            return ReviewOutcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
+        if (r.Version is { } version && version != item.Version)
+            return ReviewOutcome<ReviewItem>.Clash($"{item.AnsweredBy} answered this question after you loaded it. Their answer is kept; check it and answer again if needed.",
+                new AnswerConflict(item.Answer?.ToString(), item.Note, item.AnsweredBy, item.Version));
+
+        var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
+        item.Answer = answer;
+        item.Note = note;
+        item.AnsweredAt = answer is null ? null : Now;
+        item.AnsweredBy = answer is null ? "" : who;
+        item.Version++;
+        try
+        {
+            // The item's version guards the answer; the review's counter moves in SQL so two TAMs answering at once both count.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await db.Reviews.Where(x => x.Id == reviewId).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.AnsweredCount, x => x.AnsweredCount + delta)
+                .SetProperty(x => x.Status, x => x.Status == ReviewStatus.Planned ? ReviewStatus.InProgress : x.Status), ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
+            return ReviewOutcome<ReviewItem>.Clash($"{current.AnsweredBy} answered this question at the same moment. Their answer is kept; check it and answer again if needed.",
+                new AnswerConflict(current.Answer?.ToString(), current.Note, current.AnsweredBy, current.Version));
+        }
+        return ReviewOutcome<ReviewItem>.Ok(item);
+    }
+
+    /// <summary>TAM to vCIO: every Yes is Aligned; every No opens (or keeps open) a finding; every Yes closes one.</summary>
+    public async Task<ReviewOutcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
+        if (review is null) return ReviewOutcome<Review>.Missing();
+        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<Review>.Clash($"The review is already {review.Status}.");
+        if (review.AnsweredCount == 0) return ReviewOutcome<Review>.Clash("Answer at least one question before submitting the review.");
+
+        var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer != null).ToListAsync(ct);
+        foreach (var item in items.Where(i => i.Answer == Answer.Yes)) { item.Rating = Rating.Aligned; item.RatedAt = Now; item.RatedBy = "automatic"; }
+        await UpdateFindingsAsync(review, items, ct);
+        review.Status = ReviewStatus.Submitted;
+        review.SubmittedAt = Now;
+        review.Version = Guid.NewGuid();
+        if (review.VcioUserId is { } vcio)
+            notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio");
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<Review>.Ok(review);
+    }
+
+    private async Task UpdateFindingsAsync(Review review, List<ReviewItem> answered, CancellationToken ct)
+    {
+        var ids = answered.Where(i => i.Answer != Answer.NotApplicable).Select(i => i.StandardId).ToList();
+        var open = await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToDictionaryAsync(f => f.StandardId, ct);
+        foreach (var item in answered)
+        {
+            open.TryGetValue(item.StandardId, out var finding);
+            if (item.Answer == Answer.No)
+            {
+                if (finding is null)
+                {
+                    finding = new Finding { ClientId = review.ClientId, StandardId = item.StandardId, OpenedOn = review.AsOf, OpenedReviewId = review.Id };
+                    db.Findings.Add(finding);
+                }
+                if (review.AsOf >= finding.LastSeenOn) { finding.LastSeenOn = review.AsOf; finding.LastReviewId = review.Id; }
+            }
+            else if (item.Answer == Answer.Yes && finding is not null && review.AsOf >= finding.OpenedOn)
+            {
+                finding.ResolvedOn = review.AsOf;
+                finding.ResolvedReviewId = review.Id;
+            }
+        }
+    }
+
+    public async Task<ReviewOutcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(r.Rating) || !Enum.TryParse<Rating>(r.Rating.Trim(), true, out var rating) || int.TryParse(r.Rating, out _))
+            return ReviewOutcome<ReviewItem>.Invalid("rating", "Rate the finding Aligned, Marginal or HighlyVulnerable.");
+        var risk = string.IsNullOrWhiteSpace(r.AcceptedRiskReason) ? null : r.AcceptedRiskReason.Trim();
+        var newTitle = string.IsNullOrWhiteSpace(r.NewRecommendationTitle) ? null : r.NewRecommendationTitle.Trim();
+        if (risk?.Length > 1000) return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Keep the reason to 1,000 characters or fewer.");
+        if (newTitle?.Length > 200) return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Keep the title to 200 characters or fewer.");
+        if (risk is not null && (r.RecommendationId is not null || newTitle is not null))
+            return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Either link a recommendation or record an accepted risk, not both.");
+
+        var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
+        var item = review is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
+        if (review is null || item is null) return ReviewOutcome<ReviewItem>.Missing();
+        if (review.Status != ReviewStatus.Submitted) return ReviewOutcome<ReviewItem>.Clash("Findings are rated after the TAM submits the review and before it is completed.");
+        if (item.Answer != Answer.No) return ReviewOutcome<ReviewItem>.Clash("Only a No is a finding to rate; a Yes is Aligned and an N/A does not count.");
+        if (r.RecommendationId is { } recId && !await db.Recommendations.AnyAsync(x => x.Id == recId && x.ClientId == review.ClientId, ct))
+            return ReviewOutcome<ReviewItem>.Invalid("recommendationId", "That recommendation does not exist for this client.");
+
+        var recommendationId = r.RecommendationId;
+        if (newTitle is not null)
+        {
+            var recommendation = new Recommendation { ClientId = review.ClientId, Title = newTitle, CreatedAt = Now, UpdatedAt = Now, Priority = item.Priority };
+            db.Recommendations.Add(recommendation);
+            recommendationId = recommendation.Id;
+        }
+        item.Rating = rating;
+        item.RecommendationId = recommendationId;
+        item.AcceptedRiskReason = risk;
+        item.RatedAt = Now;
+        item.RatedBy = who;
+        var finding = await db.Findings.FirstOrDefaultAsync(f => f.ClientId == review.ClientId && f.StandardId == standardId && f.LastReviewId == reviewId, ct);
+        if (finding is not null) { finding.Rating = rating; finding.RecommendationId = recommendationId; finding.AcceptedRiskReason = risk; }
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<ReviewItem>.Ok(item);
+    }
+
+    public async Task<ReviewOutcome<Review>> CompleteAsync(Guid reviewId, CancellationToken ct)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
+        if (review is null) return ReviewOutcome<Review>.Missing();
+        if (review.Status != ReviewStatus.Submitted) return ReviewOutcome<Review>.Clash($"Only a submitted review can be completed; this one is {review.Status}.");
+        var unrated = await db.ReviewItems.CountAsync(i => i.ReviewId == reviewId && i.Answer == Answer.No && i.Rating == null, ct);
+        if (unrated > 0) return ReviewOutcome<Review>.Clash($"{unrated} finding{(unrated == 1 ? " is" : "s are")} not rated yet. Rate every finding before completing the review.");
+        review.Status = ReviewStatus.Completed;
+        review.CompletedAt = Now;
+        review.Version = Guid.NewGuid();
+        if (review.TamUserId is { } tam) notifier.Add(tam, $"{review.Title} was completed by the vCIO.", $"/reviews/{review.Id}");
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<Review>.Ok(review);
+    }
+
+    public async Task<ReviewOutcome<Review>> DeliverAsync(Guid reviewId, CancellationToken ct)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
+        if (review is null) return ReviewOutcome<Review>.Missing();
+        if (review.Status != ReviewStatus.Completed) return ReviewOutcome<Review>.Clash($"Only a completed review can be delivered; this one is {review.Status}.");
+        review.Status = ReviewStatus.Delivered;
+        review.DeliveredAt = Now;
+        review.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<Review>.Ok(review);
+    }
+
+    public async Task<ReviewOutcome<QuestionFlag>> FlagAsync(Guid reviewId, Guid standardId, FlagRequest r, string who, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(r.Reason) || !Enum.TryParse<FlagReason>(r.Reason.Trim(), true, out var reason) || int.TryParse(r.Reason, out _))
+            return ReviewOutcome<QuestionFlag>.Invalid("reason", "Say why: Unclear or NotValuable.");
+        var comment = (r.Comment ?? "").Trim();
+        if (comment.Length == 0) return ReviewOutcome<QuestionFlag>.Invalid("comment", "Tell the standards committee what is wrong with the question.");
+        if (comment.Length > 2000) return ReviewOutcome<QuestionFlag>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
+        var item = await db.ReviewItems.AsNoTracking().FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
+        if (item is null) return ReviewOutcome<QuestionFlag>.Missing();
+        var flag = new QuestionFlag { ReviewId = reviewId, StandardId = standardId, Revision = item.Revision, Reason = reason, Comment = comment, CreatedAt = Now, CreatedBy = who };
+        db.QuestionFlags.Add(flag);
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<QuestionFlag>.Ok(flag);
+    }
+}
