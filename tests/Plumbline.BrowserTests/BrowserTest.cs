@@ -10,6 +10,7 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected const string AdminEmail = "owner@example.test";
     protected const string Password = "a long enough password";
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _expectedErrors = [];
 
     protected AppServer App { get; private set; } = null!;
     protected IBrowserContext Context { get; private set; } = null!;
@@ -24,7 +25,7 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();
         Page.PageError += (_, error) => _pageErrors.Add(error);
-        Page.Console += (_, message) => { if (message.Type == "error") _pageErrors.Add(message.Text); };
+        Page.Console += (_, message) => { if (message.Type == "error" && !_expectedErrors.Any(message.Text.Contains)) _pageErrors.Add(message.Text); };
     }
 
     public async Task DisposeAsync()
@@ -37,6 +38,9 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         App.Dispose();
         Assert.True(_pageErrors.Count == 0, "Page errors: " + string.Join(" | ", _pageErrors));
     }
+
+    /// <summary>A console error the test provokes on purpose (for example a request made while offline).</summary>
+    protected void ExpectConsoleError(string fragment) => _expectedErrors.Add(fragment);
 
     /// <summary>Sets the instance up through the API, so a test can start from "signed in" quickly.</summary>
     protected async Task SetUpThroughApiAsync()
