@@ -29,7 +29,7 @@ builder.Services.AddLibrary();
 builder.Services.AddAudit();
 builder.Services.AddClients();
 builder.Services.AddReviews();
-builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 
 var app = builder.Build();
 

@@ -9,7 +9,7 @@ namespace Plumbline.Features.Demo;
 /// A living system for a newcomer: a provider and one user per role. Each later feature adds its own demo data here
 /// (clients, reviews, roadmaps, visits). Only runs on an instance that has no users yet.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserAdministration users, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, UserAdministration users, DemoReviews reviews, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "plumbline-demo";
     public const string Domain = "demo.plumbline.test";
@@ -34,6 +34,11 @@ public sealed class DemoData(AppDbContext db, UserAdministration users, TimeProv
         {
             var (_, errors) = await users.CreateAsync(new CreateUserRequest($"{login}@{Domain}", name, Password, [role]), ct);
             if (errors.Count > 0) throw new InvalidOperationException($"Demo user {login}: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+        }
+        if (await db.Standards.AnyAsync(s => s.Status == Standards.StandardStatus.Active, ct))
+        {
+            var id = (string login) => db.Users.Where(u => u.Email == $"{login}@{Domain}").Select(u => u.Id).FirstAsync(ct);
+            await reviews.SeedAsync(await id("tam"), await id("vcio"), ct);
         }
         logger.LogInformation("Demo data loaded: sign in as admin@{Domain} with password {Password}", Domain, Password);
     }
