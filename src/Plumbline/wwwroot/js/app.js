@@ -25,6 +25,27 @@
     if (form && form.hasAttribute("data-autosubmit") && event.target.tagName === "SELECT") form.requestSubmit();
   });
 
+  // Groups of checkboxes: a box with data-check-all ticks or unticks every box of its [data-check-group].
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-check-all")) return;
+    var group = box.closest("[data-check-group]");
+    if (group) group.querySelectorAll("input[type=checkbox]").forEach(function (b) { b.checked = box.checked; });
+  });
+
+  // A client's template: how many standards apply with the current ticks (the standard, its category and its section ticked).
+  document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (!form || !form.hasAttribute("data-count-applies")) return;
+    var n = 0;
+    form.querySelectorAll('input[name="Form.Standards"]').forEach(function (box) {
+      var category = box.closest(".tpl-category"), section = box.closest(".tpl-section");
+      if (box.checked && category.querySelector("summary input").checked && section.querySelector("summary input").checked) n++;
+    });
+    var out = form.querySelector(".tpl-count");
+    if (out) out.textContent = String(n);
+  });
+
   // Blazor's enhanced navigation replaces the page body without a reload: let htmx see the new elements.
   function processHtmx() { if (window.htmx) window.htmx.process(document.body); }
   document.addEventListener("DOMContentLoaded", function () {
