@@ -21,6 +21,15 @@ public static class ReviewsPages
         vcio.MapPost("/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
             Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : "done=delivered"))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        // Opening a notification marks it read, then goes where it points (only the app's own paths).
+        app.MapPost("/notifications/{id:guid}/open", async (Guid id, Notifier notifier, HttpContext http, CancellationToken ct) =>
+        {
+            var me = ReviewsApi.UserId(http.User)!;
+            var link = await notifier.LinkAsync(me, id, ct);
+            if (link is null) return Results.Redirect("/notifications");
+            await notifier.MarkReadAsync(me, id, ct);
+            return Results.Redirect(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : "/notifications");
+        }).RequireAuthorization(Policies.SignedIn).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 
