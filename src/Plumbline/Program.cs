@@ -29,6 +29,7 @@ builder.Services.AddLibrary();
 builder.Services.AddAudit();
 builder.Services.AddClients();
 builder.Services.AddReviews();
+builder.Services.AddReviewPages();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 
 var app = builder.Build();
@@ -56,6 +57,7 @@ app.MapReviewsApi();
 // UI
 app.MapAccountPages();
 app.MapStandardsFragments();
+app.MapReviewPages();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 

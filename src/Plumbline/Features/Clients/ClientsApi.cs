@@ -8,7 +8,7 @@ namespace Plumbline.Features.Clients;
 public static class ClientsApi
 {
     public static IServiceCollection AddClients(this IServiceCollection services) =>
-        services.AddScoped<ClientService>().AddScoped<ClientScope>();
+        services.AddScoped<ClientService>().AddScoped<ClientScope>().AddScoped<ClientOverview>();
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {

@@ -16,6 +16,9 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
         await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).Take(count)
             .Select(n => new NotificationDetails(n.Id, n.Message, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync(ct);
 
+    public async Task<string?> LinkAsync(string userId, Guid id, CancellationToken ct) =>
+        await db.Notifications.Where(n => n.Id == id && n.UserId == userId).Select(n => n.Link).FirstOrDefaultAsync(ct);
+
     public Task<int> UnreadAsync(string userId, CancellationToken ct) => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 
     public async Task<bool> MarkReadAsync(string userId, Guid id, CancellationToken ct) =>

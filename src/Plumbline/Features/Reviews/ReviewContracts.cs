@@ -40,3 +40,7 @@ public sealed record FindingDetails(Guid Id, Guid StandardId, string Code, strin
 public sealed record CompareLine(Guid StandardId, string Code, string Title, string? Before, string? After, string Change);
 
 public sealed record FlagRequest(string? Reason, string? Comment);
+
+/// <summary>One answer of a standard in one review of a client: a line of a finding's history.</summary>
+public sealed record AnswerHistoryLine(Guid StandardId, Guid ReviewId, string ReviewTitle, DateOnly AsOf, string ReviewStatus, string? Answer,
+    string Note, string? Rating, string AnsweredBy);

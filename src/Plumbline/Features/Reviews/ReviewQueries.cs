@@ -58,6 +58,17 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
         return new PagedList<FindingDetails>(items, p, size, total);
     }
 
+    /// <summary>Every answer of the given standards in the client's reviews, newest first (bounded by the standards asked for).</summary>
+    public async Task<Dictionary<Guid, List<AnswerHistoryLine>>> HistoryAsync(Guid clientId, IReadOnlyCollection<Guid> standardIds, CancellationToken ct)
+    {
+        var rows = await (from i in db.ReviewItems.AsNoTracking().Where(i => i.ClientId == clientId && standardIds.Contains(i.StandardId))
+                          join r in db.Reviews on i.ReviewId equals r.Id
+                          select new { i.StandardId, i.ReviewId, r.Title, i.AsOf, r.Status, r.CreatedAt, i.Answer, i.Note, i.Rating, i.AnsweredBy }).ToListAsync(ct);
+        return rows.OrderByDescending(x => x.AsOf).ThenByDescending(x => x.CreatedAt)
+            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status.ToString(), x.Answer?.ToString(), x.Note, x.Rating?.ToString(), x.AnsweredBy))
+            .GroupBy(x => x.StandardId).ToDictionary(g => g.Key, g => g.ToList());
+    }
+
     /// <summary>What each standard answered in the two reviews, and whether that is better, worse or the same.</summary>
     public async Task<List<CompareLine>?> CompareAsync(Guid fromId, Guid toId, CancellationToken ct)
     {

@@ -129,6 +129,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             "client" => query.OrderBy(x => x.NameSearch).ThenByDescending(x => x.Review.AsOf),
             "-client" => query.OrderByDescending(x => x.NameSearch).ThenByDescending(x => x.Review.AsOf),
             "due" => query.OrderBy(x => x.Review.TamDueOn).ThenBy(x => x.Review.Id),
+            "-due" => query.OrderByDescending(x => x.Review.TamDueOn).ThenByDescending(x => x.Review.Id),
             _ => query.OrderByDescending(x => x.Review.AsOf).ThenByDescending(x => x.Review.Id),
         };
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);

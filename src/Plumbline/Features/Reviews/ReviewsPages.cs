@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Reviews.Pages;
+
+namespace Plumbline.Features.Reviews;
+
+/// <summary>The vCIO pass's form posts: htmx gets the changed fragments back, a plain post is redirected to the page.</summary>
+public static class ReviewsPages
+{
+    public static IServiceCollection AddReviewPages(this IServiceCollection services) => services.AddScoped<VcioPass>();
+
+    public static IEndpointRouteBuilder MapReviewPages(this IEndpointRouteBuilder app)
+    {
+        var vcio = app.MapGroup("/reviews/{id:guid}/vcio").RequireAuthorization(Policies.RateReviews).ExcludeFromDescription();
+        vcio.MapPost("/findings/{standardId:guid}", RateAsync);
+        vcio.MapPost("/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
+            Back(id, (await w.CompleteAsync(id, ct)).Value is null ? "problem=complete" : "done=completed"))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        vcio.MapPost("/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
+            Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : "done=delivered"))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        // Opening a notification marks it read, then goes where it points (only the app's own paths).
+        app.MapPost("/notifications/{id:guid}/open", async (Guid id, Notifier notifier, HttpContext http, CancellationToken ct) =>
+        {
+            var me = ReviewsApi.UserId(http.User)!;
+            var link = await notifier.LinkAsync(me, id, ct);
+            if (link is null) return Results.Redirect("/notifications");
+            await notifier.MarkReadAsync(me, id, ct);
+            return Results.Redirect(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : "/notifications");
+        }).RequireAuthorization(Policies.SignedIn).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> RateAsync(Guid id, Guid standardId, [FromForm] RatingForm form, HttpContext http, ReviewWorkflow workflow,
+        VcioPass pass, CancellationToken ct)
+    {
+        var problem = form.Problem();
+        var outcome = problem is not null ? ReviewOutcome<ReviewItem>.Invalid("followUp", problem)
+            : await workflow.RateAsync(id, standardId, form.ToRequest(), ReviewsApi.Name(http.User), ct);
+        if (outcome.NotFound) return TypedResults.NotFound();
+        if (!http.Request.Headers.ContainsKey("HX-Request")) return Back(id, null, standardId);
+        var model = await pass.LoadAsync(id, canRate: true, ct);
+        var item = model?.Review.Items.FirstOrDefault(i => i.StandardId == standardId);
+        if (model is null || item is null) return TypedResults.NotFound();
+        var error = outcome.Errors is { Count: > 0 } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : outcome.Conflict;
+        var parameters = new Dictionary<string, object?> { ["Model"] = model, ["Item"] = item, ["Saved"] = error is null };
+        if (error is not null) { parameters["Error"] = error; parameters["Draft"] = form; }
+        return new RazorComponentResult<VcioFragment>(parameters);
+    }
+
+    private static RedirectHttpResult Back(Guid id, string? query, Guid? standardId = null) =>
+        TypedResults.Redirect($"/reviews/{id}/vcio{(query is null ? "" : "?" + query)}{(standardId is { } s ? $"#finding-{s}" : "")}");
+}
