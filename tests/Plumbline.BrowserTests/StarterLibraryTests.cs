@@ -79,4 +79,18 @@ public sealed class AdministrationTests(BrowserFixture browser) : BrowserTest(br
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "The library is empty" })).ToBeVisibleAsync();
         File.Delete(file);
     }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_friendly_page_with_a_way_back()
+    {
+        await SetUpThroughApiAsync();
+        await SignInAsync(AdminEmail, Password);
+        ExpectConsoleError("404");
+
+        await Page.GotoAsync("/clients/not-a-real-page/at-all");
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("We could not find that page");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Go to the home page" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Good to see you");
+    }
 }

@@ -38,6 +38,8 @@ public static class Platform
         app.UseWhen(ApiErrors.IsApi, api => api.UseStatusCodePages(ApiErrors.WriteStatusProblemAsync));
         app.UseWhen(c => !ApiErrors.IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
+        // Routing after the status code pages, so a re-executed request (/not-found) is routed again.
+        app.UseRouting();
         return app;
     }
 

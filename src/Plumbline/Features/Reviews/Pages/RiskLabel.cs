@@ -21,6 +21,10 @@ public sealed record RiskLabel(string Css, string Icon, string Text)
         _ => new("none", "○", "Unanswered"),
     };
 
+    /// <summary>An answer from an earlier review, whose rating is not kept with it: just the answer.</summary>
+    public static RiskLabel OfPreviousAnswer(string? answer) =>
+        answer == nameof(Reviews.Answer.No) ? new("none", "✕", "No") : OfAnswer(answer, null);
+
     /// <summary>The compare page's "No (Marginal)" strings.</summary>
     public static RiskLabel OfDescription(string? described)
     {
