@@ -35,6 +35,7 @@ builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 var app = builder.Build();
 
 app.UsePlatform();
+app.UsePageQueryCleaner();
 app.UseFirstRunSetup();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -11,14 +11,25 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "plumbline-browser-" + Guid.NewGuid().ToString("N"));
     private readonly bool _starter;
+    private readonly bool _demo;
+    private readonly string? _postgresDatabase;
 
-    private AppServer(bool starter) => _starter = starter;
+    private AppServer(bool starter, bool demo, bool postgres)
+    {
+        _starter = starter;
+        _demo = demo;
+        if (postgres) _postgresDatabase = "plumbline_browser_" + Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>The PostgreSQL server the test command starts (scripts/test.sh sets it).</summary>
+    private static string PostgresServer => Environment.GetEnvironmentVariable("PLUMBLINE_TEST_PG")
+        ?? throw new InvalidOperationException("PLUMBLINE_TEST_PG is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
 
     public string BaseUrl { get; private set; } = "";
 
-    public static AppServer Start(bool starterLibrary = false)
+    public static AppServer Start(bool starterLibrary = false, bool demo = false, bool postgres = false)
     {
-        var server = new AppServer(starterLibrary);
+        var server = new AppServer(starterLibrary || demo, demo, postgres);
         server.UseKestrel(0);
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -32,8 +43,18 @@ public sealed class AppServer : WebApplicationFactory<Program>
         // Development lets the host find the static web assets (CSS, scripts) of the project the way `dotnet run` does.
         builder.UseEnvironment("Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "plumbline.db")}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        if (_postgresDatabase is null)
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "plumbline.db")}");
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"{PostgresServer};Database={_postgresDatabase}");
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        builder.UseSetting("Database:SeedDemoData", _demo ? "true" : "false");
+        builder.UseSetting("Storage:EvidencePath", Path.Combine(_folder, "evidence"));
         builder.UseSetting("Database:LoadStarterContent", _starter ? "true" : "false");
     }
 
@@ -41,6 +62,14 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+            connection.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

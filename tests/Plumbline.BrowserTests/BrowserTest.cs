@@ -18,9 +18,11 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected virtual bool StarterLibrary => false;
     protected virtual ViewportSize Viewport => new() { Width = 1280, Height = 900 };
 
+    protected virtual AppServer StartApp() => AppServer.Start(StarterLibrary);
+
     public async Task InitializeAsync()
     {
-        App = AppServer.Start(StarterLibrary);
+        App = StartApp();
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, ViewportSize = Viewport, AcceptDownloads = true });
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();

@@ -13,6 +13,7 @@ public static class Platform
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddScoped<OwnScope>();
         services.AddProblemDetails();
         services.AddExceptionHandler<KnownExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Plumbline.Infrastructure;
+
+/// <summary>
+/// Pages bind typed query values (page numbers, ids, flags). A hand-edited or mangled link would make that binding fail
+/// with a 500, so a page request with an unreadable typed value is sent to the same address without it.
+/// </summary>
+public static class PageQueryCleaner
+{
+    private static readonly Dictionary<string, Func<string, bool>> Typed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["page"] = IsInt, ["mine"] = IsInt, ["compareTo"] = IsInt, ["saved"] = IsInt,
+        ["signedOut"] = v => bool.TryParse(v, out _),
+        ["clientId"] = IsGuid, ["from"] = IsGuid, ["to"] = IsGuid, ["sectionId"] = IsGuid, ["categoryId"] = IsGuid,
+    };
+
+    public static IApplicationBuilder UsePageQueryCleaner(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) && !ApiErrors.IsApi(context) && request.Query.Count > 0
+            && request.Query.Any(q => Typed.TryGetValue(q.Key, out var valid) && q.Value.Any(v => !string.IsNullOrEmpty(v) && !valid(v!))))
+        {
+            var kept = request.Query.Where(q => !Typed.TryGetValue(q.Key, out var valid) || q.Value.All(v => string.IsNullOrEmpty(v) || valid(v!)))
+                .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+            context.Response.Redirect(QueryHelpers.AddQueryString(request.PathBase + request.Path, kept));
+            return;
+        }
+        await next(context);
+    });
+
+    private static bool IsInt(string value) => int.TryParse(value, out _);
+
+    private static bool IsGuid(string value) => Guid.TryParse(value, out _);
+}
