@@ -167,6 +167,8 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
 
     [Theory]
     [InlineData("status=Dormant")]
+    [InlineData("status=1")]
+    [InlineData("status=Active,Inactive")]
     [InlineData("page=abc")]
     [InlineData("pageSize=lots")]
     public async Task A_bad_list_filter_is_a_bad_request(string query)
@@ -182,6 +184,8 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
     [InlineData("""{"mrr": 100}""", "name")]
     [InlineData("""{"name": "X", "status": "Dormant"}""", "status")]
     [InlineData("""{"name": "X", "status": "2"}""", "status")]
+    [InlineData("""{"name": "X", "status": "Active,Inactive"}""", "status")]
+    [InlineData("""{"name": "X", "status": "Onboarding, Active"}""", "status")]
     [InlineData("""{"name": "X", "mrr": -1}""", "mrr")]
     [InlineData("""{"name": "X", "mrr": 100000001}""", "mrr")]
     [InlineData("""{"name": "X", "seats": -3}""", "seats")]

@@ -133,6 +133,7 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
     [InlineData("""{"comment": "Too vague."}""", "reason")]
     [InlineData("""{"reason": "Boring", "comment": "Too vague."}""", "reason")]
     [InlineData("""{"reason": "0", "comment": "Too vague."}""", "reason")]
+    [InlineData("""{"reason": "Unclear,NotValuable", "comment": "Too vague."}""", "reason")]
     [InlineData("""{"reason": "Unclear", "comment": "{long2001}"}""", "comment")]
     public async Task A_flag_needs_a_reason_and_a_comment(string body, string field)
     {

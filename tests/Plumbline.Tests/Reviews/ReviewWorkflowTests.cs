@@ -68,6 +68,8 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     [InlineData("1")]
     [InlineData("Aligned")]
     [InlineData("N/A")]
+    [InlineData("No,NotApplicable")]
+    [InlineData("Yes, No")]
     public async Task An_answer_that_is_not_yes_no_or_not_applicable_is_refused(string answer)
     {
         var (admin, library, review) = await ReviewAsync("High");
@@ -240,6 +242,8 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     [InlineData("""{"rating": ""}""", "rating")]
     [InlineData("""{"rating": "Yes"}""", "rating")]
     [InlineData("""{"rating": "2"}""", "rating")]
+    [InlineData("""{"rating": "Marginal,HighlyVulnerable"}""", "rating")]
+    [InlineData("""{"rating": "Aligned, Marginal"}""", "rating")]
     [InlineData("""{"rating": "Marginal", "acceptedRiskReason": "{long1001}"}""", "acceptedRiskReason")]
     [InlineData("""{"rating": "Marginal", "newRecommendationTitle": "{long201}"}""", "newRecommendationTitle")]
     public async Task An_invalid_rating_is_refused_with_the_field_named(string body, string field)

@@ -176,6 +176,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
 
     [Theory]
     [InlineData("status=Open")]
+    [InlineData("status=9")]
+    [InlineData("status=Planned,Submitted")]
     [InlineData("clientId=not-a-guid")]
     [InlineData("page=two")]
     [InlineData("mine=maybe")]

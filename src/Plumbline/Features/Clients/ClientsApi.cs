@@ -27,7 +27,7 @@ public static class ClientsApi
 
     private static async Task<IResult> List([AsParameters] ClientFilter filter, ClientService clients, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Status) && !Enum.TryParse<ClientStatus>(filter.Status, true, out _))
+        if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<ClientStatus>(filter.Status, out _))
             return ApiErrors.Validation("status", "Filter by Onboarding, Active or Inactive.");
         return TypedResults.Ok(await clients.ListAsync(filter, ct));
     }

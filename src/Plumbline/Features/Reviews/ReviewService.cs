@@ -119,7 +119,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var query = from r in db.Reviews.AsNoTracking() join c in db.Clients on r.ClientId equals c.Id select new { Review = r, ClientName = c.Name, c.NameSearch };
         if (f.ClientId is { } clientId) query = query.Where(x => x.Review.ClientId == clientId);
-        if (Enum.TryParse<ReviewStatus>(f.Status, true, out var status)) query = query.Where(x => x.Review.Status == status);
+        if (ApiEnum.TryParse<ReviewStatus>(f.Status, out var status)) query = query.Where(x => x.Review.Status == status);
         if (!string.IsNullOrWhiteSpace(f.UserId)) query = query.Where(x => x.Review.TamUserId == f.UserId || x.Review.VcioUserId == f.UserId);
         if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(x => x.NameSearch.Contains(q)); }
         var total = await query.CountAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Recommendations;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
@@ -14,7 +15,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         Answer? answer = null;
         if (!string.IsNullOrWhiteSpace(r.Answer))
         {
-            if (!Enum.TryParse<Answer>(r.Answer.Trim(), true, out var parsed) || int.TryParse(r.Answer, out _))
+            if (!ApiEnum.TryParse<Answer>(r.Answer, out var parsed))
                 return ReviewOutcome<ReviewItem>.Invalid("answer", $"\"{r.Answer}\" is not an answer. Use Yes, No or NotApplicable (or null to clear it).");
             answer = parsed;
         }
@@ -102,7 +103,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 
     public async Task<ReviewOutcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.Rating) || !Enum.TryParse<Rating>(r.Rating.Trim(), true, out var rating) || int.TryParse(r.Rating, out _))
+        if (!ApiEnum.TryParse<Rating>(r.Rating, out var rating))
             return ReviewOutcome<ReviewItem>.Invalid("rating", "Rate the finding Aligned, Marginal or HighlyVulnerable.");
         var risk = string.IsNullOrWhiteSpace(r.AcceptedRiskReason) ? null : r.AcceptedRiskReason.Trim();
         var newTitle = string.IsNullOrWhiteSpace(r.NewRecommendationTitle) ? null : r.NewRecommendationTitle.Trim();
@@ -166,7 +167,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 
     public async Task<ReviewOutcome<QuestionFlag>> FlagAsync(Guid reviewId, Guid standardId, FlagRequest r, string who, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.Reason) || !Enum.TryParse<FlagReason>(r.Reason.Trim(), true, out var reason) || int.TryParse(r.Reason, out _))
+        if (!ApiEnum.TryParse<FlagReason>(r.Reason, out var reason))
             return ReviewOutcome<QuestionFlag>.Invalid("reason", "Say why: Unclear or NotValuable.");
         var comment = (r.Comment ?? "").Trim();
         if (comment.Length == 0) return ReviewOutcome<QuestionFlag>.Invalid("comment", "Tell the standards committee what is wrong with the question.");
