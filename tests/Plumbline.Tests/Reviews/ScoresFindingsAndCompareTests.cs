@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 
@@ -83,6 +84,33 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
         var score = await admin.ScoreAsync(review.Id);
 
         Assert.Equal(((decimal?)null, false, 0m), (score.Score, score.Provisional, score.Completion));
+    }
+
+    [Fact]
+    public async Task A_review_keeps_its_items_and_score_when_the_library_moves_or_deletes_their_category()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High", "Low");
+        var client = await admin.CreateClientAsync();
+        var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
+        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
+        await admin.AnswerAsync(review.Id, library[1].Id, "No");
+        var elsewhere = await admin.CreateSectionAsync();
+        var newHome = await admin.CreateCategoryAsync();
+
+        await (await admin.PutAsJsonAsync($"/api/v1/categories/{library.Category.Id}", new { sectionId = elsewhere.Id, name = library.Category.Name })).ExpectAsync(HttpStatusCode.OK);
+        var afterMove = await admin.ScoreAsync(review.Id);
+        foreach (var standard in library.Standards)
+            await (await admin.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", new NewStandard(newHome.Id) { Code = standard.Code, Priority = standard.Priority })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.DeleteAsync($"/api/v1/categories/{library.Category.Id}")).ExpectAsync(HttpStatusCode.NoContent);
+        var afterDelete = await admin.ScoreAsync(review.Id);
+        var read = await admin.GetReviewAsync(review.Id);
+
+        Assert.Equal((83.3m, library.Section.Id, library.Category.Id), (afterMove.Score, Assert.Single(afterMove.BySection).SectionId, Assert.Single(afterMove.ByCategory).CategoryId));
+        Assert.Equal(83.3m, afterDelete.Score);
+        Assert.Equal(library.Category.Id, Assert.Single(afterDelete.ByCategory).CategoryId);
+        Assert.Equal(library.Ids.Order(), read.Items.Select(i => i.StandardId).Order());
+        Assert.All(read.Items, i => Assert.Equal(library.Category.Id, i.CategoryId));
     }
 
     [Fact]

@@ -99,16 +99,20 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == id)
             join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
             join s in db.Standards on i.StandardId equals s.Id
-            join c in db.Categories on i.CategoryId equals c.Id
-            join sec in db.Sections on i.SectionId equals sec.Id
+            join c in db.Categories on i.CategoryId equals c.Id into categories
+            from c in categories.DefaultIfEmpty()
+            join sec in db.Sections on i.SectionId equals sec.Id into sections
+            from sec in sections.DefaultIfEmpty()
             orderby i.Order
-            select new { Item = i, rev.Title, rev.Question, rev.WhyWeAsk, rev.HowToCheck, s.Code, SectionName = sec.Name, CategoryName = c.Name }).ToListAsync(ct);
+            select new { Item = i, rev.Title, rev.Question, rev.WhyWeAsk, rev.HowToCheck, s.Code, SectionName = sec == null ? null : sec.Name,
+                CategoryName = c == null ? null : c.Name }).ToListAsync(ct);
         var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var flags = (await db.QuestionFlags.Where(f => f.ReviewId == id).Select(f => f.StandardId).Distinct().ToListAsync(ct)).ToHashSet();
         var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer?.ToString(), x.Item.Note,
             x.Item.PreviousAnswer?.ToString(), x.Item.PreviousNote, x.Item.PreviousAnsweredOn, x.Item.ChangedSinceLastReview,
             x.Item.Rating?.ToString(), x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
-            x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName, x.Item.CategoryId, x.CategoryName,
+            x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
+            x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status.ToString(), review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
