@@ -51,6 +51,21 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task The_default_title_fits_even_for_a_client_with_the_longest_name()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync(new { name = "Contoso " + new string('x', 192) });
+        var standard = await admin.CreateStandardAsync();
+
+        var response = await admin.PostAsJsonAsync("/api/v1/reviews", new { clientId = client.Id, asOf = Visit, standardIds = new[] { standard.Id } });
+
+        var review = await response.ReadAsync<ReviewDetails>(HttpStatusCode.Created);
+        Assert.Equal(200, review.Title.Length);
+        Assert.StartsWith("Contoso xxx", review.Title);
+        Assert.EndsWith(" review 2 Mar 2026", review.Title);
+    }
+
+    [Fact]
     public async Task Without_standards_a_review_asks_what_is_due()
     {
         var admin = await factory.AdminAsync();

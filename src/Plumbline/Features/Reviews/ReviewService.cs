@@ -41,7 +41,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
 
         var review = new Review
         {
-            ClientId = client.Id, Title = string.IsNullOrWhiteSpace(r.Title) ? $"{client.Name} review {asOf:d MMM yyyy}" : r.Title.Trim(),
+            ClientId = client.Id, Title = string.IsNullOrWhiteSpace(r.Title) ? DefaultTitle(client.Name, asOf) : r.Title.Trim(),
             AsOf = asOf, TamUserId = NullIfEmpty(r.TamUserId) ?? client.TamUserId, VcioUserId = NullIfEmpty(r.VcioUserId) ?? client.VcioUserId,
             TamDueOn = r.TamDueOn ?? asOf, VcioDueOn = r.VcioDueOn, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -181,4 +181,11 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>"Contoso review 2 Mar 2026", within the 200 characters of a title even for a client name of 200.</summary>
+    private static string DefaultTitle(string clientName, DateOnly asOf)
+    {
+        var suffix = $" review {asOf.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+        return clientName.Length + suffix.Length <= 200 ? clientName + suffix : clientName[..(200 - suffix.Length)].TrimEnd() + suffix;
+    }
 }
