@@ -60,6 +60,21 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task An_answer_on_the_last_day_of_the_calendar_is_not_a_server_error()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+        await admin.SubmittedReviewAsync(client.Id, DateOnly.MaxValue, (library[0].Id, "Yes"));
+
+        var due = await DueAsync(admin, client.Id, DateOnly.MaxValue);
+        var next = await admin.CreateReviewAsync(client.Id, asOf: DateOnly.MaxValue);
+
+        Assert.DoesNotContain(due.Items, i => i.StandardId == library[0].Id);
+        Assert.DoesNotContain(next.Items, i => i.StandardId == library[0].Id);
+    }
+
+    [Fact]
     public async Task The_standards_own_interval_wins_over_the_categorys()
     {
         var admin = await factory.AdminAsync();

@@ -54,6 +54,26 @@ public sealed class DueRuleTests
         Assert.Equal(D(lastNotDue).AddDays(1), DueRule.DueAgainOn(D(answered), months));
     }
 
+    [Theory]
+    [InlineData("9999-12-31", 1)]
+    [InlineData("9999-10-15", 3)]
+    [InlineData("9999-01-01", 12)]
+    public void An_answer_at_the_end_of_the_calendar_is_not_due_again(string answered, int months)
+    {
+        Assert.False(DueRule.IsDue(D(answered), months, DateOnly.MaxValue));
+        Assert.Null(DueRule.DueAgainOn(D(answered), months));
+    }
+
+    [Fact]
+    public void An_answer_one_interval_before_the_end_of_the_calendar_is_due_on_its_last_day()
+    {
+        Assert.True(DueRule.IsDue(D("9999-09-30"), 3, DateOnly.MaxValue));
+        Assert.Equal(DateOnly.MaxValue, DueRule.DueAgainOn(D("9999-09-30"), 3));
+        Assert.Null(DueRule.DueAgainOn(D("9999-12-01"), 1));
+        Assert.False(DueRule.IsDue(D("9998-12-31"), 12, DateOnly.MaxValue));
+        Assert.Null(DueRule.DueAgainOn(D("9998-12-31"), 12));
+    }
+
     [Fact]
     public void An_answer_after_the_date_asked_about_is_not_due()
     {
