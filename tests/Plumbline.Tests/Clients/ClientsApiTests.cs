@@ -128,6 +128,24 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
     }
 
     [Theory]
+    [InlineData("/api/v1/clients?page=2147483647")]
+    [InlineData("/api/v1/clients?page=2147483647&pageSize=500")]
+    [InlineData("/api/v1/clients?page=4294968&pageSize=500")]
+    [InlineData("/api/v1/reviews?page=2147483647")]
+    [InlineData("/api/v1/clients/{client}/findings?status=all&page=2147483647")]
+    public async Task A_page_far_past_the_end_is_empty(string path)
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        await admin.SubmittedReviewAsync(client.Id, ReviewData.VisitDay, ((await admin.CreateStandardAsync()).Id, "No"));
+
+        var page = await (await admin.GetAsync(path.Replace("{client}", client.Id.ToString()))).ReadJsonAsync();
+
+        Assert.Empty(page.GetProperty("items").EnumerateArray());
+        Assert.True(page.GetProperty("total").GetInt32() > 0);
+    }
+
+    [Theory]
     [InlineData("%")]
     [InlineData("_")]
     public async Task Wildcards_in_the_search_are_literal(string wildcard)
