@@ -229,6 +229,28 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
         Assert.Null((await admin.ScoreAsync(during.Id)).Breakdown.Single(l => l.StandardId == library[0].Id).Value);
     }
 
+    [Fact]
+    public async Task An_expired_exception_is_due_again_even_after_a_review_filled_in_its_not_applicable()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High", "Low");
+        var client = await admin.CreateClientAsync();
+        var expires = Visit.AddDays(10);
+        await PutTemplateAsync(admin, client.Id, new { exceptions = library.Ids.Select(id => new { standardId = id, reason = "Office move in March.", expiresOn = expires }) });
+        await admin.SubmittedReviewAsync(client.Id, Visit.AddMonths(-12), (library[1].Id, "Yes"));
+        var during = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
+        await admin.SubmitAsync(during.Id);
+
+        var due = await DueAsync(admin, client.Id, expires.AddDays(1));
+        var after = await admin.CreateReviewAsync(client.Id, asOf: expires.AddDays(1));
+
+        Assert.All(library.Ids, id => Assert.Equal("NotApplicable", during.Item(id).Answer));
+        Assert.Null(Assert.Single(due.Items, i => i.StandardId == library[0].Id).LastAnsweredOn);
+        Assert.Equal(Visit.AddMonths(-12), Assert.Single(due.Items, i => i.StandardId == library[1].Id).LastAnsweredOn);
+        var again = after.Item(library[0].Id);
+        Assert.Equal((null, "NotApplicable"), (again.Answer, again.PreviousAnswer));
+    }
+
     [Theory]
     [InlineData("""{"excludedSectionIds": ["00000000-0000-0000-0000-000000000001"]}""", "excludedSectionIds")]
     [InlineData("""{"excludedCategoryIds": ["00000000-0000-0000-0000-000000000001"]}""", "excludedCategoryIds")]

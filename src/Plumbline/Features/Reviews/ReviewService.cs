@@ -81,7 +81,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
                 item.Answer = Answer.NotApplicable;
                 item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
                 item.AnsweredAt = now;
-                item.AnsweredBy = "client template";
+                item.AnsweredBy = ReviewItem.AnsweredByException;
             }
             return item;
         }).ToList();
