@@ -112,6 +112,24 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         Assert.Equal(0, (await admin.GetReviewAsync(reviewId)).Item(standardId).EvidenceCount);
     }
 
+    [Fact]
+    public async Task Evidence_of_a_delivered_review_is_neither_added_nor_deleted()
+    {
+        var (admin, reviewId, standardId) = await ReviewAsync();
+        var location = (await UploadAsync(admin, reviewId, standardId, Jpeg, "photo.jpg")).Headers.Location!.OriginalString;
+        await admin.AnswerAsync(reviewId, standardId, "Yes");
+        await admin.SubmitAsync(reviewId);
+        await (await UploadAsync(admin, reviewId, standardId, Jpeg, "after-submit.jpg")).ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/reviews/{reviewId}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
+        await (await admin.PostAsync($"/api/v1/reviews/{reviewId}/deliver", null)).ExpectAsync(HttpStatusCode.NoContent);
+
+        await (await UploadAsync(admin, reviewId, standardId, Jpeg, "late.jpg")).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.DeleteAsync(location)).ProblemAsync(HttpStatusCode.Conflict);
+
+        await (await admin.GetAsync(location)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await admin.GetReviewAsync(reviewId)).Item(standardId).EvidenceCount);
+    }
+
     [Theory]
     [InlineData("Unclear")]
     [InlineData("notvaluable")]
