@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 
@@ -127,6 +128,19 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
         Assert.Contains("Chris Colleague", problem.GetProperty("detail").GetString());
         Assert.Equal("No", (await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
         await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded + 1)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_save_over_a_colleagues_cleared_answer_says_it_was_cleared()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        var colleague = await factory.SignedInAsAsync("Tam");
+        await (await colleague.PutAnswerAsync(review.Id, library[0].Id, null, null, 1)).ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, 1)).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.StartsWith("Someone else cleared this answer after you loaded it.", problem.GetProperty("detail").GetString());
+        Assert.Equal(JsonValueKind.Null, problem.GetProperty("current").GetProperty("answer").ValueKind);
     }
 
     [Fact]

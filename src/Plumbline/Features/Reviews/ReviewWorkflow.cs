@@ -29,7 +29,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (status is not (ReviewStatus.Planned or ReviewStatus.InProgress))
             return ReviewOutcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
         if (r.Version is { } version && version != item.Version)
-            return ReviewOutcome<ReviewItem>.Clash($"{item.AnsweredBy} answered this question after you loaded it. Their answer is kept; check it and answer again if needed.",
+            return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
                 new AnswerConflict(item.Answer?.ToString(), item.Note, item.AnsweredBy, item.Version));
 
         var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
@@ -51,11 +51,15 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
-            return ReviewOutcome<ReviewItem>.Clash($"{current.AnsweredBy} answered this question at the same moment. Their answer is kept; check it and answer again if needed.",
+            return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
                 new AnswerConflict(current.Answer?.ToString(), current.Note, current.AnsweredBy, current.Version));
         }
         return ReviewOutcome<ReviewItem>.Ok(item);
     }
+
+    /// <summary>Who changed the answer in a colleague's words; clearing an answer also clears who gave it.</summary>
+    private static string ChangedBy(ReviewItem item) =>
+        item.Answer is null ? "Someone else cleared this answer" : $"{item.AnsweredBy} answered this question";
 
     /// <summary>TAM to vCIO: every Yes is Aligned; every No opens (or keeps open) a finding; every Yes closes one.</summary>
     public async Task<ReviewOutcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
