@@ -180,6 +180,19 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
     }
 
     [Theory]
+    [InlineData("Open", 1)]
+    [InlineData("RESOLVED", 0)]
+    [InlineData("All", 1)]
+    public async Task The_finding_status_filter_ignores_case_like_every_other_status_filter(string status, int expected)
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        await admin.SubmittedReviewAsync(client.Id, Visit, ((await admin.CreateStandardAsync()).Id, "No"));
+
+        Assert.Equal(expected, (await FindingsAsync(admin, client.Id, status)).Total);
+    }
+
+    [Theory]
     [InlineData("closed")]
     [InlineData("1")]
     public async Task An_unknown_finding_status_is_a_bad_request(string status)
