@@ -210,6 +210,7 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
     [InlineData("""{"clientId": "{client}", "vcioUserId": "nobody"}""", "vcioUserId")]
     [InlineData("""{"clientId": "{client}", "tamDueOn": "2026-03-10", "vcioDueOn": "2026-03-09"}""", "vcioDueOn")]
     [InlineData("""{"clientId": "{client}", "standardIds": ["00000000-0000-0000-0000-000000000001"]}""", "standardIds")]
+    [InlineData("""{"clientId": "{client}", "standardIds": []}""", "standardIds")]
     public async Task An_invalid_review_is_refused_with_the_field_named(string body, string field)
     {
         var admin = await factory.AdminAsync();

@@ -23,6 +23,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         foreach (var (field, userId) in new[] { ("tamUserId", r.TamUserId), ("vcioUserId", r.VcioUserId) })
             if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct)) e[field] = [$"There is no user with id '{userId}'."];
         if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];
+        // A review of nothing can never be submitted, and reviews are not deleted.
+        if (r.StandardIds is { Count: 0 }) e["standardIds"] = ["List at least one standard, or leave standardIds out to ask what is due."];
         if (e.Count > 0) return new(default, e);
 
         var asOf = r.AsOf ?? Today;
