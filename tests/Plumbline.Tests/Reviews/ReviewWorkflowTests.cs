@@ -236,6 +236,22 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task A_rating_links_an_existing_recommendation_or_creates_one_but_not_both()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+        var existing = (await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync())
+            .GetProperty("recommendationId").GetGuid();
+
+        var both = await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "HighlyVulnerable", recommendationId = existing, newRecommendationTitle = "Add a second firewall" });
+
+        await both.ValidationProblemAsync("newRecommendationTitle");
+        var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
+        Assert.Equal(("Marginal", (Guid?)existing), (item.Rating, item.RecommendationId));
+    }
+
+    [Fact]
     public async Task An_accepted_risk_is_recorded_instead_of_a_recommendation_but_not_both()
     {
         var (admin, library, review) = await ReviewAsync("High");

@@ -113,6 +113,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         var newTitle = string.IsNullOrWhiteSpace(r.NewRecommendationTitle) ? null : r.NewRecommendationTitle.Trim();
         if (risk?.Length > 1000) return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Keep the reason to 1,000 characters or fewer.");
         if (newTitle?.Length > 200) return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Keep the title to 200 characters or fewer.");
+        if (r.RecommendationId is not null && newTitle is not null)
+            return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Either link an existing recommendation or create a new one by title, not both.");
         if (risk is not null && (r.RecommendationId is not null || newTitle is not null))
             return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Either link a recommendation or record an accepted risk, not both.");
 
