@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 
@@ -166,6 +167,52 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
         Assert.Contains(review.Title, notification.Message);
         Assert.Contains(review.Id.ToString(), notification.Link);
         Assert.False(notification.Read);
+    }
+
+    [Fact]
+    public async Task Reviews_of_one_client_submitted_at_once_share_one_finding_per_standard()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+        var reviews = new List<ReviewDetails>();
+        for (var day = 0; day < 4; day++)
+        {
+            var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit.AddDays(day));
+            await admin.AnswerAsync(review.Id, library[0].Id, "No");
+            reviews.Add(review);
+        }
+
+        var submits = await Task.WhenAll(reviews.Select(r => admin.PostAsync($"/api/v1/reviews/{r.Id}/submit", null)));
+
+        foreach (var submit in submits) await submit.ExpectAsync(HttpStatusCode.NoContent);
+        var open = Assert.Single((await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>()).Items);
+        Assert.Equal(Visit.AddDays(3), open.LastSeenOn);
+        await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(7), (library[0].Id, "Yes"));
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>()).Total);
+    }
+
+    [Fact]
+    public async Task Two_open_findings_of_one_standard_do_not_break_later_submits()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+        var first = await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(-14), (library[0].Id, "No"));
+        using (var scope = factory.Services.CreateScope())
+        {
+            // What two submits racing before they took turns left behind.
+            var db = scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>();
+            db.Findings.Add(new Finding { ClientId = client.Id, StandardId = library[0].Id, OpenedOn = Visit.AddDays(-14), LastSeenOn = Visit.AddDays(-14), OpenedReviewId = first.Id, LastReviewId = first.Id });
+            await db.SaveChangesAsync();
+        }
+
+        await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(-7), (library[0].Id, "No"));
+        await admin.SubmittedReviewAsync(client.Id, Visit, (library[0].Id, "Yes"));
+
+        var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings?status=all")).ReadAsync<Paged<FindingDetails>>();
+        Assert.Equal(2, findings.Total);
+        Assert.All(findings.Items, f => Assert.Equal(("Resolved", (DateOnly?)Visit), (f.Status, f.ResolvedOn)));
     }
 
     [Fact]

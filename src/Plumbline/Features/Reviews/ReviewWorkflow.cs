@@ -64,8 +64,13 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
     /// <summary>TAM to vCIO: every Yes is Aligned; every No opens (or keeps open) a finding; every Yes closes one.</summary>
     public async Task<ReviewOutcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
     {
-        var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
-        if (review is null) return ReviewOutcome<Review>.Missing();
+        var clientId = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
+        if (clientId is null) return ReviewOutcome<Review>.Missing();
+        // Findings belong to the client: two of its reviews submitted at once would each open a finding for the same No.
+        // A no-op update locks the client's row (PostgreSQL) or the database (SQLite), so submits of one client take turns.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
+        var review = await db.Reviews.FirstAsync(x => x.Id == reviewId, ct);
         if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<Review>.Clash($"The review is already {review.Status}.");
         if (review.AnsweredCount == 0) return ReviewOutcome<Review>.Clash("Answer at least one question before submitting the review.");
 
@@ -78,16 +83,19 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (review.VcioUserId is { } vcio)
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ReviewOutcome<Review>.Ok(review);
     }
 
     private async Task UpdateFindingsAsync(Review review, List<ReviewItem> answered, CancellationToken ct)
     {
         var ids = answered.Where(i => i.Answer != Answer.NotApplicable).Select(i => i.StandardId).ToList();
-        var open = await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToDictionaryAsync(f => f.StandardId, ct);
+        // One open finding per standard; duplicates left by submits that raced before they took turns are tolerated and closed together.
+        var open = (await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToListAsync(ct))
+            .OrderBy(f => f.OpenedOn).ToLookup(f => f.StandardId);
         foreach (var item in answered)
         {
-            open.TryGetValue(item.StandardId, out var finding);
+            var finding = open[item.StandardId].FirstOrDefault();
             if (item.Answer == Answer.No)
             {
                 if (finding is null)
@@ -97,10 +105,13 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
                 }
                 if (review.AsOf >= finding.LastSeenOn) { finding.LastSeenOn = review.AsOf; finding.LastReviewId = review.Id; }
             }
-            else if (item.Answer == Answer.Yes && finding is not null && review.AsOf >= finding.OpenedOn)
+            else if (item.Answer == Answer.Yes)
             {
-                finding.ResolvedOn = review.AsOf;
-                finding.ResolvedReviewId = review.Id;
+                foreach (var fixedOne in open[item.StandardId].Where(f => review.AsOf >= f.OpenedOn))
+                {
+                    fixedOne.ResolvedOn = review.AsOf;
+                    fixedOne.ResolvedReviewId = review.Id;
+                }
             }
         }
     }
