@@ -224,6 +224,30 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
         await (await admin.PostRawAsync("/api/v1/clients", body)).ValidationProblemAsync(field);
     }
 
+    [Fact]
+    public async Task Text_with_a_nul_character_is_refused_or_kept_but_never_a_server_error()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var standard = await admin.CreateStandardAsync();
+        var review = await admin.CreateReviewAsync(client.Id, [standard.Id]);
+
+        HttpResponseMessage[] responses =
+        [
+            await admin.PostRawAsync("/api/v1/clients", """{"name": "Nul\u0000Client"}"""),
+            await admin.GetAsync("/api/v1/clients?q=nul%00client"),
+            await admin.PutRawAsync($"/api/v1/reviews/{review.Id}/answers/{standard.Id}", """{"answer": "No", "note": "Port\u0000 open"}"""),
+        ];
+
+        foreach (var response in responses)
+        {
+            if (response.IsSuccessStatusCode) continue; // SQLite keeps the character; PostgreSQL text cannot hold it.
+            var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("NUL", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(factory.Database == TestDatabase.Sqlite, responses.All(r => r.IsSuccessStatusCode));
+    }
+
     [Theory]
     [InlineData("name", 201)]
     [InlineData("salesRep", 201)]
