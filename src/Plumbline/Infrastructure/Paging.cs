@@ -11,6 +11,9 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    /// <summary>The last page a list can be asked for: (page - 1) x pageSize must fit in an int, or the offset overflows to a negative number.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public static (int Page, int PageSize) Normalize(int? page, int? pageSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
 }

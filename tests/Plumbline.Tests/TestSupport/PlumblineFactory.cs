@@ -12,6 +12,7 @@ public enum TestDatabase { Sqlite, Postgres }
 /// <summary>
 /// One Plumbline instance on its own empty database: a fresh SQLite file in a temp folder, or a fresh PostgreSQL
 /// database on the server named by PLUMBLINE_TEST_PG. The starter library is off unless a test turns it on.
+/// Review evidence is stored in the instance's own temp folder, never under the repository.
 /// </summary>
 public class PlumblineFactory : WebApplicationFactory<Program>
 {
@@ -19,7 +20,7 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     public const string Password = "correct horse battery staple";
 
     private readonly Dictionary<string, string?> _settings;
-    private readonly string? _folder;
+    private readonly string _folder;
     private readonly PostgresTestDatabase? _postgres;
     private readonly SemaphoreSlim _setupLock = new(1, 1);
     private string? _adminToken;
@@ -28,9 +29,11 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     public PlumblineFactory(TestDatabase database = TestDatabase.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Database = database;
+        _folder = Directory.CreateTempSubdirectory("plumbline-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
             ["Database:LoadStarterContent"] = "false",
+            ["Storage:EvidencePath"] = EvidenceFolder,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         };
@@ -42,7 +45,6 @@ public class PlumblineFactory : WebApplicationFactory<Program>
         }
         else
         {
-            _folder = Directory.CreateTempSubdirectory("plumbline-test-").FullName;
             _settings["Database:Provider"] = "Sqlite";
             _settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_folder, "plumbline.db")}";
         }
@@ -50,6 +52,9 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Where this instance keeps uploaded evidence (Storage:EvidencePath).</summary>
+    public string EvidenceFolder => Path.Combine(_folder, "evidence");
 
     /// <summary>Another, empty instance on the same kind of database, for tests that need a whole instance to themselves.</summary>
     public PlumblineFactory NewInstance(IReadOnlyDictionary<string, string?>? settings = null) => new(Database, settings);
@@ -114,13 +119,10 @@ public class PlumblineFactory : WebApplicationFactory<Program>
         if (Interlocked.Exchange(ref _cleanedUp, 1) == 1) return;
         _setupLock.Dispose();
         if (_postgres is not null) await _postgres.DisposeAsync();
-        if (_folder is not null)
-        {
-            // Pooled connections keep the file open; only idle connections are closed, so other instances are unaffected.
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_folder, recursive: true); }
-            catch (IOException) { }
-        }
+        // Pooled connections keep the SQLite file open; only idle connections are closed, so other instances are unaffected.
+        if (Database == TestDatabase.Sqlite) SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
     }
 }
 

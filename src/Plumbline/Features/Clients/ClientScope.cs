@@ -40,10 +40,13 @@ public sealed class ClientScope(AppDbContext db)
     public async Task<List<DueItem>> DueAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
         (await ApplicableAsync(clientId, on, ct)).Where(s => s.IsDue(on)).Select(s => new DueItem(s.StandardId, s.LastAnsweredOn)).ToList();
 
-    /// <summary>The latest review date on which each standard was answered for the client (N/A counts as an answer).</summary>
+    /// <summary>
+    /// The latest review date on which each standard was answered for the client (N/A counts as an answer). The N/A an
+    /// exception filled in does not: the exception alone keeps the standard from being due, and only until it expires.
+    /// </summary>
     private async Task<Dictionary<Guid, DateOnly?>> LastAnsweredAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
         await db.ReviewItems.AsNoTracking()
-            .Where(i => i.ClientId == clientId && i.Answer != null && i.AsOf <= on)
+            .Where(i => i.ClientId == clientId && i.Answer != null && i.AsOf <= on && i.AnsweredBy != ReviewItem.AnsweredByException)
             .GroupBy(i => i.StandardId)
             .Select(g => new { g.Key, Last = g.Max(i => i.AsOf) })
             .ToDictionaryAsync(g => g.Key, g => (DateOnly?)g.Last, ct);

@@ -16,7 +16,7 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var query = db.Clients.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(c => c.NameSearch.Contains(q)); }
-        if (Enum.TryParse<ClientStatus>(f.Status, true, out var status)) query = query.Where(c => c.Status == status);
+        if (ApiEnum.TryParse<ClientStatus>(f.Status, out var status)) query = query.Where(c => c.Status == status);
         if (!string.IsNullOrWhiteSpace(f.TamUserId)) query = query.Where(c => c.TamUserId == f.TamUserId);
         if (!string.IsNullOrWhiteSpace(f.VcioUserId)) query = query.Where(c => c.VcioUserId == f.VcioUserId);
         var total = await query.CountAsync(ct);
@@ -53,7 +53,7 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
 
         client.Name = r.Name!.Trim();
         client.NameSearch = client.Name.ToLowerInvariant();
-        client.Status = Enum.Parse<ClientStatus>(string.IsNullOrWhiteSpace(r.Status) ? nameof(ClientStatus.Active) : r.Status, true);
+        client.Status = ApiEnum.TryParse<ClientStatus>(r.Status, out var status) ? status : ClientStatus.Active;
         client.Mrr = Math.Round(r.Mrr ?? 0, 2);
         client.Seats = r.Seats ?? 0;
         client.Workstations = r.Workstations ?? 0;
@@ -79,7 +79,7 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
         var e = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(r.Name)) e["name"] = ["Enter the client's name."];
         else if (r.Name.Trim().Length > 200) e["name"] = ["Keep the name to 200 characters or fewer."];
-        if (!string.IsNullOrWhiteSpace(r.Status) && (!Enum.TryParse<ClientStatus>(r.Status, true, out _) || int.TryParse(r.Status, out _)))
+        if (!string.IsNullOrWhiteSpace(r.Status) && !ApiEnum.TryParse<ClientStatus>(r.Status, out _))
             e["status"] = [$"\"{r.Status}\" is not a client status. Use Onboarding, Active or Inactive."];
         if (r.Mrr is < 0 or > 100_000_000) e["mrr"] = ["MRR is an amount from 0 to 100,000,000."];
         foreach (var (field, value) in new[] { ("seats", r.Seats), ("workstations", r.Workstations), ("servers", r.Servers), ("storageGb", r.StorageGb), ("endpoints", r.Endpoints) })

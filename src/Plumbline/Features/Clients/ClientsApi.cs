@@ -27,7 +27,7 @@ public static class ClientsApi
 
     private static async Task<IResult> List([AsParameters] ClientFilter filter, ClientService clients, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Status) && !Enum.TryParse<ClientStatus>(filter.Status, true, out _))
+        if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<ClientStatus>(filter.Status, out _))
             return ApiErrors.Validation("status", "Filter by Onboarding, Active or Inactive.");
         return TypedResults.Ok(await clients.ListAsync(filter, ct));
     }
@@ -60,7 +60,7 @@ public static class ClientsApi
 
     private static async Task<IResult> Findings(Guid id, string? status, int? page, int? pageSize, ClientService clients, ReviewQueries queries, CancellationToken ct)
     {
-        if (status is not (null or "open" or "resolved" or "all")) return ApiErrors.Validation("status", "Use open, resolved or all.");
+        if (status?.ToLowerInvariant() is not (null or "open" or "resolved" or "all")) return ApiErrors.Validation("status", "Use open, resolved or all.");
         return await clients.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await queries.FindingsAsync(id, status, page, pageSize, ct));
     }
 

@@ -7,8 +7,14 @@ namespace Plumbline.Features.Reviews;
 public static class DueRule
 {
     public static bool IsDue(DateOnly? lastAnsweredOn, int intervalMonths, DateOnly on) =>
-        lastAnsweredOn is not { } last || last.AddMonths(intervalMonths) < on;
+        lastAnsweredOn is not { } last || (FitsInCalendar(last, intervalMonths) && last.AddMonths(intervalMonths) < on);
 
-    /// <summary>The first day on which an answer given on <paramref name="lastAnsweredOn"/> is due again.</summary>
-    public static DateOnly? DueAgainOn(DateOnly? lastAnsweredOn, int intervalMonths) => lastAnsweredOn?.AddMonths(intervalMonths).AddDays(1);
+    /// <summary>The first day on which an answer given on <paramref name="lastAnsweredOn"/> is due again (null: never answered, or not before 9999-12-31).</summary>
+    public static DateOnly? DueAgainOn(DateOnly? lastAnsweredOn, int intervalMonths) =>
+        lastAnsweredOn is { } last && FitsInCalendar(last, intervalMonths) && last.AddMonths(intervalMonths) < DateOnly.MaxValue
+            ? last.AddMonths(intervalMonths).AddDays(1)
+            : null;
+
+    // An answer dated within an interval of 9999-12-31 would run past the last date DateOnly holds: it is not due again.
+    private static bool FitsInCalendar(DateOnly last, int intervalMonths) => last <= DateOnly.MaxValue.AddMonths(-intervalMonths);
 }

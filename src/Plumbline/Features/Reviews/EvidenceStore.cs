@@ -59,6 +59,8 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
     {
         var evidence = await db.Evidence.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evidence is null) return ReviewOutcome<bool>.Missing();
+        if (await db.Reviews.AnyAsync(r => r.Id == evidence.ReviewId && r.Status == ReviewStatus.Delivered, ct))
+            return ReviewOutcome<bool>.Clash("The review was delivered; its evidence can no longer change.");
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(ct);
         var path = Path.Combine(Folder, evidence.ReviewId.ToString("N"), evidence.StoredName);

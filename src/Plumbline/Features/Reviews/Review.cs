@@ -45,6 +45,9 @@ public sealed class ReviewItem
     public DateTime? AnsweredAt { get; set; }
     public string AnsweredBy { get; set; } = "";
 
+    /// <summary>AnsweredBy of the N/A that an accepted exception fills in; it is not an answer once the exception expires.</summary>
+    public const string AnsweredByException = "client template";
+
     public Answer? PreviousAnswer { get; set; }
     public string PreviousNote { get; set; } = "";
     public DateOnly? PreviousAnsweredOn { get; set; }

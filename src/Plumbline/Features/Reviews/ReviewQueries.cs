@@ -8,6 +8,10 @@ namespace Plumbline.Features.Reviews;
 /// <summary>Scores, findings and comparisons: read-only views over reviews.</summary>
 public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
 {
+    // A review pins each item's section and category; the library may move or delete them afterwards.
+    internal const string RemovedSection = "(section removed from the library)";
+    internal const string RemovedCategory = "(category removed from the library)";
+
     public async Task<ScoreDetails?> ScoreAsync(Guid reviewId, CancellationToken ct)
     {
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, ct)) return null;
@@ -24,10 +28,13 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
         var sections = await db.Sections.Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var categories = await db.Categories.Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var byId = items.ToDictionary(i => i.StandardId);
+        var sectionOf = result.Breakdown.GroupBy(l => l.CategoryId).ToDictionary(g => g.Key, g => g.First().SectionId);
+        int SectionOrder(Guid id) => sections.TryGetValue(id, out var s) ? s.Order : int.MaxValue;
         return new ScoreDetails(result.Score, result.Provisional, result.Completion,
-            result.BySection.OrderBy(s => sections[s.Id].Order).Select(s => new SectionScore(s.Id, sections[s.Id].Name, s.Score)).ToList(),
-            result.ByCategory.OrderBy(c => sections[categories[c.Id].SectionId].Order).ThenBy(c => categories[c.Id].Order)
-                .Select(c => new CategoryScore(c.Id, categories[c.Id].Name, c.Score)).ToList(),
+            result.BySection.OrderBy(s => SectionOrder(s.Id))
+                .Select(s => new SectionScore(s.Id, sections.GetValueOrDefault(s.Id)?.Name ?? RemovedSection, s.Score)).ToList(),
+            result.ByCategory.OrderBy(c => SectionOrder(sectionOf[c.Id])).ThenBy(c => categories.GetValueOrDefault(c.Id)?.Order ?? int.MaxValue)
+                .Select(c => new CategoryScore(c.Id, categories.GetValueOrDefault(c.Id)?.Name ?? RemovedCategory, c.Score)).ToList(),
             result.Breakdown.Select(l => new BreakdownLine(l.StandardId, byId[l.StandardId].Code, byId[l.StandardId].Title, l.Weight, l.Value,
                 byId[l.StandardId].Answer?.ToString(), byId[l.StandardId].Rating?.ToString())).ToList());
     }

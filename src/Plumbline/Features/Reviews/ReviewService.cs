@@ -23,6 +23,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         foreach (var (field, userId) in new[] { ("tamUserId", r.TamUserId), ("vcioUserId", r.VcioUserId) })
             if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct)) e[field] = [$"There is no user with id '{userId}'."];
         if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];
+        // A review of nothing can never be submitted, and reviews are not deleted.
+        if (r.StandardIds is { Count: 0 }) e["standardIds"] = ["List at least one standard, or leave standardIds out to ask what is due."];
         if (e.Count > 0) return new(default, e);
 
         var asOf = r.AsOf ?? Today;
@@ -41,7 +43,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
 
         var review = new Review
         {
-            ClientId = client.Id, Title = string.IsNullOrWhiteSpace(r.Title) ? $"{client.Name} review {asOf:d MMM yyyy}" : r.Title.Trim(),
+            ClientId = client.Id, Title = string.IsNullOrWhiteSpace(r.Title) ? DefaultTitle(client.Name, asOf) : r.Title.Trim(),
             AsOf = asOf, TamUserId = NullIfEmpty(r.TamUserId) ?? client.TamUserId, VcioUserId = NullIfEmpty(r.VcioUserId) ?? client.VcioUserId,
             TamDueOn = r.TamDueOn ?? asOf, VcioDueOn = r.VcioDueOn, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -81,7 +83,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
                 item.Answer = Answer.NotApplicable;
                 item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
                 item.AnsweredAt = now;
-                item.AnsweredBy = "client template";
+                item.AnsweredBy = ReviewItem.AnsweredByException;
             }
             return item;
         }).ToList();
@@ -99,16 +101,20 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == id)
             join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
             join s in db.Standards on i.StandardId equals s.Id
-            join c in db.Categories on i.CategoryId equals c.Id
-            join sec in db.Sections on i.SectionId equals sec.Id
+            join c in db.Categories on i.CategoryId equals c.Id into categories
+            from c in categories.DefaultIfEmpty()
+            join sec in db.Sections on i.SectionId equals sec.Id into sections
+            from sec in sections.DefaultIfEmpty()
             orderby i.Order
-            select new { Item = i, rev.Title, rev.Question, rev.WhyWeAsk, rev.HowToCheck, s.Code, SectionName = sec.Name, CategoryName = c.Name }).ToListAsync(ct);
+            select new { Item = i, rev.Title, rev.Question, rev.WhyWeAsk, rev.HowToCheck, s.Code, SectionName = sec == null ? null : sec.Name,
+                CategoryName = c == null ? null : c.Name }).ToListAsync(ct);
         var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var flags = (await db.QuestionFlags.Where(f => f.ReviewId == id).Select(f => f.StandardId).Distinct().ToListAsync(ct)).ToHashSet();
         var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer?.ToString(), x.Item.Note,
             x.Item.PreviousAnswer?.ToString(), x.Item.PreviousNote, x.Item.PreviousAnsweredOn, x.Item.ChangedSinceLastReview,
             x.Item.Rating?.ToString(), x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
-            x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName, x.Item.CategoryId, x.CategoryName,
+            x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
+            x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status.ToString(), review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
@@ -119,7 +125,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var query = from r in db.Reviews.AsNoTracking() join c in db.Clients on r.ClientId equals c.Id select new { Review = r, ClientName = c.Name, c.NameSearch };
         if (f.ClientId is { } clientId) query = query.Where(x => x.Review.ClientId == clientId);
-        if (Enum.TryParse<ReviewStatus>(f.Status, true, out var status)) query = query.Where(x => x.Review.Status == status);
+        if (ApiEnum.TryParse<ReviewStatus>(f.Status, out var status)) query = query.Where(x => x.Review.Status == status);
         if (!string.IsNullOrWhiteSpace(f.UserId)) query = query.Where(x => x.Review.TamUserId == f.UserId || x.Review.VcioUserId == f.UserId);
         if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(x => x.NameSearch.Contains(q)); }
         var total = await query.CountAsync(ct);
@@ -178,4 +184,11 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>"Contoso review 2 Mar 2026", within the 200 characters of a title even for a client name of 200.</summary>
+    private static string DefaultTitle(string clientName, DateOnly asOf)
+    {
+        var suffix = $" review {asOf.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+        return clientName.Length + suffix.Length <= 200 ? clientName + suffix : clientName[..(200 - suffix.Length)].TrimEnd() + suffix;
+    }
 }

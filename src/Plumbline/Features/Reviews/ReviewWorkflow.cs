@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Recommendations;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
@@ -14,7 +15,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         Answer? answer = null;
         if (!string.IsNullOrWhiteSpace(r.Answer))
         {
-            if (!Enum.TryParse<Answer>(r.Answer.Trim(), true, out var parsed) || int.TryParse(r.Answer, out _))
+            if (!ApiEnum.TryParse<Answer>(r.Answer, out var parsed))
                 return ReviewOutcome<ReviewItem>.Invalid("answer", $"\"{r.Answer}\" is not an answer. Use Yes, No or NotApplicable (or null to clear it).");
             answer = parsed;
         }
@@ -28,7 +29,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (status is not (ReviewStatus.Planned or ReviewStatus.InProgress))
             return ReviewOutcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
         if (r.Version is { } version && version != item.Version)
-            return ReviewOutcome<ReviewItem>.Clash($"{item.AnsweredBy} answered this question after you loaded it. Their answer is kept; check it and answer again if needed.",
+            return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
                 new AnswerConflict(item.Answer?.ToString(), item.Note, item.AnsweredBy, item.Version));
 
         var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
@@ -50,17 +51,26 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
-            return ReviewOutcome<ReviewItem>.Clash($"{current.AnsweredBy} answered this question at the same moment. Their answer is kept; check it and answer again if needed.",
+            return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
                 new AnswerConflict(current.Answer?.ToString(), current.Note, current.AnsweredBy, current.Version));
         }
         return ReviewOutcome<ReviewItem>.Ok(item);
     }
 
+    /// <summary>Who changed the answer in a colleague's words; clearing an answer also clears who gave it.</summary>
+    private static string ChangedBy(ReviewItem item) =>
+        item.Answer is null ? "Someone else cleared this answer" : $"{item.AnsweredBy} answered this question";
+
     /// <summary>TAM to vCIO: every Yes is Aligned; every No opens (or keeps open) a finding; every Yes closes one.</summary>
     public async Task<ReviewOutcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
     {
-        var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
-        if (review is null) return ReviewOutcome<Review>.Missing();
+        var clientId = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
+        if (clientId is null) return ReviewOutcome<Review>.Missing();
+        // Findings belong to the client: two of its reviews submitted at once would each open a finding for the same No.
+        // A no-op update locks the client's row (PostgreSQL) or the database (SQLite), so submits of one client take turns.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
+        var review = await db.Reviews.FirstAsync(x => x.Id == reviewId, ct);
         if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<Review>.Clash($"The review is already {review.Status}.");
         if (review.AnsweredCount == 0) return ReviewOutcome<Review>.Clash("Answer at least one question before submitting the review.");
 
@@ -73,16 +83,19 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (review.VcioUserId is { } vcio)
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ReviewOutcome<Review>.Ok(review);
     }
 
     private async Task UpdateFindingsAsync(Review review, List<ReviewItem> answered, CancellationToken ct)
     {
         var ids = answered.Where(i => i.Answer != Answer.NotApplicable).Select(i => i.StandardId).ToList();
-        var open = await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToDictionaryAsync(f => f.StandardId, ct);
+        // One open finding per standard; duplicates left by submits that raced before they took turns are tolerated and closed together.
+        var open = (await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToListAsync(ct))
+            .OrderBy(f => f.OpenedOn).ToLookup(f => f.StandardId);
         foreach (var item in answered)
         {
-            open.TryGetValue(item.StandardId, out var finding);
+            var finding = open[item.StandardId].FirstOrDefault();
             if (item.Answer == Answer.No)
             {
                 if (finding is null)
@@ -92,22 +105,27 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
                 }
                 if (review.AsOf >= finding.LastSeenOn) { finding.LastSeenOn = review.AsOf; finding.LastReviewId = review.Id; }
             }
-            else if (item.Answer == Answer.Yes && finding is not null && review.AsOf >= finding.OpenedOn)
+            else if (item.Answer == Answer.Yes)
             {
-                finding.ResolvedOn = review.AsOf;
-                finding.ResolvedReviewId = review.Id;
+                foreach (var fixedOne in open[item.StandardId].Where(f => review.AsOf >= f.OpenedOn))
+                {
+                    fixedOne.ResolvedOn = review.AsOf;
+                    fixedOne.ResolvedReviewId = review.Id;
+                }
             }
         }
     }
 
     public async Task<ReviewOutcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.Rating) || !Enum.TryParse<Rating>(r.Rating.Trim(), true, out var rating) || int.TryParse(r.Rating, out _))
+        if (!ApiEnum.TryParse<Rating>(r.Rating, out var rating))
             return ReviewOutcome<ReviewItem>.Invalid("rating", "Rate the finding Aligned, Marginal or HighlyVulnerable.");
         var risk = string.IsNullOrWhiteSpace(r.AcceptedRiskReason) ? null : r.AcceptedRiskReason.Trim();
         var newTitle = string.IsNullOrWhiteSpace(r.NewRecommendationTitle) ? null : r.NewRecommendationTitle.Trim();
         if (risk?.Length > 1000) return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Keep the reason to 1,000 characters or fewer.");
         if (newTitle?.Length > 200) return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Keep the title to 200 characters or fewer.");
+        if (r.RecommendationId is not null && newTitle is not null)
+            return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Either link an existing recommendation or create a new one by title, not both.");
         if (risk is not null && (r.RecommendationId is not null || newTitle is not null))
             return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Either link a recommendation or record an accepted risk, not both.");
 
@@ -166,7 +184,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 
     public async Task<ReviewOutcome<QuestionFlag>> FlagAsync(Guid reviewId, Guid standardId, FlagRequest r, string who, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.Reason) || !Enum.TryParse<FlagReason>(r.Reason.Trim(), true, out var reason) || int.TryParse(r.Reason, out _))
+        if (!ApiEnum.TryParse<FlagReason>(r.Reason, out var reason))
             return ReviewOutcome<QuestionFlag>.Invalid("reason", "Say why: Unclear or NotValuable.");
         var comment = (r.Comment ?? "").Trim();
         if (comment.Length == 0) return ReviewOutcome<QuestionFlag>.Invalid("comment", "Tell the standards committee what is wrong with the question.");

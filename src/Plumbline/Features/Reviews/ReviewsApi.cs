@@ -66,7 +66,7 @@ public static class ReviewsApi
 
     private static async Task<IResult> List(ReviewService s, ReviewFilter filter, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Status) && !Enum.TryParse<ReviewStatus>(filter.Status, true, out _))
+        if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<ReviewStatus>(filter.Status, out _))
             return ApiErrors.Validation("status", $"Filter by {string.Join(", ", Enum.GetNames<ReviewStatus>())}.");
         return TypedResults.Ok(await s.ListAsync(filter, ct));
     }

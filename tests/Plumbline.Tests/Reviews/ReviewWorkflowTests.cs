@@ -1,0 +1,405 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Plumbline.Features.Reviews;
+using Plumbline.Tests.TestSupport;
+
+namespace Plumbline.Tests.Reviews;
+
+/// <summary>The TAM pass (answers, submit) and the vCIO pass (ratings, complete, deliver).</summary>
+public abstract class ReviewWorkflowTests(PlumblineFactory factory)
+{
+    private static readonly DateOnly Visit = ReviewData.VisitDay;
+
+    private async Task<(HttpClient Admin, TestLibrary Library, ReviewDetails Review)> ReviewAsync(params string[] priorities)
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync(priorities.Length == 0 ? ["High", "Medium", "Low"] : priorities);
+        var client = await admin.CreateClientAsync();
+        return (admin, library, await admin.CreateReviewAsync(client.Id, library.Ids, Visit));
+    }
+
+    private static async Task<ReviewSummary> SummaryAsync(HttpClient api, ReviewDetails review) =>
+        (await (await api.GetAsync($"/api/v1/reviews?clientId={review.ClientId}")).ReadAsync<Paged<ReviewSummary>>()).Items.Single(r => r.Id == review.Id);
+
+    [Fact]
+    public async Task Answers_are_saved_changed_and_cleared_and_the_list_counts_them()
+    {
+        var (admin, library, review) = await ReviewAsync();
+
+        var yes = await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes")).ReadJsonAsync();
+        var no = await (await admin.PutAnswerAsync(review.Id, library[1].Id, "no", "  Two admins without MFA.  ")).ReadJsonAsync();
+        await admin.AnswerAsync(review.Id, library[2].Id, "NotApplicable");
+        var afterThree = await SummaryAsync(admin, review);
+        await admin.AnswerAsync(review.Id, library[2].Id, null);
+
+        Assert.Equal(("Yes", 2, "Alex Admin"), (yes.GetProperty("answer").GetString(), yes.GetProperty("version").GetInt32(), yes.GetProperty("answeredBy").GetString()));
+        Assert.Equal(("No", "Two admins without MFA."), (no.GetProperty("answer").GetString(), no.GetProperty("note").GetString()));
+        Assert.Equal((3, 3, "InProgress"), (afterThree.ItemCount, afterThree.AnsweredCount, afterThree.Status));
+        Assert.Equal(2, (await SummaryAsync(admin, review)).AnsweredCount);
+        var read = await admin.GetReviewAsync(review.Id);
+        Assert.Equal(["Yes", "No", null], library.Ids.Select(id => read.Item(id).Answer));
+        Assert.Equal(("Two admins without MFA.", "Alex Admin"), (read.Item(library[1].Id).Note, read.Item(library[1].Id).AnsweredBy));
+    }
+
+    [Fact]
+    public async Task The_first_answer_starts_the_review()
+    {
+        var (admin, library, review) = await ReviewAsync("Low");
+
+        Assert.Equal("Planned", review.Status);
+        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
+
+        Assert.Equal("InProgress", (await admin.GetReviewAsync(review.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_no_needs_a_note()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+
+        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No")).ValidationProblemAsync("note");
+        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No", "   ")).ValidationProblemAsync("note");
+
+        Assert.Null((await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
+    }
+
+    [Theory]
+    [InlineData("Maybe")]
+    [InlineData("1")]
+    [InlineData("Aligned")]
+    [InlineData("N/A")]
+    [InlineData("No,NotApplicable")]
+    [InlineData("Yes, No")]
+    public async Task An_answer_that_is_not_yes_no_or_not_applicable_is_refused(string answer)
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+
+        await (await admin.PutAnswerAsync(review.Id, library[0].Id, answer, "A note.")).ValidationProblemAsync("answer");
+    }
+
+    [Theory]
+    [InlineData("""{"answer": 1}""", "answer")]
+    [InlineData("""{"answer": true}""", "answer")]
+    [InlineData("""{"answer": "Yes", "note": ["a"]}""", "note")]
+    [InlineData("""{"answer": "Yes", "version": "latest"}""", "version")]
+    public async Task An_answer_field_of_the_wrong_type_is_named(string body, string field)
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+
+        var problem = await (await admin.PutRawAsync($"/api/v1/reviews/{review.Id}/answers/{library[0].Id}", body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_note_over_4000_characters_is_refused()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+
+        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No", new string('n', 4001))).ValidationProblemAsync("note");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No", new string('n', 4000));
+    }
+
+    [Fact]
+    public async Task An_answer_for_an_unknown_review_or_a_standard_outside_it_is_not_found()
+    {
+        var (admin, _, review) = await ReviewAsync("High");
+        var outside = await admin.CreateStandardAsync();
+
+        await (await admin.PutAnswerAsync(Guid.NewGuid(), outside.Id, "Yes")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutAnswerAsync(review.Id, outside.Id, "Yes")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_save_over_a_colleagues_newer_answer_is_refused_with_their_answer()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        var colleague = await factory.SignedInAsAsync("Tam", "Chris Colleague");
+        var loaded = review.Item(library[0].Id).Version;
+        await (await colleague.PutAnswerAsync(review.Id, library[0].Id, "No", "Backups failed twice.", loaded)).ExpectAsync(HttpStatusCode.OK);
+
+        var stale = await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded);
+
+        var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
+        var current = problem.GetProperty("current");
+        Assert.Equal(("No", "Backups failed twice.", "Chris Colleague", loaded + 1),
+            (current.GetProperty("answer").GetString(), current.GetProperty("note").GetString(), current.GetProperty("answeredBy").GetString(), current.GetProperty("version").GetInt32()));
+        Assert.Contains("Chris Colleague", problem.GetProperty("detail").GetString());
+        Assert.Equal("No", (await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
+        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded + 1)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_save_over_a_colleagues_cleared_answer_says_it_was_cleared()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        var colleague = await factory.SignedInAsAsync("Tam");
+        await (await colleague.PutAnswerAsync(review.Id, library[0].Id, null, null, 1)).ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, 1)).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.StartsWith("Someone else cleared this answer after you loaded it.", problem.GetProperty("detail").GetString());
+        Assert.Equal(JsonValueKind.Null, problem.GetProperty("current").GetProperty("answer").ValueKind);
+    }
+
+    [Fact]
+    public async Task Submit_makes_every_yes_aligned_opens_a_finding_for_every_no_and_tells_the_vcio()
+    {
+        var admin = await factory.AdminAsync();
+        var (vcioClient, vcio) = await factory.UserAsync("Vcio");
+        var library = await admin.CreateLibraryAsync("High", "Medium", "Low");
+        var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Client"), vcioUserId = vcio.Id });
+        var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
+        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
+        await admin.AnswerAsync(review.Id, library[1].Id, "No");
+
+        await admin.SubmitAsync(review.Id);
+
+        var submitted = await admin.GetReviewAsync(review.Id);
+        Assert.Equal("Submitted", submitted.Status);
+        Assert.Equal(["Aligned", null, null], library.Ids.Select(id => submitted.Item(id).Rating));
+        var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>();
+        Assert.Equal(library[1].Id, Assert.Single(findings.Items).StandardId);
+        var notifications = await (await vcioClient.GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
+        var notification = Assert.Single(notifications);
+        Assert.Contains(review.Title, notification.Message);
+        Assert.Contains(review.Id.ToString(), notification.Link);
+        Assert.False(notification.Read);
+    }
+
+    [Fact]
+    public async Task Reviews_of_one_client_submitted_at_once_share_one_finding_per_standard()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+        var reviews = new List<ReviewDetails>();
+        for (var day = 0; day < 4; day++)
+        {
+            var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit.AddDays(day));
+            await admin.AnswerAsync(review.Id, library[0].Id, "No");
+            reviews.Add(review);
+        }
+
+        var submits = await Task.WhenAll(reviews.Select(r => admin.PostAsync($"/api/v1/reviews/{r.Id}/submit", null)));
+
+        foreach (var submit in submits) await submit.ExpectAsync(HttpStatusCode.NoContent);
+        var open = Assert.Single((await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>()).Items);
+        Assert.Equal(Visit.AddDays(3), open.LastSeenOn);
+        await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(7), (library[0].Id, "Yes"));
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>()).Total);
+    }
+
+    [Fact]
+    public async Task Two_open_findings_of_one_standard_do_not_break_later_submits()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+        var first = await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(-14), (library[0].Id, "No"));
+        using (var scope = factory.Services.CreateScope())
+        {
+            // What two submits racing before they took turns left behind.
+            var db = scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>();
+            db.Findings.Add(new Finding { ClientId = client.Id, StandardId = library[0].Id, OpenedOn = Visit.AddDays(-14), LastSeenOn = Visit.AddDays(-14), OpenedReviewId = first.Id, LastReviewId = first.Id });
+            await db.SaveChangesAsync();
+        }
+
+        await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(-7), (library[0].Id, "No"));
+        await admin.SubmittedReviewAsync(client.Id, Visit, (library[0].Id, "Yes"));
+
+        var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings?status=all")).ReadAsync<Paged<FindingDetails>>();
+        Assert.Equal(2, findings.Total);
+        Assert.All(findings.Items, f => Assert.Equal(("Resolved", (DateOnly?)Visit), (f.Status, f.ResolvedOn)));
+    }
+
+    [Fact]
+    public async Task A_review_without_answers_cannot_be_submitted()
+    {
+        var (admin, _, review) = await ReviewAsync("High", "Low");
+
+        var problem = await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/submit", null)).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("Planned", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Contains("Answer", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task After_submit_answers_and_a_second_submit_are_refused()
+    {
+        var (admin, library, review) = await ReviewAsync("High", "Low");
+        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
+        await admin.SubmitAsync(review.Id);
+
+        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No", "Changed my mind.")).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PutAnswerAsync(review.Id, library[1].Id, "Yes")).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/submit", null)).ProblemAsync(HttpStatusCode.Conflict);
+
+        var read = await admin.GetReviewAsync(review.Id);
+        Assert.Equal(("Yes", null), (read.Item(library[0].Id).Answer, read.Item(library[1].Id).Answer));
+    }
+
+    [Fact]
+    public async Task Only_a_no_of_a_submitted_review_is_rated()
+    {
+        var (admin, library, review) = await ReviewAsync("High", "Medium", "Low");
+        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
+        await admin.AnswerAsync(review.Id, library[1].Id, "No");
+        await admin.AnswerAsync(review.Id, library[2].Id, "NotApplicable");
+
+        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Marginal" })).ProblemAsync(HttpStatusCode.Conflict);
+        await admin.SubmitAsync(review.Id);
+        await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PutRatingAsync(review.Id, library[2].Id, new { rating = "Marginal" })).ProblemAsync(HttpStatusCode.Conflict);
+        var rated = await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "highlyvulnerable" })).ReadJsonAsync();
+
+        Assert.Equal("HighlyVulnerable", rated.GetProperty("rating").GetString());
+        var read = await admin.GetReviewAsync(review.Id);
+        Assert.Equal(["Aligned", "HighlyVulnerable", null], library.Ids.Select(id => read.Item(id).Rating));
+    }
+
+    [Fact]
+    public async Task A_new_recommendation_by_title_is_created_for_the_client_and_can_be_linked_again()
+    {
+        var (admin, library, review) = await ReviewAsync("High", "Medium");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.AnswerAsync(review.Id, library[1].Id, "No");
+        await admin.SubmitAsync(review.Id);
+        var otherClient = await admin.CreateClientAsync();
+        var otherReview = await admin.SubmittedReviewAsync(otherClient.Id, Visit, (library[0].Id, "No"));
+
+        var created = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync();
+        var recommendationId = created.GetProperty("recommendationId").GetGuid();
+        var linked = await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "HighlyVulnerable", recommendationId })).ReadJsonAsync();
+
+        Assert.Equal(recommendationId, linked.GetProperty("recommendationId").GetGuid());
+        Assert.Equal(recommendationId, (await admin.GetReviewAsync(review.Id)).Item(library[1].Id).RecommendationId);
+        await (await admin.PutRatingAsync(otherReview.Id, library[0].Id, new { rating = "Marginal", recommendationId })).ValidationProblemAsync("recommendationId");
+        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Marginal", recommendationId = Guid.NewGuid() })).ValidationProblemAsync("recommendationId");
+        var finding = (await (await admin.GetAsync($"/api/v1/clients/{review.ClientId}/findings")).ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.StandardId == library[0].Id);
+        Assert.Equal(("Marginal", (Guid?)recommendationId), (finding.Rating, finding.RecommendationId));
+    }
+
+    [Fact]
+    public async Task A_rating_links_an_existing_recommendation_or_creates_one_but_not_both()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+        var existing = (await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync())
+            .GetProperty("recommendationId").GetGuid();
+
+        var both = await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "HighlyVulnerable", recommendationId = existing, newRecommendationTitle = "Add a second firewall" });
+
+        await both.ValidationProblemAsync("newRecommendationTitle");
+        var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
+        Assert.Equal(("Marginal", (Guid?)existing), (item.Rating, item.RecommendationId));
+    }
+
+    [Fact]
+    public async Task An_accepted_risk_is_recorded_instead_of_a_recommendation_but_not_both()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+
+        await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Fix it", acceptedRiskReason = "Owner accepts it." }))
+            .ValidationProblemAsync("acceptedRiskReason");
+        var accepted = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", acceptedRiskReason = "  The owner accepts the risk until the move.  " })).ReadJsonAsync();
+
+        Assert.Equal("The owner accepts the risk until the move.", accepted.GetProperty("acceptedRiskReason").GetString());
+        var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
+        Assert.Equal(("Marginal", null, "The owner accepts the risk until the move."), (item.Rating, item.RecommendationId, item.AcceptedRiskReason));
+    }
+
+    [Theory]
+    [InlineData("""{}""", "rating")]
+    [InlineData("""{"rating": ""}""", "rating")]
+    [InlineData("""{"rating": "Yes"}""", "rating")]
+    [InlineData("""{"rating": "2"}""", "rating")]
+    [InlineData("""{"rating": "Marginal,HighlyVulnerable"}""", "rating")]
+    [InlineData("""{"rating": "Aligned, Marginal"}""", "rating")]
+    [InlineData("""{"rating": "Marginal", "acceptedRiskReason": "{long1001}"}""", "acceptedRiskReason")]
+    [InlineData("""{"rating": "Marginal", "newRecommendationTitle": "{long201}"}""", "newRecommendationTitle")]
+    public async Task An_invalid_rating_is_refused_with_the_field_named(string body, string field)
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+
+        var json = body.Replace("{long1001}", new string('r', 1001)).Replace("{long201}", new string('t', 201));
+        await (await admin.PutRawAsync($"/api/v1/reviews/{review.Id}/ratings/{library[0].Id}", json)).ValidationProblemAsync(field);
+    }
+
+    [Theory]
+    [InlineData("""{"rating": 1}""", "rating")]
+    [InlineData("""{"rating": "Marginal", "recommendationId": "abc"}""", "recommendationId")]
+    public async Task A_rating_field_of_the_wrong_type_is_named(string body, string field)
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+
+        var problem = await (await admin.PutRawAsync($"/api/v1/reviews/{review.Id}/ratings/{library[0].Id}", body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_rating_for_an_unknown_review_or_standard_is_not_found()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+
+        await (await admin.PutRatingAsync(Guid.NewGuid(), library[0].Id, new { rating = "Marginal" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutRatingAsync(review.Id, Guid.NewGuid(), new { rating = "Marginal" })).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Complete_waits_for_every_finding_to_be_rated_then_the_review_is_delivered()
+    {
+        var admin = await factory.AdminAsync();
+        var (_, tam) = await factory.UserAsync("Tam");
+        var library = await admin.CreateLibraryAsync("High", "Medium", "Low");
+        var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Client"), tamUserId = tam.Id });
+        var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.AnswerAsync(review.Id, library[1].Id, "No");
+        await admin.AnswerAsync(review.Id, library[2].Id, "Yes");
+
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await admin.SubmitAsync(review.Id);
+        var two = await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await admin.RateAsync(review.Id, library[0].Id, "Aligned");
+        var one = await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await admin.RateAsync(review.Id, library[1].Id, "Marginal");
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
+        var completed = await admin.GetReviewAsync(review.Id);
+        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Aligned" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ExpectAsync(HttpStatusCode.NoContent);
+
+        Assert.StartsWith("2 findings are not rated", two.GetProperty("detail").GetString());
+        Assert.StartsWith("1 finding is not rated", one.GetProperty("detail").GetString());
+        Assert.Equal("Completed", completed.Status);
+        Assert.Equal("Delivered", (await admin.GetReviewAsync(review.Id)).Status);
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
+        var tamNotes = await (await factory.WithToken(await factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
+        Assert.Contains(tamNotes, n => n.Message.Contains(review.Title) && n.Message.Contains("completed"));
+    }
+
+    [Fact]
+    public async Task A_review_of_only_yes_answers_is_completed_right_after_submit()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
+        await admin.SubmitAsync(review.Id);
+
+        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
+    }
+}
+
+public sealed class ReviewWorkflowOnSqlite(SqliteFactory factory) : ReviewWorkflowTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class ReviewWorkflowOnPostgres(PostgresFactory factory) : ReviewWorkflowTests(factory), IClassFixture<PostgresFactory>;
