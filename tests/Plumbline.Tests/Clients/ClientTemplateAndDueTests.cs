@@ -60,18 +60,18 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
     }
 
     [Fact]
-    public async Task An_answer_on_the_last_day_of_the_calendar_is_not_a_server_error()
+    public async Task A_date_at_the_end_of_the_calendar_is_refused_or_answered_never_a_server_error()
     {
         var admin = await factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High");
         var client = await admin.CreateClientAsync();
-        await admin.SubmittedReviewAsync(client.Id, DateOnly.MaxValue, (library[0].Id, "Yes"));
+        await admin.SubmittedReviewAsync(client.Id, new DateOnly(2100, 12, 31), (library[0].Id, "Yes"));
 
         var due = await DueAsync(admin, client.Id, DateOnly.MaxValue);
-        var next = await admin.CreateReviewAsync(client.Id, asOf: DateOnly.MaxValue);
+        var review = await admin.PostAsJsonAsync("/api/v1/reviews", new { clientId = client.Id, asOf = "9999-12-31" });
 
-        Assert.DoesNotContain(due.Items, i => i.StandardId == library[0].Id);
-        Assert.DoesNotContain(next.Items, i => i.StandardId == library[0].Id);
+        Assert.Contains(due.Items, i => i.StandardId == library[0].Id && i.LastAnsweredOn == new DateOnly(2100, 12, 31));
+        await review.ValidationProblemAsync("asOf");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
         client.Name = r.Name!.Trim();
         client.NameSearch = client.Name.ToLowerInvariant();
         client.Status = ApiEnum.TryParse<ClientStatus>(r.Status, out var status) ? status : ClientStatus.Active;
-        client.Mrr = Math.Round(r.Mrr ?? 0, 2);
+        client.Mrr = Math.Round(r.Mrr ?? 0, 2, MidpointRounding.AwayFromZero);
         client.Seats = r.Seats ?? 0;
         client.Workstations = r.Workstations ?? 0;
         client.Servers = r.Servers ?? 0;

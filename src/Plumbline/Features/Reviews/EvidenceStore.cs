@@ -63,8 +63,14 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
             return ReviewOutcome<bool>.Clash("The review was delivered; its evidence can no longer change.");
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(ct);
+        DeleteFile(evidence);
+        return ReviewOutcome<bool>.Ok(true);
+    }
+
+    /// <summary>Removes the stored file of evidence whose row is gone.</summary>
+    public void DeleteFile(Evidence evidence)
+    {
         var path = Path.Combine(Folder, evidence.ReviewId.ToString("N"), evidence.StoredName);
         if (File.Exists(path)) File.Delete(path);
-        return ReviewOutcome<bool>.Ok(true);
     }
 }

@@ -44,3 +44,6 @@ public sealed record FlagRequest(string? Reason, string? Comment);
 /// <summary>One answer of a standard in one review of a client: a line of a finding's history.</summary>
 public sealed record AnswerHistoryLine(Guid StandardId, Guid ReviewId, string ReviewTitle, DateOnly AsOf, string ReviewStatus, string? Answer,
     string Note, string? Rating, string AnsweredBy);
+
+public sealed record FlagDetails(Guid Id, Guid ReviewId, Guid StandardId, string Code, int Revision, string Reason, string Comment,
+    DateTime CreatedAt, string CreatedBy, bool Closed);

@@ -59,7 +59,7 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
         var rows = await query.OrderBy(x => x.Finding.OpenedOn).ThenBy(x => x.Code).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var items = rows.Select(x => new FindingDetails(x.Finding.Id, x.Finding.StandardId, x.Code, x.Title, x.Question, x.Finding.OpenedOn,
-            x.Finding.LastSeenOn, x.Finding.ResolvedOn, (x.Finding.ResolvedOn ?? today).DayNumber - x.Finding.OpenedOn.DayNumber,
+            x.Finding.LastSeenOn, x.Finding.ResolvedOn, Math.Max(0, (x.Finding.ResolvedOn ?? today).DayNumber - x.Finding.OpenedOn.DayNumber),
             x.Finding.Rating?.ToString(), x.Finding.RecommendationId, x.Finding.AcceptedRiskReason,
             x.Finding.ResolvedOn is null ? "Open" : "Resolved", x.Finding.LastReviewId)).ToList();
         return new PagedList<FindingDetails>(items, p, size, total);
@@ -108,4 +108,29 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
         Answer.No when rating is { } r => $"No ({r})",
         _ => answer.ToString(),
     };
+
+    public async Task<PagedList<FlagDetails>> FlagsAsync(string status, Guid? standardId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var query = db.QuestionFlags.AsNoTracking();
+        if (status == "open") query = query.Where(f => !f.Closed);
+        else if (status == "closed") query = query.Where(f => f.Closed);
+        if (standardId is { } id) query = query.Where(f => f.StandardId == id);
+        var total = await query.CountAsync(ct);
+        var rows = await (from f in query.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id).Skip((p - 1) * size).Take(size)
+                          join s in db.Standards on f.StandardId equals s.Id
+                          select new { Flag = f, s.Code }).ToListAsync(ct);
+        return new PagedList<FlagDetails>(rows.Select(r => ToFlag(r.Flag, r.Code)).ToList(), p, size, total);
+    }
+
+    public async Task<FlagDetails?> FlagAsync(Guid id, CancellationToken ct)
+    {
+        var row = await (from f in db.QuestionFlags.AsNoTracking().Where(f => f.Id == id)
+                         join s in db.Standards on f.StandardId equals s.Id
+                         select new { Flag = f, s.Code }).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToFlag(row.Flag, row.Code);
+    }
+
+    private static FlagDetails ToFlag(QuestionFlag f, string code) =>
+        new(f.Id, f.ReviewId, f.StandardId, code, f.Revision, f.Reason.ToString(), f.Comment, f.CreatedAt, f.CreatedBy, f.Closed);
 }

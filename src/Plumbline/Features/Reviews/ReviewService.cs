@@ -10,7 +10,7 @@ public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, 
     string? Sort = null, int? Page = null, int? PageSize = null);
 
 /// <summary>Creates reviews with their scope, and reads them.</summary>
-public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock)
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -28,6 +28,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (e.Count > 0) return new(default, e);
 
         var asOf = r.AsOf ?? Today;
+        if (asOf.Year is < 2000 or > 2100) return ReviewOutcome<ReviewDetails>.Invalid("asOf", "The visit day must be a date between 2000 and 2100.");
         var applicable = await scope.ApplicableAsync(client!.Id, asOf, ct);
         List<ScopedStandard> chosen;
         if (r.StandardIds is { } ids)
@@ -40,6 +41,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             chosen = applicable.Where(s => wanted.Contains(s.StandardId)).ToList();
         }
         else chosen = applicable.Where(s => s.IsDue(asOf) || s.Exception is not null).ToList();
+        if (chosen.Count == 0)
+            return ReviewOutcome<ReviewDetails>.Invalid("standardIds", $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
 
         var review = new Review
         {
@@ -163,10 +166,22 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var order = await db.ReviewItems.Where(i => i.ReviewId == reviewId).MaxAsync(i => (int?)i.Order, ct) ?? 0;
         foreach (var item in items) item.Order = ++order;
         db.ReviewItems.AddRange(items);
-        review.ItemCount += items.Count;
-        review.AnsweredCount += items.Count(i => i.Answer is not null);
-        await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
-        await db.SaveChangesAsync(ct);
+        var answered = items.Count(i => i.Answer is not null);
+        try
+        {
+            // Counts move in SQL so a colleague's answer saved meanwhile is not lost from them.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.ItemCount, r => r.ItemCount + items.Count).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount + answered), ct);
+            await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return ReviewOutcome<ReviewDetails>.Clash("Someone added some of these standards at the same moment. Reload the review to see them.");
+        }
+        db.ChangeTracker.Clear();
         return ReviewOutcome<ReviewDetails>.Ok((await GetAsync(reviewId, ct))!);
     }
 
@@ -176,10 +191,18 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (review is null || item is null) return ReviewOutcome<bool>.Missing();
         if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<bool>.Clash("Standards can be removed only before the review is submitted.");
-        db.ReviewItems.Remove(item);
-        review.ItemCount--;
-        if (item.Answer is not null) review.AnsweredCount--;
-        await db.SaveChangesAsync(ct);
+        var answered = item.Answer is null ? 0 : 1;
+        var evidence = await db.Evidence.Where(e => e.ReviewId == reviewId && e.StandardId == standardId).ToListAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.ReviewItems.Remove(item);
+            db.Evidence.RemoveRange(evidence);
+            await db.SaveChangesAsync(ct);
+            await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.ItemCount, r => r.ItemCount - 1).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount - answered), ct);
+            await tx.CommitAsync(ct);
+        }
+        foreach (var e in evidence) evidenceStore.DeleteFile(e);
         return ReviewOutcome<bool>.Ok(true);
     }
 

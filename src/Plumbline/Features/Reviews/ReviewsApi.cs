@@ -50,6 +50,18 @@ public static class ReviewsApi
         vcio.MapPost("/{id:guid}/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.CompleteAsync(id, ct), _ => TypedResults.NoContent()));
         vcio.MapPost("/{id:guid}/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.DeliverAsync(id, ct), _ => TypedResults.NoContent()));
 
+        read.MapGet("/{id:guid}/answers/{standardId:guid}/evidence", async (Guid id, Guid standardId, EvidenceStore store, CancellationToken ct) =>
+            TypedResults.Ok((await store.ListAsync(id, standardId, ct)).Select(e => new { e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy, url = $"/api/v1/evidence/{e.Id}" })))
+            .WithSummary("The photos and files attached to one answer.");
+
+        var flags = app.MapGroup("/api/v1/flags").WithTags("Reviews").RequireAuthorization(Policies.SignedIn);
+        flags.MapGet("/", async (ReviewQueries q, string? status, Guid? standardId, int? page, int? pageSize, CancellationToken ct) =>
+            status is not (null or "open" or "closed" or "all") ? ApiErrors.Validation("status", "Use open, closed or all.")
+                : (IResult)TypedResults.Ok(await q.FlagsAsync(status ?? "open", standardId, page, pageSize, ct)))
+            .WithSummary("Questions TAMs flagged as unclear or not valuable, for the standards committee (newest first).");
+        flags.MapGet("/{id:guid}", async (Guid id, ReviewQueries q, CancellationToken ct) =>
+            await q.FlagAsync(id, ct) is { } f ? (IResult)TypedResults.Ok(f) : ApiErrors.NotFound($"There is no flag with id '{id}'."));
+
         var evidence = app.MapGroup("/api/v1/evidence").WithTags("Reviews");
         evidence.MapGet("/{id:guid}", async (Guid id, EvidenceStore store, CancellationToken ct) =>
             await store.OpenAsync(id, ct) is { } found ? (IResult)TypedResults.PhysicalFile(found.Path, found.Evidence.ContentType, found.Evidence.FileName) : ApiErrors.NotFound($"There is no evidence with id '{id}'."))

@@ -28,9 +28,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (f.SectionId is { } sectionId) query = query.Where(s => s.SectionId == sectionId);
         if (f.CategoryId is { } categoryId) query = query.Where(s => s.CategoryId == categoryId);
         if (!string.IsNullOrWhiteSpace(f.Tag)) { var tag = "|" + f.Tag.Trim().ToLowerInvariant() + "|"; query = query.Where(s => s.TagsText.Contains(tag)); }
-        if (Enum.TryParse<StandardStatus>(f.Status, true, out var status)) query = query.Where(s => s.Standard.Status == status);
-        if (Enum.TryParse<Priority>(f.Priority, true, out var priority)) query = query.Where(s => s.Standard.Priority == priority);
-        if (Enum.TryParse<StandardKind>(f.Kind, true, out var kind)) query = query.Where(s => s.Standard.Kind == kind);
+        if (Infrastructure.ApiEnum.TryParse<StandardStatus>(f.Status, out var status)) query = query.Where(s => s.Standard.Status == status);
+        if (Infrastructure.ApiEnum.TryParse<Priority>(f.Priority, out var priority)) query = query.Where(s => s.Standard.Priority == priority);
+        if (Infrastructure.ApiEnum.TryParse<StandardKind>(f.Kind, out var kind)) query = query.Where(s => s.Standard.Kind == kind);
 
         var total = await query.CountAsync(ct);
         var sorted = (f.Sort ?? "library") switch

@@ -63,7 +63,7 @@ public static class StandardValidation
     public static T ParseEnum<T>(string? value, string field, T fallback, Dictionary<string, string[]> e) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)) return parsed;
+        if (Infrastructure.ApiEnum.TryParse<T>(value, out var parsed)) return parsed;
         e[field] = [$"\"{value}\" is not allowed here. Use one of: {string.Join(", ", Enum.GetNames<T>())}."];
         return fallback;
     }
