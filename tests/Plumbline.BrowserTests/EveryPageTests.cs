@@ -28,7 +28,7 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
             "/", "/clients", $"/clients/{client}", $"/clients/{client}/edit", $"/clients/{client}/template", $"/clients/{client}/findings?status=all",
             $"/clients/{client}/compare?from={reviews[0]}&to={reviews[^2]}", "/reviews", "/reviews?mine=1", "/reviews?mine=true&page=x", $"/reviews/new?clientId={client}",
             $"/reviews/{reviews[^1]}", $"/reviews/{reviews[^2]}/vcio", $"/reviews/{reviews[^2]}/score", "/notifications", "/library",
-            $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/users", "/audit", "/settings",
+            $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags", "/users", "/audit", "/settings",
         ];
         foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", pages.Take(14).ToArray()), ("vcio", pages.Take(14).ToArray()) })
         {

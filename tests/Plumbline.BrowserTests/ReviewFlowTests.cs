@@ -52,6 +52,9 @@ public sealed class ReviewFlowTests(BrowserFixture browser) : BrowserTest(browse
         Assert.Equal("Submitted", review.GetProperty("status").GetString());
         var answers = review.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("standardId").GetGuid(), i => i.GetProperty("answer").GetString());
         Assert.Equal(["Yes", "No", "NotApplicable"], standards.Select(s => answers[s]));
+
+        await Page.GotoAsync("/library/flags");
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "FW-003" })).ToContainTextAsync("firewall backup tool");
     }
 
     [Fact]
