@@ -7,7 +7,7 @@ if (args.Length == 0 || args[0] is not ("generate" or "run"))
 {
     Console.Error.WriteLine("""
         usage: Plumbline.Bench generate --provider Sqlite|Postgres --connection <string> [--clients 1000] [--standards 400] [--quarters 12] [--seed N]
-               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>]
+               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>]
         generate deletes and recreates the database it is given.
         """);
     return 2;
@@ -28,7 +28,8 @@ if (args[0] == "generate")
 }
 
 var app = options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll"));
-return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", "")), cancel.Token);
+return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", ""),
+    options.Get("only", "")), cancel.Token);
 
 internal sealed class Arguments(Dictionary<string, string> values)
 {
@@ -51,10 +52,10 @@ internal sealed class Arguments(Dictionary<string, string> values)
 
     public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
-    /// <summary>The folder holding Plumbline.slnx, found upwards from the working directory or the program's own folder.</summary>
+    /// <summary>The checkout this program was built from (the folder holding Plumbline.slnx above it), else the working directory's.</summary>
     public static string RepositoryRoot()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx"))) return dir.FullName;
         throw new InvalidOperationException("Run the benchmark from inside the Plumbline repository.");

@@ -5,7 +5,7 @@ using Plumbline.Bench.Generation;
 
 namespace Plumbline.Bench.Load;
 
-public sealed record BenchmarkOptions(string App, string Root, int Requests, int Warmup, string Out);
+public sealed record BenchmarkOptions(string App, string Root, int Requests, int Warmup, string Out, string Only = "");
 
 /// <summary>
 /// Sequential requests against the app on 127.0.0.1, each endpoint warmed up and then timed from sending the request to
@@ -28,6 +28,7 @@ public static class Benchmark
 
         async Task Measure(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false)
         {
+            if (!endpoint.Contains(o.Only, StringComparison.OrdinalIgnoreCase)) return;
             var series = new Series(endpoint, data, target);
             results.Add(series);
             if (client is null) { series.Note = "not measured: the sign-in form did not sign in"; Print(series); return; }
