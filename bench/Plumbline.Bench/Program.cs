@@ -7,7 +7,7 @@ if (args.Length == 0 || args[0] is not ("generate" or "run"))
 {
     Console.Error.WriteLine("""
         usage: Plumbline.Bench generate --provider Sqlite|Postgres --connection <string> [--clients 1000] [--standards 400] [--quarters 12] [--seed N]
-               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>]
+               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]
         generate deletes and recreates the database it is given.
         """);
     return 2;
@@ -29,7 +29,7 @@ if (args[0] == "generate")
 
 var app = options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll"));
 return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", ""),
-    options.Get("only", "")), cancel.Token);
+    options.Get("only", ""), options.Int("quiet", 0)), cancel.Token);
 
 internal sealed class Arguments(Dictionary<string, string> values)
 {

@@ -5,7 +5,7 @@ using Plumbline.Bench.Generation;
 
 namespace Plumbline.Bench.Load;
 
-public sealed record BenchmarkOptions(string App, string Root, int Requests, int Warmup, string Out, string Only = "");
+public sealed record BenchmarkOptions(string App, string Root, int Requests, int Warmup, string Out, string Only = "", int QuietSeconds = 0);
 
 /// <summary>
 /// Sequential requests against the app on 127.0.0.1, each endpoint warmed up and then timed from sending the request to
@@ -24,6 +24,7 @@ public static class Benchmark
         using var api = await Session.WithTokenAsync(app.Address, PeopleSetup.AdminEmail, PeopleSetup.Password, ct);
         using var pages = await Session.WithCookieAsync(app.Address, PeopleSetup.AdminEmail, PeopleSetup.Password, ct);
         var results = new List<Series>();
+        await WaitForQuietAsync(o.QuietSeconds, ct);
         var loadBefore = Report.LoadAverage();
 
         async Task Measure(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false)
@@ -86,6 +87,18 @@ public static class Benchmark
         Console.WriteLine(report);
         if (!string.IsNullOrEmpty(o.Out)) await File.WriteAllTextAsync(o.Out, report, ct);
         return results.Any(r => r.Errors > 0 || r.Note?.StartsWith("failed", StringComparison.Ordinal) == true) ? 1 : 0;
+    }
+
+    /// <summary>On a shared machine, waits (up to a limit) for the 1-minute load average to fall below 1 before timing anything.</summary>
+    private static async Task WaitForQuietAsync(int seconds, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds
+               && double.TryParse(Report.LoadAverage(), System.Globalization.CultureInfo.InvariantCulture, out var load) && load >= 1.0)
+        {
+            if (clock.Elapsed.TotalSeconds < 1) Console.WriteLine($"waiting up to {seconds} s for the load average ({load}) to fall below 1");
+            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        }
     }
 
     private static void Print(Series s) =>
