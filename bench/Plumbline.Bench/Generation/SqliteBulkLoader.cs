@@ -52,8 +52,10 @@ public sealed class SqliteBulkLoader(string connectionString, DbContext model) :
         var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (_, sql) in _deferredIndexes) await ExecuteAsync(sql, ct);
         log($"indexes of {BulkLoaders.DeferredTable} rebuilt in {started.Elapsed.TotalSeconds:F1} s");
+        started.Restart();
         await _transaction!.CommitAsync(ct);
         _transaction = null;
+        log($"committed in {started.Elapsed.TotalSeconds:F1} s");
 
         started.Restart();
         await using (var check = Command("PRAGMA foreign_key_check;"))
