@@ -25,21 +25,21 @@ public static class Benchmark
         using var pages = await Session.WithCookieAsync(app.Address, PeopleSetup.AdminEmail, PeopleSetup.Password, ct);
         var plan = new List<(Series Series, HttpClient? Client, Func<int, HttpRequestMessage> Request, bool Page)>();
 
-        void Measure(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false)
+        void Add(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false)
         {
             if (endpoint.Contains(o.Only, StringComparison.OrdinalIgnoreCase)) plan.Add((new Series(endpoint, data, target), client, request, page));
         }
 
         static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
-        Measure("GET /health", "floor", api, _ => Get("/health"));
-        Measure("GET / (page)", "home page, shows the cookie sign-in works", pages, _ => Get("/"), page: true);
+        Add("GET /health", "floor", api, _ => Get("/health"));
+        Add("GET / (page)", "home page, shows the cookie sign-in works", pages, _ => Get("/"), page: true);
         foreach (var p in picks.Positions)
-            Measure("GET /api/v1/reviews/{id}", $"{p.Position} client, {p.ReviewLabel} ({p.ReviewItems} items)", api, _ => Get($"/api/v1/reviews/{p.ReviewId}"));
+            Add("GET /api/v1/reviews/{id}", $"{p.Position} client, {p.ReviewLabel} ({p.ReviewItems} items)", api, _ => Get($"/api/v1/reviews/{p.ReviewId}"));
         foreach (var p in picks.Positions)
-            Measure("GET /reviews/{id} (page)", $"{p.Position} client, {p.ReviewLabel}", pages, _ => Get($"/reviews/{p.ReviewId}"), ReviewPageTarget, page: true);
+            Add("GET /reviews/{id} (page)", $"{p.Position} client, {p.ReviewLabel}", pages, _ => Get($"/reviews/{p.ReviewId}"), ReviewPageTarget, page: true);
         foreach (var p in picks.Positions)
-            Measure("PUT /api/v1/reviews/{id}/answers/{standardId}", $"{p.Position} client area, in-progress review", api, i =>
+            Add("PUT /api/v1/reviews/{id}/answers/{standardId}", $"{p.Position} client area, in-progress review", api, i =>
                 new HttpRequestMessage(HttpMethod.Put, $"/api/v1/reviews/{p.AnswerReviewId}/answers/{p.AnswerStandards[i % p.AnswerStandards.Count]}")
                 {
                     Content = JsonContent.Create(i % 5 == 0
@@ -47,16 +47,16 @@ public static class Benchmark
                         : new { answer = "Yes", note = "" }),
                 }, AnswerSaveTarget);
         foreach (var p in picks.Positions)
-            Measure("GET /clients/{id} (page)", $"{p.Position} client", pages, _ => Get($"/clients/{p.ClientId}"), page: true);
+            Add("GET /clients/{id} (page)", $"{p.Position} client", pages, _ => Get($"/clients/{p.ClientId}"), page: true);
         foreach (var p in picks.Positions)
-            Measure("GET /api/v1/clients/{id}", $"{p.Position} client", api, _ => Get($"/api/v1/clients/{p.ClientId}"));
-        Measure("GET /api/v1/reviews?page=1", $"newest 50 of {picks.Reviews:N0}", api, _ => Get("/api/v1/reviews?page=1"));
-        Measure($"GET /api/v1/reviews?page={picks.LastReviewPage}", "last page (deep offset)", api, _ => Get($"/api/v1/reviews?page={picks.LastReviewPage}"));
-        Measure("GET /reviews (page)", "first page", pages, _ => Get("/reviews"), page: true);
+            Add("GET /api/v1/clients/{id}", $"{p.Position} client", api, _ => Get($"/api/v1/clients/{p.ClientId}"));
+        Add("GET /api/v1/reviews?page=1", $"newest 50 of {picks.Reviews:N0}", api, _ => Get("/api/v1/reviews?page=1"));
+        Add($"GET /api/v1/reviews?page={picks.LastReviewPage}", "last page (deep offset)", api, _ => Get($"/api/v1/reviews?page={picks.LastReviewPage}"));
+        Add("GET /reviews (page)", "first page", pages, _ => Get("/reviews"), page: true);
         foreach (var p in picks.Positions)
-            Measure("GET /api/v1/reviews/{id}/score", $"{p.Position} client, {p.ReviewLabel}", api, _ => Get($"/api/v1/reviews/{p.ReviewId}/score"));
+            Add("GET /api/v1/reviews/{id}/score", $"{p.Position} client, {p.ReviewLabel}", api, _ => Get($"/api/v1/reviews/{p.ReviewId}/score"));
         foreach (var p in picks.Positions)
-            Measure("GET /api/v1/clients/{id}/due", $"{p.Position} client", api, _ => Get($"/api/v1/clients/{p.ClientId}/due"));
+            Add("GET /api/v1/clients/{id}/due", $"{p.Position} client", api, _ => Get($"/api/v1/clients/{p.ClientId}/due"));
 
         // Every endpoint is warmed up before any is timed, so the first rows do not pay for the app's own warm-up (JIT tiers, pools).
         var ready = new List<(Series Series, HttpClient Client, Func<int, HttpRequestMessage> Request)>();
