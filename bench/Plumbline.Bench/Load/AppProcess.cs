@@ -10,6 +10,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private bool _keepLog;
 
     private AppProcess(Process process, StreamWriter log, Uri address, string logPath)
     {
@@ -62,11 +63,12 @@ public sealed class AppProcess : IAsyncDisposable
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
             await Task.Delay(250, ct);
         }
+        app._keepLog = true;
         await app.DisposeAsync();
         throw new InvalidOperationException($"The app did not become healthy; its log ({logPath}) ends with:\n{string.Join('\n', File.ReadLines(logPath).TakeLast(20))}");
     }
 
-    /// <summary>SIGTERM for a graceful shutdown, then a kill if it takes too long.</summary>
+    /// <summary>SIGTERM for a graceful shutdown, then a kill if it takes too long. The log is kept only when the app failed to start.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -78,6 +80,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
         _process.Dispose();
         lock (_log) _log.Dispose();
+        if (!_keepLog) File.Delete(LogPath);
     }
 
     private static int FreePort()
