@@ -14,6 +14,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
         b.HasIndex(x => new { x.ClientId, x.AsOf });
         b.HasIndex(x => new { x.Status, x.AsOf });
+        // The review list's default order (newest first, Id breaks ties): read from the index instead of sorting every review.
+        b.HasIndex(x => new { x.AsOf, x.Id });
         b.HasIndex(x => x.TamUserId);
         b.HasIndex(x => x.VcioUserId);
         b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);

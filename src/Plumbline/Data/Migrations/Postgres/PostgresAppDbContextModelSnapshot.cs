@@ -745,6 +745,8 @@ namespace Plumbline.Data.Migrations.Postgres
 
                     b.HasIndex("VcioUserId");
 
+                    b.HasIndex("AsOf", "Id");
+
                     b.HasIndex("ClientId", "AsOf");
 
                     b.HasIndex("Status", "AsOf");

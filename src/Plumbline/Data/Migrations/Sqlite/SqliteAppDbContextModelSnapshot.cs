@@ -734,6 +734,8 @@ namespace Plumbline.Data.Migrations.Sqlite
 
                     b.HasIndex("VcioUserId");
 
+                    b.HasIndex("AsOf", "Id");
+
                     b.HasIndex("ClientId", "AsOf");
 
                     b.HasIndex("Status", "AsOf");

@@ -1,0 +1,63 @@
+using Plumbline.Bench;
+using Plumbline.Bench.Generation;
+using Plumbline.Bench.Load;
+
+// Plumbline.Bench generate|run --provider Sqlite|Postgres --connection "..." [options]; docs/performance.md explains both.
+if (args.Length == 0 || args[0] is not ("generate" or "run"))
+{
+    Console.Error.WriteLine("""
+        usage: Plumbline.Bench generate --provider Sqlite|Postgres --connection <string> [--clients 1000] [--standards 400] [--quarters 12] [--seed N]
+               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]
+        generate deletes and recreates the database it is given.
+        """);
+    return 2;
+}
+
+var options = Arguments.Parse(args.Skip(1));
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var database = new BenchDatabase(options.Get("provider", "Sqlite"), options.Required("connection"));
+var root = Arguments.RepositoryRoot();
+
+if (args[0] == "generate")
+{
+    await Generator.RunAsync(database, new GeneratorOptions(
+        Clients: options.Int("clients", 1000), Standards: options.Int("standards", 400), Quarters: options.Int("quarters", 12),
+        Seed: options.Int("seed", 20261126)), root, cancel.Token);
+    return 0;
+}
+
+var app = options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll"));
+return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", ""),
+    options.Get("only", ""), options.Int("quiet", 0)), cancel.Token);
+
+internal sealed class Arguments(Dictionary<string, string> values)
+{
+    public static Arguments Parse(IEnumerable<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? key = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal)) { key = arg[2..]; values[key] = "true"; }
+            else if (key is not null) { values[key] = arg; key = null; }
+            else throw new ArgumentException($"Unexpected argument '{arg}'.");
+        }
+        return new Arguments(values);
+    }
+
+    public string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+
+    public string Required(string name) => values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required.");
+
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The checkout this program was built from (the folder holding Plumbline.slnx above it), else the working directory's.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from inside the Plumbline repository.");
+    }
+}
