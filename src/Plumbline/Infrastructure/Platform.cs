@@ -19,6 +19,12 @@ public static class Platform
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Bad JSON in a request body throws, so KnownExceptionHandler can say which field was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A 400-question review is about 1 MB of HTML; compressed it is a fifth of that for a tablet on a client's Wi-Fi.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "image/svg+xml"]);
+        });
         services.AddOpenApi();
         services.AddRazorComponents();
         services.AddAntiforgery();
@@ -30,6 +36,7 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseResponseCompression();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
