@@ -7,148 +7,14 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Reviews;
 
-/// <summary>The TAM pass (answers, submit) and the vCIO pass (ratings, complete, deliver).</summary>
-public abstract class ReviewWorkflowTests(PlumblineFactory factory)
+/// <summary>Submitting, and the vCIO pass: ratings, recommendations, accepted risks, complete and deliver.</summary>
+public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(factory)
 {
-    private static readonly DateOnly Visit = ReviewData.VisitDay;
-
-    private async Task<(HttpClient Admin, TestLibrary Library, ReviewDetails Review)> ReviewAsync(params string[] priorities)
-    {
-        var admin = await factory.AdminAsync();
-        var library = await admin.CreateLibraryAsync(priorities.Length == 0 ? ["High", "Medium", "Low"] : priorities);
-        var client = await admin.CreateClientAsync();
-        return (admin, library, await admin.CreateReviewAsync(client.Id, library.Ids, Visit));
-    }
-
-    private static async Task<ReviewSummary> SummaryAsync(HttpClient api, ReviewDetails review) =>
-        (await (await api.GetAsync($"/api/v1/reviews?clientId={review.ClientId}")).ReadAsync<Paged<ReviewSummary>>()).Items.Single(r => r.Id == review.Id);
-
-    [Fact]
-    public async Task Answers_are_saved_changed_and_cleared_and_the_list_counts_them()
-    {
-        var (admin, library, review) = await ReviewAsync();
-
-        var yes = await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes")).ReadJsonAsync();
-        var no = await (await admin.PutAnswerAsync(review.Id, library[1].Id, "no", "  Two admins without MFA.  ")).ReadJsonAsync();
-        await admin.AnswerAsync(review.Id, library[2].Id, "NotApplicable");
-        var afterThree = await SummaryAsync(admin, review);
-        await admin.AnswerAsync(review.Id, library[2].Id, null);
-
-        Assert.Equal(("Yes", 2, "Alex Admin"), (yes.GetProperty("answer").GetString(), yes.GetProperty("version").GetInt32(), yes.GetProperty("answeredBy").GetString()));
-        Assert.Equal(("No", "Two admins without MFA."), (no.GetProperty("answer").GetString(), no.GetProperty("note").GetString()));
-        Assert.Equal((3, 3, "InProgress"), (afterThree.ItemCount, afterThree.AnsweredCount, afterThree.Status));
-        Assert.Equal(2, (await SummaryAsync(admin, review)).AnsweredCount);
-        var read = await admin.GetReviewAsync(review.Id);
-        Assert.Equal(["Yes", "No", null], library.Ids.Select(id => read.Item(id).Answer));
-        Assert.Equal(("Two admins without MFA.", "Alex Admin"), (read.Item(library[1].Id).Note, read.Item(library[1].Id).AnsweredBy));
-    }
-
-    [Fact]
-    public async Task The_first_answer_starts_the_review()
-    {
-        var (admin, library, review) = await ReviewAsync("Low");
-
-        Assert.Equal("Planned", review.Status);
-        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
-
-        Assert.Equal("InProgress", (await admin.GetReviewAsync(review.Id)).Status);
-    }
-
-    [Fact]
-    public async Task A_no_needs_a_note()
-    {
-        var (admin, library, review) = await ReviewAsync("High");
-
-        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No")).ValidationProblemAsync("note");
-        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No", "   ")).ValidationProblemAsync("note");
-
-        Assert.Null((await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
-    }
-
-    [Theory]
-    [InlineData("Maybe")]
-    [InlineData("1")]
-    [InlineData("Aligned")]
-    [InlineData("N/A")]
-    [InlineData("No,NotApplicable")]
-    [InlineData("Yes, No")]
-    public async Task An_answer_that_is_not_yes_no_or_not_applicable_is_refused(string answer)
-    {
-        var (admin, library, review) = await ReviewAsync("High");
-
-        await (await admin.PutAnswerAsync(review.Id, library[0].Id, answer, "A note.")).ValidationProblemAsync("answer");
-    }
-
-    [Theory]
-    [InlineData("""{"answer": 1}""", "answer")]
-    [InlineData("""{"answer": true}""", "answer")]
-    [InlineData("""{"answer": "Yes", "note": ["a"]}""", "note")]
-    [InlineData("""{"answer": "Yes", "version": "latest"}""", "version")]
-    public async Task An_answer_field_of_the_wrong_type_is_named(string body, string field)
-    {
-        var (admin, library, review) = await ReviewAsync("High");
-
-        var problem = await (await admin.PutRawAsync($"/api/v1/reviews/{review.Id}/answers/{library[0].Id}", body)).ProblemAsync(HttpStatusCode.BadRequest);
-
-        Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
-    }
-
-    [Fact]
-    public async Task A_note_over_4000_characters_is_refused()
-    {
-        var (admin, library, review) = await ReviewAsync("High");
-
-        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "No", new string('n', 4001))).ValidationProblemAsync("note");
-        await admin.AnswerAsync(review.Id, library[0].Id, "No", new string('n', 4000));
-    }
-
-    [Fact]
-    public async Task An_answer_for_an_unknown_review_or_a_standard_outside_it_is_not_found()
-    {
-        var (admin, _, review) = await ReviewAsync("High");
-        var outside = await admin.CreateStandardAsync();
-
-        await (await admin.PutAnswerAsync(Guid.NewGuid(), outside.Id, "Yes")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PutAnswerAsync(review.Id, outside.Id, "Yes")).ProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task A_save_over_a_colleagues_newer_answer_is_refused_with_their_answer()
-    {
-        var (admin, library, review) = await ReviewAsync("High");
-        var colleague = await factory.SignedInAsAsync("Tam", "Chris Colleague");
-        var loaded = review.Item(library[0].Id).Version;
-        await (await colleague.PutAnswerAsync(review.Id, library[0].Id, "No", "Backups failed twice.", loaded)).ExpectAsync(HttpStatusCode.OK);
-
-        var stale = await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded);
-
-        var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
-        var current = problem.GetProperty("current");
-        Assert.Equal(("No", "Backups failed twice.", "Chris Colleague", loaded + 1),
-            (current.GetProperty("answer").GetString(), current.GetProperty("note").GetString(), current.GetProperty("answeredBy").GetString(), current.GetProperty("version").GetInt32()));
-        Assert.Contains("Chris Colleague", problem.GetProperty("detail").GetString());
-        Assert.Equal("No", (await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
-        await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded + 1)).ExpectAsync(HttpStatusCode.OK);
-    }
-
-    [Fact]
-    public async Task A_save_over_a_colleagues_cleared_answer_says_it_was_cleared()
-    {
-        var (admin, library, review) = await ReviewAsync("High");
-        var colleague = await factory.SignedInAsAsync("Tam");
-        await (await colleague.PutAnswerAsync(review.Id, library[0].Id, null, null, 1)).ExpectAsync(HttpStatusCode.OK);
-
-        var problem = await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, 1)).ProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.StartsWith("Someone else cleared this answer after you loaded it.", problem.GetProperty("detail").GetString());
-        Assert.Equal(JsonValueKind.Null, problem.GetProperty("current").GetProperty("answer").ValueKind);
-    }
-
     [Fact]
     public async Task Submit_makes_every_yes_aligned_opens_a_finding_for_every_no_and_tells_the_vcio()
     {
-        var admin = await factory.AdminAsync();
-        var (vcioClient, vcio) = await factory.UserAsync("Vcio");
+        var admin = await Factory.AdminAsync();
+        var (vcioClient, vcio) = await Factory.UserAsync("Vcio");
         var library = await admin.CreateLibraryAsync("High", "Medium", "Low");
         var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Client"), vcioUserId = vcio.Id });
         var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
@@ -172,7 +38,7 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     [Fact]
     public async Task Reviews_of_one_client_submitted_at_once_share_one_finding_per_standard()
     {
-        var admin = await factory.AdminAsync();
+        var admin = await Factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High");
         var client = await admin.CreateClientAsync();
         var reviews = new List<ReviewDetails>();
@@ -195,11 +61,11 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     [Fact]
     public async Task Two_open_findings_of_one_standard_do_not_break_later_submits()
     {
-        var admin = await factory.AdminAsync();
+        var admin = await Factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High");
         var client = await admin.CreateClientAsync();
         var first = await admin.SubmittedReviewAsync(client.Id, Visit.AddDays(-14), (library[0].Id, "No"));
-        using (var scope = factory.Services.CreateScope())
+        using (var scope = Factory.Services.CreateScope())
         {
             // What two submits racing before they took turns left behind.
             var db = scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>();
@@ -357,8 +223,8 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     [Fact]
     public async Task Complete_waits_for_every_finding_to_be_rated_then_the_review_is_delivered()
     {
-        var admin = await factory.AdminAsync();
-        var (_, tam) = await factory.UserAsync("Tam");
+        var admin = await Factory.AdminAsync();
+        var (_, tam) = await Factory.UserAsync("Tam");
         var library = await admin.CreateLibraryAsync("High", "Medium", "Low");
         var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Client"), tamUserId = tam.Id });
         var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
@@ -385,7 +251,7 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
         Assert.Equal("Completed", completed.Status);
         Assert.Equal("Delivered", (await admin.GetReviewAsync(review.Id)).Status);
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
-        var tamNotes = await (await factory.WithToken(await factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
+        var tamNotes = await (await Factory.WithToken(await Factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
         Assert.Contains(tamNotes, n => n.Message.Contains(review.Title) && n.Message.Contains("completed"));
     }
 
@@ -400,6 +266,6 @@ public abstract class ReviewWorkflowTests(PlumblineFactory factory)
     }
 }
 
-public sealed class ReviewWorkflowOnSqlite(SqliteFactory factory) : ReviewWorkflowTests(factory), IClassFixture<SqliteFactory>;
+public sealed class VcioPassOnSqlite(SqliteFactory factory) : VcioPassTests(factory), IClassFixture<SqliteFactory>;
 
-public sealed class ReviewWorkflowOnPostgres(PostgresFactory factory) : ReviewWorkflowTests(factory), IClassFixture<PostgresFactory>;
+public sealed class VcioPassOnPostgres(PostgresFactory factory) : VcioPassTests(factory), IClassFixture<PostgresFactory>;
