@@ -77,12 +77,20 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ReviewQue
         _ => 3,
     };
 
-    public async Task<DueSummary> DueAsync(Guid clientId, DateOnly on, CancellationToken ct)
+    public async Task<DueSummary> DueAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
+        (await DueAsync([clientId], on, ct))[clientId];
+
+    /// <summary>What is due at several clients, with one set of queries for all of them.</summary>
+    public async Task<Dictionary<Guid, DueSummary>> DueAsync(IReadOnlyCollection<Guid> clientIds, DateOnly on, CancellationToken ct)
     {
-        var applicable = await scope.ApplicableAsync(clientId, on, ct);
+        var applicable = await scope.ApplicableAsync(clientIds, on, ct);
+        var names = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return applicable.ToDictionary(a => a.Key, a => Summarize(a.Value, names, on));
+    }
+
+    private static DueSummary Summarize(List<ScopedStandard> applicable, Dictionary<Guid, string> names, DateOnly on)
+    {
         var due = applicable.Where(s => s.IsDue(on)).ToList();
-        var sectionIds = due.Select(s => s.SectionId).Distinct().ToList();
-        var names = await db.Sections.AsNoTracking().Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var bySection = due.GroupBy(s => s.SectionId).Select(g => new DueSection(g.Key, names.GetValueOrDefault(g.Key) ?? "", g.Count())).ToList();
         var upcoming = applicable.Where(s => s.Exception is null && !s.IsDue(on))
             .Select(s => DueRule.DueAgainOn(s.LastAnsweredOn, s.IntervalMonths)).OfType<DateOnly>().ToList();

@@ -16,25 +16,36 @@ public sealed record ScopedStandard(Guid StandardId, Guid SectionId, Guid Catego
 public sealed class ClientScope(AppDbContext db)
 {
     /// <summary>The client's applicable active standards in library order, with when each was last answered on or before <paramref name="on"/>.</summary>
-    public async Task<List<ScopedStandard>> ApplicableAsync(Guid clientId, DateOnly on, CancellationToken ct)
+    public async Task<List<ScopedStandard>> ApplicableAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
+        (await ApplicableAsync([clientId], on, ct))[clientId];
+
+    /// <summary>The same for several clients with one set of queries (a TAM's dashboard lists all of the TAM's clients).</summary>
+    public async Task<Dictionary<Guid, List<ScopedStandard>>> ApplicableAsync(IReadOnlyCollection<Guid> clientIds, DateOnly on, CancellationToken ct)
     {
-        var exclusions = await db.ClientExclusions.AsNoTracking().Where(x => x.ClientId == clientId).ToListAsync(ct);
-        var excluded = exclusions.Select(x => x.TargetId).ToHashSet();
-        var exceptions = await db.ClientExceptions.AsNoTracking().Where(x => x.ClientId == clientId && x.ExpiresOn >= on).ToDictionaryAsync(x => x.StandardId, ct);
-        var standards = await (
+        var ids = clientIds.Distinct().ToList();
+        var exclusions = (await db.ClientExclusions.AsNoTracking().Where(x => ids.Contains(x.ClientId)).ToListAsync(ct))
+            .ToLookup(x => x.ClientId, x => x.TargetId);
+        var exceptions = (await db.ClientExceptions.AsNoTracking().Where(x => ids.Contains(x.ClientId) && x.ExpiresOn >= on).ToListAsync(ct))
+            .ToLookup(x => x.ClientId);
+        var standards = (await (
             from s in db.Standards.AsNoTracking()
             join c in db.Categories on s.CategoryId equals c.Id
             join sec in db.Sections on c.SectionId equals sec.Id
             where s.Status == StandardStatus.Active
             select new { s.Id, SectionId = sec.Id, CategoryId = c.Id, s.Revision, s.Priority, Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths,
-                SectionOrder = sec.Order, CategoryOrder = c.Order, s.Code }).ToListAsync(ct);
-        var last = await LastAnsweredAsync(clientId, on, ct);
-        return standards
-            .Where(s => !excluded.Contains(s.Id) && !excluded.Contains(s.CategoryId) && !excluded.Contains(s.SectionId))
-            .OrderBy(s => s.SectionOrder).ThenBy(s => s.CategoryOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
-            .Select(s => new ScopedStandard(s.Id, s.SectionId, s.CategoryId, s.Revision, s.Priority, s.Interval, s.SectionOrder, s.CategoryOrder,
-                s.Code, last.GetValueOrDefault(s.Id), exceptions.GetValueOrDefault(s.Id)))
-            .ToList();
+                SectionOrder = sec.Order, CategoryOrder = c.Order, s.Code }).ToListAsync(ct))
+            .OrderBy(s => s.SectionOrder).ThenBy(s => s.CategoryOrder).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var last = await LastAnsweredAsync(ids, on, ct);
+        return ids.ToDictionary(id => id, id =>
+        {
+            var excluded = exclusions[id].ToHashSet();
+            var excepted = exceptions[id].ToDictionary(x => x.StandardId);
+            return standards
+                .Where(s => !excluded.Contains(s.Id) && !excluded.Contains(s.CategoryId) && !excluded.Contains(s.SectionId))
+                .Select(s => new ScopedStandard(s.Id, s.SectionId, s.CategoryId, s.Revision, s.Priority, s.Interval, s.SectionOrder, s.CategoryOrder,
+                    s.Code, last.GetValueOrDefault((id, s.Id)), excepted.GetValueOrDefault(s.Id)))
+                .ToList();
+        });
     }
 
     public async Task<List<DueItem>> DueAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
@@ -44,12 +55,13 @@ public sealed class ClientScope(AppDbContext db)
     /// The latest review date on which each standard was answered for the client (N/A counts as an answer). The N/A an
     /// exception filled in does not: the exception alone keeps the standard from being due, and only until it expires.
     /// </summary>
-    private async Task<Dictionary<Guid, DateOnly?>> LastAnsweredAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
-        await db.ReviewItems.AsNoTracking()
-            .Where(i => i.ClientId == clientId && i.Answer != null && i.AsOf <= on && i.AnsweredBy != ReviewItem.AnsweredByException)
-            .GroupBy(i => i.StandardId)
-            .Select(g => new { g.Key, Last = g.Max(i => i.AsOf) })
-            .ToDictionaryAsync(g => g.Key, g => (DateOnly?)g.Last, ct);
+    private async Task<Dictionary<(Guid ClientId, Guid StandardId), DateOnly?>> LastAnsweredAsync(List<Guid> clientIds, DateOnly on, CancellationToken ct) =>
+        (await db.ReviewItems.AsNoTracking()
+            .Where(i => clientIds.Contains(i.ClientId) && i.Answer != null && i.AsOf <= on && i.AnsweredBy != ReviewItem.AnsweredByException)
+            .GroupBy(i => new { i.ClientId, i.StandardId })
+            .Select(g => new { g.Key.ClientId, g.Key.StandardId, Last = g.Max(i => i.AsOf) })
+            .ToListAsync(ct))
+            .ToDictionary(g => (g.ClientId, g.StandardId), g => (DateOnly?)g.Last);
 
     public async Task<ClientTemplate> TemplateAsync(Guid clientId, CancellationToken ct)
     {
