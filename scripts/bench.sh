@@ -15,7 +15,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-pg_bin=/usr/lib/postgresql/15/bin
+# shellcheck source=lib/throwaway-postgres.sh
+. "$root/scripts/lib/throwaway-postgres.sh"
 pg_connection=""
 use_pg=1
 keep=0
@@ -39,51 +40,21 @@ log() { echo "bench.sh: $*"; }
 work="$(mktemp -d /tmp/plumbline-bench.XXXXXX)"
 out="${out:-$work/results}"
 mkdir -p "$out"
-pg_work=""
-pg_started=0
-
-as_postgres() {
-    # initdb and postgres refuse to run as root.
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 cleanup() {
-    if [ "$pg_started" -eq 1 ]; then
-        (cd "$pg_work" && as_postgres "$pg_bin/pg_ctl" -D "$pg_work/data" -m fast -w stop) >/dev/null 2>&1 || true
-        pg_started=0
-    fi
-    if [ -n "$pg_work" ] && [ -d "$pg_work" ]; then rm -rf "$pg_work"; fi
+    pg_stop
     if [ "$keep" -eq 0 ]; then rm -f "$work"/plumbline-bench.db*; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-    local port
-    for port in $(seq 5433 5533); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-    done
-    return 1
-}
-
 # A throwaway cluster with production-like durability (fsync on): answer saves are timed with real commits.
 start_postgres() {
     [ -x "$pg_bin/initdb" ] || { log "PostgreSQL 15 is not installed ($pg_bin); skipping PostgreSQL (apt-get install postgresql-15, or pass --pg)"; return 1; }
     id -u postgres >/dev/null 2>&1 || { log "there is no postgres user; skipping PostgreSQL"; return 1; }
-    pg_work="$(mktemp -d /tmp/plumbline-bench-pg.XXXXXX)"
-    local port
-    port="$(free_port)" || { log "no free port for PostgreSQL"; return 1; }
-    echo postgres >"$pg_work/password"
-    [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$pg_work"
-    (cd "$pg_work" && as_postgres "$pg_bin/initdb" -D "$pg_work/data" -U postgres --pwfile="$pg_work/password" \
-        --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8) >"$pg_work/initdb.log" 2>&1 \
-        || { cat "$pg_work/initdb.log"; return 1; }
-    (cd "$pg_work" && as_postgres "$pg_bin/pg_ctl" -D "$pg_work/data" -l "$pg_work/postgres.log" -w -t 60 start \
-        -o "-h 127.0.0.1 -p $port -k $pg_work -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min") >/dev/null \
-        || { cat "$pg_work/postgres.log"; return 1; }
-    pg_started=1
-    pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres"
-    log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (shared_buffers=1GB, fsync on)"
+    pg_start plumbline-bench-pg shared_buffers=1GB max_wal_size=8GB checkpoint_timeout=30min || return 1
+    pg_connection="$PG_CONNECTION"
+    log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (shared_buffers=1GB, fsync on)"
 }
 
 log "building (Release)"

@@ -8,25 +8,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 
-pg_bin=/usr/lib/postgresql/15/bin
-work=""
-pg_started=0
+# shellcheck source=lib/throwaway-postgres.sh
+. "$root/scripts/lib/throwaway-postgres.sh"
 
 log() { echo "test.sh: $*"; }
 
-as_postgres() {
-    # initdb and postgres refuse to run as root.
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-cleanup() {
-    if [ "$pg_started" -eq 1 ]; then
-        (cd "$work" && as_postgres "$pg_bin/pg_ctl" -D "$work/data" -m fast -w stop) >/dev/null 2>&1
-        pg_started=0
-    fi
-    if [ -n "$work" ] && [ -d "$work" ]; then rm -rf "$work"; fi
-    work=""
-}
+cleanup() { pg_stop; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -49,30 +36,11 @@ install_missing() {
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" </dev/null
 }
 
-free_port() {
-    local port
-    for port in $(seq 5433 5533); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-    done
-    return 1
-}
-
 start_postgres() {
-    work="$(mktemp -d /tmp/plumbline-pg.XXXXXX)"
-    local port
-    port="$(free_port)" || { log "no free port for PostgreSQL"; return 1; }
-    echo postgres >"$work/password"
-    [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$work"
-    (cd "$work" && as_postgres "$pg_bin/initdb" -D "$work/data" -U postgres --pwfile="$work/password" \
-        --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8) >"$work/initdb.log" 2>&1 \
-        || { cat "$work/initdb.log"; return 1; }
-    # A throwaway cluster: durability off for speed, room for the many small databases the tests create.
-    (cd "$work" && as_postgres "$pg_bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 60 start \
-        -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300") >/dev/null \
-        || { cat "$work/postgres.log"; return 1; }
-    pg_started=1
-    export PLUMBLINE_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres"
-    log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+    # Durability off for speed, room for the many small databases the tests create.
+    pg_start plumbline-pg fsync=off synchronous_commit=off full_page_writes=off max_connections=300 || return 1
+    export PLUMBLINE_TEST_PG="$PG_CONNECTION"
+    log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 }
 
 # Sums one counter over the TRX files (attributes of <Counters .../>).

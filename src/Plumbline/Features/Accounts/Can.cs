@@ -2,9 +2,12 @@ using System.Security.Claims;
 
 namespace Plumbline.Features.Accounts;
 
-/// <summary>For pages that show or hide buttons by role; the same roles as the policies in <see cref="Policies"/>, which endpoints still check.</summary>
+/// <summary>Who may do what, by role: the policies in <see cref="Policies"/> use these, and pages use them to show or hide buttons.</summary>
 public static class Can
 {
+    /// <summary>The standards committee's work (ADR-004).</summary>
+    public static bool EditLibrary(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
+
     public static bool ManageClients(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);

@@ -39,18 +39,15 @@ public static class Policies
     /// <summary>Rate findings, complete and deliver reviews (the vCIO pass): vCIOs and admins.</summary>
     public const string RateReviews = "RateReviews";
 
-    /// <summary>For pages that show or hide the library's edit buttons; endpoints still check the policy.</summary>
-    public static bool CanEditLibrary(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
-
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
-        options.AddPolicy(EditLibrary, p => p.RequireAssertion(c => CanEditLibrary(c.User)));
-        options.AddPolicy(ManageClients, p => p.RequireRole(Roles.Admin, Roles.Vcio, Roles.ServiceLead));
-        options.AddPolicy(AnswerReviews, p => p.RequireRole(Roles.Admin, Roles.Vcio, Roles.ServiceLead, Roles.Tam));
-        options.AddPolicy(RateReviews, p => p.RequireRole(Roles.Admin, Roles.Vcio));
+        // The role lists live in Can, so a page's buttons and the endpoints behind them can never disagree.
+        options.AddPolicy(EditLibrary, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.EditLibrary(c.User)));
+        options.AddPolicy(ManageClients, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageClients(c.User)));
+        options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
+        options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
