@@ -3,10 +3,11 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Infrastructure;
 
-/// <summary>Every endpoint that takes a JSON body answers a broken body with a 400 problem, never a 500.</summary>
+/// <summary>Every endpoint that takes a JSON body (library, accounts, clients, reviews) answers a broken body with a 400 problem, never a 500.</summary>
 public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     private static readonly string Id = Guid.NewGuid().ToString();
+    private static readonly string Other = Guid.NewGuid().ToString();
 
     public static TheoryData<string, string> JsonEndpoints => new()
     {
@@ -23,6 +24,14 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
         { "POST", "/api/v1/standards" },
         { "PUT", $"/api/v1/standards/{Id}" },
         { "POST", "/api/v1/standards/lint" },
+        { "POST", "/api/v1/clients" },
+        { "PUT", $"/api/v1/clients/{Id}" },
+        { "PUT", $"/api/v1/clients/{Id}/template" },
+        { "POST", "/api/v1/reviews" },
+        { "POST", $"/api/v1/reviews/{Id}/items" },
+        { "PUT", $"/api/v1/reviews/{Id}/answers/{Other}" },
+        { "PUT", $"/api/v1/reviews/{Id}/ratings/{Other}" },
+        { "POST", $"/api/v1/reviews/{Id}/flags/{Other}" },
     };
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string body, string contentType = "application/json")
@@ -50,6 +59,11 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
     [MemberData(nameof(JsonEndpoints))]
     public async Task A_json_array_instead_of_an_object_is_a_bad_request(string method, string path) =>
         await (await SendAsync(method, path, "[1, 2, 3]")).ProblemAsync(HttpStatusCode.BadRequest);
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task Null_is_a_bad_request(string method, string path) =>
+        await (await SendAsync(method, path, "null")).ProblemAsync(HttpStatusCode.BadRequest);
 
     [Theory]
     [MemberData(nameof(JsonEndpoints))]
