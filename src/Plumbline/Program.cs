@@ -9,6 +9,7 @@ using Plumbline.Features.Library;
 using Plumbline.Features.Setup;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Users;
+using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -30,6 +31,7 @@ builder.Services.AddAudit();
 builder.Services.AddClients();
 builder.Services.AddReviews();
 builder.Services.AddReviewPages();
+builder.Services.AddWebhooks();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 
 var app = builder.Build();
