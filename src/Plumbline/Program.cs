@@ -3,6 +3,7 @@ using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Handoffs;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
@@ -31,6 +32,7 @@ builder.Services.AddAudit();
 builder.Services.AddClients();
 builder.Services.AddReviews();
 builder.Services.AddReviewPages();
+builder.Services.AddHandoffs();
 builder.Services.AddWebhooks();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 
@@ -56,6 +58,8 @@ app.MapLibraryApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
+app.MapHandoffsApi();
+app.MapWebhooksApi();
 
 // UI
 app.MapAccountPages();

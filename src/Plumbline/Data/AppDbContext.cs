@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Handoffs;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Standards;
+using Plumbline.Features.Webhooks;
 
 namespace Plumbline.Data;
 
@@ -36,6 +38,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QuestionFlag> QuestionFlags => Set<QuestionFlag>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<HandoffNote> HandoffNotes => Set<HandoffNote>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,4 +13,25 @@ public static class Can
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);
 
     public static bool RateReviews(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
+
+    /// <summary>Hand work on: whoever answers or rates reviews, and the service desk (docs/guide/handoffs.md).</summary>
+    public static bool CreateHandoffs(ClaimsPrincipal user) => AnswerReviews(user) || RateReviews(user) || user.IsInRole(Roles.ServiceDesk);
+
+    /// <summary>
+    /// Work an area's queue (take, assign, change status, add notes). Admins and service leads run every queue; professional
+    /// and centralized services have no role of their own yet and sign in as service desk. The owner of a hand-off may
+    /// always work it, whatever the area (see <see cref="WorkHandoff"/>).
+    /// </summary>
+    public static bool WorkHandoffs(ClaimsPrincipal user, Handoffs.HandoffArea area) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ServiceLead) || area switch
+        {
+            Handoffs.HandoffArea.Vcio => user.IsInRole(Roles.Vcio),
+            Handoffs.HandoffArea.ServiceDesk or Handoffs.HandoffArea.ProfessionalServices or Handoffs.HandoffArea.CentralizedServices => user.IsInRole(Roles.ServiceDesk),
+            Handoffs.HandoffArea.DesignDesk => user.IsInRole(Roles.DesignDesk),
+            Handoffs.HandoffArea.StandardsCommittee => EditLibrary(user),
+            _ => false,
+        };
+
+    public static bool WorkHandoff(ClaimsPrincipal user, Handoffs.HandoffArea area, string? ownerUserId) =>
+        WorkHandoffs(user, area) || (ownerUserId is not null && ownerUserId == user.FindFirstValue(ClaimTypes.NameIdentifier));
 }
