@@ -34,7 +34,7 @@ builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddHandoffs();
 builder.Services.AddWebhooks();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoHandoffs>();
 
 var app = builder.Build();
 
@@ -65,6 +65,8 @@ app.MapWebhooksApi();
 app.MapAccountPages();
 app.MapStandardsFragments();
 app.MapReviewPages();
+app.MapHandoffPages();
+app.MapWebhookPages();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 
