@@ -42,7 +42,7 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var created = await (await admin.PostHandoffAsync(new { area = "Vcio", title = "Budget the firewall refresh", findingId = finding.Id, visitId }))
             .ReadAsync<HandoffDetails>(HttpStatusCode.Created);
 
-        Assert.Equal((client.Id, finding.Id, visitId), (created.ClientId, created.FindingId, created.VisitId));
+        Assert.Equal((client.Id, finding.Id, visitId, library[0].Id, library[0].Code), (created.ClientId, created.FindingId, created.VisitId, created.StandardId, created.StandardCode));
         Assert.Equal(created.Id, Assert.Single((await admin.ListHandoffsAsync($"visitId={visitId}")).Items).Id);
     }
 

@@ -22,7 +22,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         else if (title.Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
         var details = (r.Details ?? "").Trim();
         if (details.Length > 4000) e["details"] = ["Keep the details to 4,000 characters or fewer."];
-        var clientId = await SourceClientAsync(r, e, ct);
+        var (clientId, findingStandardId) = await SourceAsync(r, e, ct);
         var owner = string.IsNullOrWhiteSpace(r.OwnerUserId) ? null : r.OwnerUserId.Trim();
         if (owner is not null && !await db.Users.AnyAsync(u => u.Id == owner, ct)) e["ownerUserId"] = [$"There is no user with id '{owner}'."];
         if (e.Count > 0 || clientId is null) return HandoffOutcome.Invalid(e.Count > 0 ? e : new() { ["clientId"] = ["Say which client this is for."] });
@@ -31,7 +31,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         {
             Area = area, Title = title, TitleSearch = title.ToLowerInvariant(), Details = details, ClientId = clientId.Value, OwnerUserId = owner,
             CreatedByUserId = actor.UserId, CreatedByName = actor.Name, CreatedAt = Now, UpdatedAt = Now,
-            ReviewId = r.ReviewId, StandardId = r.StandardId, FindingId = r.FindingId, VisitId = r.VisitId,
+            ReviewId = r.ReviewId, StandardId = r.StandardId ?? findingStandardId, FindingId = r.FindingId, VisitId = r.VisitId,
         };
         db.Handoffs.Add(handoff);
         if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);
@@ -41,11 +41,15 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         return new HandoffOutcome(await queries.GetAsync(handoff.Id, ct));
     }
 
-    /// <summary>The client the hand-off is for: as given, or the one its review or finding belongs to; they must agree.</summary>
-    private async Task<Guid?> SourceClientAsync(CreateHandoffRequest r, Dictionary<string, string[]> e, CancellationToken ct)
+    /// <summary>
+    /// The client the hand-off is for: as given, or the one its review or finding belongs to; they must agree.
+    /// Also the finding's standard, so a hand-off of a finding names its question.
+    /// </summary>
+    private async Task<(Guid? ClientId, Guid? FindingStandardId)> SourceAsync(CreateHandoffRequest r, Dictionary<string, string[]> e, CancellationToken ct)
     {
         var clientId = r.ClientId;
-        if (clientId is { } given && !await db.Clients.AnyAsync(c => c.Id == given, ct)) { e["clientId"] = [$"There is no client with id '{given}'."]; return null; }
+        Guid? findingStandardId = null;
+        if (clientId is { } given && !await db.Clients.AnyAsync(c => c.Id == given, ct)) { e["clientId"] = [$"There is no client with id '{given}'."]; return (null, null); }
         if (r.ReviewId is { } reviewId)
         {
             var reviewClient = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
@@ -62,9 +66,9 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
             var finding = await db.Findings.Where(f => f.Id == findingId).Select(f => new { f.ClientId, f.StandardId }).FirstOrDefaultAsync(ct);
             if (finding is null) e["findingId"] = [$"There is no finding with id '{findingId}'."];
             else if (clientId is not null && clientId != finding.ClientId) e["findingId"] = ["That finding belongs to another client."];
-            else clientId = finding.ClientId;
+            else (clientId, findingStandardId) = (finding.ClientId, finding.StandardId);
         }
-        return clientId;
+        return (clientId, findingStandardId);
     }
 
     public async Task<HandoffOutcome> UpdateAsync(Guid id, UpdateHandoffRequest r, Actor actor, CancellationToken ct)
