@@ -83,6 +83,26 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_client_page_lists_the_clients_open_hand_offs_and_links_to_all_of_them()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var open = await admin.CreateHandoffAsync(client.Id, "Vcio");
+        var done = await admin.CreateHandoffAsync(client.Id, "ServiceDesk");
+        await (await admin.PatchHandoffAsync(done.Id, new { status = "Done" })).ExpectAsync(HttpStatusCode.OK);
+
+        var page = await (await admin.GetAsync($"/clients/{client.Id}")).ExpectAsync(HttpStatusCode.OK);
+        var all = await (await admin.GetAsync($"/handoffs?clientId={client.Id}&status=all")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Contains(open.Title, page);
+        Assert.DoesNotContain(done.Title, page);
+        Assert.Matches($"/handoffs\\?clientId={client.Id}&(amp;)?status=all", page);
+        Assert.Contains(open.Title, all);
+        Assert.Contains(done.Title, all);
+        Assert.Contains("2 hand-offs in all for one client", all);
+    }
+
+    [Fact]
     public async Task A_reader_cannot_open_the_new_hand_off_page_and_a_mangled_link_is_cleaned_not_a_500()
     {
         var reader = await factory.SignedInAsAsync("ReadOnly");
