@@ -35,7 +35,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         };
         db.Handoffs.Add(handoff);
         if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);
-        // The event joins this save: it goes out only if the hand-off is stored (ADR-007).
+        // The event joins this save: it goes out only if the hand-off is stored (ADR-008).
         await outbox.EnqueueAsync(WebhookEvents.HandoffCreated, (await queries.SummariesAsync([handoff], ct))[0], ct);
         await db.SaveChangesAsync(ct);
         return new HandoffOutcome(await queries.GetAsync(handoff.Id, ct));

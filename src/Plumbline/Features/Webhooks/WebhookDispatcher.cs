@@ -8,7 +8,7 @@ namespace Plumbline.Features.Webhooks;
 
 /// <summary>
 /// Sends due deliveries. Safe on several nodes: a node first claims a row with a conditional update (pending, due and not
-/// leased), so two nodes never send the same attempt; a claim that outlives its lease (a node died) is taken over (ADR-007).
+/// leased), so two nodes never send the same attempt; a claim that outlives its lease (a node died) is taken over (ADR-008).
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, IOptions<WebhookOptions> options,
     ILogger<WebhookDispatcher> logger)

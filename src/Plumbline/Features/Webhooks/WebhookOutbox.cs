@@ -32,7 +32,7 @@ public interface IWebhookOutbox
     Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken);
 }
 
-/// <summary>Adds one delivery row per active subscription of the event; <see cref="WebhookDispatcher"/> sends them (ADR-007).</summary>
+/// <summary>Adds one delivery row per active subscription of the event; <see cref="WebhookDispatcher"/> sends them (ADR-008).</summary>
 internal sealed class WebhookOutbox(AppDbContext db, TimeProvider clock) : IWebhookOutbox
 {
     public async Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken)
