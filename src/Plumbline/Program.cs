@@ -4,6 +4,7 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Reviews;
+using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Features.Setup;
@@ -32,6 +33,7 @@ builder.Services.AddClients();
 builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddWebhooks();
+builder.Services.AddReports();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 
 var app = builder.Build();

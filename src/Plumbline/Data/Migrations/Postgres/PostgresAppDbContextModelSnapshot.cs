@@ -874,6 +874,13 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("LogoData")
+                        .HasColumnType("bytea");
+
                     b.Property<decimal>("MrrPerMonthlyVisit")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
