@@ -14,7 +14,8 @@ public sealed class RecommendationForm
     public string? LaborHours { get; set; }
     public string? TargetQuarter { get; set; }
     public string? InitiativeId { get; set; }
-    public List<Guid> FindingIds { get; set; } = [];
+    /// <summary>Null when no box is ticked: the form binder leaves an unposted list empty-handed.</summary>
+    public List<Guid>? FindingIds { get; set; }
     public string? Comment { get; set; }
     public Guid? TemplateId { get; set; }
     public int? Version { get; set; }
@@ -34,7 +35,7 @@ public sealed class RecommendationForm
         var monthly = Number(RecurringMonthlyCost, "recurringMonthlyCost", "monthly cost");
         var hours = Number(LaborHours, "laborHours", "labour hours");
         Guid? initiative = Guid.TryParse(InitiativeId, out var i) ? i : null;
-        return errors.Count > 0 ? (null, errors) : (new RecommendationRequest(Title ?? "", Summary ?? "", FindingIds, initiative, initiative is null, Priority,
+        return errors.Count > 0 ? (null, errors) : (new RecommendationRequest(Title ?? "", Summary ?? "", FindingIds ?? [], initiative, initiative is null, Priority,
             oneTime, monthly, hours, TargetQuarter ?? "", Status, Comment, null, Version), errors);
     }
 
