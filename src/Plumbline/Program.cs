@@ -4,7 +4,9 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Handoffs;
+using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
+using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Features.Setup;
@@ -34,7 +36,9 @@ builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddHandoffs();
 builder.Services.AddWebhooks();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoHandoffs>();
+builder.Services.AddReports();
+builder.Services.AddRecommendations();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>();
 
 var app = builder.Build();
 
@@ -60,6 +64,7 @@ app.MapClientsApi();
 app.MapReviewsApi();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
+app.MapRecommendationsApi();
 
 // UI
 app.MapAccountPages();
@@ -67,6 +72,7 @@ app.MapStandardsFragments();
 app.MapReviewPages();
 app.MapHandoffPages();
 app.MapWebhookPages();
+app.MapRecommendationPages();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 

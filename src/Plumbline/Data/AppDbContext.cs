@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<HandoffNote> HandoffNotes => Set<HandoffNote>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<RecommendationTemplate> RecommendationTemplates => Set<RecommendationTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

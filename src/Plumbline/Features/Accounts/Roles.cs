@@ -40,6 +40,8 @@ public static class Policies
     public const string RateReviews = "RateReviews";
     /// <summary>Create hand-offs: whoever answers or rates reviews, and the service desk.</summary>
     public const string CreateHandoffs = "CreateHandoffs";
+    /// <summary>Recommendations, initiatives, templates and roadmaps: vCIOs and admins.</summary>
+    public const string ManageRecommendations = "ManageRecommendations";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -51,6 +53,7 @@ public static class Policies
         options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));
         options.AddPolicy(CreateHandoffs, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.CreateHandoffs(c.User)));
+        options.AddPolicy(ManageRecommendations, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageRecommendations(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
