@@ -63,6 +63,7 @@ app.MapReviewsApi();
 app.MapAccountPages();
 app.MapStandardsFragments();
 app.MapReviewPages();
+app.MapReports();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 

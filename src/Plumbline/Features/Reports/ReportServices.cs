@@ -7,6 +7,7 @@ public static class ReportServices
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
         services.AddSingleton<ReportPdf>();
         services.AddScoped<ReportBrandingSource>();
+        services.AddScoped<Alignment.AlignmentReportQuery>();
         return services;
     }
 }

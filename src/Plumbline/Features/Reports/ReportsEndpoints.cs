@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Reports.Alignment;
+
+namespace Plumbline.Features.Reports;
+
+/// <summary>The client reports (API.md, Reports): HTML for the screen and the printer, PDF with <c>?format=pdf</c>.</summary>
+public static class ReportsEndpoints
+{
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/reports/clients/{id:guid}").RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+        reports.MapGet("/alignment", AlignmentAsync);
+        return app;
+    }
+
+    private static async Task<IResult> AlignmentAsync(Guid id, HttpContext http, AppDbContext db, AlignmentReportQuery query,
+        ReportBrandingSource branding, TimeProvider clock, CancellationToken ct)
+    {
+        var asked = http.Request.Query["reviewId"].ToString();
+        Guid? reviewId = null;
+        if (asked.Length > 0)
+        {
+            if (!Guid.TryParse(asked, out var parsed))
+                return ReportResults.BadRequest(http, "Not a review id", $"\"{asked}\" is not a review id. Open the report from the client's page or the review's score page.");
+            reviewId = parsed;
+        }
+        var clientName = await ClientNameAsync(db, id, ct);
+        if (clientName is null) return NoClient(http, id);
+        var review = await query.PickAsync(id, reviewId, ct);
+        if (review is null)
+            return ReportResults.NotFound(http, "There is no review to report on", reviewId is null
+                ? $"{clientName} has no submitted, completed or delivered review yet. The alignment report shows a review once the TAM has submitted it to the vCIO."
+                : $"That review does not exist or is not one of {clientName}'s reviews.");
+
+        var model = await query.LoadAsync(review, clientName, ct);
+        var parameters = new Dictionary<string, object?>
+        {
+            [nameof(AlignmentReport.Model)] = model,
+            [nameof(AlignmentReport.Branding)] = await branding.GetAsync(ct),
+            [nameof(AlignmentReport.PreparedOn)] = Today(clock),
+            [nameof(AlignmentReport.PdfUrl)] = $"/reports/clients/{id}/alignment?reviewId={review.Id}&format=pdf",
+        };
+        return await ReportResults.HtmlOrPdfAsync<AlignmentReport>(http, parameters,
+            ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")), $"{clientName} · Alignment report · {review.Title}", ct);
+    }
+
+    private static Task<string?> ClientNameAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        db.Clients.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+    private static IResult NoClient(HttpContext http, Guid id) =>
+        ReportResults.NotFound(http, "This client does not exist", $"There is no client with id {id}. Open reports from the client's page.");
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
