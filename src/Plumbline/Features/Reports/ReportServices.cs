@@ -8,6 +8,7 @@ public static class ReportServices
         services.AddSingleton<ReportPdf>();
         services.AddScoped<ReportBrandingSource>();
         services.AddScoped<Alignment.AlignmentReportQuery>();
+        services.AddScoped<ProviderLogo>();
         return services;
     }
 }

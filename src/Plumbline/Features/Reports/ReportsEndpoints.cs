@@ -12,6 +12,7 @@ public static class ReportsEndpoints
     {
         var reports = app.MapGroup("/reports/clients/{id:guid}").RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         reports.MapGet("/alignment", AlignmentAsync);
+        app.MapLogo();
         return app;
     }
 
@@ -35,15 +36,16 @@ public static class ReportsEndpoints
                 : $"That review does not exist or is not one of {clientName}'s reviews.");
 
         var model = await query.LoadAsync(review, clientName, ct);
+        var brand = await branding.GetAsync(ct);
         var parameters = new Dictionary<string, object?>
         {
             [nameof(AlignmentReport.Model)] = model,
-            [nameof(AlignmentReport.Branding)] = await branding.GetAsync(ct),
+            [nameof(AlignmentReport.Branding)] = brand,
             [nameof(AlignmentReport.PreparedOn)] = Today(clock),
             [nameof(AlignmentReport.PdfUrl)] = $"/reports/clients/{id}/alignment?reviewId={review.Id}&format=pdf",
         };
         return await ReportResults.HtmlOrPdfAsync<AlignmentReport>(http, parameters,
-            ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")), $"{clientName} · Alignment report · {review.Title}", ct);
+            ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")), Footer(brand, clientName, $"Alignment report, review of {Infrastructure.Format.Date(review.AsOf)}"), ct);
     }
 
     private static Task<string?> ClientNameAsync(AppDbContext db, Guid id, CancellationToken ct) =>
@@ -51,6 +53,9 @@ public static class ReportsEndpoints
 
     private static IResult NoClient(HttpContext http, Guid id) =>
         ReportResults.NotFound(http, "This client does not exist", $"There is no client with id {id}. Open reports from the client's page.");
+
+    private static string Footer(ReportBranding brand, string clientName, string report) =>
+        string.Join(" · ", new[] { brand.ProviderName, clientName, report }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
