@@ -3,6 +3,7 @@ using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
@@ -34,6 +35,7 @@ builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddWebhooks();
 builder.Services.AddReports();
+builder.Services.AddRecommendations();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapLibraryApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
+app.MapRecommendationsApi();
 
 // UI
 app.MapAccountPages();

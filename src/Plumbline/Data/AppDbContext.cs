@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QuestionFlag> QuestionFlags => Set<QuestionFlag>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<RecommendationTemplate> RecommendationTemplates => Set<RecommendationTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,4 +13,7 @@ public static class Can
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);
 
     public static bool RateReviews(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
+
+    /// <summary>Write recommendations, shape the roadmap and record the client's decisions: the vCIO's work.</summary>
+    public static bool ManageRecommendations(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
 }

@@ -38,6 +38,8 @@ public static class Policies
     public const string AnswerReviews = "AnswerReviews";
     /// <summary>Rate findings, complete and deliver reviews (the vCIO pass): vCIOs and admins.</summary>
     public const string RateReviews = "RateReviews";
+    /// <summary>Recommendations, initiatives, templates and roadmaps: vCIOs and admins.</summary>
+    public const string ManageRecommendations = "ManageRecommendations";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -48,6 +50,7 @@ public static class Policies
         options.AddPolicy(ManageClients, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageClients(c.User)));
         options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));
+        options.AddPolicy(ManageRecommendations, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageRecommendations(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
