@@ -22,6 +22,9 @@ public abstract class AlignmentReportTests(PlumblineFactory factory)
         Assert.Contains(library[1].Title, html);
         Assert.Contains("Highly vulnerable", html);
         Assert.Contains("Replace the edge firewall", html);
+        Assert.Contains("$2,500.00", html);
+        Assert.Contains("$75.00", html);
+        Assert.Contains("FY2026-Q3", html);
         Assert.Contains(library[2].Title, html);
         Assert.Contains("Not applicable", html);
         Assert.Contains("Northwind IT Partners", html);

@@ -21,8 +21,23 @@ public sealed class ReportPdfTests(SqliteFactory factory) : IClassFixture<Sqlite
         Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Contains(ReportData.Squeeze(name), text);
         Assert.Contains("62.5", text);
+        Assert.Contains("$2,500.00", text);
         Assert.Contains(ReportData.Squeeze(library[1].Title), text);
         Assert.Contains("Page1of", text);
+    }
+
+    [Fact]
+    public async Task The_roadmap_report_pdf_carries_the_client_name_and_totals()
+    {
+        var (admin, clientId, name) = await factory.RoadmapClientAsync();
+
+        var text = await admin.ReportPdfTextAsync($"/reports/clients/{clientId}/roadmap?fromYear=2027&years=1&format=pdf");
+
+        Assert.Contains(ReportData.Squeeze(name), text);
+        Assert.Contains("$17,300.00", text);
+        Assert.Contains("$2,160.00", text);
+        Assert.Contains("$4,800.00", text);
+        Assert.Contains("Q1FY2027", text);
     }
 
     [Fact]
@@ -41,5 +56,7 @@ public sealed class ReportPdfTests(SqliteFactory factory) : IClassFixture<Sqlite
         Assert.Contains("Chromium", problem.GetProperty("detail").GetString());
         Assert.Contains("HTML report works", problem.GetProperty("detail").GetString());
         Assert.Contains(client.Name, html);
+        await (await admin.GetAsync($"/reports/clients/{client.Id}/roadmap?format=pdf")).ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains(client.Name, await admin.ReportHtmlAsync($"/reports/clients/{client.Id}/roadmap"));
     }
 }

@@ -1,3 +1,4 @@
+using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Standards;
 
@@ -21,9 +22,9 @@ public sealed record AlignmentReportModel(
 
     public decimal? Change => Score is { } now && Previous?.Score is { } before ? now - before : null;
 
-    public decimal OneTimeTotal => Recommendations.Sum(r => r.OneTimeCost);
+    public decimal OneTimeTotal => RoadmapRules.Totals(Recommendations.Select(r => (r.Status, r.OneTimeCost, r.RecurringMonthlyCost))).OneTime;
 
-    public decimal MonthlyTotal => Recommendations.Sum(r => r.RecurringMonthlyCost);
+    public decimal MonthlyTotal => RoadmapRules.Totals(Recommendations.Select(r => (r.Status, r.OneTimeCost, r.RecurringMonthlyCost))).RecurringMonthly;
 }
 
 public sealed record PreviousScore(string Title, DateOnly AsOf, decimal? Score);
@@ -43,5 +44,9 @@ public sealed record ReportLine(string Code, string Title, string WhyWeAsk, stri
     public bool IsRisk => Answer == Reviews.Answer.No && Rating is Reviews.Rating.HighlyVulnerable or Reviews.Rating.Marginal;
 }
 
-public sealed record ReportRecommendation(Guid Id, string Title, string Summary, Priority Priority, string Status,
-    decimal OneTimeCost, decimal RecurringMonthlyCost, int FindingCount);
+public sealed record ReportRecommendation(Guid Id, string Title, string Summary, Priority Priority, RecommendationStatus Status,
+    decimal OneTimeCost, decimal RecurringMonthlyCost, string? TargetQuarter, int FindingCount)
+{
+    /// <summary>Declined and done work stays listed but out of the totals, as on the roadmap.</summary>
+    public bool Budgeted => RoadmapRules.IsBudgeted(Status);
+}

@@ -53,7 +53,8 @@ public sealed class AlignmentReportQuery(AppDbContext db, ReviewQueries queries)
 
         var findingCounts = rows.Where(r => r.RecommendationId is not null).GroupBy(r => r.RecommendationId!.Value).ToDictionary(g => g.Key, g => g.Count());
         var linked = recommendations
-            .Select(r => new ReportRecommendation(r.Id, r.Title, r.Summary, r.Priority, r.Status.ToString(), 0m, 0m, findingCounts.GetValueOrDefault(r.Id)))
+            .Select(r => new ReportRecommendation(r.Id, r.Title, r.Summary, r.Priority, r.Status, r.OneTimeCost, r.RecurringMonthlyCost,
+                r.Target?.ToString(), findingCounts.GetValueOrDefault(r.Id)))
             .OrderBy(r => r.Priority).ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
 
         return new AlignmentReportModel(review.ClientId, clientName, review.Id, review.Title, review.Status, review.AsOf,
