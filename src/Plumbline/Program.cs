@@ -36,7 +36,7 @@ builder.Services.AddReviewPages();
 builder.Services.AddWebhooks();
 builder.Services.AddReports();
 builder.Services.AddRecommendations();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>();
 
 var app = builder.Build();
 
@@ -66,6 +66,7 @@ app.MapRecommendationsApi();
 app.MapAccountPages();
 app.MapStandardsFragments();
 app.MapReviewPages();
+app.MapRecommendationPages();
 app.MapReports();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();

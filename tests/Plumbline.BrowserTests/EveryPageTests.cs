@@ -23,14 +23,18 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
         var client = (await http.GetFromJsonAsync<JsonElement>("/api/v1/clients?q=acme")).GetProperty("items")[0].GetProperty("id").GetString();
         var reviews = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?clientId={client}&sort=asOf")).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         var standard = (await http.GetFromJsonAsync<JsonElement>("/api/v1/standards?q=FW-001")).GetProperty("items")[0].GetProperty("id").GetString();
+        var recommendation = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/clients/{client}/recommendations")).GetProperty("items")[0].GetProperty("id").GetString();
         string[] pages =
         [
             "/", "/clients", $"/clients/{client}", $"/clients/{client}/edit", $"/clients/{client}/template", $"/clients/{client}/findings?status=all",
             $"/clients/{client}/compare?from={reviews[0]}&to={reviews[^2]}", "/reviews", "/reviews?mine=1", "/reviews?mine=true&page=x", $"/reviews/new?clientId={client}",
-            $"/reviews/{reviews[^1]}", $"/reviews/{reviews[^2]}/vcio", $"/reviews/{reviews[^2]}/score", "/notifications", "/library",
+            $"/reviews/{reviews[^1]}", $"/reviews/{reviews[^2]}/vcio", $"/reviews/{reviews[^2]}/score", "/notifications",
+            $"/clients/{client}/recommendations", $"/recommendations/{recommendation}", $"/clients/{client}/roadmap", $"/clients/{client}/roadmap?fromYear=2025&years=1",
+            $"/clients/{client}/initiatives", "/roadmap/portfolio", "/roadmap/portfolio?year=2027&mine=true", "/recommendations/templates", "/library",
             $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags", "/users", "/audit", "/settings",
+            $"/clients/{client}/recommendations/new", $"/recommendations/templates?clientId={client}",
         ];
-        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", pages.Take(14).ToArray()), ("vcio", pages.Take(14).ToArray()) })
+        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", pages.Take(22).ToArray()), ("vcio", pages.Take(22).ToArray()) })
         {
             await Context.ClearCookiesAsync();
             await SignInAsync($"{email}@demo.plumbline.test", "plumbline-demo");
