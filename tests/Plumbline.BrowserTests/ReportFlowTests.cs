@@ -47,4 +47,26 @@ public sealed class ReportFlowTests(BrowserFixture browser) : BrowserTest(browse
             Assert.Equal("application/pdf", response.Headers["content-type"]);
         }
     }
+
+    [Fact]
+    public async Task An_admin_uploads_a_logo_sees_it_refused_when_wrong_and_removes_it()
+    {
+        await SetUpThroughApiAsync();
+        await SignInAsync(AdminEmail, Password);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+        await Page.GotoAsync("/settings");
+        await Page.GetByLabel("Upload a logo").SetInputFilesAsync(new FilePayload { Name = "logo.gif", MimeType = "image/gif", Buffer = "GIF89a"u8.ToArray() });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Upload logo" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("PNG, JPEG or SVG");
+
+        await Page.GetByLabel("Upload a logo").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = png });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Upload logo" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logo saved");
+        await Expect(Page.GetByAltText("Your logo as reports show it")).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Remove logo" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logo removed");
+        await Expect(Page.GetByAltText("Your logo as reports show it")).ToHaveCountAsync(0);
+    }
 }

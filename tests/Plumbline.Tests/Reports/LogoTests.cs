@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Reports;
@@ -55,5 +57,23 @@ public sealed class LogoTests(SqliteFactory factory) : IClassFixture<SqliteFacto
         await text.ValidationProblemAsync("file");
         await noFile.ValidationProblemAsync("file");
         await forbidden.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_settings_page_forms_refuse_posts_without_their_antiforgery_token()
+    {
+        var admin = await factory.AdminAsync();
+        await (await admin.PutAsync("/api/v1/settings/logo", Body(Png, "image/png"))).ExpectAsync(HttpStatusCode.NoContent);
+        var browser = factory.Anonymous();
+        browser.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+
+        var remove = await browser.PostAsync("/settings/logo/remove", new FormUrlEncodedContent([]));
+        var upload = await browser.PostAsync("/settings/logo", new MultipartFormDataContent { { new ByteArrayContent("GIF89a"u8.ToArray()), "logo", "logo.gif" } });
+
+        Assert.Contains("logoError=expired", remove.Headers.Location?.ToString());
+        Assert.Contains("logoError=expired", upload.Headers.Location?.ToString());
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>();
+        Assert.Equal(Png, (await db.ProviderSettings.SingleAsync()).LogoData);
     }
 }

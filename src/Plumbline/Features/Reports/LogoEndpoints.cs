@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
@@ -10,18 +10,21 @@ public static class LogoEndpoints
     public static IEndpointRouteBuilder MapLogo(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup("/settings/logo").RequireAuthorization(Policies.Admin).ExcludeFromDescription();
-        page.MapPost("/", async ([FromForm] IFormFile? logo, ProviderLogo logos, CancellationToken ct) =>
+        page.MapPost("/", async (HttpContext http, ProviderLogo logos, CancellationToken ct) =>
         {
-            if (logo is null) return Back("logoError=missing");
+            if (Expired(http)) return Back("logoError=expired");
+            var form = await http.Request.ReadFormAsync(ct);
+            if (form.Files.GetFile("logo") is not { Length: > 0 } logo) return Back("logoError=missing");
             await using var stream = logo.OpenReadStream();
             var problem = await logos.SaveAsync(logo.FileName, logo.ContentType, stream, ct);
             return Back(problem is null ? "logo=saved" : "logoError=" + problem);
-        });
-        page.MapPost("/remove", async (ProviderLogo logos, CancellationToken ct) =>
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        page.MapPost("/remove", async (HttpContext http, ProviderLogo logos, CancellationToken ct) =>
         {
+            if (Expired(http)) return Back("logoError=expired");
             await logos.RemoveAsync(ct);
             return Back("logo=removed");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         var api = app.MapGroup("/api/v1/settings/logo").WithTags("Settings").RequireAuthorization(Policies.Admin);
         api.MapPut("/", PutAsync).DisableAntiforgery()
@@ -47,6 +50,9 @@ public static class LogoEndpoints
         else problem = await logos.SaveAsync(null, request.ContentType, request.Body, ct);
         return problem is null ? TypedResults.NoContent() : ApiErrors.Validation("file", ProviderLogo.Problems[problem]);
     }
+
+    // The antiforgery middleware checks the token but only form binding refuses a bad one; these handlers bind nothing, so they ask.
+    private static bool Expired(HttpContext http) => http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
 
     private static IResult Back(string query) => Results.Redirect($"/settings?{query}#logo");
 }

@@ -14,6 +14,7 @@ public sealed class ProviderLogo(AppDbContext db, TimeProvider clock)
         ["large"] = $"The logo is larger than {ReportBrandingSource.MaxLogoBytes / 1024} KB. Export it smaller: about 600 pixels wide is plenty for a report.",
         ["type"] = "Upload the logo as a PNG, JPEG or SVG file.",
         ["content"] = "The file is not the image its name says. Export the logo again as PNG, JPEG or SVG.",
+        ["expired"] = "The form expired before it was sent. Choose the file again and upload it.",
     };
 
     /// <summary>Saves the logo, or returns the code of the problem (see <see cref="Problems"/>).</summary>
