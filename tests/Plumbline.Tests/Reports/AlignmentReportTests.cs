@@ -18,6 +18,7 @@ public abstract class AlignmentReportTests(PlumblineFactory factory)
 
         Assert.Contains(name, html);
         Assert.Contains("62.5", html);
+        Assert.Contains(". 1 finding leaves the business highly vulnerable.", html);
         Assert.Contains(library.Section.Name, html);
         Assert.Contains(library[1].Title, html);
         Assert.Contains("Highly vulnerable", html);
