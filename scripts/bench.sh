@@ -3,7 +3,7 @@
 # on SQLite and on PostgreSQL.
 #
 #   scripts/bench.sh [--pg "Host=...;Port=...;Username=...;Password=..."] [--no-pg] [--keep] [--out DIR]
-#                    [--clients N] [--requests N] [--warmup N] [--quiet SECONDS]
+#                    [--clients N] [--requests N] [--warmup N] [--quiet SECONDS] [--only TEXT]
 #
 # PostgreSQL: with --pg, the database "plumbline_bench" on that server is dropped and recreated. Without it, a throwaway
 # PostgreSQL 15 is started the way scripts/test.sh starts one (as the postgres user, on 127.0.0.1, in a temporary
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
         --keep) keep=1; shift ;;
         --out) out="$2"; shift 2 ;;
         --clients) generate_args+=(--clients "$2"); shift 2 ;;
-        --requests|--warmup|--quiet) run_args+=("$1" "$2"); shift 2 ;;
+        --requests|--warmup|--quiet|--only) run_args+=("$1" "$2"); shift 2 ;;
         *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done

@@ -73,6 +73,7 @@ app.MapReviewPages();
 app.MapHandoffPages();
 app.MapWebhookPages();
 app.MapRecommendationPages();
+app.MapReports();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 

@@ -23,6 +23,7 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
     }
 
     private readonly DateOnly _today = DateOnly.FromDateTime(now);
+    private readonly Random _budget = new(7);
     private readonly Dictionary<Guid, string> _titles = library.ToDictionary(s => s.Id, s => s.Title);
 
     public List<Review> Reviews { get; } = [];
@@ -196,12 +197,13 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             {
                 if (finding.RecommendationId is null)
                 {
-                    // Created by title from the vCIO pass (RateAsync); it stays a draft until the roadmap feature exists.
+                    // Created by title from the vCIO pass (RateAsync), then priced and placed on the roadmap by the vCIO.
                     var recommendation = new Recommendation
                     {
                         Id = Guid.CreateVersion7(rated), ClientId = review.ClientId, Title = $"{_titles[item.StandardId]}: remediation",
                         Priority = item.Priority, CreatedAt = rated, UpdatedAt = rated,
                     };
+                    Price(recommendation, review.AsOf, plan.Client.FiscalYearStartMonth);
                     Recommendations.Add(recommendation);
                     finding.RecommendationId = recommendation.Id;
                 }
@@ -220,6 +222,19 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
         Notify(plan.Tam, $"{review.Title} was completed by the vCIO.", $"/reviews/{review.Id}", review.CompletedAt.Value,
             recent && random.Next(2) == 0 ? null : Later(review.CompletedAt.Value, 1, 48));
         if (review.Status == ReviewStatus.Delivered) review.DeliveredAt = Later(review.CompletedAt.Value, 24, 240);
+    }
+
+    /// <summary>
+    /// Costs, a status and (for most) a quarter up to two years after the review, so roadmaps and their reports have
+    /// something to add up. A random source of its own leaves the rest of the generated data as it was.
+    /// </summary>
+    private void Price(Recommendation r, DateOnly asOf, int fiscalYearStartMonth)
+    {
+        r.OneTimeCost = _budget.Next(2, 400) * 50m;
+        r.RecurringMonthlyCost = _budget.Next(2) == 0 ? 0 : _budget.Next(1, 80) * 5m;
+        r.LaborHours = _budget.Next(1, 60);
+        r.Status = (RecommendationStatus)_budget.Next((int)RecommendationStatus.Proposed, (int)RecommendationStatus.InProgress + 1);
+        if (_budget.Next(10) < 8) r.Target = FiscalQuarter.Containing(asOf.AddMonths(3 * _budget.Next(0, 8)), fiscalYearStartMonth);
     }
 
     private Rating RatingFor(Priority priority)

@@ -13,7 +13,10 @@ public sealed record BenchmarkOptions(string App, string Root, int Requests, int
 /// </summary>
 public static class Benchmark
 {
-    public const double ReviewPageTarget = 150, AnswerSaveTarget = 25;
+    public const double ReviewPageTarget = 150, AnswerSaveTarget = 25, ReportPdfTarget = 2000;
+
+    /// <summary>A PDF takes about a second: fewer runs keep the benchmark quick and still give a p95.</summary>
+    public const int PdfRequests = 20, PdfWarmup = 3;
 
     public static async Task<int> RunAsync(BenchDatabase database, BenchmarkOptions o, CancellationToken ct)
     {
@@ -25,9 +28,9 @@ public static class Benchmark
         using var pages = await Session.WithCookieAsync(app.Address, PeopleSetup.AdminEmail, PeopleSetup.Password, ct);
         var plan = new List<(Series Series, HttpClient? Client, Func<int, HttpRequestMessage> Request, bool Page)>();
 
-        void Add(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false)
+        void Add(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false, int? limit = null)
         {
-            if (endpoint.Contains(o.Only, StringComparison.OrdinalIgnoreCase)) plan.Add((new Series(endpoint, data, target), client, request, page));
+            if (endpoint.Contains(o.Only, StringComparison.OrdinalIgnoreCase)) plan.Add((new Series(endpoint, data, target) { Limit = limit }, client, request, page));
         }
 
         static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
@@ -58,6 +61,18 @@ public static class Benchmark
         foreach (var p in picks.Positions)
             Add("GET /api/v1/clients/{id}/due", $"{p.Position} client", api, _ => Get($"/api/v1/clients/{p.ClientId}/due"));
 
+        // Reports: the alignment report of the largest review picked and that client's roadmap, HTML and PDF side by side.
+        var largest = picks.Positions.MaxBy(p => p.ReviewItems)!;
+        var reportData = $"{largest.Position} client, {largest.ReviewLabel} ({largest.ReviewItems} items)";
+        Add("GET /reports/clients/{id}/alignment (HTML)", reportData, api, _ => Get($"/reports/clients/{largest.ClientId}/alignment?reviewId={largest.ReviewId}"),
+            limit: Math.Min(o.Requests, 50));
+        Add("GET /reports/clients/{id}/alignment?format=pdf", reportData, api,
+            _ => Get($"/reports/clients/{largest.ClientId}/alignment?reviewId={largest.ReviewId}&format=pdf"), ReportPdfTarget, limit: PdfRequests);
+        Add("GET /reports/clients/{id}/roadmap (HTML)", $"{largest.Position} client, 3 fiscal years", api, _ => Get($"/reports/clients/{largest.ClientId}/roadmap"),
+            limit: Math.Min(o.Requests, 50));
+        Add("GET /reports/clients/{id}/roadmap?format=pdf", $"{largest.Position} client, 3 fiscal years", api,
+            _ => Get($"/reports/clients/{largest.ClientId}/roadmap?format=pdf"), ReportPdfTarget, limit: PdfRequests);
+
         // Every endpoint is warmed up before any is timed, so the first rows do not pay for the app's own warm-up (JIT tiers, pools).
         var ready = new List<(Series Series, HttpClient Client, Func<int, HttpRequestMessage> Request)>();
         foreach (var (series, client, request, page) in plan)
@@ -70,7 +85,7 @@ public static class Benchmark
                     Print(series);
                     continue;
                 }
-            for (var i = 1; i < o.Warmup; i++) (await client.SendAsync(request(i), ct)).Dispose();
+            for (var i = 1; i < (series.Limit is null ? o.Warmup : Math.Min(o.Warmup, PdfWarmup)); i++) (await client.SendAsync(request(i), ct)).Dispose();
             ready.Add((series, client, request));
         }
 
@@ -83,6 +98,7 @@ public static class Benchmark
             for (var i = 0; i < o.Requests; i++)
                 foreach (var (series, client, request) in group)
                 {
+                    if (i >= (series.Limit ?? o.Requests)) continue;
                     using var message = request(o.Warmup + i);
                     var clock = Stopwatch.StartNew();
                     using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);

@@ -14,6 +14,8 @@ public sealed class Series(string endpoint, string data, double? target)
     public int Errors { get; set; }
     public long Bytes { get; set; }
     public string? Note { get; set; }
+    /// <summary>At most this many timed requests (slow endpoints such as PDFs); null = the run's number.</summary>
+    public int? Limit { get; init; }
 
     public double Max => Samples.Max();
 
@@ -49,7 +51,7 @@ public static class Report
             var target = r.Target is { } t ? $"p95 < {t:0} ms: {(r.Percentile(95) < t ? "met" : "**missed**")}" : "";
             if (r.Errors > 0) target += $" {r.Errors} errors";
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{r.Endpoint}` | {r.Data} | {r.Percentile(50):F1} | {r.Percentile(95):F1} | {r.Max:F1} | {Bytes(r.Bytes)} | {target} |");
+                $"| `{r.Endpoint}` | {r.Data}{(r.Limit is null ? "" : $"; {r.Samples.Count} runs")} | {r.Percentile(50):F1} | {r.Percentile(95):F1} | {r.Max:F1} | {Bytes(r.Bytes)} | {target} |");
         }
         return s.ToString();
     }

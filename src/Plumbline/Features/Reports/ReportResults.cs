@@ -46,6 +46,11 @@ public static class ReportResults
         string.Join('-', parts.Select(p => new string(p.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-'))
             .Where(p => p.Length > 0)).Replace("--", "-") + ".pdf";
 
+    /// <summary>A report that cannot be made (no such client, no review yet): a page for people, ProblemDetails for scripts.</summary>
+    public static IResult NotFound(HttpContext http, string title, string detail) => Message(http, StatusCodes.Status404NotFound, title, detail);
+
+    public static IResult BadRequest(HttpContext http, string title, string detail) => Message(http, StatusCodes.Status400BadRequest, title, detail);
+
     // Report links are opened by people, and sometimes by scripts: each gets the message in its own form.
     private static IResult Message(HttpContext http, int status, string title, string detail, string? htmlLink = null)
     {

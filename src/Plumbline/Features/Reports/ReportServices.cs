@@ -7,6 +7,8 @@ public static class ReportServices
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
         services.AddSingleton<ReportPdf>();
         services.AddScoped<ReportBrandingSource>();
+        services.AddScoped<Alignment.AlignmentReportQuery>();
+        services.AddScoped<ProviderLogo>();
         return services;
     }
 }
