@@ -4,6 +4,7 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Reviews;
+using Plumbline.Features.Schedule;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Features.Setup;
@@ -32,7 +33,8 @@ builder.Services.AddClients();
 builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddWebhooks();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>();
+builder.Services.AddSchedule();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoVisits>();
 
 var app = builder.Build();
 
@@ -56,6 +58,7 @@ app.MapLibraryApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
+app.MapScheduleApi();
 
 // UI
 app.MapAccountPages();

@@ -6,6 +6,7 @@ using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
+using Plumbline.Features.Schedule;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Standards;
 
@@ -36,6 +37,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QuestionFlag> QuestionFlags => Set<QuestionFlag>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitItem> VisitItems => Set<VisitItem>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<LeavePeriod> LeavePeriods => Set<LeavePeriod>();
+    public DbSet<ClientBlackout> ClientBlackouts => Set<ClientBlackout>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

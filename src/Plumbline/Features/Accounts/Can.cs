@@ -13,4 +13,10 @@ public static class Can
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);
 
     public static bool RateReviews(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
+
+    /// <summary>Plan the year's visits, add or remove them for anyone, and keep TAMs' leave.</summary>
+    public static bool PlanSchedule(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Vcio);
+
+    /// <summary>Run a visit day: move, confirm, mark remote, cancel and complete visits, and keep the agenda and summary.</summary>
+    public static bool RunVisits(ClaimsPrincipal user) => PlanSchedule(user) || user.IsInRole(Roles.Tam);
 }
