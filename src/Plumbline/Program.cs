@@ -3,8 +3,10 @@ using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
+using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Features.Setup;
@@ -34,6 +36,8 @@ builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddWebhooks();
 builder.Services.AddSchedule();
+builder.Services.AddReports();
+builder.Services.AddRecommendations();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoVisits>();
 
 var app = builder.Build();
@@ -59,6 +63,7 @@ app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
+app.MapRecommendationsApi();
 
 // UI
 app.MapAccountPages();

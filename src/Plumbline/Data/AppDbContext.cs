@@ -43,6 +43,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<LeavePeriod> LeavePeriods => Set<LeavePeriod>();
     public DbSet<ClientBlackout> ClientBlackouts => Set<ClientBlackout>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<RecommendationTemplate> RecommendationTemplates => Set<RecommendationTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

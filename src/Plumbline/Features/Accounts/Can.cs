@@ -19,4 +19,7 @@ public static class Can
 
     /// <summary>Run a visit day: move, confirm, mark remote, cancel and complete visits, and keep the agenda and summary.</summary>
     public static bool RunVisits(ClaimsPrincipal user) => PlanSchedule(user) || user.IsInRole(Roles.Tam);
+
+    /// <summary>Write recommendations, shape the roadmap and record the client's decisions: the vCIO's work.</summary>
+    public static bool ManageRecommendations(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
 }

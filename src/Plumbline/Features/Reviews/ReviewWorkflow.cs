@@ -93,6 +93,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         // One open finding per standard; duplicates left by submits that raced before they took turns are tolerated and closed together.
         var open = (await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToListAsync(ct))
             .OrderBy(f => f.OpenedOn).ToLookup(f => f.StandardId);
+        var resolved = new List<Finding>();
         foreach (var item in answered)
         {
             var finding = open[item.StandardId].FirstOrDefault();
@@ -111,9 +112,11 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
                 {
                     fixedOne.ResolvedOn = review.AsOf;
                     fixedOne.ResolvedReviewId = review.Id;
+                    resolved.Add(fixedOne);
                 }
             }
         }
+        await Recommendations.ReadyToClose.NoteAsync(db, notifier, review, resolved, Now, ct);
     }
 
     public async Task<ReviewOutcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)

@@ -19,6 +19,9 @@ public sealed class ProviderSettings
     public int WeightHigh { get; set; } = 5;
     public int WeightMedium { get; set; } = 3;
     public int WeightLow { get; set; } = 1;
+    /// <summary>The provider's logo for reports (PNG, JPEG or SVG, small), kept in the database so every node has it.</summary>
+    public byte[]? LogoData { get; set; }
+    public string? LogoContentType { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
@@ -32,6 +35,7 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.ProviderName).HasMaxLength(200);
         builder.Property(s => s.BrandColor).HasMaxLength(7);
         builder.Property(s => s.CurrencySymbol).HasMaxLength(5);
+        builder.Property(s => s.LogoContentType).HasMaxLength(40);
         builder.Ignore(s => s.Weights);
     }
 }

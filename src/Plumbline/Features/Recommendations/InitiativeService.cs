@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Reviews;
+using Plumbline.Features.Standards;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Recommendations;
+
+/// <summary>Initiatives (a client's themes) and the provider's recommendation templates.</summary>
+public sealed partial class InitiativeService(AppDbContext db, TimeProvider clock)
+{
+    public async Task<ReviewOutcome<InitiativeDetails>> SaveInitiativeAsync(Guid clientId, Guid? id, InitiativeRequest r, CancellationToken ct)
+    {
+        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct)) return ReviewOutcome<InitiativeDetails>.Missing();
+        var errors = new Dictionary<string, string[]>();
+        var name = r.Name?.Trim() ?? "";
+        if (name.Length == 0) errors["name"] = ["Name the initiative, for example \"Security uplift\"."];
+        else if (name.Length > 100) errors["name"] = ["Keep the name to 100 characters or fewer."];
+        else if (await db.Initiatives.AnyAsync(i => i.ClientId == clientId && i.Id != id && i.Name.ToLower() == name.ToLower(), ct))
+            errors["name"] = ["This client already has an initiative with that name."];
+        var color = string.IsNullOrWhiteSpace(r.Color) ? "#1f5f8b" : r.Color.Trim();
+        if (!Colour().IsMatch(color)) errors["color"] = ["Use a colour like #1f5f8b."];
+        if (r.Description?.Length > 2000) errors["description"] = ["Keep the description to 2,000 characters or fewer."];
+        if (errors.Count > 0) return new(null, errors);
+
+        Initiative? initiative;
+        if (id is { } existing)
+        {
+            initiative = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == existing && i.ClientId == clientId, ct);
+            if (initiative is null) return ReviewOutcome<InitiativeDetails>.Missing();
+        }
+        else db.Initiatives.Add(initiative = new Initiative { ClientId = clientId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        (initiative.Name, initiative.Color, initiative.Description) = (name, color.ToLowerInvariant(), r.Description?.Trim() ?? "");
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<InitiativeDetails>.Ok(new(initiative.Id, clientId, initiative.Name, initiative.Color, initiative.Description));
+    }
+
+    /// <summary>Removing a theme leaves its recommendations in place, ungrouped.</summary>
+    public async Task<bool> DeleteInitiativeAsync(Guid id, CancellationToken ct)
+    {
+        var initiative = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (initiative is null) return false;
+        await db.Recommendations.Where(r => r.InitiativeId == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.InitiativeId, (Guid?)null), ct);
+        db.Initiatives.Remove(initiative);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<List<TemplateDetails>> TemplatesAsync(string? q, CancellationToken ct)
+    {
+        var query = db.RecommendationTemplates.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q)) { var text = q.Trim().ToLower(); query = query.Where(t => t.Title.ToLower().Contains(text) || t.Summary.ToLower().Contains(text)); }
+        return await query.OrderBy(t => t.Title).Select(t => new TemplateDetails(t.Id, t.Title, t.Summary, t.Priority.ToString(), t.OneTimeCost, t.RecurringMonthlyCost, t.LaborHours)).ToListAsync(ct);
+    }
+
+    public async Task<ReviewOutcome<TemplateDetails>> SaveTemplateAsync(Guid? id, TemplateRequest r, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var title = r.Title?.Trim() ?? "";
+        if (title.Length is 0 or > 200) errors["title"] = ["Give the template a title of up to 200 characters."];
+        if (r.Summary?.Length > 4000) errors["summary"] = ["Keep the summary to 4,000 characters or fewer."];
+        var priority = Priority.Medium;
+        if (r.Priority is not null && !ApiEnum.TryParse(r.Priority, out priority)) errors["priority"] = ["Use High, Medium or Low."];
+        foreach (var (field, value) in new[] { ("oneTimeCost", r.OneTimeCost), ("recurringMonthlyCost", r.RecurringMonthlyCost), ("laborHours", r.LaborHours) })
+            if (value is { } v && (v < 0 || v > 1_000_000_000 || decimal.Round(v, 2) != v)) errors[field] = ["Enter a number from 0 with at most two decimals."];
+        if (errors.Count > 0) return new(null, errors);
+
+        RecommendationTemplate? template;
+        if (id is { } existing)
+        {
+            template = await db.RecommendationTemplates.FirstOrDefaultAsync(t => t.Id == existing, ct);
+            if (template is null) return ReviewOutcome<TemplateDetails>.Missing();
+        }
+        else db.RecommendationTemplates.Add(template = new RecommendationTemplate { CreatedAt = clock.GetUtcNow().UtcDateTime });
+        (template.Title, template.Summary, template.Priority) = (title, r.Summary?.Trim() ?? "", priority);
+        (template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours) = (r.OneTimeCost ?? 0, r.RecurringMonthlyCost ?? 0, r.LaborHours ?? 0);
+        await db.SaveChangesAsync(ct);
+        return ReviewOutcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority.ToString(), template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
+    }
+
+    public async Task<bool> DeleteTemplateAsync(Guid id, CancellationToken ct)
+    {
+        var template = await db.RecommendationTemplates.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (template is null) return false;
+        db.RecommendationTemplates.Remove(template);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex Colour();
+}

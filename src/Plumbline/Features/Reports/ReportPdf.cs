@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using PuppeteerSharp;
+using PuppeteerSharp.Media;
+
+namespace Plumbline.Features.Reports;
+
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>The Chromium (or Chrome) program that prints PDFs; empty means look for chromium on the PATH.</summary>
+    public string? ChromiumPath { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Prints report HTML to PDF with the server's headless Chromium (ENGINEERING.md). One browser is started on first
+/// use and kept warm, so a PDF costs a page, not a browser start; pages run one at a time to keep memory flat on a
+/// small server.
+/// </summary>
+public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf> logger) : IAsyncDisposable
+{
+    private static readonly string[] KnownNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lazy<string?> executable = new(() => Locate(options.Value.ChromiumPath));
+    private IBrowser? browser;
+
+    public bool Available => executable.Value is not null;
+
+    public async Task<byte[]> RenderAsync(string html, string footer, CancellationToken ct)
+    {
+        var timeout = options.Value.TimeoutSeconds * 1000;
+        await gate.WaitAsync(ct);
+        try
+        {
+            var b = await BrowserAsync();
+            await using var page = await b.NewPageAsync();
+            page.DefaultTimeout = timeout;
+            await page.SetContentAsync(html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
+            return await page.PdfDataAsync(new PdfOptions
+            {
+                Format = PaperFormat.A4,
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate = FooterTemplate(footer),
+                MarginOptions = new MarginOptions { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
+            });
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IBrowser> BrowserAsync()
+    {
+        if (browser is { IsClosed: false, IsConnected: true }) return browser;
+        if (browser is not null) await browser.DisposeAsync();
+        logger.LogInformation("Starting headless Chromium {Path} for PDF reports", executable.Value);
+        browser = await Puppeteer.LaunchAsync(new LaunchOptions
+        {
+            ExecutablePath = executable.Value ?? throw new InvalidOperationException("Chromium is not installed."),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--font-render-hinting=none"],
+        });
+        return browser;
+    }
+
+    // Chromium fills the page number spans; the footer's own text is escaped because it carries client names.
+    private static string FooterTemplate(string footer) =>
+        "<div style=\"font-family:'Liberation Sans',Arial,sans-serif;font-size:8px;color:#667;width:100%;padding:0 14mm;display:flex;justify-content:space-between\">"
+        + $"<span>{System.Net.WebUtility.HtmlEncode(footer)}</span><span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
+
+    private static string? Locate(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : null;
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(dir => KnownNames.Select(name => Path.Combine(dir, name)))
+            .FirstOrDefault(File.Exists);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        gate.Dispose();
+    }
+}
