@@ -63,6 +63,7 @@ app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
+app.MapVisitReports();
 app.MapRecommendationsApi();
 
 // UI

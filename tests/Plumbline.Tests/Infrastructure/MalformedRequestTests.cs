@@ -32,6 +32,17 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
         { "PUT", $"/api/v1/reviews/{Id}/answers/{Other}" },
         { "PUT", $"/api/v1/reviews/{Id}/ratings/{Other}" },
         { "POST", $"/api/v1/reviews/{Id}/flags/{Other}" },
+        { "POST", "/api/v1/visits" },
+        { "PUT", $"/api/v1/visits/{Id}" },
+        { "POST", $"/api/v1/visits/{Id}/move" },
+        { "POST", $"/api/v1/visits/{Id}/remote" },
+        { "POST", $"/api/v1/visits/{Id}/complete" },
+        { "POST", $"/api/v1/visits/{Id}/items" },
+        { "PUT", $"/api/v1/visits/{Id}/items/{Other}" },
+        { "POST", "/api/v1/schedule/plan" },
+        { "POST", "/api/v1/holidays" },
+        { "POST", $"/api/v1/users/{Id}/leave" },
+        { "PUT", $"/api/v1/clients/{Id}/availability" },
     };
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string body, string contentType = "application/json")

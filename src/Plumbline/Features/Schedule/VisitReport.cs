@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
-using Plumbline.Features.Settings;
 
 namespace Plumbline.Features.Schedule;
 
 /// <summary>Everything the visit page and the client's summary report show about one visit day.</summary>
-public sealed record VisitDayModel(VisitDetails Visit, string ProviderName, string BrandColor, string? VcioName, IReadOnlyList<VisitItemDetails> Items,
+public sealed record VisitDayModel(VisitDetails Visit, string SummaryNote, string? VcioName, IReadOnlyList<VisitItemDetails> Items,
     ReviewProgress? Review, DateOnly? NextVisitDate, IReadOnlyList<VisitDetails> LaterVisits)
 {
     public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Any(k => k.ToString() == i.Kind));
@@ -39,14 +38,36 @@ public sealed class VisitReport(AppDbContext db, VisitService visits, VisitDay d
     {
         var visit = await visits.GetAsync(id, ct);
         if (visit is null) return null;
-        var settings = await db.ProviderSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ProviderSettings.SingletonId, ct) ?? new ProviderSettings();
+        var note = await db.Visits.Where(v => v.Id == id).Select(v => v.SummaryNote).FirstAsync(ct);
         var vcio = await (from c in db.Clients join u in db.Users on c.VcioUserId equals u.Id where c.Id == visit.ClientId select u.Name).FirstOrDefaultAsync(ct);
         var review = visit.ReviewId is { } rid
             ? await db.Reviews.AsNoTracking().Where(r => r.Id == rid).Select(r => new ReviewProgress(r.Id, r.Title, r.Status.ToString(), r.AnsweredCount, r.ItemCount)).FirstOrDefaultAsync(ct)
             : null;
         var next = visit.NextVisitId is { } nid ? await db.Visits.Where(v => v.Id == nid).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct) : null;
         var later = await visits.RangeAsync(new VisitFilter(ClientId: visit.ClientId, From: visit.Date.AddDays(1), To: visit.Date.AddYears(1)), ct);
-        return new VisitDayModel(visit, settings.ProviderName, settings.BrandColor, vcio, await day.ItemsAsync(id, ct), review, next,
+        return new VisitDayModel(visit, note, vcio, await day.ItemsAsync(id, ct), review, next,
             later.Where(v => v.Status is "Planned" or "Confirmed").Take(12).ToList());
+    }
+}
+
+/// <summary>GET /reports/visits/{id}/summary: the visit summary as HTML, or PDF with ?format=pdf (the shared report machinery).</summary>
+public static class VisitSummaryEndpoint
+{
+    public static IEndpointRouteBuilder MapVisitReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reports/visits/{id:guid}/summary", async (Guid id, HttpContext http, VisitReport report, Reports.ReportBrandingSource branding, TimeProvider clock, CancellationToken ct) =>
+        {
+            var model = await report.LoadAsync(id, ct);
+            if (model is null) return Results.NotFound();
+            var parameters = new Dictionary<string, object?>
+            {
+                ["Model"] = model, ["Branding"] = await branding.GetAsync(ct), ["SummaryNote"] = model.SummaryNote,
+                ["PreparedOn"] = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            };
+            return await Reports.ReportResults.HtmlOrPdfAsync<Pages.VisitSummaryReport>(http, parameters,
+                Reports.ReportResults.FileName("visit-summary", model.Visit.ClientName, model.Visit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                $"Visit summary · {model.Visit.ClientName}", ct);
+        }).RequireAuthorization(Accounts.Policies.SignedIn).ExcludeFromDescription();
+        return app;
     }
 }
