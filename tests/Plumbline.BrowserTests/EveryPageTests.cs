@@ -23,14 +23,24 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
         var client = (await http.GetFromJsonAsync<JsonElement>("/api/v1/clients?q=acme")).GetProperty("items")[0].GetProperty("id").GetString();
         var reviews = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?clientId={client}&sort=asOf")).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         var standard = (await http.GetFromJsonAsync<JsonElement>("/api/v1/standards?q=FW-001")).GetProperty("items")[0].GetProperty("id").GetString();
+        var completed = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/visits?clientId={client}&status=Completed")).GetProperty("items")[0];
+        var planned = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/visits?clientId={client}&status=Planned")).GetProperty("items")[0];
+        var (visit, tam) = (completed.GetProperty("id").GetString(), completed.GetProperty("tamUserId").GetString());
+        string[] schedule =
+        [
+            "/schedule", "/schedule?year=2001", "/schedule/calendar", $"/schedule/calendar?tam={tam}&month=2026-02", "/schedule/calendar?month=garbage", "/schedule/capacity",
+            "/schedule/agreements?sort=-mrr", $"/schedule/tams/{tam}", $"/visits/{visit}", $"/visits/{planned.GetProperty("id").GetString()}", $"/clients/{client}/visits",
+            $"/reports/visits/{visit}/summary",
+        ];
         string[] pages =
         [
             "/", "/clients", $"/clients/{client}", $"/clients/{client}/edit", $"/clients/{client}/template", $"/clients/{client}/findings?status=all",
             $"/clients/{client}/compare?from={reviews[0]}&to={reviews[^2]}", "/reviews", "/reviews?mine=1", "/reviews?mine=true&page=x", $"/reviews/new?clientId={client}",
             $"/reviews/{reviews[^1]}", $"/reviews/{reviews[^2]}/vcio", $"/reviews/{reviews[^2]}/score", "/notifications", "/library",
-            $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags", "/users", "/audit", "/settings",
+            $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags", "/users", "/audit", "/settings", "/settings/holidays",
+            .. schedule,
         ];
-        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", pages.Take(14).ToArray()), ("vcio", pages.Take(14).ToArray()) })
+        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", [.. pages.Take(14), .. schedule]), ("vcio", [.. pages.Take(14), .. schedule]) })
         {
             await Context.ClearCookiesAsync();
             await SignInAsync($"{email}@demo.plumbline.test", "plumbline-demo");
