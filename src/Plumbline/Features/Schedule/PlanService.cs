@@ -41,7 +41,7 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, TimeP
     /// Visits before <c>From</c> (today, when planning the current year) are history: they count toward the client's number and
     /// are never moved. From then on, confirmed and completed visits are kept and planned ones are replaced.
     /// </summary>
-    internal async Task<PlanInput> InputAsync(int year, DateOnly today, CancellationToken ct)
+    public async Task<PlanInput> InputAsync(int year, DateOnly today, CancellationToken ct)
     {
         var from = year == today.Year ? today : new DateOnly(year, 1, 1);
         var first = new DateOnly(year, 1, 1);
