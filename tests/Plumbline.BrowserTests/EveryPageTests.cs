@@ -28,7 +28,7 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
         var (visit, tam) = (completed.GetProperty("id").GetString(), completed.GetProperty("tamUserId").GetString());
         string[] schedule =
         [
-            "/schedule", "/schedule?year=2001", "/schedule/calendar", $"/schedule/calendar?tam={tam}&month=2026-02", "/schedule/calendar?month=garbage", "/schedule/capacity",
+            "/schedule", "/schedule?year=2001", "/schedule/capacity?year=abc", "/schedule/calendar", $"/schedule/calendar?tam={tam}&month=2026-02", "/schedule/calendar?month=garbage", "/schedule/capacity",
             "/schedule/agreements?sort=-mrr", $"/schedule/tams/{tam}", $"/visits/{visit}", $"/visits/{planned.GetProperty("id").GetString()}", $"/clients/{client}/visits",
             $"/reports/visits/{visit}/summary",
         ];

@@ -79,7 +79,7 @@ public abstract class AvailabilityAndChartTests(PlumblineFactory factory)
         Assert.StartsWith("Client,Sales rep,vCIO,TAM,Visit days a year", lines[0]);
         Assert.StartsWith(small.Name, lines[1]);
         Assert.Equal("Total,,,,20,40,4,1000,15000.25,,", lines[^1]);
-        var xlsx = await (await admin.GetAsync($"/api/v1/agreement-chart?tamUserId={tam.Id}&format=xlsx")).Content.ReadAsByteArrayAsync();
+        var xlsx = await (await admin.GetAsync($"/api/v1/agreement-chart?tamUserId={tam.Id}&sort=-mrr&format=xlsx")).Content.ReadAsByteArrayAsync();
         var rows = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(3, rows.Count);
         Assert.Equal(big.Name, rows[0]["Client"]);
