@@ -3,6 +3,7 @@ using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Handoffs;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
@@ -34,11 +35,12 @@ builder.Services.AddAudit();
 builder.Services.AddClients();
 builder.Services.AddReviews();
 builder.Services.AddReviewPages();
+builder.Services.AddHandoffs();
 builder.Services.AddWebhooks();
 builder.Services.AddSchedule();
 builder.Services.AddReports();
 builder.Services.AddRecommendations();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoVisits>();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>();
 
 var app = builder.Build();
 
@@ -64,12 +66,17 @@ app.MapClientsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
 app.MapVisitReports();
+app.MapHandoffsApi();
+app.MapWebhooksApi();
 app.MapRecommendationsApi();
 
 // UI
 app.MapAccountPages();
 app.MapStandardsFragments();
 app.MapReviewPages();
+app.MapHandoffPages();
+app.MapWebhookPages();
+app.MapRecommendationPages();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 

@@ -32,15 +32,22 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
             "/schedule/agreements?sort=-mrr", $"/schedule/tams/{tam}", $"/visits/{visit}", $"/visits/{planned.GetProperty("id").GetString()}", $"/clients/{client}/visits",
             $"/reports/visits/{visit}/summary",
         ];
+        var handoff = (await http.GetFromJsonAsync<JsonElement>("/api/v1/handoffs?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
+        var recommendation = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/clients/{client}/recommendations")).GetProperty("items")[0].GetProperty("id").GetString();
         string[] pages =
         [
             "/", "/clients", $"/clients/{client}", $"/clients/{client}/edit", $"/clients/{client}/template", $"/clients/{client}/findings?status=all",
             $"/clients/{client}/compare?from={reviews[0]}&to={reviews[^2]}", "/reviews", "/reviews?mine=1", "/reviews?mine=true&page=x", $"/reviews/new?clientId={client}",
-            $"/reviews/{reviews[^1]}", $"/reviews/{reviews[^2]}/vcio", $"/reviews/{reviews[^2]}/score", "/notifications", "/library",
-            $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags", "/users", "/audit", "/settings", "/settings/holidays",
+            $"/reviews/{reviews[^1]}", $"/reviews/{reviews[^2]}/vcio", $"/reviews/{reviews[^2]}/score", "/notifications",
+            $"/clients/{client}/recommendations", $"/recommendations/{recommendation}", $"/clients/{client}/roadmap", $"/clients/{client}/roadmap?fromYear=2025&years=1",
+            $"/clients/{client}/initiatives", "/roadmap/portfolio", "/roadmap/portfolio?year=2027&mine=true", "/recommendations/templates", "/library",
+            $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags",
+            "/handoffs", "/handoffs?area=ServiceDesk&status=all&sort=client", $"/handoffs/{handoff}", $"/handoffs/new?clientId={client}", $"/handoffs/new?reviewId={reviews[^2]}",
+            "/handoffs/new?findingId=x", "/settings/webhooks", "/users", "/audit", "/settings", "/settings/holidays",
+            $"/clients/{client}/recommendations/new", $"/recommendations/templates?clientId={client}",
             .. schedule,
         ];
-        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", [.. pages.Take(14), .. schedule]), ("vcio", [.. pages.Take(14), .. schedule]) })
+        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", [.. pages.Take(22), .. schedule]), ("vcio", [.. pages.Take(22), .. schedule]) })
         {
             await Context.ClearCookiesAsync();
             await SignInAsync($"{email}@demo.plumbline.test", "plumbline-demo");

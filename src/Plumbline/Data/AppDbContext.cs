@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Handoffs;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Standards;
+using Plumbline.Features.Webhooks;
 
 namespace Plumbline.Data;
 
@@ -43,6 +45,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<LeavePeriod> LeavePeriods => Set<LeavePeriod>();
     public DbSet<ClientBlackout> ClientBlackouts => Set<ClientBlackout>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<HandoffNote> HandoffNotes => Set<HandoffNote>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<RecommendationTemplate> RecommendationTemplates => Set<RecommendationTemplate>();
 

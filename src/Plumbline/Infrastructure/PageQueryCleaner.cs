@@ -13,6 +13,7 @@ public static class PageQueryCleaner
         ["page"] = IsInt, ["mine"] = IsInt, ["compareTo"] = IsInt, ["saved"] = IsInt, ["year"] = IsInt,
         ["signedOut"] = v => bool.TryParse(v, out _),
         ["clientId"] = IsGuid, ["from"] = IsGuid, ["to"] = IsGuid, ["sectionId"] = IsGuid, ["categoryId"] = IsGuid,
+        ["reviewId"] = IsGuid, ["standardId"] = IsGuid, ["findingId"] = IsGuid, ["visitId"] = IsGuid, ["created"] = IsGuid,
     };
 
     public static IApplicationBuilder UsePageQueryCleaner(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -34,6 +34,16 @@ public sealed class HealthAndOpenApiTests(SqliteFactory factory) : IClassFixture
     [InlineData("/api/v1/library/import")]
     [InlineData("/api/v1/library/starter/apply")]
     [InlineData("/api/v1/audit")]
+    [InlineData("/api/v1/handoffs")]
+    [InlineData("/api/v1/handoffs/{id}")]
+    [InlineData("/api/v1/webhooks")]
+    [InlineData("/api/v1/webhooks/events")]
+    [InlineData("/api/v1/webhooks/{id}")]
+    [InlineData("/api/v1/webhooks/{id}/secret")]
+    [InlineData("/api/v1/webhooks/{id}/test")]
+    [InlineData("/api/v1/webhooks/{id}/deliveries")]
+    [InlineData("/api/v1/webhooks/{id}/deliveries/{deliveryId}")]
+    [InlineData("/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")]
     public async Task The_OpenAPI_document_describes_every_endpoint(string path)
     {
         var document = await factory.CreateClient().GetAsync("/openapi/v1.json");

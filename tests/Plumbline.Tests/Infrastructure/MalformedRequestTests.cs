@@ -43,6 +43,10 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
         { "POST", "/api/v1/holidays" },
         { "POST", $"/api/v1/users/{Id}/leave" },
         { "PUT", $"/api/v1/clients/{Id}/availability" },
+        { "POST", "/api/v1/handoffs" },
+        { "PATCH", $"/api/v1/handoffs/{Id}" },
+        { "POST", "/api/v1/webhooks" },
+        { "PUT", $"/api/v1/webhooks/{Id}" },
     };
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string body, string contentType = "application/json")
@@ -97,6 +101,10 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
     [InlineData("POST", "/api/v1/standards", """{"tags": "firewall"}""", "tags")]
     [InlineData("PUT", "/api/v1/standards/{id}", """{"references": [{"authority": 12}]}""", "references[0].authority")]
     [InlineData("POST", "/api/v1/standards/lint", """{"question": {"text": "Is it?"}}""", "question")]
+    [InlineData("POST", "/api/v1/handoffs", """{"area": "ServiceDesk", "clientId": "not-a-guid"}""", "clientId")]
+    [InlineData("PATCH", "/api/v1/handoffs/{id}", """{"version": 3}""", "version")]
+    [InlineData("POST", "/api/v1/webhooks", """{"url": "https://x.test", "events": "handoff.created"}""", "events")]
+    [InlineData("PUT", "/api/v1/webhooks/{id}", """{"active": "yes"}""", "active")]
     public async Task A_field_of_the_wrong_type_is_named_in_the_problem(string method, string path, string body, string field)
     {
         var response = await SendAsync(method, path.Replace("{id}", Id), body);
@@ -121,6 +129,8 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
     [InlineData("/api/v1/standards?categoryId=not-a-guid")]
     [InlineData("/api/v1/users?pageSize=lots")]
     [InlineData("/api/v1/audit?page=first")]
+    [InlineData("/api/v1/handoffs?clientId=acme")]
+    [InlineData("/api/v1/webhooks?page=first")]
     public async Task A_query_parameter_of_the_wrong_type_is_a_bad_request(string path)
     {
         var admin = await factory.AdminAsync();

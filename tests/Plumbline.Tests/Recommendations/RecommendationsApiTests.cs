@@ -155,6 +155,20 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task The_starter_templates_are_added_once()
+    {
+        var admin = await factory.AdminAsync();
+
+        await (await admin.PostAsync("/api/v1/recommendation-templates/starter", null)).ExpectAsync(HttpStatusCode.OK);
+        var again = await (await admin.PostAsync("/api/v1/recommendation-templates/starter", null)).ReadJsonAsync();
+
+        Assert.Equal(0, again.GetProperty("added").GetInt32());
+        var templates = await (await admin.GetAsync("/api/v1/recommendation-templates")).ReadAsync<List<TemplateDetails>>();
+        Assert.All(StarterTemplates.All, s => Assert.Single(templates, t => t.Title == s.Title));
+        Assert.Equal(4200m, templates.Single(t => t.Title == "Replace the out-of-support firewall").OneTimeCost);
+    }
+
+    [Fact]
     public async Task Deleting_a_recommendation_unlinks_its_findings_and_deleting_an_initiative_ungroups_its_items()
     {
         var admin = await factory.AdminAsync();

@@ -20,6 +20,26 @@ public static class Can
     /// <summary>Run a visit day: move, confirm, mark remote, cancel and complete visits, and keep the agenda and summary.</summary>
     public static bool RunVisits(ClaimsPrincipal user) => PlanSchedule(user) || user.IsInRole(Roles.Tam);
 
+    /// <summary>Hand work on: whoever answers or rates reviews, and the service desk (docs/guide/handoffs.md).</summary>
+    public static bool CreateHandoffs(ClaimsPrincipal user) => AnswerReviews(user) || RateReviews(user) || user.IsInRole(Roles.ServiceDesk);
+
+    /// <summary>
+    /// Work an area's queue (take, assign, change status, add notes). Admins and service leads run every queue; professional
+    /// and centralized services have no role of their own yet and sign in as service desk. The owner of a hand-off may
+    /// always work it, whatever the area (see <see cref="WorkHandoff"/>).
+    /// </summary>
+    public static bool WorkHandoffs(ClaimsPrincipal user, Handoffs.HandoffArea area) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ServiceLead) || area switch
+        {
+            Handoffs.HandoffArea.Vcio => user.IsInRole(Roles.Vcio),
+            Handoffs.HandoffArea.ServiceDesk or Handoffs.HandoffArea.ProfessionalServices or Handoffs.HandoffArea.CentralizedServices => user.IsInRole(Roles.ServiceDesk),
+            Handoffs.HandoffArea.DesignDesk => user.IsInRole(Roles.DesignDesk),
+            Handoffs.HandoffArea.StandardsCommittee => EditLibrary(user),
+            _ => false,
+        };
+
+    public static bool WorkHandoff(ClaimsPrincipal user, Handoffs.HandoffArea area, string? ownerUserId) =>
+        WorkHandoffs(user, area) || (ownerUserId is not null && ownerUserId == user.FindFirstValue(ClaimTypes.NameIdentifier));
     /// <summary>Write recommendations, shape the roadmap and record the client's decisions: the vCIO's work.</summary>
     public static bool ManageRecommendations(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
 }

@@ -42,6 +42,8 @@ public static class Policies
     public const string PlanSchedule = "PlanSchedule";
     /// <summary>Run visit days (move, confirm, remote, cancel, complete): TAMs and everyone who may plan.</summary>
     public const string RunVisits = "RunVisits";
+    /// <summary>Create hand-offs: whoever answers or rates reviews, and the service desk.</summary>
+    public const string CreateHandoffs = "CreateHandoffs";
     /// <summary>Recommendations, initiatives, templates and roadmaps: vCIOs and admins.</summary>
     public const string ManageRecommendations = "ManageRecommendations";
 
@@ -56,6 +58,7 @@ public static class Policies
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));
         options.AddPolicy(PlanSchedule, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.PlanSchedule(c.User)));
         options.AddPolicy(RunVisits, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RunVisits(c.User)));
+        options.AddPolicy(CreateHandoffs, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.CreateHandoffs(c.User)));
         options.AddPolicy(ManageRecommendations, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageRecommendations(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

@@ -17,7 +17,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static readonly HashSet<string> Ignored = ["Version", "SearchText", "TagsText", "UpdatedAt", "CreatedAt", "StarterHash",
         "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedEmail", "NormalizedUserName"];
     // Recorded as changed, never with their values.
-    private static readonly HashSet<string> Secret = ["PasswordHash"];
+    private static readonly HashSet<string> Secret = ["PasswordHash", "Secret"];
 
     /// <summary>Shared data: the library, the provider's settings, users and their roles.</summary>
     private static bool IsAudited(object entity) =>

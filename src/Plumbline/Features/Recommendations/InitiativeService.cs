@@ -79,6 +79,25 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         return ReviewOutcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority.ToString(), template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
     }
 
+    /// <summary>Adds the starter templates whose titles are not in the library yet; returns how many were added.</summary>
+    public async Task<int> AddStarterTemplatesAsync(CancellationToken ct)
+    {
+        var existing = (await db.RecommendationTemplates.Select(t => t.Title).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var t in StarterTemplates.All.Where(t => !existing.Contains(t.Title)))
+        {
+            db.RecommendationTemplates.Add(new RecommendationTemplate
+            {
+                Title = t.Title, Summary = t.Summary, Priority = Enum.Parse<Priority>(t.Priority), OneTimeCost = t.OneTime,
+                RecurringMonthlyCost = t.Monthly, LaborHours = t.Hours, CreatedAt = now,
+            });
+            added++;
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
     public async Task<bool> DeleteTemplateAsync(Guid id, CancellationToken ct)
     {
         var template = await db.RecommendationTemplates.FirstOrDefaultAsync(t => t.Id == id, ct);

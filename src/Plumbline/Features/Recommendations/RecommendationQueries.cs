@@ -28,6 +28,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
             "quarter" => query.OrderBy(r => r.TargetFiscalYear == null).ThenBy(r => r.TargetFiscalYear).ThenBy(r => r.TargetQuarter).ThenBy(r => r.Title),
             "-quarter" => query.OrderByDescending(r => r.TargetFiscalYear).ThenByDescending(r => r.TargetQuarter).ThenBy(r => r.Title),
             "status" => query.OrderBy(r => r.Status).ThenBy(r => r.Title),
+            "-status" => query.OrderByDescending(r => r.Status).ThenBy(r => r.Title),
             "-created" => query.OrderByDescending(r => r.CreatedAt),
             _ => query.OrderBy(r => r.Priority == Standards.Priority.High ? 0 : r.Priority == Standards.Priority.Medium ? 1 : 2).ThenBy(r => r.Title),
         };

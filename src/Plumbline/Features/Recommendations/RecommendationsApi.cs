@@ -58,6 +58,8 @@ public static class RecommendationsApi
             .WithSummary("The provider's ready-made recommendations for common findings.");
         write.MapPost("/recommendation-templates", async (TemplateRequest r, InitiativeService s, CancellationToken ct) =>
             Result(await s.SaveTemplateAsync(null, r, ct), d => TypedResults.Created($"/api/v1/recommendation-templates/{d.Id}", d), ApiErrors.NotFound("No such template.")));
+        write.MapPost("/recommendation-templates/starter", async (InitiativeService s, CancellationToken ct) => TypedResults.Ok(new { added = await s.AddStarterTemplatesAsync(ct) }))
+            .WithSummary("Add the starter templates that are not in the library yet (matched by title).");
         write.MapPut("/recommendation-templates/{id:guid}", async (Guid id, TemplateRequest r, InitiativeService s, CancellationToken ct) =>
             Result(await s.SaveTemplateAsync(id, r, ct), TypedResults.Ok, ApiErrors.NotFound($"There is no recommendation template with id '{id}'.")));
         write.MapDelete("/recommendation-templates/{id:guid}", async Task<IResult> (Guid id, InitiativeService s, CancellationToken ct) =>

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Recommendations;
+using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
 /// <summary>The two passes of a review: the TAM answers and submits, the vCIO rates and completes, then it is delivered.</summary>
-public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier)
+public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -82,6 +83,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         review.Version = Guid.NewGuid();
         if (review.VcioUserId is { } vcio)
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio");
+        await webhooks.EnqueueAsync(WebhookEvents.ReviewSubmitted, ReviewEventData.Of(review), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ReviewOutcome<Review>.Ok(review);
@@ -169,6 +171,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         review.CompletedAt = Now;
         review.Version = Guid.NewGuid();
         if (review.TamUserId is { } tam) notifier.Add(tam, $"{review.Title} was completed by the vCIO.", $"/reviews/{review.Id}");
+        await webhooks.EnqueueAsync(WebhookEvents.ReviewCompleted, ReviewEventData.Of(review), ct);
         await db.SaveChangesAsync(ct);
         return ReviewOutcome<Review>.Ok(review);
     }

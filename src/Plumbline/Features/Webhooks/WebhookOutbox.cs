@@ -1,3 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+
 namespace Plumbline.Features.Webhooks;
 
 /// <summary>The events a provider can subscribe a webhook to (API.md, "Later areas").</summary>
@@ -11,6 +16,9 @@ public static class WebhookEvents
 
     public static readonly IReadOnlyList<string> All =
         [HandoffCreated, ReviewSubmitted, ReviewCompleted, RecommendationApproved, VisitCompleted];
+
+    /// <summary>What "send a test event" sends to one webhook; nobody subscribes to it.</summary>
+    public const string Test = "webhook.test";
 }
 
 /// <summary>
@@ -24,14 +32,45 @@ public interface IWebhookOutbox
     Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken);
 }
 
-/// <summary>Placeholder until webhook subscriptions exist: events have nowhere to go yet.</summary>
-internal sealed class NoWebhookOutbox : IWebhookOutbox
+/// <summary>Adds one delivery row per active subscription of the event; <see cref="WebhookDispatcher"/> sends them (ADR-008).</summary>
+internal sealed class WebhookOutbox(AppDbContext db, TimeProvider clock) : IWebhookOutbox
 {
-    public Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken)
+    {
+        if (!WebhookEvents.All.Contains(eventName)) throw new ArgumentException($"'{eventName}' is not one of the webhook events.", nameof(eventName));
+        // A provider has a handful of webhooks: read them all and match the event here rather than in SQL.
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).Select(s => new { s.Id, s.Events }).ToListAsync(cancellationToken);
+        var ids = subscriptions.Where(s => s.Events.Split(',', StringSplitOptions.TrimEntries).Contains(eventName)).Select(s => s.Id).ToList();
+        if (ids.Count == 0) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var eventId = Guid.CreateVersion7();
+        var body = WebhookPayload.Serialize(eventId, eventName, now, data);
+        foreach (var id in ids)
+            db.WebhookDeliveries.Add(new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = eventName, Body = body, CreatedAt = now, NextAttemptAt = now });
+    }
+}
+
+/// <summary>The body of every delivery: { id, event, occurredAt, data }, camelCase, enums as strings.</summary>
+public static class WebhookPayload
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Serialize(Guid eventId, string eventName, DateTime occurredAt, object data) =>
+        JsonSerializer.Serialize(new { id = eventId, @event = eventName, occurredAt, data }, Json);
 }
 
 public static class WebhookServices
 {
-    public static IServiceCollection AddWebhooks(this IServiceCollection services) =>
-        services.AddScoped<IWebhookOutbox, NoWebhookOutbox>();
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            // A receiver answers; it does not send Plumbline elsewhere. Redirects count as failures.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddScoped<IWebhookOutbox, WebhookOutbox>();
+        services.AddScoped<WebhookService>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService<WebhookWorker>();
+        return services;
+    }
 }

@@ -1,0 +1,67 @@
+using Plumbline.Features.Accounts;
+
+namespace Plumbline.Features.Handoffs;
+
+/// <summary>A hand-off as lists and webhooks show it.</summary>
+public sealed record HandoffSummary(Guid Id, string Area, string Title, string Details, Guid ClientId, string ClientName, string Status,
+    string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
+    DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version);
+
+/// <summary>A hand-off with its history of notes, oldest first.</summary>
+public sealed record HandoffDetails(Guid Id, string Area, string Title, string Details, Guid ClientId, string ClientName, string Status,
+    string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
+    DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version,
+    IReadOnlyList<HandoffNoteDetails> Notes);
+
+public sealed record HandoffNoteDetails(Guid Id, DateTime At, string? UserId, string UserName, string Text);
+
+/// <summary>
+/// A new hand-off. The client may be left out when a review or finding names it. A review answer is reviewId plus standardId.
+/// </summary>
+public sealed record CreateHandoffRequest(string? Area, string? Title, string? Details, Guid? ClientId, string? OwnerUserId = null,
+    Guid? ReviewId = null, Guid? StandardId = null, Guid? FindingId = null, Guid? VisitId = null);
+
+/// <summary>
+/// Changes to a hand-off; fields left out (null) stay as they are. ownerUserId "" takes the owner off; a note is added to the
+/// history. Send the version you read to refuse overwriting someone else's change.
+/// </summary>
+public sealed record UpdateHandoffRequest(string? Status = null, string? OwnerUserId = null, string? Area = null, string? Note = null, Guid? Version = null);
+
+/// <summary>Status takes one status or several separated by commas (Open,InProgress is everything not done).</summary>
+public sealed record HandoffFilter(string? Area = null, string? Status = null, Guid? ClientId = null, string? OwnerUserId = null, string? Q = null,
+    Guid? ReviewId = null, Guid? FindingId = null, Guid? VisitId = null, string? Sort = null, int? Page = null, int? PageSize = null);
+
+/// <summary>What a hand-off operation did: a value, field errors, a conflict, not allowed, or not found.</summary>
+public sealed record HandoffOutcome(HandoffDetails? Value, Dictionary<string, string[]>? Errors = null, string? Conflict = null,
+    string? Forbidden = null, bool NotFound = false)
+{
+    public static HandoffOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors);
+}
+
+/// <summary>The person making a change, as the history and the role rules need them.</summary>
+public sealed record Actor(string? UserId, string Name, System.Security.Claims.ClaimsPrincipal User)
+{
+    public static Actor Of(System.Security.Claims.ClaimsPrincipal user) =>
+        new(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, AppClaimsFactory.DisplayName(user) ?? "unknown", user);
+}
+
+/// <summary>How people read areas and statuses.</summary>
+public static class HandoffText
+{
+    public static string Area(string area) => area switch
+    {
+        nameof(HandoffArea.Vcio) => "vCIO",
+        nameof(HandoffArea.ServiceDesk) => "Service desk",
+        nameof(HandoffArea.ProfessionalServices) => "Professional services",
+        nameof(HandoffArea.CentralizedServices) => "Centralized services",
+        nameof(HandoffArea.DesignDesk) => "Design desk",
+        nameof(HandoffArea.StandardsCommittee) => "Standards committee",
+        _ => area,
+    };
+
+    public static string Area(HandoffArea area) => Area(area.ToString());
+
+    public static string Status(string status) => status == nameof(HandoffStatus.InProgress) ? "In progress" : status;
+
+    public static string Status(HandoffStatus status) => Status(status.ToString());
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Reviews;
+using Plumbline.Features.Webhooks;
+using Plumbline.Infrastructure;
+
+namespace Plumbline.Features.Handoffs;
+
+/// <summary>Creates hand-offs and moves them along: status, owner, area and notes. The API and the pages both go through here.</summary>
+public sealed class HandoffService(AppDbContext db, HandoffQueries queries, TimeProvider clock, Notifier notifier, IWebhookOutbox outbox)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<HandoffOutcome> CreateAsync(CreateHandoffRequest r, Actor actor, CancellationToken ct)
+    {
+        var e = new Dictionary<string, string[]>();
+        if (!ApiEnum.TryParse<HandoffArea>(r.Area, out var area))
+            e["area"] = [$"Route the hand-off to an area: {string.Join(", ", Enum.GetNames<HandoffArea>())}."];
+        var title = (r.Title ?? "").Trim();
+        if (title.Length == 0) e["title"] = ["Say in a few words what needs doing."];
+        else if (title.Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
+        var details = (r.Details ?? "").Trim();
+        if (details.Length > 4000) e["details"] = ["Keep the details to 4,000 characters or fewer."];
+        var (clientId, findingStandardId) = await SourceAsync(r, e, ct);
+        var owner = string.IsNullOrWhiteSpace(r.OwnerUserId) ? null : r.OwnerUserId.Trim();
+        if (owner is not null && !await db.Users.AnyAsync(u => u.Id == owner, ct)) e["ownerUserId"] = [$"There is no user with id '{owner}'."];
+        if (e.Count > 0 || clientId is null) return HandoffOutcome.Invalid(e.Count > 0 ? e : new() { ["clientId"] = ["Say which client this is for."] });
+
+        var handoff = new Handoff
+        {
+            Area = area, Title = title, TitleSearch = title.ToLowerInvariant(), Details = details, ClientId = clientId.Value, OwnerUserId = owner,
+            CreatedByUserId = actor.UserId, CreatedByName = actor.Name, CreatedAt = Now, UpdatedAt = Now,
+            ReviewId = r.ReviewId, StandardId = r.StandardId ?? findingStandardId, FindingId = r.FindingId, VisitId = r.VisitId,
+        };
+        db.Handoffs.Add(handoff);
+        if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);
+        // The event joins this save: it goes out only if the hand-off is stored (ADR-008).
+        await outbox.EnqueueAsync(WebhookEvents.HandoffCreated, (await queries.SummariesAsync([handoff], ct))[0], ct);
+        await db.SaveChangesAsync(ct);
+        return new HandoffOutcome(await queries.GetAsync(handoff.Id, ct));
+    }
+
+    /// <summary>
+    /// The client the hand-off is for: as given, or the one its review or finding belongs to; they must agree.
+    /// Also the finding's standard, so a hand-off of a finding names its question.
+    /// </summary>
+    private async Task<(Guid? ClientId, Guid? FindingStandardId)> SourceAsync(CreateHandoffRequest r, Dictionary<string, string[]> e, CancellationToken ct)
+    {
+        var clientId = r.ClientId;
+        Guid? findingStandardId = null;
+        if (clientId is { } given && !await db.Clients.AnyAsync(c => c.Id == given, ct)) { e["clientId"] = [$"There is no client with id '{given}'."]; return (null, null); }
+        if (r.ReviewId is { } reviewId)
+        {
+            var reviewClient = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
+            if (reviewClient is null) e["reviewId"] = [$"There is no review with id '{reviewId}'."];
+            else if (clientId is not null && clientId != reviewClient) e["reviewId"] = ["That review belongs to another client."];
+            else clientId = reviewClient;
+            if (reviewClient is not null && r.StandardId is { } standardId && !await db.ReviewItems.AnyAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct))
+                e["standardId"] = ["That standard is not part of the review."];
+        }
+        else if (r.StandardId is { } standardId && !await db.Standards.AnyAsync(s => s.Id == standardId, ct))
+            e["standardId"] = [$"There is no standard with id '{standardId}'."];
+        if (r.FindingId is { } findingId)
+        {
+            var finding = await db.Findings.Where(f => f.Id == findingId).Select(f => new { f.ClientId, f.StandardId }).FirstOrDefaultAsync(ct);
+            if (finding is null) e["findingId"] = [$"There is no finding with id '{findingId}'."];
+            else if (clientId is not null && clientId != finding.ClientId) e["findingId"] = ["That finding belongs to another client."];
+            else (clientId, findingStandardId) = (finding.ClientId, finding.StandardId);
+        }
+        return (clientId, findingStandardId);
+    }
+
+    public async Task<HandoffOutcome> UpdateAsync(Guid id, UpdateHandoffRequest r, Actor actor, CancellationToken ct)
+    {
+        var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (handoff is null) return new(null, NotFound: true);
+        if (!Can.WorkHandoff(actor.User, handoff.Area, handoff.OwnerUserId))
+            return new(null, Forbidden: $"Only the {HandoffText.Area(handoff.Area)} queue's people, its owner, service leads and admins can change this hand-off.");
+        if (r.Version is { } version && version != handoff.Version)
+            return new(null, Conflict: "Someone else changed this hand-off after you opened it. Reload it and apply your change again.");
+
+        var e = new Dictionary<string, string[]>();
+        HandoffStatus? status = null;
+        if (r.Status is not null)
+        {
+            if (ApiEnum.TryParse<HandoffStatus>(r.Status, out var parsed)) status = parsed;
+            else e["status"] = [$"\"{r.Status}\" is not a status. Use Open, InProgress or Done."];
+        }
+        HandoffArea? area = null;
+        if (r.Area is not null)
+        {
+            if (ApiEnum.TryParse<HandoffArea>(r.Area, out var parsed)) area = parsed;
+            else e["area"] = [$"\"{r.Area}\" is not an area. Use {string.Join(", ", Enum.GetNames<HandoffArea>())}."];
+        }
+        var owner = r.OwnerUserId?.Trim();
+        if (owner is { Length: > 0 } && !await db.Users.AnyAsync(u => u.Id == owner, ct)) e["ownerUserId"] = [$"There is no user with id '{owner}'."];
+        var note = r.Note?.Trim();
+        if (note?.Length > 2000) e["note"] = ["Keep the note to 2,000 characters or fewer."];
+        if (e.Count > 0) return HandoffOutcome.Invalid(e);
+
+        var changes = new List<string>();
+        if (status is { } s && s != handoff.Status)
+        {
+            changes.Add($"Status changed from {HandoffText.Status(handoff.Status)} to {HandoffText.Status(s)}.");
+            handoff.Status = s;
+            handoff.DoneAt = s == HandoffStatus.Done ? Now : null;
+        }
+        if (area is { } a && a != handoff.Area)
+        {
+            changes.Add($"Moved from the {HandoffText.Area(handoff.Area)} queue to {HandoffText.Area(a)}.");
+            handoff.Area = a;
+        }
+        if (owner is not null && (owner.Length == 0 ? null : owner) != handoff.OwnerUserId)
+        {
+            var newOwner = owner.Length == 0 ? null : owner;
+            var name = newOwner is null ? null : await db.Users.Where(u => u.Id == newOwner).Select(u => u.Name).FirstAsync(ct);
+            changes.Add(newOwner is null ? "Owner taken off." : newOwner == actor.UserId ? $"{actor.Name} took it." : $"Assigned to {name}.");
+            handoff.OwnerUserId = newOwner;
+            if (newOwner is not null && newOwner != actor.UserId) NotifyOwner(handoff, newOwner);
+        }
+        if (changes.Count > 0) AddNote(handoff.Id, actor, string.Join(" ", changes));
+        if (!string.IsNullOrEmpty(note)) AddNote(handoff.Id, actor, note);
+        if (changes.Count > 0 || !string.IsNullOrEmpty(note))
+        {
+            handoff.UpdatedAt = Now;
+            handoff.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(ct);
+        }
+        return new HandoffOutcome(await queries.GetAsync(id, ct));
+    }
+
+    private void AddNote(Guid handoffId, Actor actor, string text) =>
+        db.HandoffNotes.Add(new HandoffNote { HandoffId = handoffId, At = Now, UserId = actor.UserId, UserName = actor.Name, Text = text });
+
+    private void NotifyOwner(Handoff handoff, string ownerUserId) =>
+        notifier.Add(ownerUserId, $"A hand-off was given to you: {handoff.Title}", $"/handoffs/{handoff.Id}");
+}

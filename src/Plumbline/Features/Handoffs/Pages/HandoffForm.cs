@@ -1,0 +1,15 @@
+namespace Plumbline.Features.Handoffs.Pages;
+
+/// <summary>The new hand-off page's fields as posted; the source ids travel in hidden fields.</summary>
+public sealed class HandoffForm
+{
+    public string? Area { get; set; }
+    public string? Title { get; set; }
+    public string? Details { get; set; }
+    public string? OwnerUserId { get; set; }
+    public Guid? ClientId { get; set; }
+    public Guid? ReviewId { get; set; }
+    public Guid? StandardId { get; set; }
+    public Guid? FindingId { get; set; }
+    public Guid? VisitId { get; set; }
+}

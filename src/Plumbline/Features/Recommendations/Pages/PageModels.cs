@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+
+namespace Plumbline.Features.Recommendations.Pages;
+
+public sealed class DecisionForm
+{
+    public string? Decision { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// <summary>Words for statuses as people say them ("In progress", not "InProgress").</summary>
+public static class StatusLabels
+{
+    public static string Of(string? status) => status switch
+    {
+        null => "",
+        nameof(RecommendationStatus.InProgress) => "In progress",
+        _ => status,
+    };
+
+    public static readonly string[] All = Enum.GetNames<RecommendationStatus>();
+}
+
+/// <summary>A finding the vCIO can tie to a recommendation: the client's open ones, plus any already linked.</summary>
+public sealed record FindingChoice(Guid Id, string Code, string Title, string? Rating, DateOnly OpenedOn, bool Resolved, Guid? RecommendationId)
+{
+    public static async Task<List<FindingChoice>> ForAsync(AppDbContext db, Guid clientId, IReadOnlyCollection<Guid> linked, CancellationToken ct) =>
+        await (from f in db.Findings.AsNoTracking()
+               join s in db.Standards on f.StandardId equals s.Id
+               where f.ClientId == clientId && (f.ResolvedOn == null || linked.Contains(f.Id))
+               orderby s.Code
+               select new FindingChoice(f.Id, s.Code, s.Title, f.Rating == null ? null : f.Rating.ToString(), f.OpenedOn, f.ResolvedOn != null, f.RecommendationId))
+            .Take(500).ToListAsync(ct);
+}
+
+/// <summary>The quarters a recommendation can be placed in: this fiscal year and the next three, plus its current one.</summary>
+public static class QuarterChoices
+{
+    public static List<string> For(int currentFiscalYear, string? current)
+    {
+        var list = RoadmapRules.Quarters(currentFiscalYear, RoadmapRules.MaxYears + 1).Select(q => q.ToString()).ToList();
+        if (FiscalQuarter.TryParse(current, out var q) && !list.Contains(q.ToString())) list.Insert(0, q.ToString());
+        return list;
+    }
+
+    /// <summary>"FY2027-Q1 (Jul–Sep 2026)": the client's quarter with the calendar months it covers.</summary>
+    public static string Label(string quarter, int fiscalYearStartMonth)
+    {
+        if (!FiscalQuarter.TryParse(quarter, out var q)) return quarter;
+        var start = q.Start(fiscalYearStartMonth);
+        var end = q.End(fiscalYearStartMonth);
+        return $"{q} ({start.ToString("MMM", CultureInfo.InvariantCulture)}–{end.ToString("MMM yyyy", CultureInfo.InvariantCulture)})";
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Plumbline.Features.Webhooks;
+
+/// <summary>Webhook delivery settings (section "Webhooks"); the defaults suit production.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>How often each node looks for due deliveries.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a receiver has to answer one delivery.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a node's claim on a delivery lasts; past it, another node may try (a node that died mid-send).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Deliveries a node claims per round, sent up to four at a time.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>Off only in tests that drive <see cref="WebhookDispatcher.DeliverDueAsync"/> themselves.</summary>
+    public bool DeliverInBackground { get; set; } = true;
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using Plumbline.Features.Webhooks;
+
+namespace Plumbline.Tests.Webhooks;
+
+public sealed class WebhookSigningTests
+{
+    [Fact]
+    public void The_signature_is_the_hex_hmac_sha256_of_the_body_with_the_secret()
+    {
+        // The published HMAC-SHA256 example (key "key", the quick brown fox).
+        var signature = WebhookSigning.Sign("key", "The quick brown fox jumps over the lazy dog");
+
+        Assert.Equal("sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8", signature);
+    }
+
+    [Fact]
+    public void Verify_accepts_the_signature_and_refuses_a_changed_body_another_secret_or_no_signature()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"id":"1","event":"handoff.created","data":{"title":"Café"}}""");
+        var signature = WebhookSigning.Sign("whsec_one", body);
+
+        Assert.True(WebhookSigning.Verify("whsec_one", body, signature));
+        Assert.False(WebhookSigning.Verify("whsec_two", body, signature));
+        Assert.False(WebhookSigning.Verify("whsec_one", [.. body, (byte)' '], signature));
+        Assert.False(WebhookSigning.Verify("whsec_one", body, signature.Replace("sha256=", "")));
+        Assert.False(WebhookSigning.Verify("whsec_one", body, null));
+    }
+
+    [Fact]
+    public void New_secrets_are_long_random_and_say_what_they_are()
+    {
+        var secrets = Enumerable.Range(0, 20).Select(_ => WebhookSigning.NewSecret()).ToList();
+
+        Assert.All(secrets, s => Assert.Matches("^whsec_[0-9a-f]{64}$", s));
+        Assert.Equal(secrets.Count, secrets.Distinct().Count());
+    }
+
+    [Fact]
+    public void Retries_wait_1_min_5_min_30_min_2_h_and_12_h_then_stop()
+    {
+        var waits = Enumerable.Range(1, 6).Select(WebhookRetry.DelayAfter).ToList();
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12), null], waits);
+        Assert.Null(WebhookRetry.DelayAfter(0));
+        Assert.Equal(6, WebhookRetry.MaxAttempts);
+    }
+}
