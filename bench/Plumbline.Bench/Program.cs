@@ -3,12 +3,13 @@ using Plumbline.Bench.Generation;
 using Plumbline.Bench.Load;
 
 // Plumbline.Bench generate|run --provider Sqlite|Postgres --connection "..." [options]; docs/performance.md explains both.
-if (args.Length == 0 || args[0] is not ("generate" or "run"))
+if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan"))
 {
     Console.Error.WriteLine("""
         usage: Plumbline.Bench generate --provider Sqlite|Postgres --connection <string> [--clients 1000] [--standards 400] [--quarters 12] [--seed N]
+               Plumbline.Bench plan     --provider Sqlite|Postgres --connection <string> [--clients 1000] [--tams 50] [--runs 3] [--seed N]
                Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]
-        generate deletes and recreates the database it is given.
+        generate and plan delete and recreate the database they are given.
         """);
     return 2;
 }
@@ -26,6 +27,10 @@ if (args[0] == "generate")
         Seed: options.Int("seed", 20261126)), root, cancel.Token);
     return 0;
 }
+
+if (args[0] == "plan")
+    return await Plumbline.Bench.Planning.PlanBenchmark.RunAsync(database, new Plumbline.Bench.Planning.PlanBenchmarkOptions(
+        options.Int("clients", 1000), options.Int("tams", 50), options.Int("runs", 3), options.Int("seed", 20261126)), root, cancel.Token);
 
 var app = options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll"));
 return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", ""),

@@ -6,6 +6,7 @@ using Plumbline.Features.Clients;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
+using Plumbline.Features.Schedule;
 using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
@@ -36,9 +37,10 @@ builder.Services.AddReviews();
 builder.Services.AddReviewPages();
 builder.Services.AddHandoffs();
 builder.Services.AddWebhooks();
+builder.Services.AddSchedule();
 builder.Services.AddReports();
 builder.Services.AddRecommendations();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>();
 
 var app = builder.Build();
 
@@ -62,6 +64,8 @@ app.MapLibraryApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
+app.MapScheduleApi();
+app.MapVisitReports();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
 app.MapRecommendationsApi();

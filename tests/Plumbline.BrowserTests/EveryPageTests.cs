@@ -23,6 +23,15 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
         var client = (await http.GetFromJsonAsync<JsonElement>("/api/v1/clients?q=acme")).GetProperty("items")[0].GetProperty("id").GetString();
         var reviews = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?clientId={client}&sort=asOf")).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         var standard = (await http.GetFromJsonAsync<JsonElement>("/api/v1/standards?q=FW-001")).GetProperty("items")[0].GetProperty("id").GetString();
+        var completed = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/visits?clientId={client}&status=Completed")).GetProperty("items")[0];
+        var planned = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/visits?clientId={client}&status=Planned")).GetProperty("items")[0];
+        var (visit, tam) = (completed.GetProperty("id").GetString(), completed.GetProperty("tamUserId").GetString());
+        string[] schedule =
+        [
+            "/schedule", "/schedule?year=2001", "/schedule/capacity?year=abc", "/schedule/calendar", $"/schedule/calendar?tam={tam}&month=2026-02", "/schedule/calendar?month=garbage", "/schedule/capacity",
+            "/schedule/agreements?sort=-mrr", $"/schedule/tams/{tam}", $"/visits/{visit}", $"/visits/{planned.GetProperty("id").GetString()}", $"/clients/{client}/visits",
+            $"/reports/visits/{visit}/summary",
+        ];
         var handoff = (await http.GetFromJsonAsync<JsonElement>("/api/v1/handoffs?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
         var recommendation = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/clients/{client}/recommendations")).GetProperty("items")[0].GetProperty("id").GetString();
         string[] pages =
@@ -34,10 +43,11 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
             $"/clients/{client}/initiatives", "/roadmap/portfolio", "/roadmap/portfolio?year=2027&mine=true", "/recommendations/templates", "/library",
             $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags",
             "/handoffs", "/handoffs?area=ServiceDesk&status=all&sort=client", $"/handoffs/{handoff}", $"/handoffs/new?clientId={client}", $"/handoffs/new?reviewId={reviews[^2]}",
-            "/handoffs/new?findingId=x", "/settings/webhooks", "/users", "/audit", "/settings",
+            "/handoffs/new?findingId=x", "/settings/webhooks", "/users", "/audit", "/settings", "/settings/holidays",
             $"/clients/{client}/recommendations/new", $"/recommendations/templates?clientId={client}",
+            .. schedule,
         ];
-        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", pages.Take(22).ToArray()), ("vcio", pages.Take(22).ToArray()) })
+        foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", [.. pages.Take(22), .. schedule]), ("vcio", [.. pages.Take(22), .. schedule]) })
         {
             await Context.ClearCookiesAsync();
             await SignInAsync($"{email}@demo.plumbline.test", "plumbline-demo");

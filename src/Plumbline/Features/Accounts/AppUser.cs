@@ -11,6 +11,8 @@ public sealed class AppUser : IdentityUser
     /// <summary>Working days a year for capacity planning; null = the provider's default.</summary>
     public int? WorkingDaysPerYear { get; set; }
     public int? LeaveDaysPerYear { get; set; }
+    /// <summary>Days a year spent on internal work (training, meetings), taken from capacity.</summary>
+    public int? InternalDaysPerYear { get; set; }
 }
 
 /// <summary>An API bearer token. Only a SHA-256 hash is stored, so a database leak does not leak tokens.</summary>

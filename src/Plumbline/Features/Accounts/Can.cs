@@ -14,6 +14,12 @@ public static class Can
 
     public static bool RateReviews(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
 
+    /// <summary>Plan the year's visits, add or remove them for anyone, and keep TAMs' leave.</summary>
+    public static bool PlanSchedule(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Vcio);
+
+    /// <summary>Run a visit day: move, confirm, mark remote, cancel and complete visits, and keep the agenda and summary.</summary>
+    public static bool RunVisits(ClaimsPrincipal user) => PlanSchedule(user) || user.IsInRole(Roles.Tam);
+
     /// <summary>Hand work on: whoever answers or rates reviews, and the service desk (docs/guide/handoffs.md).</summary>
     public static bool CreateHandoffs(ClaimsPrincipal user) => AnswerReviews(user) || RateReviews(user) || user.IsInRole(Roles.ServiceDesk);
 

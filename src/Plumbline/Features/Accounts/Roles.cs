@@ -38,6 +38,10 @@ public static class Policies
     public const string AnswerReviews = "AnswerReviews";
     /// <summary>Rate findings, complete and deliver reviews (the vCIO pass): vCIOs and admins.</summary>
     public const string RateReviews = "RateReviews";
+    /// <summary>Plan the year's visits and keep leave: admins, service leads and vCIOs.</summary>
+    public const string PlanSchedule = "PlanSchedule";
+    /// <summary>Run visit days (move, confirm, remote, cancel, complete): TAMs and everyone who may plan.</summary>
+    public const string RunVisits = "RunVisits";
     /// <summary>Create hand-offs: whoever answers or rates reviews, and the service desk.</summary>
     public const string CreateHandoffs = "CreateHandoffs";
     /// <summary>Recommendations, initiatives, templates and roadmaps: vCIOs and admins.</summary>
@@ -52,6 +56,8 @@ public static class Policies
         options.AddPolicy(ManageClients, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageClients(c.User)));
         options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));
+        options.AddPolicy(PlanSchedule, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.PlanSchedule(c.User)));
+        options.AddPolicy(RunVisits, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RunVisits(c.User)));
         options.AddPolicy(CreateHandoffs, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.CreateHandoffs(c.User)));
         options.AddPolicy(ManageRecommendations, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageRecommendations(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -6,13 +6,13 @@ using Plumbline.Data;
 namespace Plumbline.Features.Accounts;
 
 public sealed record UserDetails(string Id, string Email, string Name, IReadOnlyList<string> Roles,
-    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt);
+    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null);
 
 public sealed record CreateUserRequest(string? Email, string? Name, string? Password, List<string>? Roles,
-    int? WorkingDaysPerYear = null, int? LeaveDaysPerYear = null);
+    int? WorkingDaysPerYear = null, int? LeaveDaysPerYear = null, int? InternalDaysPerYear = null);
 
 public sealed record UpdateUserRequest(string? Name, List<string>? Roles, int? WorkingDaysPerYear, int? LeaveDaysPerYear,
-    bool? LockedOut = null, string? Password = null);
+    bool? LockedOut = null, string? Password = null, int? InternalDaysPerYear = null);
 
 /// <summary>The one place that creates and changes users, for the setup page, the admin pages and the API alike.</summary>
 public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
@@ -23,14 +23,14 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var email = (request.Email ?? "").Trim();
         if (!new EmailAddressAttribute().IsValid(email) || email.Length is 0 or > 256) errors["email"] = ["Enter a valid e-mail address."];
         else if (await users.FindByEmailAsync(email) is not null) errors["email"] = ["A user with this e-mail address already exists."];
-        ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, errors);
+        ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, request.InternalDaysPerYear, errors);
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Enter a password."];
         if (errors.Count > 0) return (null, errors);
 
         var user = new AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, Name = request.Name!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
-            WorkingDaysPerYear = request.WorkingDaysPerYear, LeaveDaysPerYear = request.LeaveDaysPerYear,
+            WorkingDaysPerYear = request.WorkingDaysPerYear, LeaveDaysPerYear = request.LeaveDaysPerYear, InternalDaysPerYear = request.InternalDaysPerYear,
         };
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return (null, new() { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
@@ -44,7 +44,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var user = await users.FindByIdAsync(id);
         if (user is null) return (null, []);
         var errors = new Dictionary<string, string[]>();
-        ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, errors);
+        ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, request.InternalDaysPerYear, errors);
         var current = await users.GetRolesAsync(user);
         var losesAdmin = errors.Count == 0 && current.Contains(Roles.Admin) && (!request.Roles!.Contains(Roles.Admin) || request.LockedOut == true);
         if (errors.Count == 0 && losesAdmin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !IsLocked(u)) <= 1)
@@ -64,6 +64,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         user.Name = request.Name!.Trim();
         user.WorkingDaysPerYear = request.WorkingDaysPerYear;
         user.LeaveDaysPerYear = request.LeaveDaysPerYear;
+        user.InternalDaysPerYear = request.InternalDaysPerYear;
         if (request.LockedOut is { } locked) user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
         if (request.LockedOut == false) await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user);
@@ -85,7 +86,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
                               where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         return found.Select(u => new UserDetails(u.Id, u.Email ?? "", u.Name,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Array.IndexOf(Roles.All, r)).ToList(),
-            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt)).ToList();
+            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear)).ToList();
     }
 
     public Task<bool> AnyUserAsync(CancellationToken ct) => db.Users.AnyAsync(ct);
@@ -98,7 +99,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
     }
 
-    private static void ValidateCommon(string? name, List<string>? wanted, int? workingDays, int? leaveDays, Dictionary<string, string[]> errors)
+    private static void ValidateCommon(string? name, List<string>? wanted, int? workingDays, int? leaveDays, int? internalDays, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(name)) errors["name"] = ["Enter the person's name."];
         else if (name.Trim().Length > 200) errors["name"] = ["Keep the name to 200 characters or fewer."];
@@ -107,5 +108,6 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             errors["roles"] = [$"\"{unknown}\" is not a role. Roles are: {string.Join(", ", Roles.All)}."];
         if (workingDays is < 1 or > 366) errors["workingDaysPerYear"] = ["Working days per year must be between 1 and 366."];
         if (leaveDays is < 0 or > 366) errors["leaveDaysPerYear"] = ["Leave days per year must be between 0 and 366."];
+        if (internalDays is < 0 or > 366) errors["internalDaysPerYear"] = ["Internal days per year must be between 0 and 366."];
     }
 }

@@ -29,6 +29,8 @@ public sealed class Client : IAudited
     public int FiscalYearStartMonth { get; set; } = 1;
     /// <summary>Null = the suggested number.</summary>
     public int? VisitsPerYear { get; set; }
+    /// <summary>Weekdays the client cannot host a visit, as bits of <see cref="DayOfWeek"/> (1 &lt;&lt; day); see Schedule.ClientAvailability.</summary>
+    public int NoVisitWeekdays { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -9,7 +9,7 @@ namespace Plumbline.Features.Demo;
 /// A living system for a newcomer: a provider and one user per role. Each later feature adds its own demo data here
 /// (clients, reviews, roadmaps, visits). Only runs on an instance that has no users yet.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserAdministration users, DemoReviews reviews, DemoRoadmap roadmap, DemoHandoffs handoffs, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, UserAdministration users, DemoReviews reviews, DemoRoadmap roadmap, DemoHandoffs handoffs, DemoVisits visits, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "plumbline-demo";
     public const string Domain = "demo.plumbline.test";
@@ -41,6 +41,7 @@ public sealed class DemoData(AppDbContext db, UserAdministration users, DemoRevi
             await reviews.SeedAsync(await id("tam"), await id("vcio"), ct);
             await roadmap.SeedAsync(ct);
             await handoffs.SeedAsync(ct);
+            await visits.SeedAsync(await id("tam"), ct);
         }
         logger.LogInformation("Demo data loaded: sign in as admin@{Domain} with password {Password}", Domain, Password);
     }

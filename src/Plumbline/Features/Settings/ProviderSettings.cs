@@ -13,6 +13,8 @@ public sealed class ProviderSettings
     public string CurrencySymbol { get; set; } = "$";
     /// <summary>The MRR that earns one onsite visit a month (PRODUCT.md, visit frequency); guideline 3,000 to 5,000.</summary>
     public decimal MrrPerMonthlyVisit { get; set; } = Clients.ClientRules.DefaultMrrPerMonthlyVisit;
+    /// <summary>A TAM's working days a year unless their user record says otherwise; guideline 220 to 230.</summary>
+    public int DefaultWorkingDaysPerYear { get; set; } = Schedule.CapacityRules.DefaultWorkingDays;
     /// <summary>Score weights of the three priorities.</summary>
     public int WeightHigh { get; set; } = 5;
     public int WeightMedium { get; set; } = 3;

@@ -65,6 +65,18 @@
     if (out) out.textContent = String(n);
   });
 
+  // Copy buttons: <button data-copy="id-of-input"> copies the input's value and says so.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) return;
+    var input = document.getElementById(button.getAttribute("data-copy"));
+    if (!input) return;
+    input.select();
+    var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 2000); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand("copy"); done(); });
+    else { document.execCommand("copy"); done(); }
+  });
+
   // Blazor's enhanced navigation replaces the page body without a reload: let htmx see the new elements.
   function processHtmx() { if (window.htmx) window.htmx.process(document.body); }
   document.addEventListener("DOMContentLoaded", function () {

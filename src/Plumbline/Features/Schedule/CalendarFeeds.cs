@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Plumbline.Data;
+
+namespace Plumbline.Features.Schedule;
+
+/// <summary>Secret iCalendar (RFC 5545) feeds of one TAM's or one client's visits, for Outlook, Google Calendar and the like.</summary>
+public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProvider clock)
+{
+    public static string Path(string token) => $"/calendar/{token}.ics";
+
+    public async Task<CalendarFeed?> FindAsync(string? userId, Guid? clientId, CancellationToken ct) =>
+        await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => userId != null ? f.UserId == userId : f.ClientId == clientId, ct);
+
+    /// <summary>Makes the feed's address, or a new one: the old address stops working at once.</summary>
+    public async Task<CalendarFeed> RenewAsync(string? userId, Guid? clientId, CancellationToken ct)
+    {
+        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => userId != null ? f.UserId == userId : f.ClientId == clientId, ct);
+        if (feed is null) db.CalendarFeeds.Add(feed = new CalendarFeed { UserId = userId, ClientId = userId is null ? clientId : null });
+        feed.Token = NewToken();
+        feed.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return feed;
+    }
+
+    /// <summary>The feed's text, or null when no feed has this token. Covers a year back and two years ahead.</summary>
+    public async Task<string?> IcsAsync(string token, CancellationToken ct)
+    {
+        if (token.Length is < 20 or > 64) return null;
+        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.Token == token, ct);
+        if (feed is null) return null;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var filter = new VisitFilter(TamUserId: feed.UserId, ClientId: feed.ClientId, From: today.AddYears(-1), To: today.AddYears(2));
+        if (feed.UserId is null && feed.ClientId is null) return null;
+        var name = feed.UserId is not null
+            ? await db.Users.Where(u => u.Id == feed.UserId).Select(u => u.Name).FirstOrDefaultAsync(ct)
+            : await db.Clients.Where(c => c.Id == feed.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        return Write($"Visits: {name}", await visits.RangeAsync(filter, ct), clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>One all-day event per visit; the UID is the visit's id, so a moved visit moves in the subscriber's calendar.</summary>
+    public static string Write(string calendarName, IEnumerable<VisitDetails> items, DateTime stampUtc)
+    {
+        var calendar = new Calendar { ProductId = "-//Plumbline//Visits//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        foreach (var v in items)
+        {
+            var status = v.Status switch { "Cancelled" => EventStatus.Cancelled, "Planned" => EventStatus.Tentative, _ => EventStatus.Confirmed };
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"visit-{v.Id}@plumbline",
+                DtStamp = new CalDateTime(stampUtc, "UTC"),
+                DtStart = new CalDateTime(v.Date),
+                DtEnd = new CalDateTime(v.Date.AddDays(1)),
+                Summary = Summary(v),
+                Description = $"Status: {v.Status}. TAM: {v.TamName ?? "unknown"}." + (v.Onsite ? " Onsite." : $" Remote: {v.RemoteReason}"),
+                Status = status,
+                Transparency = TransparencyType.Opaque,
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    public static string Summary(VisitDetails v) =>
+        $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status is "Planned" ? "" : $" [{v.Status.ToLowerInvariant()}]");
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
