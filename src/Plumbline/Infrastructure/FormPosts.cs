@@ -13,5 +13,9 @@ public static class FormPosts
         endpoint.WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(async (context, next) =>
             IsExpired(context.HttpContext) ? whenExpired(context.HttpContext) : await next(context));
 
+    public static RouteGroupBuilder RequireFormToken(this RouteGroupBuilder group, Func<HttpContext, IResult> whenExpired) =>
+        group.WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(async (context, next) =>
+            IsExpired(context.HttpContext) ? whenExpired(context.HttpContext) : await next(context));
+
     public static bool IsExpired(HttpContext http) => http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
 }

@@ -19,7 +19,8 @@ public static class PageQueryCleaner
     public static IApplicationBuilder UsePageQueryCleaner(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) && !ApiErrors.IsApi(context) && request.Query.Count > 0
+        // Reports read their own query and answer a bad value with a message (400), so a script sees what was wrong.
+        if (HttpMethods.IsGet(request.Method) && !ApiErrors.IsApi(context) && !request.Path.StartsWithSegments("/reports") && request.Query.Count > 0
             && request.Query.Any(q => Typed.TryGetValue(q.Key, out var valid) && q.Value.Any(v => !string.IsNullOrEmpty(v) && !valid(v!))))
         {
             var kept = request.Query.Where(q => !Typed.TryGetValue(q.Key, out var valid) || q.Value.All(v => string.IsNullOrEmpty(v) || valid(v!)))

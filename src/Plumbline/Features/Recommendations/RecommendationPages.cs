@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Reviews;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Recommendations;
 
@@ -11,7 +11,7 @@ public static class RecommendationPages
     public static IEndpointRouteBuilder MapRecommendationPages(this IEndpointRouteBuilder app)
     {
         app.MapPost("/roadmap/move", MoveAsync).RequireAuthorization(Policies.ManageRecommendations)
-            .WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+            .RequireFormToken(_ => Results.Redirect("/")).ExcludeFromDescription();
         return app;
     }
 

@@ -51,8 +51,7 @@ public static class LogoEndpoints
         return problem is null ? TypedResults.NoContent() : ApiErrors.Validation("file", ProviderLogo.Problems[problem]);
     }
 
-    // The antiforgery middleware checks the token but only form binding refuses a bad one; these handlers bind nothing, so they ask.
-    private static bool Expired(HttpContext http) => http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
+    private static bool Expired(HttpContext http) => FormPosts.IsExpired(http);
 
     private static IResult Back(string query) => Results.Redirect($"/settings?{query}#logo");
 }

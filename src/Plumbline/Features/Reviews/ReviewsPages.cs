@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Plumbline.Features.Accounts;
+using Plumbline.Infrastructure;
 using Plumbline.Features.Reviews.Pages;
 
 namespace Plumbline.Features.Reviews;
@@ -17,10 +18,10 @@ public static class ReviewsPages
         vcio.MapPost("/findings/{standardId:guid}", RateAsync);
         vcio.MapPost("/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
             Back(id, (await w.CompleteAsync(id, ct)).Value is null ? "problem=complete" : "done=completed"))
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            .RequireFormToken(Expired);
         vcio.MapPost("/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
             Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : "done=delivered"))
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            .RequireFormToken(Expired);
         // Opening a notification marks it read, then goes where it points (only the app's own paths).
         app.MapPost("/notifications/{id:guid}/open", async (Guid id, Notifier notifier, HttpContext http, CancellationToken ct) =>
         {
@@ -29,7 +30,7 @@ public static class ReviewsPages
             if (link is null) return Results.Redirect("/notifications");
             await notifier.MarkReadAsync(me, id, ct);
             return Results.Redirect(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : "/notifications");
-        }).RequireAuthorization(Policies.SignedIn).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        }).RequireAuthorization(Policies.SignedIn).RequireFormToken(_ => Results.Redirect("/notifications")).ExcludeFromDescription();
         return app;
     }
 
@@ -49,6 +50,10 @@ public static class ReviewsPages
         if (error is not null) { parameters["Error"] = error; parameters["Draft"] = form; }
         return new RazorComponentResult<VcioFragment>(parameters);
     }
+
+    // The form was stale or came from another site: nothing changes and the page says so.
+    private static IResult Expired(HttpContext http) =>
+        Back(Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id) ? id : Guid.Empty, "problem=expired");
 
     private static RedirectHttpResult Back(Guid id, string? query, Guid? standardId = null) =>
         TypedResults.Redirect($"/reviews/{id}/vcio{(query is null ? "" : "?" + query)}{(standardId is { } s ? $"#finding-{s}" : "")}");

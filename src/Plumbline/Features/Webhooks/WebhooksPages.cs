@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Plumbline.Features.Accounts;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Webhooks;
 
@@ -9,7 +9,7 @@ public static class WebhooksPages
     public static IEndpointRouteBuilder MapWebhookPages(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup("/settings/webhooks/{id:guid}").RequireAuthorization(Policies.Admin).ExcludeFromDescription()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            .RequireFormToken(http => Results.Redirect($"/settings/webhooks/{http.Request.RouteValues["id"]}"));
         page.MapPost("/test", async (Guid id, WebhookService s, CancellationToken ct) => { await s.SendTestAsync(id, ct); return Back(id); });
         page.MapPost("/rotate", async (Guid id, WebhookService s, CancellationToken ct) => { await s.SecretAsync(id, rotate: true, ct); return Back(id); });
         page.MapPost("/on", (Guid id, WebhookService s, CancellationToken ct) => SetActiveAsync(id, true, s, ct));
