@@ -30,20 +30,36 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
     }
 
     [Fact]
-    public async Task A_finding_names_its_client_and_a_visit_id_is_kept_as_given()
+    public async Task A_finding_names_its_client_and_the_visit_it_came_from_is_kept()
     {
         var admin = await factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High");
-        var client = await admin.CreateClientAsync();
+        var (_, tam) = await factory.UserAsync("Tam");
+        var client = await admin.ClientOfAsync(tam.Id, visitsPerYear: 4);
         await admin.SubmittedReviewAsync(client.Id, ReviewData.VisitDay, (library[0].Id, "No"));
         var finding = Assert.Single((await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>()).Items);
-        var visitId = Guid.NewGuid();
+        var visitId = (await admin.CreateVisitAsync(client.Id, new DateOnly(2027, 3, 3))).Id;
 
         var created = await (await admin.PostHandoffAsync(new { area = "Vcio", title = "Budget the firewall refresh", findingId = finding.Id, visitId }))
             .ReadAsync<HandoffDetails>(HttpStatusCode.Created);
 
         Assert.Equal((client.Id, finding.Id, visitId, library[0].Id, library[0].Code), (created.ClientId, created.FindingId, created.VisitId, created.StandardId, created.StandardCode));
         Assert.Equal(created.Id, Assert.Single((await admin.ListHandoffsAsync($"visitId={visitId}")).Items).Id);
+    }
+
+    [Fact]
+    public async Task A_visit_must_exist_and_be_at_the_same_client()
+    {
+        var admin = await factory.AdminAsync();
+        var (_, tam) = await factory.UserAsync("Tam");
+        var client = await admin.CreateClientAsync();
+        var other = await admin.ClientOfAsync(tam.Id, visitsPerYear: 4);
+        var visit = await admin.CreateVisitAsync(other.Id, new DateOnly(2027, 3, 4));
+
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", clientId = client.Id, visitId = visit.Id })).ValidationProblemAsync("visitId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", visitId = Guid.NewGuid() })).ValidationProblemAsync("visitId");
+        var fromVisit = await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", visitId = visit.Id })).ReadAsync<HandoffDetails>(HttpStatusCode.Created);
+        Assert.Equal(other.Id, fromVisit.ClientId);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
     }
 
     /// <summary>
-    /// The client the hand-off is for: as given, or the one its review or finding belongs to; they must agree.
+    /// The client the hand-off is for: as given, or the one its review, finding or visit belongs to; they must agree.
     /// Also the finding's standard, so a hand-off of a finding names its question.
     /// </summary>
     private async Task<(Guid? ClientId, Guid? FindingStandardId)> SourceAsync(CreateHandoffRequest r, Dictionary<string, string[]> e, CancellationToken ct)
@@ -67,6 +67,13 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
             if (finding is null) e["findingId"] = [$"There is no finding with id '{findingId}'."];
             else if (clientId is not null && clientId != finding.ClientId) e["findingId"] = ["That finding belongs to another client."];
             else (clientId, findingStandardId) = (finding.ClientId, finding.StandardId);
+        }
+        if (r.VisitId is { } visitId)
+        {
+            var visitClient = await db.Visits.Where(v => v.Id == visitId).Select(v => (Guid?)v.ClientId).FirstOrDefaultAsync(ct);
+            if (visitClient is null) e["visitId"] = [$"There is no visit with id '{visitId}'."];
+            else if (clientId is not null && clientId != visitClient) e["visitId"] = ["That visit is at another client."];
+            else clientId = visitClient;
         }
         return (clientId, findingStandardId);
     }

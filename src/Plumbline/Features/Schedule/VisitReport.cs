@@ -5,12 +5,19 @@ namespace Plumbline.Features.Schedule;
 
 /// <summary>Everything the visit page and the client's summary report show about one visit day.</summary>
 public sealed record VisitDayModel(VisitDetails Visit, string SummaryNote, string? VcioName, IReadOnlyList<VisitItemDetails> Items,
-    ReviewProgress? Review, DateOnly? NextVisitDate, IReadOnlyList<VisitDetails> LaterVisits)
+    ReviewProgress? Review, DateOnly? NextVisitDate, IReadOnlyList<VisitDetails> LaterVisits, IReadOnlyList<VisitHandoff> Handoffs)
 {
+    /// <summary>What went to the service desk: its hand-offs from this visit, then the items typed on the day.</summary>
+    public IReadOnlyList<string> HandedToServiceDesk =>
+        [.. Handoffs.Where(h => h.Area == nameof(Plumbline.Features.Handoffs.HandoffArea.ServiceDesk)).Select(h => h.Title), .. Of(VisitItemKind.ServiceDesk).Select(i => i.Text)];
+
     public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Any(k => k.ToString() == i.Kind));
 
     public int DoneOf(params VisitItemKind[] kinds) => Of(kinds).Count(i => i.Done);
 }
+
+/// <summary>A follow-up created from this visit, routed to a delivery area (Features/Handoffs).</summary>
+public sealed record VisitHandoff(Guid Id, string Title, string Area, string Status);
 
 /// <summary>How much of the linked review was done: answered (N/A included) out of what it asks, as a whole percentage.</summary>
 public sealed record ReviewProgress(Guid Id, string Title, string Status, int Answered, int InScope)
@@ -45,8 +52,10 @@ public sealed class VisitReport(AppDbContext db, VisitService visits, VisitDay d
             : null;
         var next = visit.NextVisitId is { } nid ? await db.Visits.Where(v => v.Id == nid).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct) : null;
         var later = await visits.RangeAsync(new VisitFilter(ClientId: visit.ClientId, From: visit.Date.AddDays(1), To: visit.Date.AddYears(1)), ct);
+        var handoffs = await db.Handoffs.AsNoTracking().Where(h => h.VisitId == id).OrderBy(h => h.CreatedAt)
+            .Select(h => new VisitHandoff(h.Id, h.Title, h.Area.ToString(), h.Status.ToString())).ToListAsync(ct);
         return new VisitDayModel(visit, note, vcio, await day.ItemsAsync(id, ct), review, next,
-            later.Where(v => v.Status is "Planned" or "Confirmed").Take(12).ToList());
+            later.Where(v => v.Status is "Planned" or "Confirmed").Take(12).ToList(), handoffs);
     }
 }
 
