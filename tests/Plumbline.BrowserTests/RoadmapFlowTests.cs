@@ -4,11 +4,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Plumbline.BrowserTests;
 
-/// <summary>The vCIO turns findings into a budgeted roadmap and records the client's decision.</summary>
+/// <summary>The vCIO turns findings into a budgeted roadmap, records the client's decision and opens both reports.</summary>
 public sealed class RoadmapFlowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task A_vcio_turns_findings_into_a_recommendation_approves_it_and_moves_it_on_the_roadmap()
+    public async Task A_vcio_turns_findings_into_a_recommendation_approves_it_moves_it_on_the_roadmap_and_opens_the_reports()
     {
         await SetUpThroughApiAsync();
         using var api = await ApiAsAdminAsync();
@@ -57,6 +57,19 @@ public sealed class RoadmapFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(Page).ToHaveURLAsync(new Regex("moved="));
         await Expect(Page.Locator($"[data-quarter='FY{year + 1}-Q3'] .roadmap-card.just-moved")).ToContainTextAsync("Replace the firewall");
         await Expect(Page.Locator($"[data-quarter='FY{year + 1}-Q2'] .roadmap-card")).ToHaveCountAsync(0);
+
+        // The roadmap report from the board, and the alignment report of the review from the client's page.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Roadmap report" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Cobalt Logistics", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Budget at a glance" })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Replace the firewall and back up the servers").First).ToBeVisibleAsync();
+        await Expect(Page.GetByText("$4,200.00").First).ToBeVisibleAsync();
+        await Page.GotoAsync($"/clients/{clientId}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alignment report", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Executive summary" })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Replace the firewall and back up the servers").First).ToBeVisibleAsync();
+        var pdf = await Context.APIRequest.GetAsync($"/reports/clients/{clientId}/roadmap?format=pdf");
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
 
         var moved = await ReviewApiData.GetAsync(api, $"/api/v1/clients/{clientId}/recommendations");
         var item = moved.GetProperty("items")[0];
