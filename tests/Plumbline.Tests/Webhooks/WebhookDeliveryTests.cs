@@ -75,6 +75,28 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
     }
 
     [Fact]
+    public async Task Finished_deliveries_leave_the_history_after_the_window_and_pending_ones_stay()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var (admin, webhook, clientId) = await SetUpAsync(receiver);
+        await admin.CreateHandoffAsync(clientId);
+        await factory.Dispatcher.DeliverDueAsync(default);
+        receiver.StatusFor = _ => 500;
+        await admin.CreateHandoffAsync(clientId);
+        await factory.Dispatcher.DeliverDueAsync(default);
+
+        var withinWindow = await factory.Dispatcher.PruneHistoryAsync(default);
+        var kept = (await admin.DeliveriesAsync(webhook.Id)).Items;
+        await factory.Dispatcher.PruneHistoryAsync(factory.Now.AddSeconds(1), default);
+        var left = (await admin.DeliveriesAsync(webhook.Id)).Items;
+
+        // Nothing is 90 days old yet; with the window at "now" the delivered one goes and the one being retried stays.
+        Assert.Equal(0, withinWindow);
+        Assert.Equal(2, kept.Count);
+        Assert.Equal("Pending", Assert.Single(left).Status);
+    }
+
+    [Fact]
     public async Task A_receiver_that_keeps_failing_is_tried_again_on_the_back_off_schedule_and_then_given_up()
     {
         await using var receiver = await TestReceiver.StartAsync();

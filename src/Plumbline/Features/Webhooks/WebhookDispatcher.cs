@@ -39,6 +39,20 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         return attempted;
     }
 
+    /// <summary>
+    /// Removes deliveries that finished (delivered, or given up) longer ago than the history window, so the table does not grow forever; pending ones stay
+    /// whatever their age. Safe on several nodes at once: a row already removed is simply not there.
+    /// </summary>
+    public Task<int> PruneHistoryAsync(CancellationToken ct) => PruneHistoryAsync(Now - Options.KeepHistoryFor, ct);
+
+    public async Task<int> PruneHistoryAsync(DateTime finishedBefore, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.WebhookDeliveries
+            .Where(d => d.Status != DeliveryStatus.Pending && (d.DeliveredAt ?? d.LastAttemptAt ?? d.CreatedAt) < finishedBefore).ExecuteDeleteAsync(ct);
+    }
+
     private async Task<bool> TryDeliverAsync(Guid id, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -123,12 +137,18 @@ internal sealed class WebhookWorker(WebhookDispatcher dispatcher, TimeProvider c
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.DeliverInBackground) return;
+        var nextPrune = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // A full batch means more may be waiting: go again at once.
                 while (await dispatcher.DeliverDueAsync(stoppingToken) >= options.Value.BatchSize) { }
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    await dispatcher.PruneHistoryAsync(stoppingToken);
+                    nextPrune = clock.GetUtcNow().AddHours(1);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) { logger.LogError(e, "A round of webhook deliveries failed; trying again next round"); }

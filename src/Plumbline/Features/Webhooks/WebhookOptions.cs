@@ -23,6 +23,10 @@ public sealed class WebhookOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>How long a delivery stays in the history after it finished (delivered, or given up after the last retry).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepHistoryFor { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Off only in tests that drive <see cref="WebhookDispatcher.DeliverDueAsync"/> themselves.</summary>
     public bool DeliverInBackground { get; set; } = true;
 }
