@@ -14,10 +14,13 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     public static string? DisplayName(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true ? user.FindFirst(NameClaim)?.Value ?? user.Identity.Name ?? "unknown" : null;
 
+    /// <summary>What the "name" claim says: the person's name, or their e-mail when they gave none.</summary>
+    public static string NameOf(string? name, string? email) => string.IsNullOrWhiteSpace(name) ? email ?? "" : name;
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(NameClaim, string.IsNullOrWhiteSpace(user.Name) ? user.Email ?? "" : user.Name));
+        identity.AddClaim(new Claim(NameClaim, NameOf(user.Name, user.Email)));
         return identity;
     }
 }

@@ -137,14 +137,15 @@ internal sealed class WebhookWorker(WebhookDispatcher dispatcher, TimeProvider c
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.DeliverInBackground) return;
-        var nextPrune = clock.GetUtcNow();
+        DateTimeOffset? nextPrune = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // A full batch means more may be waiting: go again at once.
                 while (await dispatcher.DeliverDueAsync(stoppingToken) >= options.Value.BatchSize) { }
-                if (clock.GetUtcNow() >= nextPrune)
+                // Read the clock inside the try: a failure here is logged and retried, never stops the host.
+                if (nextPrune is null || clock.GetUtcNow() >= nextPrune)
                 {
                     await dispatcher.PruneHistoryAsync(stoppingToken);
                     nextPrune = clock.GetUtcNow().AddHours(1);
