@@ -66,6 +66,7 @@ app.MapClientsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
 app.MapVisitReports();
+app.MapAgreementReport();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
 app.MapRecommendationsApi();

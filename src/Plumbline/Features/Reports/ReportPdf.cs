@@ -28,7 +28,7 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
 
     public bool Available => executable.Value is not null;
 
-    public async Task<byte[]> RenderAsync(string html, string footer, CancellationToken ct)
+    public async Task<byte[]> RenderAsync(string html, string footer, CancellationToken ct, bool landscape = false)
     {
         var timeout = options.Value.TimeoutSeconds * 1000;
         await gate.WaitAsync(ct);
@@ -41,6 +41,7 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
             return await page.PdfDataAsync(new PdfOptions
             {
                 Format = PaperFormat.A4,
+                Landscape = landscape,
                 PrintBackground = true,
                 DisplayHeaderFooter = true,
                 HeaderTemplate = "<span></span>",

@@ -11,7 +11,7 @@ namespace Plumbline.Features.Reports;
 public static class ReportResults
 {
     public static async Task<IResult> HtmlOrPdfAsync<TReport>(HttpContext http, IDictionary<string, object?> parameters,
-        string fileName, string footer, CancellationToken ct) where TReport : IComponent
+        string fileName, string footer, CancellationToken ct, bool landscape = false) where TReport : IComponent
     {
         var format = http.Request.Query["format"].ToString().ToLowerInvariant();
         if (format is not ("" or "html" or "pdf"))
@@ -27,7 +27,7 @@ public static class ReportResults
         var html = await RenderAsync<TReport>(http.RequestServices, parameters);
         if (format != "pdf") return Results.Content(html, "text/html; charset=utf-8");
 
-        var bytes = await pdf.RenderAsync(html, footer, ct);
+        var bytes = await pdf.RenderAsync(html, footer, ct, landscape);
         // Inline, so the PDF opens in the browser's viewer; the name is what "save" offers.
         http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
         return Results.Bytes(bytes, "application/pdf");
