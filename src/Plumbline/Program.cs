@@ -48,6 +48,7 @@ app.UsePlatform();
 app.UsePageQueryCleaner();
 app.UseFirstRunSetup();
 app.UseAuthentication();
+app.UseCookieApiGuard();
 app.UseAuthorization();
 app.UseAntiforgery();
 

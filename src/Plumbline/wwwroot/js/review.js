@@ -77,7 +77,7 @@
       if (!el) { delete queue[id]; persist(); flushing = false; flush(); return; }
       fetch("/api/v1/reviews/" + reviewId + "/answers/" + id, {
         method: "PUT", credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        headers: { "Content-Type": "application/json", "Accept": "application/json", "X-Plumbline-Client": "review" },
         body: JSON.stringify(entry)
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) { return { status: response.status, body: body }; });
@@ -157,7 +157,7 @@
       var data = new FormData();
       data.append("file", input.files[0]);
       setMessage(el, "Uploading " + input.files[0].name + "…");
-      fetch("/api/v1/reviews/" + reviewId + "/answers/" + el.dataset.item + "/evidence", { method: "POST", credentials: "same-origin", body: data })
+      fetch("/api/v1/reviews/" + reviewId + "/answers/" + el.dataset.item + "/evidence", { method: "POST", credentials: "same-origin", headers: { "X-Plumbline-Client": "review" }, body: data })
         .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
         .then(function (result) {
           if (!result.ok) { setMessage(el, (result.body.errors && result.body.errors.file && result.body.errors.file[0]) || result.body.detail || "The file was not attached."); return; }
@@ -174,7 +174,7 @@
       var comment = el.querySelector("[data-flag-comment]").value.trim();
       if (!comment) { setMessage(el, "Tell the standards committee what is wrong with the question."); return; }
       fetch("/api/v1/reviews/" + reviewId + "/flags/" + el.dataset.item, {
-        method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reason: reason, comment: comment })
+        method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json", "X-Plumbline-Client": "review" }, body: JSON.stringify({ reason: reason, comment: comment })
       }).then(function (response) {
         if (!response.ok) throw new Error();
         el.dataset.flagged = "true";
