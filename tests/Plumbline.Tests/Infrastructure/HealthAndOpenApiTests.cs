@@ -44,6 +44,21 @@ public sealed class HealthAndOpenApiTests(SqliteFactory factory) : IClassFixture
     [InlineData("/api/v1/webhooks/{id}/deliveries")]
     [InlineData("/api/v1/webhooks/{id}/deliveries/{deliveryId}")]
     [InlineData("/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")]
+    [InlineData("/api/v1/clients/{id}/recommendations")]
+    [InlineData("/api/v1/recommendations/{id}")]
+    [InlineData("/api/v1/recommendations/{id}/decision")]
+    [InlineData("/api/v1/recommendations/{id}/history")]
+    [InlineData("/api/v1/clients/{id}/roadmap")]
+    [InlineData("/api/v1/roadmap/portfolio")]
+    [InlineData("/api/v1/clients/{id}/initiatives")]
+    [InlineData("/api/v1/clients/{id}/initiatives/{initiativeId}")]
+    [InlineData("/api/v1/recommendation-templates")]
+    [InlineData("/api/v1/recommendation-templates/{id}")]
+    [InlineData("/api/v1/recommendation-templates/starter")]
+    [InlineData("/api/v1/visits")]
+    [InlineData("/api/v1/schedule/plan")]
+    [InlineData("/api/v1/users/{id}/capacity")]
+    [InlineData("/api/v1/agreement-chart")]
     public async Task The_OpenAPI_document_describes_every_endpoint(string path)
     {
         var document = await factory.CreateClient().GetAsync("/openapi/v1.json");

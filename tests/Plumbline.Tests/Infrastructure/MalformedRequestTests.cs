@@ -3,7 +3,7 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Infrastructure;
 
-/// <summary>Every endpoint that takes a JSON body (library, accounts, clients, reviews) answers a broken body with a 400 problem, never a 500.</summary>
+/// <summary>Every endpoint that takes a JSON body (library, accounts, clients, reviews, recommendations, visits, hand-offs, webhooks) answers a broken body with a 400 problem, never a 500.</summary>
 public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     private static readonly string Id = Guid.NewGuid().ToString();
@@ -47,6 +47,13 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
         { "PATCH", $"/api/v1/handoffs/{Id}" },
         { "POST", "/api/v1/webhooks" },
         { "PUT", $"/api/v1/webhooks/{Id}" },
+        { "POST", $"/api/v1/clients/{Id}/recommendations" },
+        { "PUT", $"/api/v1/recommendations/{Id}" },
+        { "POST", $"/api/v1/recommendations/{Id}/decision" },
+        { "POST", $"/api/v1/clients/{Id}/initiatives" },
+        { "PUT", $"/api/v1/clients/{Id}/initiatives/{Other}" },
+        { "POST", "/api/v1/recommendation-templates" },
+        { "PUT", $"/api/v1/recommendation-templates/{Id}" },
     };
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string body, string contentType = "application/json")
