@@ -40,6 +40,7 @@ public static class Can
 
     public static bool WorkHandoff(ClaimsPrincipal user, Handoffs.HandoffArea area, string? ownerUserId) =>
         WorkHandoffs(user, area) || (ownerUserId is not null && ownerUserId == user.FindFirstValue(ClaimTypes.NameIdentifier));
+
     /// <summary>Write recommendations, shape the roadmap and record the client's decisions: the vCIO's work.</summary>
     public static bool ManageRecommendations(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
 }
