@@ -59,7 +59,7 @@ public sealed class RoadmapFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(Page.Locator($"[data-quarter='FY{year + 1}-Q2'] .roadmap-card")).ToHaveCountAsync(0);
 
         // The roadmap report from the board, and the alignment report of the review from the client's page.
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Roadmap report" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Roadmap report", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Cobalt Logistics", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Budget at a glance" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Replace the firewall and back up the servers").First).ToBeVisibleAsync();
