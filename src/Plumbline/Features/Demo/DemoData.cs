@@ -42,6 +42,9 @@ public sealed class DemoData(AppDbContext db, UserAdministration users, DemoRevi
             await roadmap.SeedAsync(ct);
             await handoffs.SeedAsync(ct);
             await visits.SeedAsync(await id("tam"), ct);
+            // The year of history raised a notification at every step; a new demo starts with an empty bell.
+            var seeded = clock.GetUtcNow().UtcDateTime;
+            await db.Notifications.Where(n => n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, seeded), ct);
         }
         logger.LogInformation("Demo data loaded: sign in as admin@{Domain} with password {Password}", Domain, Password);
     }
