@@ -13,14 +13,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
     public async Task<PagedList<RecommendationDetails>> ListAsync(Guid clientId, RecommendationFilter f, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
-        var query = db.Recommendations.Where(r => r.ClientId == clientId);
-        if (ApiEnum.TryParse<RecommendationStatus>(f.Status, out var status)) query = query.Where(r => r.Status == status);
-        if (f.InitiativeId is { } initiative) query = query.Where(r => r.InitiativeId == initiative);
-        if (!string.IsNullOrWhiteSpace(f.Q))
-        {
-            var q = f.Q.Trim().ToLower();
-            query = query.Where(r => r.Title.ToLower().Contains(q) || r.Summary.ToLower().Contains(q));
-        }
+        var query = Filtered(clientId, f);
         query = f.Sort switch
         {
             "title" => query.OrderBy(r => r.Title),
@@ -38,6 +31,26 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
     }
 
     public Task<bool> ClientExistsAsync(Guid clientId, CancellationToken ct) => db.Clients.AnyAsync(c => c.Id == clientId, ct);
+
+    /// <summary>What the filtered recommendations would cost, leaving out declined and done ones (RoadmapRules).</summary>
+    public async Task<(decimal OneTime, decimal RecurringMonthly)> BudgetAsync(Guid clientId, RecommendationFilter f, CancellationToken ct)
+    {
+        var rows = await Filtered(clientId, f).AsNoTracking().Select(r => new { r.Status, r.OneTimeCost, r.RecurringMonthlyCost }).ToListAsync(ct);
+        return RoadmapRules.Totals(rows.Select(r => (r.Status, r.OneTimeCost, r.RecurringMonthlyCost)));
+    }
+
+    private IQueryable<Recommendation> Filtered(Guid clientId, RecommendationFilter f)
+    {
+        var query = db.Recommendations.Where(r => r.ClientId == clientId);
+        if (ApiEnum.TryParse<RecommendationStatus>(f.Status, out var status)) query = query.Where(r => r.Status == status);
+        if (f.InitiativeId is { } initiative) query = query.Where(r => r.InitiativeId == initiative);
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var q = f.Q.Trim().ToLower();
+            query = query.Where(r => r.Title.ToLower().Contains(q) || r.Summary.ToLower().Contains(q));
+        }
+        return query;
+    }
 
     public async Task<List<StatusChangeDetails>> HistoryAsync(Guid id, CancellationToken ct) =>
         await db.Set<RecommendationStatusChange>().AsNoTracking().Where(c => c.RecommendationId == id).OrderBy(c => c.At).ThenBy(c => c.Id)
