@@ -50,6 +50,25 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task Planning_again_keeps_a_planned_visit_the_tam_has_prepared_with_its_agenda()
+    {
+        var admin = await factory.AdminAsync();
+        var (_, tam) = await factory.UserAsync("Tam");
+        var year = ScheduleData.NextYear;
+        var client = await admin.ClientOfAsync(tam.Id, 4);
+        await admin.PlanAsync(year);
+        var first = await admin.VisitsAsync(client.Id, year);
+        await (await admin.PostAsJsonAsync($"/api/v1/visits/{first[2].Id}/items", new { kind = "DecisionMaker", text = "Budget for the firewall" })).ExpectAsync(HttpStatusCode.Created);
+
+        await admin.PlanAsync(year);
+
+        var visits = await admin.VisitsAsync(client.Id, year);
+        Assert.Equal(4, visits.Count);
+        Assert.Contains(visits, v => v.Id == first[2].Id && v.Status == "Planned" && v.Date == first[2].Date);
+        Assert.DoesNotContain(visits, v => v.Id == first[0].Id);
+    }
+
+    [Fact]
     public async Task A_visit_moves_only_to_a_working_day_the_tam_and_the_client_have_free()
     {
         var admin = await factory.AdminAsync();

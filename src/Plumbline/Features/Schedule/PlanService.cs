@@ -22,7 +22,7 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, TimeP
         var yearEnd = new DateOnly(y, 12, 31);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var replaced = await db.Visits.Where(v => v.Status == VisitStatus.Planned && v.Date >= input.Start && v.Date <= yearEnd).ExecuteDeleteAsync(ct);
+        var replaced = await Replaceable(db.Visits.Where(v => v.Date >= input.Start && v.Date <= yearEnd)).ExecuteDeleteAsync(ct);
         db.Visits.AddRange(result.Placements.Select(p => new Visit { ClientId = p.ClientId, TamUserId = p.TamId, Date = p.Date, CreatedAt = now, UpdatedAt = now }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -38,8 +38,15 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, TimeP
     }
 
     /// <summary>
+    /// A planned visit that nobody has prepared yet: no agenda item, no review. A plan may replace it; a prepared one is kept
+    /// like a confirmed one, so regenerating never throws away a TAM's preparation.
+    /// </summary>
+    private IQueryable<Visit> Replaceable(IQueryable<Visit> visits) =>
+        visits.Where(v => v.Status == VisitStatus.Planned && v.ReviewId == null && !db.VisitItems.Any(i => i.VisitId == v.Id));
+
+    /// <summary>
     /// Visits before <c>From</c> (today, when planning the current year) are history: they count toward the client's number and
-    /// are never moved. From then on, confirmed and completed visits are kept and planned ones are replaced.
+    /// are never moved. From then on, confirmed, completed and prepared visits are kept and the other planned ones are replaced.
     /// </summary>
     public async Task<PlanInput> InputAsync(int year, DateOnly today, CancellationToken ct)
     {
@@ -58,7 +65,8 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, TimeP
         var leave = (await db.LeavePeriods.AsNoTracking().Where(l => l.End >= first && l.Start <= last).Select(l => new { l.UserId, l.Start, l.End }).ToListAsync(ct))
             .GroupBy(l => l.UserId).ToDictionary(g => g.Key, g => (IReadOnlySet<DateOnly>)g.SelectMany(l => DayRules.Days(l.Start, l.End, year)).ToHashSet());
         var kept = await db.Visits.AsNoTracking()
-            .Where(v => v.Date >= first && v.Date <= last && v.Status != VisitStatus.Cancelled && (v.Date < from || v.Status != VisitStatus.Planned))
+            .Where(v => v.Date >= first && v.Date <= last && v.Status != VisitStatus.Cancelled
+                && (v.Date < from || v.Status != VisitStatus.Planned || v.ReviewId != null || db.VisitItems.Any(i => i.VisitId == v.Id)))
             .Select(v => new KeptVisit(v.ClientId, v.TamUserId, v.Date)).ToListAsync(ct);
         var none = (IReadOnlySet<DateOnly>)new HashSet<DateOnly>();
         return new PlanInput(year, holidays,
