@@ -33,7 +33,7 @@ public sealed partial class CookieApiGuardTests(SqliteFactory factory) : IClassF
     /// <summary>Signs in through the sign-in page, as a person does, so the client carries the cookie.</summary>
     private async Task<HttpClient> SignedInBrowserAsync()
     {
-        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var browser = factory.Anonymous();
         var page = await (await browser.GetAsync("/account/sign-in")).ExpectAsync(HttpStatusCode.OK);
         var fields = Hidden().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
         fields["Input.Email"] = PlumblineFactory.AdminEmail;

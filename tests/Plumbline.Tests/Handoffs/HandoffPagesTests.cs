@@ -109,7 +109,7 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
         var admin = await factory.AdminAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/handoffs/new")).StatusCode);
-        var mangled = await NoRedirects(admin).GetAsync("/handoffs/new?reviewId=not-a-guid&area=ServiceDesk");
+        var mangled = await factory.NoRedirects(admin).GetAsync("/handoffs/new?reviewId=not-a-guid&area=ServiceDesk");
         Assert.Equal(HttpStatusCode.Redirect, mangled.StatusCode);
         Assert.Equal("/handoffs/new?area=ServiceDesk", mangled.Headers.Location?.OriginalString);
     }
@@ -117,19 +117,11 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
     /// <summary>Opens the page for its antiforgery token (cookie and field), then posts the form as a browser would; the redirect is returned, not followed.</summary>
     private async Task<HttpResponseMessage> PostFormAsync(HttpClient signedInClient, string pagePath, string action, Dictionary<string, string> fields)
     {
-        var signedIn = NoRedirects(signedInClient);
+        var signedIn = factory.NoRedirects(signedInClient);
         var page = await (await signedIn.GetAsync(pagePath)).ExpectAsync(HttpStatusCode.OK);
         var token = AntiforgeryField().Match(page).Groups[1].Value;
         var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))) };
         return await signedIn.SendAsync(request);
-    }
-
-    /// <summary>The same person on a client that returns redirects (a followed redirect drops the bearer token).</summary>
-    private HttpClient NoRedirects(HttpClient signedIn)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
-        return client;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -64,8 +64,7 @@ public sealed class LogoTests(SqliteFactory factory) : IClassFixture<SqliteFacto
     {
         var admin = await factory.AdminAsync();
         await (await admin.PutAsync("/api/v1/settings/logo", Body(Png, "image/png"))).ExpectAsync(HttpStatusCode.NoContent);
-        var browser = factory.Anonymous();
-        browser.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var browser = factory.NoRedirects(admin);
 
         var remove = await browser.PostAsync("/settings/logo/remove", new FormUrlEncodedContent([]));
         var upload = await browser.PostAsync("/settings/logo", new MultipartFormDataContent { { new ByteArrayContent("GIF89a"u8.ToArray()), "logo", "logo.gif" } });

@@ -74,7 +74,4 @@ public static class ReportData
     }
 
     public static string Squeeze(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-
-    /// <summary>A browser without a session, that sees redirects instead of following them.</summary>
-    public static HttpClient Anonymous(this PlumblineFactory factory) => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }

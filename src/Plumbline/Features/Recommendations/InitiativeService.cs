@@ -51,8 +51,14 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
     {
         var query = db.RecommendationTemplates.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q)) { var text = q.Trim().ToLower(); query = query.Where(t => t.Title.ToLower().Contains(text) || t.Summary.ToLower().Contains(text)); }
-        return await query.OrderBy(t => t.Title).Select(t => new TemplateDetails(t.Id, t.Title, t.Summary, t.Priority.ToString(), t.OneTimeCost, t.RecurringMonthlyCost, t.LaborHours)).ToListAsync(ct);
+        return await Details(query.OrderBy(t => t.Title)).ToListAsync(ct);
     }
+
+    public Task<TemplateDetails?> TemplateAsync(Guid id, CancellationToken ct) =>
+        Details(db.RecommendationTemplates.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<TemplateDetails> Details(IQueryable<RecommendationTemplate> templates) =>
+        templates.Select(t => new TemplateDetails(t.Id, t.Title, t.Summary, t.Priority.ToString(), t.OneTimeCost, t.RecurringMonthlyCost, t.LaborHours));
 
     public async Task<ReviewOutcome<TemplateDetails>> SaveTemplateAsync(Guid? id, TemplateRequest r, CancellationToken ct)
     {

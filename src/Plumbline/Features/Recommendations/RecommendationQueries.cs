@@ -76,7 +76,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
         var quarters = window.Select(q =>
         {
             var items = byQuarter[q.ToString()].ToList();
-            var (oneTime, monthly) = Totals(items);
+            var (oneTime, monthly) = RoadmapRules.TotalsOf(items);
             return new RoadmapQuarter(q.ToString(), q.Start(client.FiscalYearStartMonth), q.End(client.FiscalYearStartMonth), oneTime, monthly, items);
         }).ToList();
         var yearTotals = quarters.GroupBy(q => FiscalQuarterOf(q.Quarter).Year)
@@ -86,9 +86,6 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
             [.. all.Where(r => r.TargetQuarter is null)], yearTotals, await InitiativesAsync(clientId, ct),
             [.. all.Where(r => r.TargetQuarter is not null && !shown.Contains(r.TargetQuarter))]);
     }
-
-    private static (decimal OneTime, decimal Monthly) Totals(IEnumerable<RecommendationDetails> items) =>
-        RoadmapRules.Totals(items.Select(i => (Enum.Parse<RecommendationStatus>(i.Status), i.OneTimeCost, i.RecurringMonthlyCost)));
 
     private static FiscalQuarter FiscalQuarterOf(string text) => FiscalQuarter.TryParse(text, out var q) ? q : default;
 

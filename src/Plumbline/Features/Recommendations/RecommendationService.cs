@@ -146,16 +146,20 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
     {
         if (findingIds is null) return;
         var wanted = findingIds.ToHashSet();
-        var findings = await db.Findings.Where(f => f.RecommendationId == x.Id || wanted.Contains(f.Id)).ToListAsync(ct);
+        var findings = (await db.Findings.Where(f => f.RecommendationId == x.Id || wanted.Contains(f.Id)).ToListAsync(ct))
+            .Where(f => f.RecommendationId != (wanted.Contains(f.Id) ? x.Id : null)).ToList();
+        if (findings.Count == 0) return;
+        // The findings' latest reviews show the same link in their vCIO pass and report: one query for all their items.
+        var reviewIds = findings.Select(f => f.LastReviewId).Distinct().ToList();
+        var standardIds = findings.Select(f => f.StandardId).Distinct().ToList();
+        var items = (await db.ReviewItems.Where(i => reviewIds.Contains(i.ReviewId) && standardIds.Contains(i.StandardId)).ToListAsync(ct))
+            .ToDictionary(i => (i.ReviewId, i.StandardId));
         foreach (var finding in findings)
         {
             var linked = wanted.Contains(finding.Id) ? x.Id : (Guid?)null;
-            if (finding.RecommendationId == linked) continue;
             finding.RecommendationId = linked;
             if (linked is not null) finding.AcceptedRiskReason = null;
-            // The finding's latest review shows the same link in its vCIO pass and report.
-            var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == finding.LastReviewId && i.StandardId == finding.StandardId, ct);
-            if (item is not null) item.RecommendationId = linked;
+            if (items.TryGetValue((finding.LastReviewId, finding.StandardId), out var item)) item.RecommendationId = linked;
         }
     }
 }

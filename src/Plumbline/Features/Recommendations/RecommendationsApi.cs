@@ -17,7 +17,7 @@ public static class RecommendationsApi
 
         read.MapGet("/clients/{id:guid}/recommendations", async (Guid id, [AsParameters] RecommendationFilter f, RecommendationQueries q, CancellationToken ct) =>
             f.Status is not null && !ApiEnum.TryParse<RecommendationStatus>(f.Status, out _) ? ApiErrors.Validation("status", "Use Draft, Proposed, Approved, Scheduled, InProgress, Done, Declined or Deferred.")
-            : await ClientExists(q, id, ct) ? TypedResults.Ok(await q.ListAsync(id, f, ct)) : NoClient(id))
+            : await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.ListAsync(id, f, ct)) : NoClient(id))
             .WithSummary("The client's recommendations (paged), filtered by status, initiative or text.");
         write.MapPost("/clients/{id:guid}/recommendations", async (Guid id, RecommendationRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
             Result(await s.CreateAsync(id, r, ReviewsApi.Name(user), ct), d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClient(id)))
@@ -46,7 +46,7 @@ public static class RecommendationsApi
             .WithSummary("All clients' approved and proposed spend by calendar quarter of one year.");
 
         read.MapGet("/clients/{id:guid}/initiatives", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
-            await ClientExists(q, id, ct) ? TypedResults.Ok(await q.InitiativesAsync(id, ct)) : NoClient(id));
+            await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.InitiativesAsync(id, ct)) : NoClient(id));
         write.MapPost("/clients/{id:guid}/initiatives", async (Guid id, InitiativeRequest r, InitiativeService s, CancellationToken ct) =>
             Result(await s.SaveInitiativeAsync(id, null, r, ct), d => TypedResults.Created($"/api/v1/clients/{id}/initiatives/{d.Id}", d), NoClient(id)));
         write.MapPut("/clients/{id:guid}/initiatives/{initiativeId:guid}", async (Guid id, Guid initiativeId, InitiativeRequest r, InitiativeService s, CancellationToken ct) =>
@@ -74,8 +74,6 @@ public static class RecommendationsApi
 
     private static IResult Result<T>(ReviewOutcome<T> outcome, Func<T, IResult> ok, IResult notFound) =>
         outcome.NotFound ? notFound : ReviewsApi.ToResult(outcome, ok);
-
-    private static async Task<bool> ClientExists(RecommendationQueries q, Guid id, CancellationToken ct) => await q.ClientExistsAsync(id, ct);
 
     private static IResult NoClient(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
 

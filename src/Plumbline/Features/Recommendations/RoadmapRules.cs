@@ -23,6 +23,10 @@ public static class RoadmapRules
         return (oneTime, monthly);
     }
 
+    /// <summary>The totals of recommendations as the API and pages carry them (status as text).</summary>
+    public static (decimal OneTime, decimal RecurringMonthly) TotalsOf(IEnumerable<RecommendationDetails> items) =>
+        Totals(items.Select(i => (Enum.Parse<RecommendationStatus>(i.Status), i.OneTimeCost, i.RecurringMonthlyCost)));
+
     /// <summary>
     /// A fiscal year's recurring figure is the yearly cost of the recurring services its items add: the sum of their
     /// monthly costs times twelve. It is a run rate the client signs up for, not a pro-rated spend within the year (ADR-007).

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
@@ -9,22 +8,21 @@ public static class LogoEndpoints
 {
     public static IEndpointRouteBuilder MapLogo(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup("/settings/logo").RequireAuthorization(Policies.Admin).ExcludeFromDescription();
+        var page = app.MapGroup("/settings/logo").RequireAuthorization(Policies.Admin).ExcludeFromDescription()
+            .RequireFormToken(_ => Back("logoError=expired"));
         page.MapPost("/", async (HttpContext http, ProviderLogo logos, CancellationToken ct) =>
         {
-            if (Expired(http)) return Back("logoError=expired");
             var form = await http.Request.ReadFormAsync(ct);
             if (form.Files.GetFile("logo") is not { Length: > 0 } logo) return Back("logoError=missing");
             await using var stream = logo.OpenReadStream();
             var problem = await logos.SaveAsync(logo.FileName, logo.ContentType, stream, ct);
             return Back(problem is null ? "logo=saved" : "logoError=" + problem);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
-        page.MapPost("/remove", async (HttpContext http, ProviderLogo logos, CancellationToken ct) =>
+        });
+        page.MapPost("/remove", async (ProviderLogo logos, CancellationToken ct) =>
         {
-            if (Expired(http)) return Back("logoError=expired");
             await logos.RemoveAsync(ct);
             return Back("logo=removed");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
         var api = app.MapGroup("/api/v1/settings/logo").WithTags("Settings").RequireAuthorization(Policies.Admin);
         api.MapPut("/", PutAsync).DisableAntiforgery()
@@ -50,8 +48,6 @@ public static class LogoEndpoints
         else problem = await logos.SaveAsync(null, request.ContentType, request.Body, ct);
         return problem is null ? TypedResults.NoContent() : ApiErrors.Validation("file", ProviderLogo.Problems[problem]);
     }
-
-    private static bool Expired(HttpContext http) => FormPosts.IsExpired(http);
 
     private static IResult Back(string query) => Results.Redirect($"/settings?{query}#logo");
 }

@@ -21,7 +21,10 @@ public sealed class ReportBrandingSource(AppDbContext db)
     public async Task<ReportBranding> GetAsync(CancellationToken ct)
     {
         var s = await db.ProviderSettings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == ProviderSettings.SingletonId, ct) ?? new ProviderSettings();
-        var logo = s.LogoData is { Length: > 0 } && s.LogoContentType is not null ? $"data:{s.LogoContentType};base64,{Convert.ToBase64String(s.LogoData)}" : null;
-        return new ReportBranding(s.ProviderName, s.BrandColor, logo, s.CurrencySymbol);
+        return new ReportBranding(s.ProviderName, s.BrandColor, LogoDataUri(s), s.CurrencySymbol);
     }
+
+    /// <summary>The logo inlined as a data URI (reports and the settings preview need no request back); null without one.</summary>
+    public static string? LogoDataUri(ProviderSettings s) =>
+        s.LogoData is { Length: > 0 } && s.LogoContentType is not null ? $"data:{s.LogoContentType};base64,{Convert.ToBase64String(s.LogoData)}" : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 
@@ -8,19 +7,6 @@ public sealed class DecisionForm
 {
     public string? Decision { get; set; }
     public string? Comment { get; set; }
-}
-
-/// <summary>Words for statuses as people say them ("In progress", not "InProgress").</summary>
-public static class StatusLabels
-{
-    public static string Of(string? status) => status switch
-    {
-        null => "",
-        nameof(RecommendationStatus.InProgress) => "In progress",
-        _ => status,
-    };
-
-    public static readonly string[] All = Enum.GetNames<RecommendationStatus>();
 }
 
 /// <summary>A finding the vCIO can tie to a recommendation: the client's open ones, plus any already linked.</summary>
@@ -43,14 +29,5 @@ public static class QuarterChoices
         var list = RoadmapRules.Quarters(currentFiscalYear, RoadmapRules.MaxYears + 1).Select(q => q.ToString()).ToList();
         if (FiscalQuarter.TryParse(current, out var q) && !list.Contains(q.ToString())) list.Insert(0, q.ToString());
         return list;
-    }
-
-    /// <summary>"FY2027-Q1 (Jul–Sep 2026)": the client's quarter with the calendar months it covers.</summary>
-    public static string Label(string quarter, int fiscalYearStartMonth)
-    {
-        if (!FiscalQuarter.TryParse(quarter, out var q)) return quarter;
-        var start = q.Start(fiscalYearStartMonth);
-        var end = q.End(fiscalYearStartMonth);
-        return $"{q} ({start.ToString("MMM", CultureInfo.InvariantCulture)}–{end.ToString("MMM yyyy", CultureInfo.InvariantCulture)})";
     }
 }

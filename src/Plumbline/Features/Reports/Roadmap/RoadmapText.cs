@@ -23,16 +23,6 @@ public static class RoadmapText
     public static string Months(RoadmapQuarter q) =>
         $"{q.Start.ToString("MMM", CultureInfo.InvariantCulture)} to {q.End.ToString("MMM yyyy", CultureInfo.InvariantCulture)}";
 
-    /// <summary>Totals of items outside the quarters (unscheduled, one initiative), by the roadmap's own rule of what is budgeted.</summary>
-    public static (decimal OneTime, decimal RecurringMonthly) Totals(IEnumerable<RecommendationDetails> items) =>
-        RoadmapRules.Totals(items.Select(i => (Enum.Parse<RecommendationStatus>(i.Status), i.OneTimeCost, i.RecurringMonthlyCost)));
-
     /// <summary>"1.3k" for 1,250: short enough for a chart.</summary>
     public static string Short(decimal v) => v >= 1000 ? Math.Round(v / 1000, 1).ToString("0.#", CultureInfo.InvariantCulture) + "k" : Math.Round(v, 0).ToString("0", CultureInfo.InvariantCulture);
-
-    public static string Status(string status) => status switch
-    {
-        nameof(RecommendationStatus.InProgress) => "In progress",
-        _ => status,
-    };
 }
