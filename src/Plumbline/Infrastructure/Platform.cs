@@ -13,6 +13,7 @@ public static class Platform
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        PublicUrl.Add(services);
         services.AddScoped<OwnScope>();
         services.AddProblemDetails();
         services.AddExceptionHandler<KnownExceptionHandler>();
