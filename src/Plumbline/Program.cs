@@ -58,6 +58,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapHealth();
 app.MapSetupApi();
 app.MapAccountsApi();
+app.MapSessionsApi();
 app.MapUsersApi();
 app.MapSectionsApi();
 app.MapStandardsApi();
