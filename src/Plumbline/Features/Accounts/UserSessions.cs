@@ -10,6 +10,9 @@ public sealed record TokenDetails(Guid Id, string Name, DateTime CreatedAt, Date
 
 public sealed record UserSessionsDetails(string UserId, PagedList<SessionDetails> Sessions, PagedList<TokenDetails> Tokens);
 
+/// <summary>One person on the admin's sessions page, with everything that lets them in.</summary>
+public sealed record PersonSessions(string UserId, string Name, string Email, IReadOnlyList<SessionDetails> Sessions, IReadOnlyList<TokenDetails> Tokens);
+
 /// <summary>
 /// The one place that starts, checks and ends browser sessions and API tokens (ADR-012). Locking a user, changing their
 /// roles or password, and an admin's "end all" call <see cref="EndAllAsync"/>; signing out ends one session.
@@ -87,7 +90,7 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock)
         var now = Now;
         var query = db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now);
         var rows = await query.OrderByDescending(s => s.LastSeenAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var items = rows.Select(s => new SessionDetails(s.Id, s.Device, Utc(s.CreatedAt), Utc(s.LastSeenAt), Utc(s.ExpiresAt))).ToList();
+        var items = rows.Select(ToDetails).ToList();
         return new(items, page, pageSize, await query.CountAsync(ct));
     }
 
@@ -96,13 +99,36 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock)
         var now = Now;
         var query = db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId && t.ExpiresAt > now);
         var rows = await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var items = rows.Select(t => new TokenDetails(t.Id, t.Name, Utc(t.CreatedAt), t.LastUsedAt is { } used ? Utc(used) : null, Utc(t.ExpiresAt))).ToList();
+        var items = rows.Select(ToDetails).ToList();
         return new(items, page, pageSize, await query.CountAsync(ct));
     }
 
     /// <summary>The most recent sessions and tokens of a person, for the admin's view; the totals say when there are more.</summary>
     public async Task<UserSessionsDetails> OfUserAsync(string userId, int pageSize, CancellationToken ct) =>
         new(userId, await SessionsAsync(userId, 1, pageSize, ct), await TokensAsync(userId, 1, pageSize, ct));
+
+    /// <summary>Everyone who has a live session or token, a page of people at a time (or one person when <paramref name="userId"/> is given).</summary>
+    public async Task<PagedList<PersonSessions>> EveryoneAsync(string? userId, int page, int pageSize, CancellationToken ct)
+    {
+        var now = Now;
+        var people = db.Users.AsNoTracking().Where(u => db.UserSessions.Any(s => s.UserId == u.Id && s.ExpiresAt > now)
+            || db.ApiTokens.Any(t => t.UserId == u.Id && t.ExpiresAt > now));
+        if (!string.IsNullOrEmpty(userId)) people = people.Where(u => u.Id == userId);
+        var found = await people.OrderBy(u => u.Name).ThenBy(u => u.Email).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(u => new { u.Id, u.Name, u.Email }).ToListAsync(ct);
+        var ids = found.Select(u => u.Id).ToList();
+        var sessions = await db.UserSessions.AsNoTracking().Where(s => ids.Contains(s.UserId) && s.ExpiresAt > now).ToListAsync(ct);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => ids.Contains(t.UserId) && t.ExpiresAt > now).ToListAsync(ct);
+        var items = found.Select(u => new PersonSessions(u.Id, u.Name, u.Email ?? "",
+            sessions.Where(s => s.UserId == u.Id).OrderByDescending(s => s.LastSeenAt).Select(ToDetails).ToList(),
+            tokens.Where(t => t.UserId == u.Id).OrderByDescending(t => t.CreatedAt).Select(ToDetails).ToList())).ToList();
+        return new(items, page, pageSize, await people.CountAsync(ct));
+    }
+
+    private static SessionDetails ToDetails(UserSession s) => new(s.Id, s.Device, Utc(s.CreatedAt), Utc(s.LastSeenAt), Utc(s.ExpiresAt));
+
+    private static TokenDetails ToDetails(ApiToken t) =>
+        new(t.Id, t.Name, Utc(t.CreatedAt), t.LastUsedAt is { } used ? Utc(used) : null, Utc(t.ExpiresAt));
 
     /// <summary>SQLite hands dates back without a kind; everything stored is UTC, so say so before it leaves the app.</summary>
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
