@@ -9,7 +9,7 @@ namespace Plumbline.Features.Accounts;
 /// <summary>A name ("PSA connector") is optional; it tells tokens apart in the list of tokens.</summary>
 public sealed record TokenRequest(string? Email, string? Password, string? Name = null);
 
-public sealed record TokenResponse(string Token, DateTime ExpiresAt, Guid Id = default, string Name = "");
+public sealed record TokenResponse(string Token, DateTime ExpiresAt, Guid Id, string Name);
 
 public static class AccountsApi
 {

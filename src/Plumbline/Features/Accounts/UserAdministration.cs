@@ -87,6 +87,35 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return (await GetAsync(id, ct), errors);
     }
 
+    /// <summary>
+    /// A person changes their own password. Like a reset by an admin it ends every session and token of theirs; the page
+    /// then signs the browser that made the change in again. A wrong current password counts toward the lockout, so a
+    /// borrowed session cannot be used to guess it.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>> ChangeOwnPasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(currentPassword)) errors["currentPassword"] = ["Enter your current password."];
+        if (string.IsNullOrEmpty(newPassword)) errors["newPassword"] = ["Enter a new password."];
+        var user = await users.FindByIdAsync(id);
+        if (errors.Count > 0 || user is null) return errors;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
+        if (!changed.Succeeded)
+        {
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                await tx.CommitAsync(ct);
+                return new() { ["currentPassword"] = ["Your current password is wrong."] };
+            }
+            return new() { ["newPassword"] = changed.Errors.Select(e => e.Description).ToArray() };
+        }
+        await sessions.EndAllAsync(id, ct);
+        await tx.CommitAsync(ct);
+        return errors;
+    }
+
     public async Task<UserDetails?> GetAsync(string id, CancellationToken ct) =>
         (await QueryAsync(db.Users.Where(u => u.Id == id), ct)).FirstOrDefault();
 
