@@ -104,6 +104,20 @@ public abstract class TokenListTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_names_the_token_and_session_operations()
+    {
+        var document = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var ids = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("operationId", out _)))
+            .Select(o => o.Value.GetProperty("operationId").GetString()).ToList();
+        Assert.Contains("listApiTokens", ids);
+        Assert.Contains("revokeApiToken", ids);
+        Assert.Contains("listUserSessions", ids);
+        Assert.Contains("endUserSessions", ids);
+    }
+
+    [Fact]
     public async Task Only_admins_see_or_end_sessions_and_an_unknown_user_is_not_found()
     {
         var admin = await factory.AdminAsync();
