@@ -6,8 +6,6 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Clients;
 
-public sealed record ClientChange(ClientDetails? Client, Dictionary<string, string[]>? Errors = null, bool NotFound = false, string? Conflict = null);
-
 /// <summary>Reads and changes clients; the API and the pages both go through here.</summary>
 public sealed class ClientService(AppDbContext db, TimeProvider clock)
 {
@@ -42,7 +40,7 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
         return client is null ? null : (await ToDetailsAsync([client], ct))[0];
     }
 
-    public async Task<ClientChange> SaveAsync(Guid? id, ClientRequest r, CancellationToken ct)
+    public async Task<Outcome<ClientDetails>> SaveAsync(Guid? id, ClientRequest r, CancellationToken ct)
     {
         var client = id is null ? new Client { CreatedAt = Now } : await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null) return new(null, NotFound: true);

@@ -36,10 +36,10 @@ public static class ClientsApi
         await clients.GetAsync(id, ct) is { } c ? TypedResults.Ok(c) : NotFound(id);
 
     private static async Task<IResult> Create(ClientRequest request, ClientService clients, CancellationToken ct) =>
-        ToResult(await clients.SaveAsync(null, request, ct), id: null);
+        (await clients.SaveAsync(null, request, ct)).ToResult(c => TypedResults.Created($"/api/v1/clients/{c.Id}", c), Missing(Guid.Empty));
 
     private static async Task<IResult> Update(Guid id, ClientRequest request, ClientService clients, CancellationToken ct) =>
-        ToResult(await clients.SaveAsync(id, request, ct), id);
+        (await clients.SaveAsync(id, request, ct)).ToResult(TypedResults.Ok, Missing(id));
 
     private static async Task<IResult> Due(Guid id, DateOnly? asOf, ClientService clients, ClientScope scope, ReviewService reviews, CancellationToken ct)
     {
@@ -64,14 +64,7 @@ public static class ClientsApi
         return await clients.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await queries.FindingsAsync(id, status, page, pageSize, ct));
     }
 
-    private static IResult ToResult(ClientChange change, Guid? id) => change switch
-    {
-        { NotFound: true } => NotFound(id ?? Guid.Empty),
-        { Errors.Count: > 0 } => ApiErrors.Validation(change.Errors),
-        { Conflict: { } c } => ApiErrors.Conflict(c),
-        _ when id is null => TypedResults.Created($"/api/v1/clients/{change.Client!.Id}", change.Client),
-        _ => TypedResults.Ok(change.Client),
-    };
+    private static ProblemHttpResult NotFound(Guid id) => ApiErrors.NotFound(Missing(id));
 
-    private static ProblemHttpResult NotFound(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
+    private static string Missing(Guid id) => $"There is no client with id '{id}'.";
 }

@@ -31,13 +31,6 @@ public sealed record UpdateHandoffRequest(string? Status = null, string? OwnerUs
 public sealed record HandoffFilter(string? Area = null, string? Status = null, Guid? ClientId = null, string? OwnerUserId = null, string? Q = null,
     Guid? ReviewId = null, Guid? FindingId = null, Guid? VisitId = null, string? Sort = null, int? Page = null, int? PageSize = null);
 
-/// <summary>What a hand-off operation did: a value, field errors, a conflict, not allowed, or not found.</summary>
-public sealed record HandoffOutcome(HandoffDetails? Value, Dictionary<string, string[]>? Errors = null, string? Conflict = null,
-    string? Forbidden = null, bool NotFound = false)
-{
-    public static HandoffOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors);
-}
-
 /// <summary>The person making a change, as the history and the role rules need them.</summary>
 public sealed record Actor(string? UserId, string Name, System.Security.Claims.ClaimsPrincipal User)
 {

@@ -18,11 +18,11 @@ public static class HandoffsApi
             await q.GetAsync(id, ct) is { } h ? (IResult)TypedResults.Ok(h) : NotFound(id))
             .WithSummary("One hand-off with its notes, oldest first.");
         read.MapPost("/", async (CreateHandoffRequest r, HandoffService s, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await s.CreateAsync(r, Actor.Of(user), ct), null))
+            (await s.CreateAsync(r, Actor.Of(user), ct)).ToResult(h => TypedResults.Created($"/api/v1/handoffs/{h.Id}", h), Missing(Guid.Empty)))
             .RequireAuthorization(Policies.CreateHandoffs)
             .WithSummary("Hand a follow-up to an area; the source (reviewId + standardId, findingId, visitId) is optional and names the client when clientId is left out.");
         read.MapPatch("/{id:guid}", async (Guid id, UpdateHandoffRequest r, HandoffService s, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await s.UpdateAsync(id, r, Actor.Of(user), ct), id))
+            (await s.UpdateAsync(id, r, Actor.Of(user), ct)).ToResult(TypedResults.Ok, Missing(id)))
             .WithSummary("Change the status, owner (\"\" takes the owner off) or area, and/or add a note. Fields left out stay as they are.");
         return app;
     }
@@ -33,15 +33,7 @@ public static class HandoffsApi
         return errors.Count > 0 ? ApiErrors.Validation(errors) : TypedResults.Ok(await q.ListAsync(filter, ct));
     }
 
-    private static IResult ToResult(HandoffOutcome outcome, Guid? id) => outcome switch
-    {
-        { NotFound: true } => NotFound(id ?? Guid.Empty),
-        { Forbidden: { } why } => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: why),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } c } => ApiErrors.Conflict(c),
-        _ when id is null => TypedResults.Created($"/api/v1/handoffs/{outcome.Value!.Id}", outcome.Value),
-        _ => TypedResults.Ok(outcome.Value),
-    };
+    private static IResult NotFound(Guid id) => ApiErrors.NotFound(Missing(id));
 
-    private static IResult NotFound(Guid id) => ApiErrors.NotFound($"There is no hand-off with id '{id}'.");
+    private static string Missing(Guid id) => $"There is no hand-off with id '{id}'.";
 }

@@ -20,17 +20,17 @@ public static class RecommendationsApi
             : await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.ListAsync(id, f, ct)) : NoClient(id))
             .WithSummary("The client's recommendations (paged), filtered by status, initiative or text.");
         write.MapPost("/clients/{id:guid}/recommendations", async (Guid id, RecommendationRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-            Result(await s.CreateAsync(id, r, ReviewsApi.Name(user), ct), d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClient(id)))
+            (await s.CreateAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClientText(id)))
             .WithSummary("Create a recommendation: blank, from a template (templateId) and/or for findings (findingIds).");
         read.MapGet("/recommendations/{id:guid}", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
             await q.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : NoRecommendation(id));
         write.MapPut("/recommendations/{id:guid}", async (Guid id, RecommendationRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-            Result(await s.UpdateAsync(id, r, ReviewsApi.Name(user), ct), TypedResults.Ok, NoRecommendation(id)))
+            (await s.UpdateAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id)))
             .WithSummary("Change a recommendation; fields left out keep their value. A status change is kept in its history.");
         write.MapDelete("/recommendations/{id:guid}", async Task<IResult> (Guid id, RecommendationService s, CancellationToken ct) =>
             await s.DeleteAsync(id, ct) ? TypedResults.NoContent() : NoRecommendation(id));
         write.MapPost("/recommendations/{id:guid}/decision", async (Guid id, DecisionRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-            Result(await s.DecideAsync(id, r, ReviewsApi.Name(user), ct), TypedResults.Ok, NoRecommendation(id)))
+            (await s.DecideAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id)))
             .WithSummary("Record the client's decision: Approved or Declined, with who, when and a comment.");
         read.MapGet("/recommendations/{id:guid}/history", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
             await q.GetAsync(id, ct) is null ? NoRecommendation(id) : TypedResults.Ok(await q.HistoryAsync(id, ct)))
@@ -48,20 +48,20 @@ public static class RecommendationsApi
         read.MapGet("/clients/{id:guid}/initiatives", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
             await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.InitiativesAsync(id, ct)) : NoClient(id));
         write.MapPost("/clients/{id:guid}/initiatives", async (Guid id, InitiativeRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveInitiativeAsync(id, null, r, ct), d => TypedResults.Created($"/api/v1/clients/{id}/initiatives/{d.Id}", d), NoClient(id)));
+            (await s.SaveInitiativeAsync(id, null, r, ct)).ToResult(d => TypedResults.Created($"/api/v1/clients/{id}/initiatives/{d.Id}", d), NoClientText(id)));
         write.MapPut("/clients/{id:guid}/initiatives/{initiativeId:guid}", async (Guid id, Guid initiativeId, InitiativeRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveInitiativeAsync(id, initiativeId, r, ct), TypedResults.Ok, ApiErrors.NotFound("There is no such initiative for this client.")));
+            (await s.SaveInitiativeAsync(id, initiativeId, r, ct)).ToResult(TypedResults.Ok, "There is no such initiative for this client."));
         write.MapDelete("/clients/{id:guid}/initiatives/{initiativeId:guid}", async Task<IResult> (Guid id, Guid initiativeId, InitiativeService s, CancellationToken ct) =>
             await s.DeleteInitiativeAsync(initiativeId, ct) ? TypedResults.NoContent() : ApiErrors.NotFound("There is no such initiative."));
 
         read.MapGet("/recommendation-templates", async Task<IResult> (string? q, InitiativeService s, CancellationToken ct) => TypedResults.Ok(await s.TemplatesAsync(q, ct)))
             .WithSummary("The provider's ready-made recommendations for common findings.");
         write.MapPost("/recommendation-templates", async (TemplateRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveTemplateAsync(null, r, ct), d => TypedResults.Created($"/api/v1/recommendation-templates/{d.Id}", d), ApiErrors.NotFound("No such template.")));
+            (await s.SaveTemplateAsync(null, r, ct)).ToResult(d => TypedResults.Created($"/api/v1/recommendation-templates/{d.Id}", d), "No such template."));
         write.MapPost("/recommendation-templates/starter", async (InitiativeService s, CancellationToken ct) => TypedResults.Ok(new { added = await s.AddStarterTemplatesAsync(ct) }))
             .WithSummary("Add the starter templates that are not in the library yet (matched by title).");
         write.MapPut("/recommendation-templates/{id:guid}", async (Guid id, TemplateRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveTemplateAsync(id, r, ct), TypedResults.Ok, ApiErrors.NotFound($"There is no recommendation template with id '{id}'.")));
+            (await s.SaveTemplateAsync(id, r, ct)).ToResult(TypedResults.Ok, $"There is no recommendation template with id '{id}'."));
         write.MapDelete("/recommendation-templates/{id:guid}", async Task<IResult> (Guid id, InitiativeService s, CancellationToken ct) =>
             await s.DeleteTemplateAsync(id, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no recommendation template with id '{id}'."));
         return app;
@@ -72,10 +72,11 @@ public static class RecommendationsApi
         : fromYear is < FiscalQuarter.MinYear or > FiscalQuarter.MaxYear ? ApiErrors.Validation("fromYear", "Choose a fiscal year from 2000 to 2100.")
         : null;
 
-    private static IResult Result<T>(ReviewOutcome<T> outcome, Func<T, IResult> ok, IResult notFound) =>
-        outcome.NotFound ? notFound : ReviewsApi.ToResult(outcome, ok);
+    private static IResult NoClient(Guid id) => ApiErrors.NotFound(NoClientText(id));
 
-    private static IResult NoClient(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
+    private static IResult NoRecommendation(Guid id) => ApiErrors.NotFound(NoRecommendationText(id));
 
-    private static IResult NoRecommendation(Guid id) => ApiErrors.NotFound($"There is no recommendation with id '{id}'.");
+    private static string NoClientText(Guid id) => $"There is no client with id '{id}'.";
+
+    private static string NoRecommendationText(Guid id) => $"There is no recommendation with id '{id}'.";
 }

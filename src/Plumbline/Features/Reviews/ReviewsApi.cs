@@ -26,29 +26,29 @@ public static class ReviewsApi
         read.MapGet("/compare", Compare).WithSummary("Per standard: the answer in each of two reviews of one client and the change.");
 
         tam.MapPost("/", async (CreateReviewRequest r, ReviewService s, CancellationToken ct) =>
-            ToResult(await s.CreateAsync(r, ct), v => TypedResults.Created($"/api/v1/reviews/{v.Id}", v)))
+            (await s.CreateAsync(r, ct)).ToResult(v => TypedResults.Created($"/api/v1/reviews/{v.Id}", v), NoSuchItem))
             .WithSummary("Create a review; without standardIds its scope is what is due for the client on asOf.");
         tam.MapPost("/{id:guid}/items", async (Guid id, ItemsRequest r, ReviewService s, CancellationToken ct) =>
-            r.StandardIds is not { Count: > 0 } ? ApiErrors.Validation("standardIds", "List the standards to add.") : ToResult(await s.AddItemsAsync(id, r.StandardIds, ct), TypedResults.Ok));
+            r.StandardIds is not { Count: > 0 } ? ApiErrors.Validation("standardIds", "List the standards to add.") : (await s.AddItemsAsync(id, r.StandardIds, ct)).ToResult(TypedResults.Ok, NoSuchItem));
         tam.MapDelete("/{id:guid}/items/{standardId:guid}", async (Guid id, Guid standardId, ReviewService s, CancellationToken ct) =>
-            ToResult(await s.RemoveItemAsync(id, standardId, ct), _ => TypedResults.NoContent()));
+            (await s.RemoveItemAsync(id, standardId, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem));
         tam.MapPut("/{id:guid}/answers/{standardId:guid}", async (Guid id, Guid standardId, AnswerRequest r, ReviewWorkflow w, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await w.AnswerAsync(id, standardId, r, Name(user), ct), i => TypedResults.Ok(new { standardId, answer = i.Answer?.ToString(), i.Note, i.Version, i.AnsweredBy })))
+            (await w.AnswerAsync(id, standardId, r, Name(user), ct)).ToResult(i => TypedResults.Ok(new { standardId, answer = i.Answer?.ToString(), i.Note, i.Version, i.AnsweredBy }), NoSuchItem))
             .WithSummary("The TAM's answer: Yes, No (needs a note) or NotApplicable. Send the item's version to refuse overwriting a newer answer.");
-        tam.MapPost("/{id:guid}/submit", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.SubmitAsync(id, ct), _ => TypedResults.NoContent()))
+        tam.MapPost("/{id:guid}/submit", async (Guid id, ReviewWorkflow w, CancellationToken ct) => (await w.SubmitAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem))
             .WithSummary("TAM to vCIO: every Yes becomes Aligned; every No is a finding to rate.");
         tam.MapPost("/{id:guid}/flags/{standardId:guid}", async (Guid id, Guid standardId, FlagRequest r, ReviewWorkflow w, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await w.FlagAsync(id, standardId, r, Name(user), ct), f => TypedResults.Created($"/api/v1/flags/{f.Id}", new { f.Id, reason = f.Reason.ToString(), f.Comment })))
+            (await w.FlagAsync(id, standardId, r, Name(user), ct)).ToResult(f => TypedResults.Created($"/api/v1/flags/{f.Id}", new { f.Id, reason = f.Reason.ToString(), f.Comment }), NoSuchItem))
             .WithSummary("Flag a question as Unclear or NotValuable for the standards committee.");
         tam.MapPost("/{id:guid}/answers/{standardId:guid}/evidence", async (Guid id, Guid standardId, IFormFile? file, EvidenceStore store, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await store.SaveAsync(id, standardId, file, Name(user), ct), e => TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, e.ContentType, e.Size })))
+            (await store.SaveAsync(id, standardId, file, Name(user), ct)).ToResult(e => TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, e.ContentType, e.Size }), NoSuchItem))
             .DisableAntiforgery().WithSummary("Attach a photo or file (multipart field 'file', up to 15 MB).");
 
         vcio.MapPut("/{id:guid}/ratings/{standardId:guid}", async (Guid id, Guid standardId, RatingRequest r, ReviewWorkflow w, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await w.RateAsync(id, standardId, r, Name(user), ct), i => TypedResults.Ok(new { standardId, rating = i.Rating?.ToString(), i.RecommendationId, i.AcceptedRiskReason })))
+            (await w.RateAsync(id, standardId, r, Name(user), ct)).ToResult(i => TypedResults.Ok(new { standardId, rating = i.Rating?.ToString(), i.RecommendationId, i.AcceptedRiskReason }), NoSuchItem))
             .WithSummary("The vCIO's rating of a finding, with a recommendation (existing or new by title) or an accepted risk.");
-        vcio.MapPost("/{id:guid}/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.CompleteAsync(id, ct), _ => TypedResults.NoContent()));
-        vcio.MapPost("/{id:guid}/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.DeliverAsync(id, ct), _ => TypedResults.NoContent()));
+        vcio.MapPost("/{id:guid}/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) => (await w.CompleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem));
+        vcio.MapPost("/{id:guid}/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) => (await w.DeliverAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem));
 
         read.MapGet("/{id:guid}/answers/{standardId:guid}/evidence", async (Guid id, Guid standardId, EvidenceStore store, CancellationToken ct) =>
             TypedResults.Ok((await store.ListAsync(id, standardId, ct)).Select(e => new { e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy, url = $"/api/v1/evidence/{e.Id}" })))
@@ -66,7 +66,7 @@ public static class ReviewsApi
         evidence.MapGet("/{id:guid}", async (Guid id, EvidenceStore store, CancellationToken ct) =>
             await store.OpenAsync(id, ct) is { } found ? (IResult)TypedResults.PhysicalFile(found.Path, found.Evidence.ContentType, found.Evidence.FileName) : ApiErrors.NotFound($"There is no evidence with id '{id}'."))
             .RequireAuthorization(Policies.SignedIn);
-        evidence.MapDelete("/{id:guid}", async (Guid id, EvidenceStore store, CancellationToken ct) => ToResult(await store.DeleteAsync(id, ct), _ => TypedResults.NoContent()))
+        evidence.MapDelete("/{id:guid}", async (Guid id, EvidenceStore store, CancellationToken ct) => (await store.DeleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem))
             .RequireAuthorization(Policies.AnswerReviews);
 
         var notifications = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
@@ -91,18 +91,11 @@ public static class ReviewsApi
             : ApiErrors.NotFound("Both reviews must exist and belong to the same client.");
     }
 
-    public static IResult ToResult<T>(ReviewOutcome<T> outcome, Func<T, IResult> ok) => outcome switch
-    {
-        { NotFound: true } => ApiErrors.NotFound("There is no such review, or the standard is not part of it."),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } message } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: message,
-            extensions: outcome.ConflictBody is null ? null : new Dictionary<string, object?> { ["current"] = outcome.ConflictBody }),
-        _ => ok(outcome.Value!),
-    };
-
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static string Name(ClaimsPrincipal user) => user.FindFirstValue("name") ?? user.Identity?.Name ?? "unknown";
+
+    private const string NoSuchItem = "There is no such review, or the standard is not part of it.";
 
     private static IResult NotFound(Guid id) => ApiErrors.NotFound($"There is no review with id '{id}'.");
 }

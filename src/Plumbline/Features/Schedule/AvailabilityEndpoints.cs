@@ -13,7 +13,7 @@ internal static class AvailabilityEndpoints
         holidays.MapGet("/", async (int? year, AvailabilityService a, CancellationToken ct) => TypedResults.Ok(await a.HolidaysAsync(year, ct)))
             .RequireAuthorization(Policies.SignedIn).WithSummary("The provider's holidays, by date; ?year= keeps one year.");
         holidays.MapPost("/", async (HolidayRequest r, AvailabilityService a, CancellationToken ct) =>
-            ScheduleApi.ToResult(await a.AddHolidayAsync(r, ct), h => TypedResults.Created($"/api/v1/holidays/{h.Id}", h)))
+            (await a.AddHolidayAsync(r, ct)).ToResult(h => TypedResults.Created($"/api/v1/holidays/{h.Id}", h), ScheduleApi.NoSuchVisit))
             .RequireAuthorization(Policies.Admin).WithSummary("Add a holiday { date, name }: no visit is planned on it.");
         holidays.MapDelete("/{id:guid}", async (Guid id, AvailabilityService a, CancellationToken ct) =>
             await a.RemoveHolidayAsync(id, ct) ? (IResult)TypedResults.NoContent() : ApiErrors.NotFound($"There is no holiday with id '{id}'."))
@@ -24,7 +24,7 @@ internal static class AvailabilityEndpoints
             await a.ClientAsync(id, ct) is { } found ? (IResult)TypedResults.Ok(found) : ClientNotFound(id)).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Weekdays and dates the client cannot host a visit.");
         clients.MapPut("/availability", async (Guid id, ClientAvailabilityRequest r, AvailabilityService a, CancellationToken ct) =>
-            ScheduleApi.ToResult(await a.SaveClientAsync(id, r, ct), TypedResults.Ok, $"There is no client with id '{id}'."))
+            (await a.SaveClientAsync(id, r, ct)).ToResult(TypedResults.Ok, $"There is no client with id '{id}'."))
             .RequireAuthorization(Policies.ManageClients).WithSummary("Replace the weekdays and blackout dates the client cannot host.");
         clients.MapGet("/calendar-feed", async (Guid id, CalendarFeeds f, HttpContext http, CancellationToken ct) =>
             await f.FindAsync(null, id, ct) is { } feed ? (IResult)TypedResults.Ok(ScheduleApi.Details(feed, http)) : ApiErrors.NotFound("This client has no calendar feed yet. POST to create it."))

@@ -19,33 +19,33 @@ public static class ScheduleApi
         read.MapGet("/", List).WithSummary("Visits by date (paged); filter by year, tamUserId, clientId, status.");
         read.MapGet("/{id:guid}", async (Guid id, VisitService s, CancellationToken ct) => await s.GetAsync(id, ct) is { } v ? (IResult)TypedResults.Ok(v) : NotFound(id));
         app.MapPost("/api/v1/visits", async (CreateVisitRequest r, VisitService s, CancellationToken ct) =>
-            ToResult(await s.CreateAsync(r, ct), v => TypedResults.Created($"/api/v1/visits/{v.Id}", v)))
+            (await s.CreateAsync(r, ct)).ToResult(v => TypedResults.Created($"/api/v1/visits/{v.Id}", v), NoSuchVisit))
             .WithTags("Visits").RequireAuthorization(Policies.PlanSchedule).WithSummary("Add one visit by hand, with the planner's day checks.");
-        run.MapPut("/{id:guid}", async (Guid id, UpdateVisitRequest r, VisitService s, CancellationToken ct) => ToResult(await s.UpdateAsync(id, r, ct), TypedResults.Ok))
+        run.MapPut("/{id:guid}", async (Guid id, UpdateVisitRequest r, VisitService s, CancellationToken ct) => (await s.UpdateAsync(id, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit))
             .WithSummary("Change the date (checked like a move) and onsite/remoteReason.");
-        run.MapPost("/{id:guid}/move", async (Guid id, MoveVisitRequest r, VisitService s, CancellationToken ct) => ToResult(await s.MoveAsync(id, r, ct), TypedResults.Ok))
+        run.MapPost("/{id:guid}/move", async (Guid id, MoveVisitRequest r, VisitService s, CancellationToken ct) => (await s.MoveAsync(id, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit))
             .WithSummary("Move to another working day: not a weekend, holiday, the TAM's leave or a day the client cannot host, and the TAM free.");
-        run.MapPost("/{id:guid}/confirm", async (Guid id, VisitService s, CancellationToken ct) => ToResult(await s.ConfirmAsync(id, ct), TypedResults.Ok));
-        run.MapPost("/{id:guid}/cancel", async (Guid id, VisitService s, CancellationToken ct) => ToResult(await s.CancelAsync(id, ct), TypedResults.Ok));
-        run.MapPost("/{id:guid}/remote", async (Guid id, RemoteVisitRequest r, VisitService s, CancellationToken ct) => ToResult(await s.RemoteAsync(id, r.Reason, ct), TypedResults.Ok))
+        run.MapPost("/{id:guid}/confirm", async (Guid id, VisitService s, CancellationToken ct) => (await s.ConfirmAsync(id, ct)).ToResult(TypedResults.Ok, NoSuchVisit));
+        run.MapPost("/{id:guid}/cancel", async (Guid id, VisitService s, CancellationToken ct) => (await s.CancelAsync(id, ct)).ToResult(TypedResults.Ok, NoSuchVisit));
+        run.MapPost("/{id:guid}/remote", async (Guid id, RemoteVisitRequest r, VisitService s, CancellationToken ct) => (await s.RemoteAsync(id, r.Reason, ct)).ToResult(TypedResults.Ok, NoSuchVisit))
             .WithSummary("Mark the visit remote; a reason is required because onsite is the rule.");
-        run.MapPost("/{id:guid}/onsite", async (Guid id, VisitService s, CancellationToken ct) => ToResult(await s.OnsiteAsync(id, ct), TypedResults.Ok));
-        run.MapPost("/{id:guid}/complete", async (Guid id, CompleteVisitRequest r, VisitDay d, CancellationToken ct) => ToResult(await d.CompleteAsync(id, r, ct), TypedResults.Ok))
+        run.MapPost("/{id:guid}/onsite", async (Guid id, VisitService s, CancellationToken ct) => (await s.OnsiteAsync(id, ct)).ToResult(TypedResults.Ok, NoSuchVisit));
+        run.MapPost("/{id:guid}/complete", async (Guid id, CompleteVisitRequest r, VisitDay d, CancellationToken ct) => (await d.CompleteAsync(id, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit))
             .WithSummary("End the visit day with a summary note and the next visit confirmed; sends the visit.completed webhook.");
         read.MapGet("/{id:guid}/items", async (Guid id, VisitService s, VisitDay d, CancellationToken ct) =>
             await s.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await d.ItemsAsync(id, ct)));
         run.MapPost("/{id:guid}/items", async (Guid id, VisitItemRequest r, VisitDay d, CancellationToken ct) =>
-            ToResult(await d.AddItemAsync(id, r, ct), i => TypedResults.Created($"/api/v1/visits/{id}/items/{i.Id}", i)))
+            (await d.AddItemAsync(id, r, ct)).ToResult(i => TypedResults.Created($"/api/v1/visits/{id}/items/{i.Id}", i), NoSuchVisit))
             .WithSummary("Add an agenda or summary item: DecisionMaker, ClientItem, Ticket, MoveAddChange, VcioMention, Maintenance or ServiceDesk.");
         run.MapPut("/{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, VisitItemRequest r, VisitDay d, CancellationToken ct) =>
-            ToResult(await d.UpdateItemAsync(id, itemId, r, ct), TypedResults.Ok));
+            (await d.UpdateItemAsync(id, itemId, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit));
         run.MapDelete("/{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, VisitDay d, CancellationToken ct) =>
             await d.RemoveItemAsync(id, itemId, ct) ? (IResult)TypedResults.NoContent() : NotFound(id));
         run.MapPost("/{id:guid}/review", async (Guid id, VisitDay d, CancellationToken ct) =>
-            ToResult(await d.OpenReviewAsync(id, ct), reviewId => TypedResults.Ok(new { reviewId })))
+            (await d.OpenReviewAsync(id, ct)).ToResult(reviewId => TypedResults.Ok(new { reviewId }), NoSuchVisit))
             .WithSummary("Open (or find) the review of what is due for the visit's client on the visit's day.");
 
-        app.MapPost("/api/v1/schedule/plan", async (PlanRequest r, PlanService p, CancellationToken ct) => ToResult(await p.PlanAsync(r.Year, ct), TypedResults.Ok))
+        app.MapPost("/api/v1/schedule/plan", async (PlanRequest r, PlanService p, CancellationToken ct) => (await p.PlanAsync(r.Year, ct)).ToResult(TypedResults.Ok, NoSuchVisit))
             .WithTags("Visits").RequireAuthorization(Policies.PlanSchedule)
             .WithSummary("Plan a year of visits: confirmed and completed ones are kept, planned ones replaced; what cannot be placed is listed with the reason.");
 
@@ -55,7 +55,7 @@ public static class ScheduleApi
             .WithSummary("Working, leave, internal, capacity and committed days, utilization (% of capacity), clients and MRR for one year.");
         users.MapGet("/leave", async (string id, int? year, AvailabilityService a, CancellationToken ct) => TypedResults.Ok(await a.LeaveAsync(id, year, ct)));
         users.MapPost("/leave", async (string id, LeaveRequest r, AvailabilityService a, ClaimsPrincipal user, CancellationToken ct) =>
-            !Mine(user, id) ? Forbidden() : ToResult(await a.AddLeaveAsync(id, r, ct), l => TypedResults.Created($"/api/v1/users/{id}/leave/{l.Id}", l), $"There is no user with id '{id}'."))
+            !Mine(user, id) ? Forbidden() : (await a.AddLeaveAsync(id, r, ct)).ToResult(l => TypedResults.Created($"/api/v1/users/{id}/leave/{l.Id}", l), $"There is no user with id '{id}'."))
             .WithSummary("Add dates of leave (start to end inclusive); the planner avoids them.");
         users.MapDelete("/leave/{leaveId:guid}", async (string id, Guid leaveId, AvailabilityService a, ClaimsPrincipal user, CancellationToken ct) =>
             !Mine(user, id) ? Forbidden() : await a.RemoveLeaveAsync(id, leaveId, ct) ? (IResult)TypedResults.NoContent() : ApiErrors.NotFound($"There is no leave with id '{leaveId}'."));
@@ -87,13 +87,7 @@ public static class ScheduleApi
 
     internal static IResult Forbidden() => TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "Only planners (admins, service leads, vCIOs) change other people's leave and feeds.");
 
-    public static IResult ToResult<T>(ReviewOutcome<T> outcome, Func<T, IResult> ok, string notFound = "There is no such visit.") => outcome switch
-    {
-        { NotFound: true } => ApiErrors.NotFound(notFound),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } message } => ApiErrors.Conflict(message),
-        _ => ok(outcome.Value!),
-    };
+    internal const string NoSuchVisit = "There is no such visit.";
 
     private static IResult NotFound(Guid id) => ApiErrors.NotFound($"There is no visit with id '{id}'.");
 

@@ -37,38 +37,28 @@ public static class SectionsApi
             .Select(c => new CategoryDetails(c.Id, c.SectionId, c.Name, c.Order, c.ReviewIntervalMonths)).ToListAsync(ct));
 
     private static async Task<IResult> CreateSection(SectionRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveSectionAsync(null, request, ct), created: "/api/v1/sections/");
+        (await editor.SaveSectionAsync(null, request, ct)).ToResult(s => TypedResults.Created($"/api/v1/sections/{s.Id}", s), NotFound);
 
     private static async Task<IResult> UpdateSection(Guid id, SectionRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveSectionAsync(id, request, ct));
+        (await editor.SaveSectionAsync(id, request, ct)).ToResult(TypedResults.Ok, NotFound);
 
     private static async Task<IResult> DeleteSection(Guid id, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.DeleteSectionAsync(id, ct), noContent: true);
+        (await editor.DeleteSectionAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
     private static async Task<IResult> CreateCategory(CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveCategoryAsync(null, request, ct), created: "/api/v1/categories/");
+        (await editor.SaveCategoryAsync(null, request, ct)).ToResult(c => TypedResults.Created($"/api/v1/categories/{c.Id}", c), NotFound);
 
     private static async Task<IResult> UpdateCategory(Guid id, CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveCategoryAsync(id, request, ct));
+        (await editor.SaveCategoryAsync(id, request, ct)).ToResult(TypedResults.Ok, NotFound);
 
     private static async Task<IResult> DeleteCategory(Guid id, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.DeleteCategoryAsync(id, ct), noContent: true);
+        (await editor.DeleteCategoryAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
     private static async Task<IResult> ReorderSections(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.ReorderSectionsAsync(request.Ids ?? [], ct), noContent: true);
+        (await editor.ReorderSectionsAsync(request.Ids ?? [], ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
     private static async Task<IResult> ReorderCategories(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.ReorderCategoriesAsync(request.Ids ?? [], ct), noContent: true);
+        (await editor.ReorderCategoriesAsync(request.Ids ?? [], ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static IResult Result(EditOutcome outcome, string? created = null, bool noContent = false) => outcome switch
-    {
-        { NotFound: true } => ApiErrors.NotFound(outcome.Message ?? "Not found."),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: not null } => ApiErrors.Conflict(outcome.Conflict),
-        _ when noContent => TypedResults.NoContent(),
-        _ when created is not null => TypedResults.Created(created + IdOf(outcome.Value), outcome.Value),
-        _ => TypedResults.Ok(outcome.Value),
-    };
-
-    private static string IdOf(object? value) => value switch { SectionDetails s => s.Id.ToString(), CategoryDetails c => c.Id.ToString(), _ => "" };
+    private const string NotFound = "Not found.";
 }

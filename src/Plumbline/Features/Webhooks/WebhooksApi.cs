@@ -11,10 +11,10 @@ public static class WebhooksApi
         api.MapGet("/events", () => TypedResults.Ok(WebhookEvents.All)).WithSummary("The event names a webhook can subscribe to.");
         api.MapGet("/", async (int? page, int? pageSize, WebhookService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(page, pageSize, ct)))
             .WithSummary("The registered webhooks (paged); secrets are not included.");
-        api.MapPost("/", async (WebhookRequest r, WebhookService s, CancellationToken ct) => ToResult(await s.SaveAsync(null, r, ct), null))
+        api.MapPost("/", async (WebhookRequest r, WebhookService s, CancellationToken ct) => (await s.SaveAsync(null, r, ct)).ToResult(w => TypedResults.Created($"/api/v1/webhooks/{w.Id}", w), Missing(Guid.Empty)))
             .WithSummary("Register a URL for events. The answer holds the signing secret; keep it (admins can reveal it later).");
         api.MapGet("/{id:guid}", async (Guid id, WebhookService s, CancellationToken ct) => await s.GetAsync(id, ct) is { } w ? (IResult)TypedResults.Ok(w) : NotFound(id));
-        api.MapPut("/{id:guid}", async (Guid id, WebhookRequest r, WebhookService s, CancellationToken ct) => ToResult(await s.SaveAsync(id, r, ct), id))
+        api.MapPut("/{id:guid}", async (Guid id, WebhookRequest r, WebhookService s, CancellationToken ct) => (await s.SaveAsync(id, r, ct)).ToResult(TypedResults.Ok, Missing(id)))
             .WithSummary("Change the URL, description, events or active flag.");
         api.MapDelete("/{id:guid}", async (Guid id, WebhookService s, CancellationToken ct) => await s.DeleteAsync(id, ct) ? (IResult)TypedResults.NoContent() : NotFound(id))
             .WithSummary("Remove the webhook and its delivery history.");
@@ -40,16 +40,9 @@ public static class WebhooksApi
         return app;
     }
 
-    private static IResult ToResult(WebhookOutcome<WebhookDetails> outcome, Guid? id) => outcome switch
-    {
-        { NotFound: true } => NotFound(id ?? Guid.Empty),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } c } => ApiErrors.Conflict(c),
-        _ when id is null => TypedResults.Created($"/api/v1/webhooks/{outcome.Value!.Id}", outcome.Value),
-        _ => TypedResults.Ok(outcome.Value),
-    };
+    private static IResult NotFound(Guid id) => ApiErrors.NotFound(Missing(id));
 
-    private static IResult NotFound(Guid id) => ApiErrors.NotFound($"There is no webhook with id '{id}'.");
+    private static string Missing(Guid id) => $"There is no webhook with id '{id}'.";
 
     private static IResult DeliveryNotFound(Guid id) => ApiErrors.NotFound($"This webhook has no delivery with id '{id}'.");
 }
