@@ -65,6 +65,7 @@ app.MapLibraryApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
+app.MapNotificationsApi();
 app.MapScheduleApi();
 app.MapVisitReports();
 app.MapAgreementReport();
