@@ -39,7 +39,7 @@ public abstract class TokenListTests(PlumblineFactory factory)
     }
 
     [Fact]
-    public async Task A_token_without_a_name_gets_a_plain_one_and_a_long_name_is_a_validation_problem()
+    public async Task A_token_without_a_name_gets_a_plain_one_and_a_long_or_multi_line_name_is_a_validation_problem()
     {
         var (_, user) = await factory.UserAsync("Tam");
 
@@ -48,6 +48,8 @@ public abstract class TokenListTests(PlumblineFactory factory)
 
         Assert.Equal(AccountsApi.DefaultTokenName, unnamed.Name);
         await tooLong.ValidationProblemAsync("name");
+        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password, name = "two\nlines" }))
+            .ValidationProblemAsync("name");
     }
 
     [Fact]

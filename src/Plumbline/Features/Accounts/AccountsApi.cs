@@ -31,6 +31,7 @@ public static class AccountsApi
         var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultTokenName : request.Name.Trim();
         if (name.Length > UserSessions.MaxTokenName)
             return ApiErrors.Validation(new() { ["name"] = [$"Keep the token's name to {UserSessions.MaxTokenName} characters or fewer."] });
+        if (SingleLine.IsBroken(name)) return ApiErrors.Validation(new() { ["name"] = [SingleLine.Message] });
         var user = await users.FindByEmailAsync(request.Email.Trim());
         if (user is null) return Unauthorized();
         if (await users.IsLockedOutAsync(user))
