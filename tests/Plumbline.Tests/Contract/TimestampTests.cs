@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,40 +67,21 @@ public abstract partial class TimestampTests(ContractFactory factory)
         return string.Join('/', segments);
     }
 
-    /// <summary>
-    /// A client with a TAM; a review answered, submitted, rated and completed; its recommendation approved; a completed visit; a
-    /// hand-off with a note; a webhook that got every event. Keyed by the collection an id belongs to.
-    /// </summary>
+    /// <summary>Every event's data, and a webhook that got them all; keyed by the collection an id belongs to.</summary>
     private async Task<(HttpClient Admin, Dictionary<string, string> Ids)> DataSetAsync(TestReceiver receiver)
     {
         var admin = await factory.AdminAsync();
         var webhook = await admin.CreateWebhookAsync(receiver.Url);
-        var (_, tam) = await factory.UserAsync("Tam");
-        var client = await admin.ClientOfAsync(tam.Id, 4);
-        var library = await admin.CreateLibraryAsync("High", "Medium");
-        var review = await admin.CreateReviewAsync(client.Id, library.Ids);
-        await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
-        await admin.AnswerAsync(review.Id, library[1].Id, "No");
-        await admin.SubmitAsync(review.Id);
-        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "HighlyVulnerable", newRecommendationTitle = "Replace the edge firewall" }))
-            .ExpectAsync(HttpStatusCode.OK);
-        await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
-        var recommendationId = (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/recommendations")).ReadJsonAsync())
-            .GetProperty("items")[0].GetProperty("id").GetString()!;
-        await (await admin.PostAsJsonAsync($"/api/v1/recommendations/{recommendationId}/decision", new { decision = "Approved" })).ExpectAsync(HttpStatusCode.OK);
-        var visit = await admin.CreateVisitAsync(client.Id, ScheduleData.On(DayOfWeek.Monday, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-13)));
-        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "Everything is backed up." })).ExpectAsync(HttpStatusCode.OK);
-        var handoff = await admin.CreateHandoffAsync(client.Id);
-        await (await admin.PatchHandoffAsync(handoff.Id, new { status = "InProgress", note = "Called the client." })).ExpectAsync(HttpStatusCode.OK);
+        var made = await factory.EveryEventAsync(admin);
         await factory.Services.GetRequiredService<WebhookDispatcher>().DeliverDueAsync(default);
         var delivery = (await admin.DeliveriesAsync(webhook.Id)).Items.First(d => d.Event == WebhookEvents.ReviewCompleted);
         Assert.Equal("Delivered", delivery.Status);
 
         return (admin, new Dictionary<string, string>
         {
-            ["users"] = tam.Id, ["clients"] = client.Id.ToString(), ["standards"] = library[0].Id.ToString(), ["reviews"] = review.Id.ToString(),
-            ["answers"] = library[1].Id.ToString(), ["recommendations"] = recommendationId, ["visits"] = visit.Id.ToString(),
-            ["handoffs"] = handoff.Id.ToString(), ["webhooks"] = webhook.Id.ToString(), ["deliveries"] = delivery.Id.ToString(),
+            ["users"] = made.TamUserId, ["clients"] = made.ClientId.ToString(), ["standards"] = made.Library[0].Id.ToString(),
+            ["reviews"] = made.ReviewId.ToString(), ["answers"] = made.Library[1].Id.ToString(), ["recommendations"] = made.RecommendationId.ToString(),
+            ["visits"] = made.VisitId.ToString(), ["handoffs"] = made.HandoffId.ToString(), ["webhooks"] = webhook.Id.ToString(), ["deliveries"] = delivery.Id.ToString(),
         });
     }
 }
