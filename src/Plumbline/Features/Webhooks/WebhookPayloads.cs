@@ -42,9 +42,11 @@ public abstract record WebhookPayload
 public abstract record WebhookLinks
 {
     /// <summary>The page a person opens in Plumbline for this item.</summary>
+    [JsonPropertyOrder(1)]
     public string Url { get; init; } = "";
 
     /// <summary>The item in the API (<c>GET</c> it with a token for the full, current details).</summary>
+    [JsonPropertyOrder(2)]
     public string ApiUrl { get; init; } = "";
 }
 
@@ -74,6 +76,7 @@ public sealed record HandoffCreatedData(Guid Id, string Area, string Title, stri
     DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version) : WebhookLinks
 {
     /// <summary>The client's page.</summary>
+    [JsonPropertyOrder(3)]
     public string ClientUrl { get; init; } = "";
 
     internal HandoffCreatedData Linked(PublicUrl u) => this with { Url = u.For($"/handoffs/{Id}"), ApiUrl = u.For($"/api/v1/handoffs/{Id}"), ClientUrl = u.For($"/clients/{ClientId}") };
@@ -95,6 +98,7 @@ public sealed record ReviewEventData(Guid ReviewId, Guid ClientId, string Title,
     int ItemCount, int AnsweredCount, DateTime? SubmittedAt, DateTime? CompletedAt) : WebhookLinks
 {
     /// <summary>The client's page.</summary>
+    [JsonPropertyOrder(3)]
     public string ClientUrl { get; init; } = "";
 
     internal ReviewEventData Linked(PublicUrl u) => this with { Url = u.For($"/reviews/{ReviewId}"), ApiUrl = u.For($"/api/v1/reviews/{ReviewId}"), ClientUrl = u.For($"/clients/{ClientId}") };
@@ -112,6 +116,7 @@ public sealed record RecommendationApprovedData(Guid RecommendationId, Guid Clie
     string? TargetQuarter, string ApprovedBy) : WebhookLinks
 {
     /// <summary>The client's page.</summary>
+    [JsonPropertyOrder(3)]
     public string ClientUrl { get; init; } = "";
 
     internal RecommendationApprovedData Linked(PublicUrl u) =>
@@ -131,9 +136,11 @@ public sealed record VisitCompletedData(Guid VisitId, Guid ClientId, string TamU
     DateOnly? NextVisitDate) : WebhookLinks
 {
     /// <summary>The client's page.</summary>
+    [JsonPropertyOrder(3)]
     public string ClientUrl { get; init; } = "";
 
     /// <summary>The visit summary for the client (HTML; add <c>?format=pdf</c> for a PDF).</summary>
+    [JsonPropertyOrder(4)]
     public string SummaryUrl { get; init; } = "";
 
     internal VisitCompletedData Linked(PublicUrl u) => this with
