@@ -47,3 +47,17 @@ public sealed record AnswerHistoryLine(Guid StandardId, Guid ReviewId, string Re
 
 public sealed record FlagDetails(Guid Id, Guid ReviewId, Guid StandardId, string Code, int Revision, string Reason, string Comment,
     DateTime CreatedAt, string CreatedBy, bool Closed);
+
+public sealed record ItemsRequest(List<Guid>? StandardIds);
+
+public sealed record AnswerDetails(Guid StandardId, string? Answer, string Note, int Version, string AnsweredBy);
+
+public sealed record RatingDetails(Guid StandardId, string? Rating, Guid? RecommendationId, string? AcceptedRiskReason);
+
+public sealed record FlagCreated(Guid Id, string Reason, string Comment);
+
+public sealed record EvidenceCreated(Guid Id, string FileName, string ContentType, long Size);
+
+public sealed record EvidenceDetails(Guid Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedBy, string Url);
+
+public sealed record CompareDetails(Guid From, Guid To, List<CompareLine> Items);
