@@ -111,9 +111,9 @@ public abstract class AvailabilityAndChartTests(PlumblineFactory factory)
     {
         public List<(string Name, object Data)> Events { get; } = [];
 
-        public Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken)
+        public Task EnqueueAsync(WebhookPayload payload, CancellationToken cancellationToken)
         {
-            Events.Add((eventName, data));
+            Events.Add((payload.Event, payload));
             return Task.CompletedTask;
         }
     }

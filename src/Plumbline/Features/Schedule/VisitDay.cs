@@ -93,11 +93,8 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
             visit.Status = VisitStatus.Completed;
             visit.CompletedAt = Now;
             visit.SummaryNote = (r.SummaryNote ?? "").Trim();
-            await webhooks.EnqueueAsync(WebhookEvents.VisitCompleted, new
-            {
-                visitId = visit.Id, clientId = visit.ClientId, tamUserId = visit.TamUserId, date = visit.Date, onsite = visit.Onsite,
-                reviewId = visit.ReviewId, nextVisitId = visit.NextVisitId, nextVisitDate = next?.Date, summaryUrl = $"/reports/visits/{visit.Id}/summary",
-            }, ct);
+            await webhooks.EnqueueAsync(new VisitCompletedPayload(new VisitCompletedData(visit.Id, visit.ClientId, visit.TamUserId, visit.Date, visit.Onsite,
+                visit.ReviewId, visit.NextVisitId, next?.Date)), ct);
             return null;
         }, ct);
     }

@@ -108,6 +108,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         request.Headers.Add("X-Plumbline-Event", delivery.Event);
         request.Headers.Add("X-Plumbline-Delivery", delivery.Id.ToString());
         request.Headers.Add("X-Plumbline-Signature", WebhookSigning.Sign(secret, body));
+        // Standard Webhooks: the id is the event's (the same on every retry), the timestamp is this attempt's, so a retry is signed anew.
+        var eventId = delivery.EventId.ToString();
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.Add("webhook-id", eventId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSigning.SignStandard(secret, eventId, timestamp, body));
         request.Headers.UserAgent.ParseAdd("Plumbline-Webhooks/1.0");
         // The timeout is wall-clock time: it bounds a real socket, whatever clock the schedule runs on.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

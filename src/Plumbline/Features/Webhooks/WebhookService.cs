@@ -16,7 +16,7 @@ public sealed record DeliveryDetails(Guid Id, Guid WebhookId, Guid EventId, stri
 public sealed record WebhookSecret(string Secret);
 
 /// <summary>Registers webhooks and reads their delivery history; an admin's work.</summary>
-public sealed class WebhookService(AppDbContext db, TimeProvider clock)
+public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUrl urls)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -105,7 +105,7 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return null;
         var eventId = Guid.CreateVersion7();
-        var body = WebhookPayload.Serialize(eventId, WebhookEvents.Test, Now, new { webhookId = id, message = "A test event from Plumbline. Check the signature and answer 2xx." });
+        var body = new WebhookTestPayload(new WebhookTestData(id, "A test event from Plumbline. Check the signature and answer 2xx.")).Serialize(eventId, Now, urls);
         return await QueueAsync(new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = WebhookEvents.Test, Body = body }, ct);
     }
 
