@@ -128,9 +128,17 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         {
             return new SendResult(null, $"No answer within {Options.Timeout.TotalSeconds:0.#} s.");
         }
+        // The history is read by admins in the browser: it says what kind of failure, never which internal port refused.
+        catch (HttpRequestException e) when (e.InnerException is BlockedAddressException)
+        {
+            return new SendResult(null, ReceiverAddresses.Refusal);
+        }
         catch (HttpRequestException e)
         {
-            return new SendResult(null, Truncate($"Could not reach the receiver: {e.Message}"));
+            logger.LogWarning("Webhook delivery {DeliveryId} could not connect: {Reason}", delivery.Id, e.Message);
+            return new SendResult(null, e.HttpRequestError == HttpRequestError.NameResolutionError
+                ? "Could not reach the receiver: its host name was not found."
+                : "Could not reach the receiver: the connection failed.");
         }
     }
 

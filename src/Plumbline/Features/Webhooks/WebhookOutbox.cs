@@ -54,10 +54,18 @@ public static class WebhookServices
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.AllowedNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
+                "Webhooks:AllowedNetworks holds networks in CIDR form, such as 10.20.0.0/16.")
+            .ValidateOnStart();
+        services.AddSingleton<ReceiverAddresses>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             // A receiver answers; it does not send Plumbline elsewhere. Redirects count as failures.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<ReceiverAddresses>().ConnectAsync,
+            });
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddScoped<WebhookService>();
         services.AddSingleton<WebhookDispatcher>();

@@ -16,7 +16,7 @@ public sealed record DeliveryDetails(Guid Id, Guid WebhookId, Guid EventId, stri
 public sealed record WebhookSecret(string Secret);
 
 /// <summary>Registers webhooks and reads their delivery history; an admin's work.</summary>
-public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUrl urls)
+public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUrl urls, ReceiverAddresses addresses)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -39,6 +39,7 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUr
         if (id is not null && r.Version is { } version && version != webhook.Version)
             return new(null, Conflict: "Someone else changed this webhook after you opened it. Reload it and apply your change again.");
         var errors = Validate(r);
+        if (errors.Count == 0 && await addresses.ProblemWithAsync(new Uri(r.Url!.Trim()), ct) is { } refused) errors["url"] = [refused];
         if (errors.Count > 0) return new(null, errors);
         webhook.Url = r.Url!.Trim();
         webhook.Description = (r.Description ?? "").Trim();
