@@ -138,6 +138,7 @@ public static class LibraryFormats
             var rows = new List<LibraryRow>();
             while (csv.Read())
             {
+                if (rows.Count == MaxRows) throw new LibraryFileException(TooManyRows);
                 var row = new LibraryRow { RowNumber = csv.Parser.Row };
                 foreach (var column in header) row.Values[column] = SafeCsv.Unescape(csv.GetField(column) ?? "");
                 rows.Add(row);
@@ -150,12 +151,19 @@ public static class LibraryFormats
         }
     }
 
+    /// <summary>Far more standards than any library holds (the starter library has about 300), so a runaway file stops early.</summary>
+    public const int MaxRows = 10_000;
+
+    private static readonly string TooManyRows = $"The file has more than {MaxRows:N0} rows. A library has a few hundred standards: check that the file is a library export.";
+
     private static List<LibraryRow> ReadXlsx(byte[] content)
     {
         try
         {
+            if (SpreadsheetLimits.ProblemWithArchive(content) is { } problem) throw new LibraryFileException(problem);
             using var stream = new MemoryStream(content);
-            var data = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            var data = SpreadsheetLimits.TakeRows(stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>(), MaxRows)
+                ?? throw new LibraryFileException(TooManyRows);
             var header = data.FirstOrDefault()?.Keys.ToArray() ?? stream.GetColumns(useHeaderRow: true)?.ToArray() ?? [];
             CheckColumns(header);
             return data.Select((d, i) =>
