@@ -34,9 +34,9 @@ internal static class AvailabilityEndpoints
             .RequireAuthorization(Policies.RunVisits).WithSummary("Create the client's feed address, or replace it (the old address stops working).");
 
         // The address is the secret: calendar programs cannot sign in.
-        app.MapGet("/calendar/{token}.ics", async (string token, CalendarFeeds f, CancellationToken ct) =>
-            await f.IcsAsync(token, ct) is { } ics ? Results.Text(ics, "text/calendar; charset=utf-8") : Results.NotFound())
-            .AllowAnonymous().WithTags("Visits").WithSummary("An iCalendar feed of visits behind a secret address.");
+        app.MapGet("/calendar/{token}.ics", CalendarFeedResponse.GetAsync)
+            .AllowAnonymous().WithTags("Visits").WithSummary("An iCalendar feed of visits behind a secret address; send If-None-Match with its ETag.");
+        app.MapMethods("/calendar/{token}.ics", [HttpMethods.Head], CalendarFeedResponse.GetAsync).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/api/v1/agreement-chart", AgreementChart.GetAsync).WithTags("Capacity").RequireAuthorization(Policies.SignedIn)
             .WithSummary("One row per active client with its agreement numbers and totals; sort, q, tamUserId; format=json|csv|xlsx.");
