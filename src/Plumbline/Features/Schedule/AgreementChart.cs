@@ -66,15 +66,15 @@ public sealed class AgreementChart(AppDbContext db)
         var (rows, totals) = await chart.RowsAsync(f, ct);
         var file = $"agreement-chart-{clock.GetUtcNow():yyyy-MM-dd}.{format}";
         if (format == "csv") return TypedResults.File(Csv(rows, totals), "text/csv; charset=utf-8", file);
-        if (format == "xlsx") return TypedResults.File(Xlsx(rows, totals), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+        if (format == "xlsx") return TypedResults.File(Xlsx(rows, totals), Spreadsheet.ContentType, file);
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         return TypedResults.Ok(new AgreementChartPage(rows.Skip((page - 1) * size).Take(size).ToList(), page, size, rows.Count, totals));
     }
 
-    private static IEnumerable<object?[]> Cells(List<AgreementRow> rows, AgreementTotals t) =>
-        rows.Select(r => new object?[] { r.Client, r.SalesRep, r.Vcio ?? "", r.Tam ?? "", r.VisitDaysPerYear, r.Seats, r.Servers, r.StorageGb, r.Mrr,
-                r.ContractStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.ContractEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "" })
-            .Append(["Total", "", "", "", t.VisitDaysPerYear, t.Seats, t.Servers, t.StorageGb, t.Mrr, "", ""]);
+    private static object?[] Cells(AgreementRow r) =>
+        [r.Client, r.SalesRep, r.Vcio, r.Tam, r.VisitDaysPerYear, r.Seats, r.Servers, r.StorageGb, r.Mrr, r.ContractStart, r.ContractEnd];
+
+    private static object?[] Cells(AgreementTotals t) => ["Total", null, null, null, t.VisitDaysPerYear, t.Seats, t.Servers, t.StorageGb, t.Mrr, null, null];
 
     public static byte[] Csv(List<AgreementRow> rows, AgreementTotals totals)
     {
@@ -82,20 +82,21 @@ public sealed class AgreementChart(AppDbContext db)
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var column in Columns) csv.WriteField(column);
         csv.NextRecord();
-        foreach (var cells in Cells(rows, totals))
+        foreach (var cells in rows.Select(Cells).Append(Cells(totals)))
         {
-            foreach (var cell in cells) csv.WriteField(cell is decimal d ? d.ToString("0.00", CultureInfo.InvariantCulture) : Convert.ToString(cell, CultureInfo.InvariantCulture));
+            foreach (var cell in cells)
+                csv.WriteField(cell switch
+                {
+                    decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+                    DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    _ => Convert.ToString(cell, CultureInfo.InvariantCulture),
+                });
             csv.NextRecord();
         }
         csv.Flush();
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
     }
 
-    public static byte[] Xlsx(List<AgreementRow> rows, AgreementTotals totals)
-    {
-        var sheet = Cells(rows, totals).Select(cells => Columns.Select((c, i) => (c, cells[i] ?? "")).ToDictionary(x => x.c, x => x.Item2)).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet, sheetName: "Agreement chart");
-        return stream.ToArray();
-    }
+    public static byte[] Xlsx(List<AgreementRow> rows, AgreementTotals totals) =>
+        Spreadsheet.Write("Agreement chart", Columns, rows.Select(Cells), moneyColumns: ["MRR"], dateColumns: ["Contract start", "Contract end"], totals: Cells(totals));
 }
