@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -82,5 +83,5 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
     public static string Summary(VisitDetails v) =>
         $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status is "Planned" ? "" : $" [{v.Status.ToLowerInvariant()}]");
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }
