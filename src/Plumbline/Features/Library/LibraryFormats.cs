@@ -23,7 +23,7 @@ public static class LibraryFormats
     public static string ContentType(LibraryFormat f) => f switch
     {
         LibraryFormat.Csv => "text/csv",
-        LibraryFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        LibraryFormat.Xlsx => Spreadsheet.ContentType,
         _ => "application/json",
     };
 
@@ -65,13 +65,8 @@ public static class LibraryFormats
                 return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
             }
             default:
-            {
-                var rows = LibraryFlattening.ToRows(doc)
-                    .Select(r => LibraryRow.Columns.ToDictionary(c => c, c => r.GetValueOrDefault(c) ?? (object)"")).ToList();
-                using var stream = new MemoryStream();
-                stream.SaveAs(rows, sheetName: "Standards");
-                return stream.ToArray();
-            }
+                return Spreadsheet.Write("Standards", LibraryRow.Columns,
+                    LibraryFlattening.ToRows(doc).Select(r => LibraryRow.Columns.Select(c => r.GetValueOrDefault(c)).ToArray()));
         }
     }
 

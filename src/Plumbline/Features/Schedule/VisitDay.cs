@@ -87,7 +87,7 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
                 next = await db.Visits.FirstOrDefaultAsync(v => v.Id == nextId, ct);
                 if (next is null || next.ClientId != visit.ClientId || next.Date <= visit.Date || next.Status is VisitStatus.Cancelled or VisitStatus.Completed)
                     return Outcome<VisitDetails>.Invalid("nextVisitId", "Choose a later, open visit of the same client as the next visit.");
-                if (next.Status == VisitStatus.Planned) { next.Status = VisitStatus.Confirmed; next.Version = Guid.NewGuid(); next.UpdatedAt = Now; }
+                if (next.Status == VisitStatus.Planned) { next.Status = VisitStatus.Confirmed; next.Sequence++; next.Version = Guid.NewGuid(); next.UpdatedAt = Now; }
                 visit.NextVisitId = nextId;
             }
             visit.Status = VisitStatus.Completed;
