@@ -46,6 +46,7 @@ builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRo
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UsePlatform();
 app.UsePageQueryCleaner();
 app.UseFirstRunSetup();

@@ -20,6 +20,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         var title = (r.Title ?? "").Trim();
         if (title.Length == 0) e["title"] = ["Say in a few words what needs doing."];
         else if (title.Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
+        SingleLine.Check(title, "title", e);
         var details = (r.Details ?? "").Trim();
         if (details.Length > 4000) e["details"] = ["Keep the details to 4,000 characters or fewer."];
         var (clientId, findingStandardId) = await SourceAsync(r, e, ct);

@@ -18,6 +18,7 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         else if (name.Length > 100) errors["name"] = ["Keep the name to 100 characters or fewer."];
         else if (await db.Initiatives.AnyAsync(i => i.ClientId == clientId && i.Id != id && i.Name.ToLower() == name.ToLower(), ct))
             errors["name"] = ["This client already has an initiative with that name."];
+        SingleLine.Check(name, "name", errors);
         var color = string.IsNullOrWhiteSpace(r.Color) ? "#1f5f8b" : r.Color.Trim();
         if (!Colour().IsMatch(color)) errors["color"] = ["Use a colour like #1f5f8b."];
         if (r.Description?.Length > 2000) errors["description"] = ["Keep the description to 2,000 characters or fewer."];
@@ -64,6 +65,7 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         var errors = new Dictionary<string, string[]>();
         var title = r.Title?.Trim() ?? "";
         if (title.Length is 0 or > 200) errors["title"] = ["Give the template a title of up to 200 characters."];
+        SingleLine.Check(title, "title", errors);
         if (r.Summary?.Length > 4000) errors["summary"] = ["Keep the summary to 4,000 characters or fewer."];
         var priority = Priority.Medium;
         if (r.Priority is not null && !ApiEnum.TryParse(r.Priority, out priority)) errors["priority"] = ["Use High, Medium or Low."];

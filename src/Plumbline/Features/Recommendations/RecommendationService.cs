@@ -78,6 +78,7 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
             var title = r.Title?.Trim() ?? x.Title;
             if (title.Length == 0) Error("title", "Give the recommendation a short title the client will understand.");
             else if (title.Length > 200) Error("title", "Keep the title to 200 characters or fewer.");
+            else if (SingleLine.IsBroken(title)) Error("title", SingleLine.Message);
             else x.Title = title;
         }
         if (r.Summary is not null)

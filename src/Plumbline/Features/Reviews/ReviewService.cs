@@ -20,6 +20,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var client = r.ClientId is { } cid ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
         if (client is null) e["clientId"] = ["Choose an existing client."];
         if ((r.Title ?? "").Trim().Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
+        SingleLine.Check(r.Title?.Trim(), "title", e);
         foreach (var (field, userId) in new[] { ("tamUserId", r.TamUserId), ("vcioUserId", r.VcioUserId) })
             if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct)) e[field] = [$"There is no user with id '{userId}'."];
         if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];

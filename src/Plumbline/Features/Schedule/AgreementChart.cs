@@ -86,7 +86,7 @@ public sealed class AgreementChart(AppDbContext db)
     public static byte[] Csv(List<AgreementRow> rows, AgreementTotals totals)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, SafeCsv.Writing());
         foreach (var column in Columns) csv.WriteField(column);
         csv.NextRecord();
         foreach (var cells in Cells(rows, totals))

@@ -19,6 +19,7 @@ public sealed class AvailabilityService(AppDbContext db)
         var e = new Dictionary<string, string[]>();
         if (r.Date is not { Year: >= 2000 and <= 2100 }) e["date"] = ["Give the holiday's date (YYYY-MM-DD, between 2000 and 2100)."];
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 200) e["name"] = ["Name the holiday (up to 200 characters)."];
+        Infrastructure.SingleLine.Check(r.Name?.Trim(), "name", e);
         if (e.Count > 0) return new(default, e);
         if (await db.Holidays.AnyAsync(h => h.Date == r.Date, ct)) return Outcome<HolidayDetails>.Clash($"{Infrastructure.Format.Date(r.Date!.Value)} is already a holiday.");
         var holiday = new Holiday { Date = r.Date!.Value, Name = r.Name!.Trim() };

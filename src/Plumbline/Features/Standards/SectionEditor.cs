@@ -14,6 +14,7 @@ public sealed class SectionEditor(AppDbContext db)
         if (name.Length == 0) errors["name"] = ["Give the section a name."];
         else if (name.Length > 100) errors["name"] = ["Keep the name to 100 characters or fewer."];
         else if (await db.Sections.AnyAsync(s => s.Name == name && s.Id != id, ct)) errors["name"] = [$"A section named \"{name}\" already exists."];
+        Infrastructure.SingleLine.Check(name, "name", errors);
         if ((r.Description ?? "").Length > 1000) errors["description"] = ["Keep the description to 1,000 characters or fewer."];
         if (r.Order is < 0 or > 10000) errors["order"] = ["The order is a number from 0 to 10,000."];
         if (errors.Count > 0) return Outcome<SectionDetails>.Invalid(errors);
@@ -42,6 +43,7 @@ public sealed class SectionEditor(AppDbContext db)
         else if (name.Length > 100) errors["name"] = ["Keep the name to 100 characters or fewer."];
         else if (r.SectionId is { } sid && await db.Categories.AnyAsync(c => c.SectionId == sid && c.Name == name && c.Id != id, ct))
             errors["name"] = [$"This section already has a category named \"{name}\"."];
+        Infrastructure.SingleLine.Check(name, "name", errors);
         if (r.ReviewIntervalMonths is { } months && !StandardValidation.Intervals.Contains(months))
             errors["reviewIntervalMonths"] = ["The review interval is 1, 3, 6 or 12 months."];
         if (r.Order is < 0 or > 10000) errors["order"] = ["The order is a number from 0 to 10,000."];
