@@ -5,6 +5,7 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Handoffs;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
-using Plumbline.Features.Reviews;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 
