@@ -6,18 +6,11 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Contract;
 
-/// <summary>An instance whose webhook deliveries the test sends itself, so the deliveries it reads back have been attempted.</summary>
-public class ContractFactory(TestDatabase database) : PlumblineFactory(database, new Dictionary<string, string?> { ["Webhooks:DeliverInBackground"] = "false" });
-
-public sealed class SqliteContractFactory() : ContractFactory(TestDatabase.Sqlite);
-
-public sealed class PostgresContractFactory() : ContractFactory(TestDatabase.Postgres);
-
 /// <summary>
 /// Every date-time the API answers with carries its zone, on both databases (API.md: "Every timestamp is UTC with its zone").
 /// The GETs come from the live OpenAPI document, so an endpoint added later is checked without touching this test.
 /// </summary>
-public abstract partial class TimestampTests(ContractFactory factory)
+public abstract partial class TimestampTests(ManualDeliveryFactory factory)
 {
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex PathParameter();
@@ -86,6 +79,6 @@ public abstract partial class TimestampTests(ContractFactory factory)
     }
 }
 
-public sealed class TimestampsOnSqlite(SqliteContractFactory factory) : TimestampTests(factory), IClassFixture<SqliteContractFactory>;
+public sealed class TimestampsOnSqlite(SqliteManualDeliveryFactory factory) : TimestampTests(factory), IClassFixture<SqliteManualDeliveryFactory>;
 
-public sealed class TimestampsOnPostgres(PostgresContractFactory factory) : TimestampTests(factory), IClassFixture<PostgresContractFactory>;
+public sealed class TimestampsOnPostgres(PostgresManualDeliveryFactory factory) : TimestampTests(factory), IClassFixture<PostgresManualDeliveryFactory>;

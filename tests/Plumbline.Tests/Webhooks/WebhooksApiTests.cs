@@ -6,7 +6,7 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Webhooks;
 
-/// <summary>Registering webhooks, their secrets, and which events queue deliveries (the outbox); nothing is sent here.</summary>
+/// <summary>Registering webhooks, their secrets, and which events queue deliveries (the outbox); nothing is sent here (no background delivery).</summary>
 public abstract class WebhooksApiTests(PlumblineFactory factory)
 {
     private static string Url() => $"https://psa.example.com/hooks/{Guid.NewGuid():N}";
@@ -142,6 +142,6 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
     }
 }
 
-public sealed class WebhooksApiOnSqlite(SqliteFactory factory) : WebhooksApiTests(factory), IClassFixture<SqliteFactory>;
+public sealed class WebhooksApiOnSqlite(SqliteManualDeliveryFactory factory) : WebhooksApiTests(factory), IClassFixture<SqliteManualDeliveryFactory>;
 
-public sealed class WebhooksApiOnPostgres(PostgresFactory factory) : WebhooksApiTests(factory), IClassFixture<PostgresFactory>;
+public sealed class WebhooksApiOnPostgres(PostgresManualDeliveryFactory factory) : WebhooksApiTests(factory), IClassFixture<PostgresManualDeliveryFactory>;
