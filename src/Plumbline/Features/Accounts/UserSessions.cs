@@ -125,11 +125,7 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock)
         return new(items, page, pageSize, await people.CountAsync(ct));
     }
 
-    private static SessionDetails ToDetails(UserSession s) => new(s.Id, s.Device, Utc(s.CreatedAt), Utc(s.LastSeenAt), Utc(s.ExpiresAt));
+    private static SessionDetails ToDetails(UserSession s) => new(s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.ExpiresAt);
 
-    private static TokenDetails ToDetails(ApiToken t) =>
-        new(t.Id, t.Name, Utc(t.CreatedAt), t.LastUsedAt is { } used ? Utc(used) : null, Utc(t.ExpiresAt));
-
-    /// <summary>SQLite hands dates back without a kind; everything stored is UTC, so say so before it leaves the app.</summary>
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    private static TokenDetails ToDetails(ApiToken t) => new(t.Id, t.Name, t.CreatedAt, t.LastUsedAt, t.ExpiresAt);
 }

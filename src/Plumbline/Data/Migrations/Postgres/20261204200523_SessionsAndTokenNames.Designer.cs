@@ -12,7 +12,7 @@ using Plumbline.Data;
 namespace Plumbline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204184232_SessionsAndTokenNames")]
+    [Migration("20261204200523_SessionsAndTokenNames")]
     partial class SessionsAndTokenNames
     {
         /// <inheritdoc />
@@ -639,6 +639,39 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.ToTable("HandoffNotes");
                 });
 
+            modelBuilder.Entity("Plumbline.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Plumbline.Features.Recommendations.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -930,39 +963,6 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.HasIndex("ClientId", "StandardId");
 
                     b.ToTable("Findings");
-                });
-
-            modelBuilder.Entity("Plumbline.Features.Reviews.Notification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
-
-                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Plumbline.Features.Reviews.QuestionFlag", b =>
@@ -1324,6 +1324,9 @@ namespace Plumbline.Data.Migrations.Postgres
 
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1922,6 +1925,15 @@ namespace Plumbline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Plumbline.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Plumbline.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Plumbline.Features.Recommendations.Initiative", b =>
                 {
                     b.HasOne("Plumbline.Features.Clients.Client", null)
@@ -1975,15 +1987,6 @@ namespace Plumbline.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StandardId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Plumbline.Features.Reviews.Notification", b =>
-                {
-                    b.HasOne("Plumbline.Features.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
