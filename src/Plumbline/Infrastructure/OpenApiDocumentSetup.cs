@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -52,23 +53,26 @@ public static class OpenApiDocumentSetup
 
     /// <summary>
     /// Every endpoint needs a signed-in caller unless it says AllowAnonymous (the fallback policy, Roles.cs), so
-    /// those are the operations that take the bearer token and can answer 401 and 403.
+    /// those are the operations that take the bearer token and can answer 401; those whose policy asks for more than
+    /// a signed-in caller (a role) can also answer 403. Endpoints that refuse in the handler declare their own 403.
     /// </summary>
-    private static Task RequireTokenAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    private static async Task RequireTokenAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any())
         {
             // An empty requirement says "no credentials needed" explicitly, so a reader can tell it from an omission.
             operation.Security = [new OpenApiSecurityRequirement()];
-            return Task.CompletedTask;
+            return;
         }
 
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", Problem("No valid token: it is missing, expired or revoked.", context.Document));
-        // Role checks happen in policies and in handlers, and a cookie-signed write without X-Plumbline-Client is refused.
-        operation.Responses.TryAdd("403", Problem("The caller's role does not allow this.", context.Document));
-        return Task.CompletedTask;
+        var policies = context.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
+        var policy = await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>());
+        if (policy?.Requirements.Any(r => r is not DenyAnonymousAuthorizationRequirement) == true)
+            operation.Responses.TryAdd("403", Problem("The caller's role does not allow this.", context.Document));
     }
 
     private static OpenApiResponse Problem(string description, OpenApiDocument? document) => new()
