@@ -6,27 +6,37 @@ namespace Plumbline.Tests.OpenApi;
 
 /// <summary>
 /// Integrators generate clients from /openapi/v1.json, so the live document is linted with the pinned Redocly CLI
-/// (tools/openapi, installed by scripts/test.sh) and its rules (tools/openapi/redocly.yaml). Any error fails.
+/// (tools/openapi, installed by scripts/test.sh) and its rules (tools/openapi/redocly.yaml). Any error fails, and so
+/// does any warning that is not one of the few known ones below.
 /// </summary>
 public sealed class RedoclyLintTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     private static readonly string Tools = Path.Combine(Repository.Root, "tools", "openapi");
 
+    /// <summary>Warnings that are true of the API as designed: (rule, where it may occur, why).</summary>
+    private static readonly (string Rule, string PointerPrefix, string Why)[] KnownWarnings =
+    [
+        ("operation-4xx-response", "#/paths/~1health", "health checks take no input and need no token, so they answer 200 or 503, never 4xx"),
+    ];
+
     [Fact]
     public async Task The_OpenAPI_document_passes_the_Redocly_lint()
     {
         var document = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ExpectAsync(System.Net.HttpStatusCode.OK);
-        var file = Path.Combine(Directory.CreateTempSubdirectory("plumbline-openapi-").FullName, "v1.json");
+        var folder = Directory.CreateTempSubdirectory("plumbline-openapi-").FullName;
+        var file = Path.Combine(folder, "v1.json");
         await File.WriteAllTextAsync(file, document);
 
         var report = await LintAsync(file);
+        Directory.Delete(folder, recursive: true);
 
-        var errors = report.GetProperty("problems").EnumerateArray()
-            .Where(p => p.GetProperty("severity").GetString() == "error")
-            .Select(p => $"{p.GetProperty("ruleId").GetString()} at {p.GetProperty("location")[0].GetProperty("pointer").GetString()}: {p.GetProperty("message").GetString()}")
+        var problems = report.GetProperty("problems").EnumerateArray()
+            .Select(p => (Rule: p.GetProperty("ruleId").GetString()!, Severity: p.GetProperty("severity").GetString()!,
+                Pointer: p.GetProperty("location")[0].GetProperty("pointer").GetString()!, Message: p.GetProperty("message").GetString()!))
+            .Where(p => p.Severity == "error" || !KnownWarnings.Any(k => k.Rule == p.Rule && p.Pointer.StartsWith(k.PointerPrefix, StringComparison.Ordinal)))
+            .Select(p => $"{p.Severity} {p.Rule} at {p.Pointer}: {p.Message}")
             .ToList();
-        Assert.True(errors.Count == 0, $"Redocly found {errors.Count} errors in /openapi/v1.json:\n{string.Join("\n", errors)}");
-        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        Assert.True(problems.Count == 0, $"Redocly found {problems.Count} problems in /openapi/v1.json:\n{string.Join("\n", problems)}");
     }
 
     private static async Task<JsonElement> LintAsync(string file)
