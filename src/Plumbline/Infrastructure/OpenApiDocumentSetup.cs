@@ -13,7 +13,7 @@ namespace Plumbline.Infrastructure;
 /// </summary>
 public static class OpenApiDocumentSetup
 {
-    public const string BearerScheme = "bearer";
+    private const string BearerScheme = "bearer";
     private const string ProblemSchema = "ProblemDetails";
 
     /// <summary>
@@ -24,7 +24,7 @@ public static class OpenApiDocumentSetup
     {
         ["Health"] = "Whether the app and its database answer; for load balancers and monitoring.",
         ["Setup"] = "First-run setup of an empty instance: the provider's name and the first admin.",
-        ["Authentication"] = "API tokens: issue one with an e-mail and password, list and revoke your own.",
+        ["Authentication"] = "API tokens: issue one with an e-mail and password.",
         ["Audit trail"] = "Who changed what and when, newest first.",
         ["Users"] = "People who sign in, their roles and their TAM capacity.",
         ["Sections and categories"] = "How the standards library is organised, and its review intervals.",
