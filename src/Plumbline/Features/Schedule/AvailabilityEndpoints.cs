@@ -12,7 +12,7 @@ internal static class AvailabilityEndpoints
     {
         var holidays = app.MapGroup("/api/v1/holidays").WithTags("Holidays");
         holidays.MapGet("/", ListHolidays).RequireAuthorization(Policies.SignedIn).WithName("listHolidays")
-            .WithSummary("The provider's holidays, by date; ?year= keeps one year.");
+            .WithSummary("The provider's holidays, by date; ?year= keeps one year.").ProducesValidationProblem();
         holidays.MapPost("/", AddHoliday).RequireAuthorization(Policies.Admin).WithName("createHoliday")
             .WithSummary("Add a holiday { date, name }: no visit is planned on it.").ProducesProblem(409);
         holidays.MapDelete("/{id:guid}", RemoveHoliday).RequireAuthorization(Policies.Admin).WithName("deleteHoliday")
@@ -37,8 +37,8 @@ internal static class AvailabilityEndpoints
             .ProducesFile("text/csv", AgreementChart.XlsxContentType);
     }
 
-    private static async Task<Ok<List<HolidayDetails>>> ListHolidays(int? year, AvailabilityService a, CancellationToken ct) =>
-        TypedResults.Ok(await a.HolidaysAsync(year, ct));
+    private static async Task<Results<Ok<List<HolidayDetails>>, ValidationProblem>> ListHolidays(int? year, AvailabilityService a, CancellationToken ct) =>
+        !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem() : TypedResults.Ok(await a.HolidaysAsync(year, ct));
 
     private static async Task<Results<Created<HolidayDetails>, ValidationProblem, ProblemHttpResult>> AddHoliday(HolidayRequest r, AvailabilityService a,
         CancellationToken ct) =>

@@ -14,8 +14,9 @@ internal static class CapacityApi
         var users = app.MapGroup("/api/v1/users/{id}").WithTags("Capacity").RequireAuthorization(Policies.SignedIn);
         users.MapGet("/capacity", UserCapacity).WithName("getUserCapacity")
             .WithSummary("Working, leave, internal, capacity and committed days, utilization (% of capacity), clients and MRR for one year.")
-            .ProducesProblem(404);
-        users.MapGet("/leave", ListLeave).WithName("listLeave").WithSummary("A person's leave, by date; ?year= keeps one year.");
+            .ProducesValidationProblem().ProducesProblem(404);
+        users.MapGet("/leave", ListLeave).WithName("listLeave").WithSummary("A person's leave, by date; ?year= keeps one year.")
+            .ProducesValidationProblem();
         users.MapPost("/leave", AddLeave).WithName("addLeave").WithSummary("Add dates of leave (start to end inclusive); the planner avoids them.")
             .ProducesProblem(403).ProducesProblem(404);
         users.MapDelete("/leave/{leaveId:guid}", RemoveLeave).WithName("deleteLeave").WithSummary("Remove dates of leave.")
@@ -26,15 +27,16 @@ internal static class CapacityApi
             .WithSummary("Create the feed's secret address, or replace it (the old address stops working).").ProducesProblem(403).ProducesProblem(404);
 
         app.MapGet("/api/v1/capacity", Team).WithTags("Capacity").RequireAuthorization(Policies.SignedIn).WithName("getTeamCapacity")
-            .WithSummary("Every TAM's capacity and the team's totals, with warnings.");
+            .WithSummary("Every TAM's capacity and the team's totals, with warnings.").ProducesValidationProblem();
     }
 
-    private static async Task<Results<Ok<CapacityDetails>, ProblemHttpResult>> UserCapacity(string id, int? year, CapacityService c, VisitService v,
-        CancellationToken ct) =>
-        await c.ForUserAsync(id, year ?? v.Today.Year, ct) is { } found ? TypedResults.Ok(found) : UserNotFound(id);
+    private static async Task<Results<Ok<CapacityDetails>, ValidationProblem, ProblemHttpResult>> UserCapacity(string id, int? year, CapacityService c,
+        VisitService v, CancellationToken ct) =>
+        !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem()
+            : await c.ForUserAsync(id, year ?? v.Today.Year, ct) is { } found ? TypedResults.Ok(found) : UserNotFound(id);
 
-    private static async Task<Ok<List<LeaveDetails>>> ListLeave(string id, int? year, AvailabilityService a, CancellationToken ct) =>
-        TypedResults.Ok(await a.LeaveAsync(id, year, ct));
+    private static async Task<Results<Ok<List<LeaveDetails>>, ValidationProblem>> ListLeave(string id, int? year, AvailabilityService a, CancellationToken ct) =>
+        !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem() : TypedResults.Ok(await a.LeaveAsync(id, year, ct));
 
     private static async Task<Results<Created<LeaveDetails>, ValidationProblem, ProblemHttpResult>> AddLeave(string id, LeaveRequest r, AvailabilityService a,
         ClaimsPrincipal user, CancellationToken ct) =>
@@ -55,8 +57,8 @@ internal static class CapacityApi
         !ScheduleApi.Mine(user, id) ? ScheduleApi.Forbidden()
             : await um.FindByIdAsync(id) is null ? UserNotFound(id) : TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(id, null, ct), http));
 
-    private static async Task<Ok<TeamCapacity>> Team(int? year, CapacityService c, VisitService v, CancellationToken ct) =>
-        TypedResults.Ok(await c.TeamAsync(year ?? v.Today.Year, ct));
+    private static async Task<Results<Ok<TeamCapacity>, ValidationProblem>> Team(int? year, CapacityService c, VisitService v, CancellationToken ct) =>
+        !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem() : TypedResults.Ok(await c.TeamAsync(year ?? v.Today.Year, ct));
 
     private static ProblemHttpResult UserNotFound(string id) => ApiErrors.NotFound($"There is no user with id '{id}'.");
 }

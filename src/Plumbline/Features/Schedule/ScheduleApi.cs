@@ -56,11 +56,16 @@ public static class ScheduleApi
         return app;
     }
 
+    /// <summary>Years the schedule works in; outside them a date cannot be built, so the caller is told instead.</summary>
+    internal static bool IsYear(int? year) => year is null or (>= 2000 and <= 2100);
+
+    internal static ValidationProblem YearProblem() => ApiErrors.Validation("year", "Give a year between 2000 and 2100.");
+
     private static async Task<Results<Ok<PagedList<VisitDetails>>, ValidationProblem>> List([AsParameters] VisitFilter filter, VisitService s, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<VisitStatus>(filter.Status, out _))
             return ApiErrors.Validation("status", $"Filter by {string.Join(", ", Enum.GetNames<VisitStatus>())}.");
-        if (filter.Year is < 2000 or > 2100) return ApiErrors.Validation("year", "Give a year between 2000 and 2100.");
+        if (!IsYear(filter.Year)) return YearProblem();
         return TypedResults.Ok(await s.ListAsync(filter, ct));
     }
 
