@@ -55,7 +55,8 @@ app.UseAntiforgery();
 
 // API
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+// The reference page loads nothing from other hosts: no CDN fonts (self-hosted servers may have no internet, and users are not tracked).
+app.MapScalarApiReference(options => options.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
 app.MapHealth();
 app.MapSetupApi();
 app.MapAccountsApi();

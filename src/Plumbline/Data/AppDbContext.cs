@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options)
     {
         // Money is decimal everywhere; 18,2 keeps both engines identical.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // Every DateTime (and DateTime?) of every entity reads back as UTC on SQLite as on PostgreSQL; the column types stay as they are.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }
 
