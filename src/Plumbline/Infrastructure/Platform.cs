@@ -10,7 +10,7 @@ namespace Plumbline.Infrastructure;
 /// <summary>The cross-cutting pieces every feature relies on: clock, errors, JSON, OpenAPI, Razor components.</summary>
 public static class Platform
 {
-    public static IServiceCollection AddPlatform(this IServiceCollection services)
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -36,8 +36,7 @@ public static class Platform
         services.AddPlumblineOpenApi();
         services.AddRazorComponents();
         services.AddAntiforgery();
-        // Keys live in the database so any app node can read any cookie (ENGINEERING.md, Running at scale).
-        services.AddDataProtection().SetApplicationName("Plumbline").PersistKeysToDbContext<AppDbContext>();
+        services.AddKeyProtection(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
