@@ -67,8 +67,8 @@ public abstract class SessionTests(PlumblineFactory factory)
         Assert.False(browser.HasSignInCookie);
         Assert.False(await copy.IsSignedInAsync());
         await (await copy.GetAsync("/api/v1/auth/tokens")).ProblemAsync(HttpStatusCode.Unauthorized);
-        // Signing out of a browser ends that session only; the person's scripts keep their tokens.
-        await (await token.GetAsync("/api/v1/auth/tokens")).ExpectAsync(HttpStatusCode.OK);
+        // API.md: signing out ends the person's sessions and tokens at once.
+        await (await token.GetAsync("/api/v1/auth/tokens")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

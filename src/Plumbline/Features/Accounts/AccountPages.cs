@@ -19,7 +19,10 @@ public static class AccountPages
 
     private static async Task<RedirectHttpResult> SignOut(HttpContext http, SignInManager<AppUser> signIn, UserSessions sessions, CancellationToken ct)
     {
-        if (SessionCookie.SessionId(http.User) is { } id) await sessions.EndAsync(id, ct);
+        // API.md: signing out ends the person's sessions and tokens at once, so a cookie or token copied from this
+        // browser, or from anywhere else, stops working. Integrations should sign in as a user of their own.
+        if (CurrentUser.Id(http.User) is { Length: > 0 } userId) await sessions.EndAllAsync(userId, ct);
+        else if (SessionCookie.SessionId(http.User) is { } id) await sessions.EndAsync(id, ct);
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/sign-in?signedOut=true");
     }

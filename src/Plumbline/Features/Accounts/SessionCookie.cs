@@ -7,7 +7,7 @@ namespace Plumbline.Features.Accounts;
 
 /// <summary>
 /// Ties the sign-in cookie to a <see cref="UserSession"/> row. It replaces Identity's security stamp check, which looked
-/// at the database only every 30 minutes, so a locked person kept working for up to half an hour (ADR-012).
+/// at the database only every 30 minutes, so a locked person kept working for up to half an hour (ADR-014).
 /// </summary>
 public static class SessionCookie
 {

@@ -6,7 +6,7 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Accounts;
 
-/// <summary>The caller's own API tokens, and an admin's view of anyone's sessions and tokens (ADR-012).</summary>
+/// <summary>The caller's own API tokens, and an admin's view of anyone's sessions and tokens (ADR-014).</summary>
 public static class SessionsApi
 {
     /// <summary>How many sessions and tokens the admin's view of one person shows; the totals say when there are more.</summary>

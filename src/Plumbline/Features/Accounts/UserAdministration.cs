@@ -51,7 +51,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             errors["roles"] = ["This is the last active admin. Make another user an admin first."];
         if (errors.Count > 0) return (null, errors);
 
-        // Locking, a new password and any change of roles end the person's sessions and tokens at once (ADR-012): roles
+        // Locking, a new password and any change of roles end the person's sessions and tokens at once (ADR-014): roles
         // live in the sign-in cookie, and a lock or password reset is often done because the account is not safe.
         var wanted = request.Roles!.Distinct().ToList();
         var endSessions = request.LockedOut == true || !string.IsNullOrEmpty(request.Password) || !current.ToHashSet().SetEquals(wanted);

@@ -5,7 +5,7 @@ namespace Plumbline.Features.Accounts;
 
 /// <summary>
 /// One browser sign-in, kept on the server so it can be ended: the sign-in cookie only carries this row's id, and a
-/// cookie whose row is gone is refused on its next request (ADR-012).
+/// cookie whose row is gone is refused on its next request (ADR-014).
 /// </summary>
 public sealed class UserSession
 {

@@ -14,8 +14,8 @@ public sealed record UserSessionsDetails(string UserId, PagedList<SessionDetails
 public sealed record PersonSessions(string UserId, string Name, string Email, IReadOnlyList<SessionDetails> Sessions, IReadOnlyList<TokenDetails> Tokens);
 
 /// <summary>
-/// The one place that starts, checks and ends browser sessions and API tokens (ADR-012). Locking a user, changing their
-/// roles or password, and an admin's "end all" call <see cref="EndAllAsync"/>; signing out ends one session.
+/// The one place that starts, checks and ends browser sessions and API tokens (ADR-014). Locking a user, changing their
+/// roles or password, signing out, and an admin's "end all" call <see cref="EndAllAsync"/>.
 /// </summary>
 public sealed class UserSessions(AppDbContext db, TimeProvider clock)
 {
