@@ -149,6 +149,23 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
     }
 
     [Fact]
+    public async Task A_recommendation_made_while_rating_starts_its_history_as_a_draft_like_one_made_through_the_api()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+
+        var rated = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync();
+
+        var id = rated.GetProperty("recommendationId").GetGuid();
+        var history = await (await admin.GetAsync($"/api/v1/recommendations/{id}/history")).ReadAsync<List<Plumbline.Features.Recommendations.StatusChangeDetails>>();
+        var draft = Assert.Single(history);
+        Assert.Equal((null, "Draft"), (draft.From, draft.To));
+        var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}")).ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
+        Assert.Equal(("Replace the firewall", "High", "Draft"), (recommendation.Title, recommendation.Priority, recommendation.Status));
+    }
+
+    [Fact]
     public async Task A_rating_links_an_existing_recommendation_or_creates_one_but_not_both()
     {
         var (admin, library, review) = await ReviewAsync("High");

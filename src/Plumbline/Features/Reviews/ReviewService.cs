@@ -10,7 +10,7 @@ public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, 
     string? Sort = null, int? Page = null, int? PageSize = null);
 
 /// <summary>Creates reviews with their scope, and reads them.</summary>
-public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore)
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore, LibraryService library)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -55,7 +55,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         review.AnsweredCount = items.Count(i => i.Answer is not null);
         db.Reviews.Add(review);
         db.ReviewItems.AddRange(items);
-        await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+        await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
         await db.SaveChangesAsync(ct);
         return ReviewOutcome<ReviewDetails>.Ok((await GetAsync(review.Id, ct))!);
     }
@@ -91,9 +91,6 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             return item;
         }).ToList();
     }
-
-    private async Task MarkInUseAsync(List<Guid> standardIds, CancellationToken ct) =>
-        await db.Standards.Where(s => standardIds.Contains(s.Id) && !s.InUse).ExecuteUpdateAsync(u => u.SetProperty(s => s.InUse, true), ct);
 
     public async Task<ReviewDetails?> GetAsync(Guid id, CancellationToken ct)
     {
@@ -174,7 +171,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             await db.SaveChangesAsync(ct);
             await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.ItemCount, r => r.ItemCount + items.Count).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount + answered), ct);
-            await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+            await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)

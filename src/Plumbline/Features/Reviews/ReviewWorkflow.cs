@@ -7,7 +7,7 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Reviews;
 
 /// <summary>The two passes of a review: the TAM answers and submits, the vCIO rates and completes, then it is delivered.</summary>
-public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks)
+public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks, RecommendationService recommendations)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -143,12 +143,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
             return ReviewOutcome<ReviewItem>.Invalid("recommendationId", "That recommendation does not exist for this client.");
 
         var recommendationId = r.RecommendationId;
-        if (newTitle is not null)
-        {
-            var recommendation = new Recommendation { ClientId = review.ClientId, Title = newTitle, CreatedAt = Now, UpdatedAt = Now, Priority = item.Priority };
-            db.Recommendations.Add(recommendation);
-            recommendationId = recommendation.Id;
-        }
+        if (newTitle is not null) recommendationId = recommendations.AddDraft(review.ClientId, newTitle, item.Priority, who).Id;
         item.Rating = rating;
         item.RecommendationId = recommendationId;
         item.AcceptedRiskReason = risk;

@@ -128,6 +128,10 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         return new(await GetAsync(id, ct));
     }
 
+    /// <summary>A review asked these standards: from now on they can be retired but not deleted.</summary>
+    public async Task MarkInUseAsync(List<Guid> standardIds, CancellationToken ct) =>
+        await db.Standards.Where(s => standardIds.Contains(s.Id) && !s.InUse).ExecuteUpdateAsync(u => u.SetProperty(s => s.InUse, true), ct);
+
     public async Task<StandardChange> DeleteAsync(Guid id, CancellationToken ct)
     {
         var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
