@@ -9,7 +9,7 @@ namespace Plumbline.Features.Clients;
 public sealed record ClientChange(ClientDetails? Client, Dictionary<string, string[]>? Errors = null, bool NotFound = false, string? Conflict = null);
 
 /// <summary>Reads and changes clients; the API and the pages both go through here.</summary>
-public sealed class ClientService(AppDbContext db, TimeProvider clock)
+public sealed class ClientService(AppDbContext db, ProviderSettingsService settings, TimeProvider clock)
 {
     public async Task<PagedList<ClientDetails>> ListAsync(ClientFilter f, CancellationToken ct)
     {
@@ -101,8 +101,7 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
 
     private async Task<List<ClientDetails>> ToDetailsAsync(List<Client> clients, CancellationToken ct)
     {
-        var perVisit = await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId).Select(s => (decimal?)s.MrrPerMonthlyVisit).FirstOrDefaultAsync(ct)
-            ?? ClientRules.DefaultMrrPerMonthlyVisit;
+        var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
         var userIds = clients.SelectMany(c => new[] { c.TamUserId, c.VcioUserId }).OfType<string>().Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return clients.Select(c => new ClientDetails(c.Id, c.Name, c.Status.ToString(), c.Mrr, c.Seats, c.Workstations, c.Servers,
