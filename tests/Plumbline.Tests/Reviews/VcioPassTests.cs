@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Recommendations;
 
 namespace Plumbline.Tests.Reviews;
 
@@ -24,7 +25,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await admin.SubmitAsync(review.Id);
 
         var submitted = await admin.GetReviewAsync(review.Id);
-        Assert.Equal("Submitted", submitted.Status);
+        Assert.Equal(ReviewStatus.Submitted, submitted.Status);
         Assert.Equal(["Aligned", null, null], library.Ids.Select(id => submitted.Item(id).Rating));
         var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>();
         Assert.Equal(library[1].Id, Assert.Single(findings.Items).StandardId);
@@ -88,7 +89,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         var problem = await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/submit", null)).ProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal("Planned", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Equal(ReviewStatus.Planned, (await admin.GetReviewAsync(review.Id)).Status);
         Assert.Contains("Answer", problem.GetProperty("detail").GetString());
     }
 
@@ -160,9 +161,9 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         var id = rated.GetProperty("recommendationId").GetGuid();
         var history = await (await admin.GetAsync($"/api/v1/recommendations/{id}/history")).ReadAsync<List<Plumbline.Features.Recommendations.StatusChangeDetails>>();
         var draft = Assert.Single(history);
-        Assert.Equal((null, "Draft"), (draft.From, draft.To));
+        Assert.Equal((null, RecommendationStatus.Draft), (draft.From, draft.To));
         var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}")).ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
-        Assert.Equal(("Replace the firewall", "High", "Draft"), (recommendation.Title, recommendation.Priority, recommendation.Status));
+        Assert.Equal(("Replace the firewall", "High", RecommendationStatus.Draft), (recommendation.Title, recommendation.Priority, recommendation.Status));
     }
 
     [Fact]
@@ -265,8 +266,8 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         Assert.StartsWith("2 findings are not rated", two.GetProperty("detail").GetString());
         Assert.StartsWith("1 finding is not rated", one.GetProperty("detail").GetString());
-        Assert.Equal("Completed", completed.Status);
-        Assert.Equal("Delivered", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Equal(ReviewStatus.Completed, completed.Status);
+        Assert.Equal(ReviewStatus.Delivered, (await admin.GetReviewAsync(review.Id)).Status);
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
         var tamNotes = await (await Factory.WithToken(await Factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
         Assert.Contains(tamNotes, n => n.Message.Contains(review.Title) && n.Message.Contains("completed"));

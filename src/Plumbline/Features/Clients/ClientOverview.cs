@@ -6,7 +6,7 @@ using Plumbline.Features.Settings;
 namespace Plumbline.Features.Clients;
 
 /// <summary>The score of one review, for trends and headlines.</summary>
-public sealed record ScorePoint(Guid ReviewId, DateOnly AsOf, string Title, string Status, decimal? Score, bool Provisional);
+public sealed record ScorePoint(Guid ReviewId, DateOnly AsOf, string Title, ReviewStatus Status, decimal? Score, bool Provisional);
 
 public sealed record OpenFinding(Guid Id, Guid StandardId, string Code, string Title, string? Rating, DateOnly OpenedOn, int AgeDays);
 
@@ -53,7 +53,7 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderS
         return reviews.OrderBy(r => r.AsOf).ThenBy(r => r.CreatedAt).Select(r =>
         {
             var result = AlignmentScore.Compute(byReview.GetValueOrDefault(r.Id) ?? [], weights);
-            return new ScorePoint(r.Id, r.AsOf, r.Title, r.Status.ToString(), result.Score, result.Provisional);
+            return new ScorePoint(r.Id, r.AsOf, r.Title, r.Status, result.Score, result.Provisional);
         }).ToList();
     }
 

@@ -68,7 +68,7 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
                           join r in db.Reviews on i.ReviewId equals r.Id
                           select new { i.StandardId, i.ReviewId, r.Title, i.AsOf, r.Status, r.CreatedAt, i.Answer, i.Note, i.Rating, i.AnsweredBy }).ToListAsync(ct);
         return rows.OrderByDescending(x => x.AsOf).ThenByDescending(x => x.CreatedAt)
-            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status.ToString(), x.Answer?.ToString(), x.Note, x.Rating?.ToString(), x.AnsweredBy))
+            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status, x.Answer?.ToString(), x.Note, x.Rating?.ToString(), x.AnsweredBy))
             .GroupBy(x => x.StandardId).ToDictionary(g => g.Key, g => g.ToList());
     }
 

@@ -116,7 +116,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
-        return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status.ToString(), review.AsOf, review.TamUserId,
+        return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
     }
 
@@ -141,7 +141,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var userIds = rows.SelectMany(x => new[] { x.Review.TamUserId, x.Review.VcioUserId }).OfType<string>().Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var items = rows.Select(x => new ReviewSummary(x.Review.Id, x.Review.ClientId, x.ClientName, x.Review.Title, x.Review.Status.ToString(),
+        var items = rows.Select(x => new ReviewSummary(x.Review.Id, x.Review.ClientId, x.ClientName, x.Review.Title, x.Review.Status,
             x.Review.AsOf, x.Review.TamUserId, x.Review.TamUserId is null ? null : names.GetValueOrDefault(x.Review.TamUserId), x.Review.VcioUserId,
             x.Review.VcioUserId is null ? null : names.GetValueOrDefault(x.Review.VcioUserId), x.Review.TamDueOn, x.Review.VcioDueOn,
             x.Review.ItemCount, x.Review.AnsweredCount, x.Review.CreatedAt)).ToList();
@@ -153,7 +153,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         if (review is null) return ReviewOutcome<ReviewDetails>.Missing();
-        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
+        if (!review.Status.IsOpen()) return ReviewOutcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
         var present = await db.ReviewItems.Where(i => i.ReviewId == reviewId).Select(i => i.StandardId).ToListAsync(ct);
         var applicable = (await scope.ApplicableAsync(review.ClientId, review.AsOf, ct)).ToDictionary(s => s.StandardId);
         var unknown = standardIds.Where(id => !applicable.ContainsKey(id)).ToList();
@@ -187,7 +187,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (review is null || item is null) return ReviewOutcome<bool>.Missing();
-        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<bool>.Clash("Standards can be removed only before the review is submitted.");
+        if (!review.Status.IsOpen()) return ReviewOutcome<bool>.Clash("Standards can be removed only before the review is submitted.");
         var answered = item.Answer is null ? 0 : 1;
         var evidence = await db.Evidence.Where(e => e.ReviewId == reviewId && e.StandardId == standardId).ToListAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

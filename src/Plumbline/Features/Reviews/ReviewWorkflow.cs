@@ -27,7 +27,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         var status = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (ReviewStatus?)x.Status).FirstOrDefaultAsync(ct);
         var item = status is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (status is null || item is null) return ReviewOutcome<ReviewItem>.Missing();
-        if (status is not (ReviewStatus.Planned or ReviewStatus.InProgress))
+        if (!status.Value.IsOpen())
             return ReviewOutcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
         if (r.Version is { } version && version != item.Version)
             return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
@@ -72,7 +72,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
         var review = await db.Reviews.FirstAsync(x => x.Id == reviewId, ct);
-        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return ReviewOutcome<Review>.Clash($"The review is already {review.Status}.");
+        if (!review.Status.IsOpen()) return ReviewOutcome<Review>.Clash($"The review is already {review.Status}.");
         if (review.AnsweredCount == 0) return ReviewOutcome<Review>.Clash("Answer at least one question before submitting the review.");
 
         var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer != null).ToListAsync(ct);

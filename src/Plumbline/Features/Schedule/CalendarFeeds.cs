@@ -49,7 +49,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         foreach (var v in items)
         {
-            var status = v.Status switch { "Cancelled" => EventStatus.Cancelled, "Planned" => EventStatus.Tentative, _ => EventStatus.Confirmed };
+            var status = v.Status switch { VisitStatus.Cancelled => EventStatus.Cancelled, VisitStatus.Planned => EventStatus.Tentative, _ => EventStatus.Confirmed };
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"visit-{v.Id}@plumbline",
@@ -66,7 +66,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
     }
 
     public static string Summary(VisitDetails v) =>
-        $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status is "Planned" ? "" : $" [{v.Status.ToLowerInvariant()}]");
+        $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status == VisitStatus.Planned ? "" : $" [{v.Status.ToString().ToLowerInvariant()}]");
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -3,7 +3,7 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
 
-public sealed record VisitDetails(Guid Id, Guid ClientId, string ClientName, string TamUserId, string? TamName, DateOnly Date, string Status,
+public sealed record VisitDetails(Guid Id, Guid ClientId, string ClientName, string TamUserId, string? TamName, DateOnly Date, VisitStatus Status,
     bool Onsite, string? RemoteReason, Guid? ReviewId, Guid? NextVisitId, Guid Version);
 
 public sealed record VisitFilter(int? Year = null, string? TamUserId = null, Guid? ClientId = null, string? Status = null,
