@@ -46,6 +46,7 @@ builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRo
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UsePlatform();
 app.UsePageQueryCleaner();
 app.UseFirstRunSetup();
@@ -67,6 +68,7 @@ app.MapLibraryApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();
+app.MapNotificationsApi();
 app.MapScheduleApi();
 app.MapVisitReports();
 app.MapAgreementReport();

@@ -25,11 +25,17 @@ public static class PageQueryCleaner
         {
             var kept = request.Query.Where(q => !Typed.TryGetValue(q.Key, out var valid) || q.Value.All(v => string.IsNullOrEmpty(v) || valid(v!)))
                 .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-            context.Response.Redirect(QueryHelpers.AddQueryString(request.PathBase + request.Path, kept));
+            context.Response.Redirect(QueryHelpers.AddQueryString(LocalPath(request.PathBase + request.Path), kept));
             return;
         }
         await next(context);
     });
+
+    /// <summary>
+    /// The same path as a local address. A path such as `//evil.example/` (or `/\evil.example/`) would otherwise be read by
+    /// the browser as another site, turning this redirect into an open one.
+    /// </summary>
+    public static string LocalPath(string path) => "/" + path.TrimStart('/', '\\');
 
     private static bool IsInt(string value) => int.TryParse(value, out _);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Plumbline.Infrastructure;
 
@@ -55,14 +56,19 @@ public static class Platform
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         // A minimal endpoint (not MapHealthChecks) so /health appears in the OpenAPI document.
-        app.MapGet("/health", async (Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService health, CancellationToken ct) =>
-        {
-            var report = await health.CheckHealthAsync(ct);
-            return report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
-                ? Results.Text("Healthy")
-                : Results.Text("Unhealthy: " + string.Join("; ", report.Entries.Select(e => $"{e.Key}: {e.Value.Description}")), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous().WithTags("Health").WithSummary("200 when the app and its database answer; 503 otherwise.");
+        app.MapGet("/health", Health).AllowAnonymous().WithTags("Health").WithName("getHealth")
+            .WithSummary("200 when the app and its database answer; 503 otherwise.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
         return app;
+    }
+
+    private static async Task<ContentHttpResult> Health(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService health, CancellationToken ct)
+    {
+        var report = await health.CheckHealthAsync(ct);
+        return report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+            ? TypedResults.Text("Healthy")
+            : TypedResults.Text("Unhealthy: " + string.Join("; ", report.Entries.Select(e => $"{e.Key}: {e.Value.Description}")),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 

@@ -43,6 +43,12 @@ public abstract class LibraryRoundTripTests(PlumblineFactory factory)
             ReviewIntervalMonths = 6, Kind = "Compliance", Tags = ["vendor", "lifecycle"],
         });
         await admin.CreateStandardAsync(new NewStandard(category.Id) { Status = "Draft", Question = "How is the vendor contacted?", References = [], Tags = [] });
+        // Cells a spreadsheet would run as formulas are escaped in CSV and must come back exactly.
+        await admin.CreateStandardAsync(new NewStandard(category.Id)
+        {
+            Status = "Draft", Title = "=HYPERLINK(\"https://evil.example\",\"Open\")", WhyWeAsk = "+1 for the owner; @mention them",
+            HowToCheck = "-check the portal\n'quoted on purpose", Tags = ["'tagged"],
+        });
         var retired = await admin.CreateStandardAsync(new NewStandard(category.Id) { Priority = "Low" });
         await (await admin.PostAsync($"/api/v1/standards/{retired.Id}/retire", null)).ExpectAsync(HttpStatusCode.OK);
         return (await (await admin.GetAsync("/api/v1/standards?pageSize=1")).ReadAsync<Paged<object>>()).Total;

@@ -15,7 +15,7 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication")
+        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication").WithName("issueToken").ProducesProblem(401)
             .WithSummary("Exchange an e-mail and password for a bearer token (valid 30 days).");
         return app;
     }

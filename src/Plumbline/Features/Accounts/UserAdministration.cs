@@ -103,6 +103,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         if (string.IsNullOrWhiteSpace(name)) errors["name"] = ["Enter the person's name."];
         else if (name.Trim().Length > 200) errors["name"] = ["Keep the name to 200 characters or fewer."];
+        Infrastructure.SingleLine.Check(name, "name", errors);
         if (wanted is null || wanted.Count == 0) errors["roles"] = ["Choose at least one role."];
         else if (wanted.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
             errors["roles"] = [$"\"{unknown}\" is not a role. Roles are: {string.Join(", ", Roles.All)}."];

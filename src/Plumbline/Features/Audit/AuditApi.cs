@@ -14,7 +14,7 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/audit", List).RequireAuthorization(Policies.Admin).WithTags("Audit trail")
+        app.MapGet("/api/v1/audit", List).RequireAuthorization(Policies.Admin).WithTags("Audit trail").WithName("listAuditEntries")
             .WithSummary("Who changed what, when: newest first, filtered by entity type and id.");
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Plumbline.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Clients;
 
@@ -14,8 +15,11 @@ public sealed record ClientRequest(string? Name, string? Status, decimal? Mrr, i
     int? StorageGb, int? Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string? SalesRep, string? TamUserId,
     string? VcioUserId, int? FiscalYearStartMonth, int? VisitsPerYear, Guid? Version = null);
 
-public sealed record ClientFilter(string? Q = null, string? Status = null, string? TamUserId = null, string? VcioUserId = null,
-    string? Sort = null, int? Page = null, int? PageSize = null);
+public sealed record ClientFilter(
+    [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "tamUserId")] string? TamUserId = null, [FromQuery(Name = "vcioUserId")] string? VcioUserId = null,
+    [FromQuery(Name = "sort")] string? Sort = null, [FromQuery(Name = "page")] int? Page = null,
+    [FromQuery(Name = "pageSize")] int? PageSize = null);
 
 public sealed record ExceptionDto(Guid StandardId, string? Reason, DateOnly? ExpiresOn);
 

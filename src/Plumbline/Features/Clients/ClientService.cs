@@ -6,8 +6,6 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Clients;
 
-public sealed record ClientChange(ClientDetails? Client, Dictionary<string, string[]>? Errors = null, bool NotFound = false, string? Conflict = null);
-
 /// <summary>Reads and changes clients; the API and the pages both go through here.</summary>
 public sealed class ClientService(AppDbContext db, ProviderSettingsService settings, TimeProvider clock)
 {
@@ -42,7 +40,7 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         return client is null ? null : (await ToDetailsAsync([client], ct))[0];
     }
 
-    public async Task<ClientChange> SaveAsync(Guid? id, ClientRequest r, CancellationToken ct)
+    public async Task<Outcome<ClientDetails>> SaveAsync(Guid? id, ClientRequest r, CancellationToken ct)
     {
         var client = id is null ? new Client { CreatedAt = Now } : await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null) return new(null, NotFound: true);
@@ -79,6 +77,7 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         var e = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(r.Name)) e["name"] = ["Enter the client's name."];
         else if (r.Name.Trim().Length > 200) e["name"] = ["Keep the name to 200 characters or fewer."];
+        SingleLine.Check(r.Name, "name", e);
         if (!string.IsNullOrWhiteSpace(r.Status) && !ApiEnum.TryParse<ClientStatus>(r.Status, out _))
             e["status"] = [$"\"{r.Status}\" is not a client status. Use Onboarding, Active or Inactive."];
         if (r.Mrr is < 0 or > 100_000_000) e["mrr"] = ["MRR is an amount from 0 to 100,000,000."];
@@ -88,6 +87,7 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         if (r.VisitsPerYear is < 0 or > 260) e["visitsPerYear"] = ["Visits per year is a number from 0 to 260, or empty for the suggested number."];
         if (r.ContractStart is { } start && r.ContractEnd is { } end && end < start) e["contractEnd"] = ["The contract cannot end before it starts."];
         if ((r.SalesRep ?? "").Length > 200) e["salesRep"] = ["Keep the sales rep's name to 200 characters or fewer."];
+        SingleLine.Check(r.SalesRep, "salesRep", e);
         await CheckUserAsync(r.TamUserId, "tamUserId", "TAM", e, ct);
         await CheckUserAsync(r.VcioUserId, "vcioUserId", "vCIO", e, ct);
         return e;

@@ -34,7 +34,7 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
         {
             var change = await clients.SaveAsync(null, new ClientRequest(c.Name, "Active", c.Mrr, c.Seats, c.Workstations, c.Servers, 500 * c.Servers,
                 null, today.AddYears(-2), today.AddYears(1), "Morgan Sales", tamUserId, vcioUserId, c.FiscalStart, null), ct);
-            var clientId = change.Client!.Id;
+            var clientId = change.Value!.Id;
             var health = c.Health - 0.12;
             for (var quarter = 4; quarter >= 1; quarter--)
             {

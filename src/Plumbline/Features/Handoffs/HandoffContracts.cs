@@ -1,4 +1,5 @@
 using Plumbline.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Handoffs;
 
@@ -28,15 +29,13 @@ public sealed record CreateHandoffRequest(string? Area, string? Title, string? D
 public sealed record UpdateHandoffRequest(string? Status = null, string? OwnerUserId = null, string? Area = null, string? Note = null, Guid? Version = null);
 
 /// <summary>Status takes one status or several separated by commas (Open,InProgress is everything not done).</summary>
-public sealed record HandoffFilter(string? Area = null, string? Status = null, Guid? ClientId = null, string? OwnerUserId = null, string? Q = null,
-    Guid? ReviewId = null, Guid? FindingId = null, Guid? VisitId = null, string? Sort = null, int? Page = null, int? PageSize = null);
-
-/// <summary>What a hand-off operation did: a value, field errors, a conflict, not allowed, or not found.</summary>
-public sealed record HandoffOutcome(HandoffDetails? Value, Dictionary<string, string[]>? Errors = null, string? Conflict = null,
-    string? Forbidden = null, bool NotFound = false)
-{
-    public static HandoffOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors);
-}
+public sealed record HandoffFilter(
+    [FromQuery(Name = "area")] string? Area = null, [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "clientId")] Guid? ClientId = null, [FromQuery(Name = "ownerUserId")] string? OwnerUserId = null,
+    [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "reviewId")] Guid? ReviewId = null,
+    [FromQuery(Name = "findingId")] Guid? FindingId = null, [FromQuery(Name = "visitId")] Guid? VisitId = null,
+    [FromQuery(Name = "sort")] string? Sort = null, [FromQuery(Name = "page")] int? Page = null,
+    [FromQuery(Name = "pageSize")] int? PageSize = null);
 
 /// <summary>The person making a change, as the history and the role rules need them.</summary>
 public sealed record Actor(string? UserId, string Name, System.Security.Claims.ClaimsPrincipal User)

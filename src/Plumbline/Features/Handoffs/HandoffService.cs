@@ -12,7 +12,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<HandoffOutcome> CreateAsync(CreateHandoffRequest r, Actor actor, CancellationToken ct)
+    public async Task<Outcome<HandoffDetails>> CreateAsync(CreateHandoffRequest r, Actor actor, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
         if (!ApiEnum.TryParse<HandoffArea>(r.Area, out var area))
@@ -20,12 +20,13 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         var title = (r.Title ?? "").Trim();
         if (title.Length == 0) e["title"] = ["Say in a few words what needs doing."];
         else if (title.Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
+        SingleLine.Check(title, "title", e);
         var details = (r.Details ?? "").Trim();
         if (details.Length > 4000) e["details"] = ["Keep the details to 4,000 characters or fewer."];
         var (clientId, findingStandardId) = await SourceAsync(r, e, ct);
         var owner = string.IsNullOrWhiteSpace(r.OwnerUserId) ? null : r.OwnerUserId.Trim();
         if (owner is not null && !await db.Users.AnyAsync(u => u.Id == owner, ct)) e["ownerUserId"] = [$"There is no user with id '{owner}'."];
-        if (e.Count > 0 || clientId is null) return HandoffOutcome.Invalid(e.Count > 0 ? e : new() { ["clientId"] = ["Say which client this is for."] });
+        if (e.Count > 0 || clientId is null) return Outcome<HandoffDetails>.Invalid(e.Count > 0 ? e : new() { ["clientId"] = ["Say which client this is for."] });
 
         var handoff = new Handoff
         {
@@ -38,7 +39,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         // The event joins this save: it goes out only if the hand-off is stored (ADR-008).
         await outbox.EnqueueAsync(WebhookEvents.HandoffCreated, (await queries.SummariesAsync([handoff], ct))[0], ct);
         await db.SaveChangesAsync(ct);
-        return new HandoffOutcome(await queries.GetAsync(handoff.Id, ct));
+        return new Outcome<HandoffDetails>(await queries.GetAsync(handoff.Id, ct));
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         return (clientId, findingStandardId);
     }
 
-    public async Task<HandoffOutcome> UpdateAsync(Guid id, UpdateHandoffRequest r, Actor actor, CancellationToken ct)
+    public async Task<Outcome<HandoffDetails>> UpdateAsync(Guid id, UpdateHandoffRequest r, Actor actor, CancellationToken ct)
     {
         var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (handoff is null) return new(null, NotFound: true);
@@ -104,7 +105,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         if (owner is { Length: > 0 } && !await db.Users.AnyAsync(u => u.Id == owner, ct)) e["ownerUserId"] = [$"There is no user with id '{owner}'."];
         var note = r.Note?.Trim();
         if (note?.Length > 2000) e["note"] = ["Keep the note to 2,000 characters or fewer."];
-        if (e.Count > 0) return HandoffOutcome.Invalid(e);
+        if (e.Count > 0) return Outcome<HandoffDetails>.Invalid(e);
 
         var changes = new List<string>();
         if (status is { } s && s != handoff.Status)
@@ -134,7 +135,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
             handoff.Version = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
         }
-        return new HandoffOutcome(await queries.GetAsync(id, ct));
+        return new Outcome<HandoffDetails>(await queries.GetAsync(id, ct));
     }
 
     private void AddNote(Guid handoffId, Actor actor, string text) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
@@ -12,36 +13,33 @@ public static class HandoffsApi
     public static IEndpointRouteBuilder MapHandoffsApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/v1/handoffs").WithTags("Hand-offs").RequireAuthorization(Policies.SignedIn);
-        read.MapGet("/", List)
+        read.MapGet("/", List).WithName("listHandoffs")
             .WithSummary("Hand-offs, newest first (paged); filter by area, status (one or several, comma-separated), client, owner, source or search text.");
-        read.MapGet("/{id:guid}", async (Guid id, HandoffQueries q, CancellationToken ct) =>
-            await q.GetAsync(id, ct) is { } h ? (IResult)TypedResults.Ok(h) : NotFound(id))
-            .WithSummary("One hand-off with its notes, oldest first.");
-        read.MapPost("/", async (CreateHandoffRequest r, HandoffService s, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await s.CreateAsync(r, Actor.Of(user), ct), null))
-            .RequireAuthorization(Policies.CreateHandoffs)
+        read.MapGet("/{id:guid}", Get).WithName("getHandoff").WithSummary("One hand-off with its notes, oldest first.").ProducesProblem(404);
+        read.MapPost("/", Create).RequireAuthorization(Policies.CreateHandoffs).WithName("createHandoff")
             .WithSummary("Hand a follow-up to an area; the source (reviewId + standardId, findingId, visitId) is optional and names the client when clientId is left out.");
-        read.MapPatch("/{id:guid}", async (Guid id, UpdateHandoffRequest r, HandoffService s, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await s.UpdateAsync(id, r, Actor.Of(user), ct), id))
-            .WithSummary("Change the status, owner (\"\" takes the owner off) or area, and/or add a note. Fields left out stay as they are.");
+        read.MapPatch("/{id:guid}", Update).WithName("updateHandoff")
+            .WithSummary("Change the status, owner (\"\" takes the owner off) or area, and/or add a note. Fields left out stay as they are.")
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
-    private static async Task<IResult> List([AsParameters] HandoffFilter filter, HandoffQueries q, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<HandoffSummary>>, ValidationProblem>> List([AsParameters] HandoffFilter filter, HandoffQueries q, CancellationToken ct)
     {
         var errors = HandoffQueries.Validate(filter);
         return errors.Count > 0 ? ApiErrors.Validation(errors) : TypedResults.Ok(await q.ListAsync(filter, ct));
     }
 
-    private static IResult ToResult(HandoffOutcome outcome, Guid? id) => outcome switch
-    {
-        { NotFound: true } => NotFound(id ?? Guid.Empty),
-        { Forbidden: { } why } => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: why),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } c } => ApiErrors.Conflict(c),
-        _ when id is null => TypedResults.Created($"/api/v1/handoffs/{outcome.Value!.Id}", outcome.Value),
-        _ => TypedResults.Ok(outcome.Value),
-    };
+    private static async Task<Results<Ok<HandoffDetails>, ProblemHttpResult>> Get(Guid id, HandoffQueries q, CancellationToken ct) =>
+        await q.GetAsync(id, ct) is { } h ? TypedResults.Ok(h) : ApiErrors.NotFound(Missing(id));
 
-    private static IResult NotFound(Guid id) => ApiErrors.NotFound($"There is no hand-off with id '{id}'.");
+    private static async Task<Results<Created<HandoffDetails>, ValidationProblem, ProblemHttpResult>> Create(CreateHandoffRequest r, HandoffService s,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        (await s.CreateAsync(r, Actor.Of(user), ct)).ToResult(h => TypedResults.Created($"/api/v1/handoffs/{h.Id}", h), Missing(Guid.Empty));
+
+    private static async Task<Results<Ok<HandoffDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateHandoffRequest r, HandoffService s,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        (await s.UpdateAsync(id, r, Actor.Of(user), ct)).ToResult(TypedResults.Ok, Missing(id));
+
+    private static string Missing(Guid id) => $"There is no hand-off with id '{id}'.";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
@@ -13,36 +14,33 @@ public static class LibraryApi
     public static IEndpointRouteBuilder MapLibraryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/library").WithTags("Library import and export");
-        group.MapGet("/export", Export).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The whole library as json (default), csv or xlsx.");
-        group.MapPost("/import", Import).RequireAuthorization(Policies.EditLibrary).DisableAntiforgery()
+        group.MapGet("/export", Export).RequireAuthorization(Policies.SignedIn).WithName("exportLibrary")
+            .WithSummary("The whole library as json (default), csv or xlsx.")
+            .ProducesFile("application/json", "text/csv", LibraryFormats.ContentType(LibraryFormat.Xlsx));
+        group.MapPost("/import", Import).RequireAuthorization(Policies.EditLibrary).DisableAntiforgery().WithName("importLibrary")
             .WithSummary("Import a library file (json, csv or xlsx): the body is the file, or a multipart upload with a 'file' field. One invalid row changes nothing.");
-        group.MapPost("/starter/apply", ApplyStarter).RequireAuthorization(Policies.EditLibrary)
+        group.MapPost("/starter/apply", ApplyStarter).RequireAuthorization(Policies.EditLibrary).WithName("applyStarterLibrary")
             .WithSummary("Apply the starter library shipped with this version: adds new standards, updates unedited ones, never deletes.");
         return app;
     }
 
-    private static async Task<IResult> Export(string? format, LibraryExporter exporter, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? format, LibraryExporter exporter, CancellationToken ct)
     {
         if (LibraryFormats.FromName(format) is not { } f) return ApiErrors.Validation("format", "Choose json, csv or xlsx.");
         var bytes = LibraryFormats.Write(await exporter.ExportAsync(ct), f);
         return TypedResults.File(bytes, LibraryFormats.ContentType(f), $"plumbline-library-{DateTime.UtcNow:yyyy-MM-dd}.{f.ToString().ToLowerInvariant()}");
     }
 
-    private static async Task<IResult> Import(HttpRequest request, LibraryImporter importer, CancellationToken ct)
+    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest request, LibraryImporter importer, CancellationToken ct)
     {
         var (content, contentType, fileName, error) = await ReadUploadAsync(request, ct);
         if (error is not null) return ApiErrors.Validation("file", error);
         var report = await ImportBytesAsync(importer, content!, contentType, fileName, ct);
-        return report switch
-        {
-            { Report: { Applied: true } r } => TypedResults.Ok(r),
-            { Report: { } r } => TypedResults.UnprocessableEntity(r),
-            _ => ApiErrors.Validation("file", report.FileError!),
-        };
+        if (report.Report is not { } r) return ApiErrors.Validation("file", report.FileError!);
+        return r.Applied ? TypedResults.Ok(r) : TypedResults.UnprocessableEntity(r);
     }
 
-    private static async Task<IResult> ApplyStarter(StarterLibrary starter, CancellationToken ct) => TypedResults.Ok(await starter.ApplyAsync(ct));
+    private static async Task<Ok<ImportReport>> ApplyStarter(StarterLibrary starter, CancellationToken ct) => TypedResults.Ok(await starter.ApplyAsync(ct));
 
     public sealed record ImportAttempt(ImportReport? Report, string? FileError);
 

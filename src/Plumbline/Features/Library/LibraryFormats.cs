@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Library;
 
@@ -52,7 +53,7 @@ public static class LibraryFormats
             case LibraryFormat.Csv:
             {
                 using var writer = new StringWriter(CultureInfo.InvariantCulture);
-                using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+                using var csv = new CsvWriter(writer, SafeCsv.Writing());
                 foreach (var column in LibraryRow.Columns) csv.WriteField(column);
                 csv.NextRecord();
                 foreach (var row in LibraryFlattening.ToRows(doc))
@@ -138,7 +139,7 @@ public static class LibraryFormats
             while (csv.Read())
             {
                 var row = new LibraryRow { RowNumber = csv.Parser.Row };
-                foreach (var column in header) row.Values[column] = csv.GetField(column) ?? "";
+                foreach (var column in header) row.Values[column] = SafeCsv.Unescape(csv.GetField(column) ?? "");
                 rows.Add(row);
             }
             return rows;

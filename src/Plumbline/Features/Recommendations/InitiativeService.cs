@@ -10,15 +10,16 @@ namespace Plumbline.Features.Recommendations;
 /// <summary>Initiatives (a client's themes) and the provider's recommendation templates.</summary>
 public sealed partial class InitiativeService(AppDbContext db, TimeProvider clock)
 {
-    public async Task<ReviewOutcome<InitiativeDetails>> SaveInitiativeAsync(Guid clientId, Guid? id, InitiativeRequest r, CancellationToken ct)
+    public async Task<Outcome<InitiativeDetails>> SaveInitiativeAsync(Guid clientId, Guid? id, InitiativeRequest r, CancellationToken ct)
     {
-        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct)) return ReviewOutcome<InitiativeDetails>.Missing();
+        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct)) return Outcome<InitiativeDetails>.Missing();
         var errors = new Dictionary<string, string[]>();
         var name = r.Name?.Trim() ?? "";
         if (name.Length == 0) errors["name"] = ["Name the initiative, for example \"Security uplift\"."];
         else if (name.Length > 100) errors["name"] = ["Keep the name to 100 characters or fewer."];
         else if (await db.Initiatives.AnyAsync(i => i.ClientId == clientId && i.Id != id && i.Name.ToLower() == name.ToLower(), ct))
             errors["name"] = ["This client already has an initiative with that name."];
+        SingleLine.Check(name, "name", errors);
         var color = string.IsNullOrWhiteSpace(r.Color) ? "#1f5f8b" : r.Color.Trim();
         if (!Colour().IsMatch(color)) errors["color"] = ["Use a colour like #1f5f8b."];
         if (r.Description?.Length > 2000) errors["description"] = ["Keep the description to 2,000 characters or fewer."];
@@ -28,12 +29,12 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         if (id is { } existing)
         {
             initiative = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == existing && i.ClientId == clientId, ct);
-            if (initiative is null) return ReviewOutcome<InitiativeDetails>.Missing();
+            if (initiative is null) return Outcome<InitiativeDetails>.Missing();
         }
         else db.Initiatives.Add(initiative = new Initiative { ClientId = clientId, CreatedAt = clock.GetUtcNow().UtcDateTime });
         (initiative.Name, initiative.Color, initiative.Description) = (name, color.ToLowerInvariant(), r.Description?.Trim() ?? "");
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<InitiativeDetails>.Ok(new(initiative.Id, clientId, initiative.Name, initiative.Color, initiative.Description));
+        return Outcome<InitiativeDetails>.Ok(new(initiative.Id, clientId, initiative.Name, initiative.Color, initiative.Description));
     }
 
     /// <summary>Removing a theme leaves its recommendations in place, ungrouped.</summary>
@@ -60,11 +61,12 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
     private static IQueryable<TemplateDetails> Details(IQueryable<RecommendationTemplate> templates) =>
         templates.Select(t => new TemplateDetails(t.Id, t.Title, t.Summary, t.Priority.ToString(), t.OneTimeCost, t.RecurringMonthlyCost, t.LaborHours));
 
-    public async Task<ReviewOutcome<TemplateDetails>> SaveTemplateAsync(Guid? id, TemplateRequest r, CancellationToken ct)
+    public async Task<Outcome<TemplateDetails>> SaveTemplateAsync(Guid? id, TemplateRequest r, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var title = r.Title?.Trim() ?? "";
         if (title.Length is 0 or > 200) errors["title"] = ["Give the template a title of up to 200 characters."];
+        SingleLine.Check(title, "title", errors);
         if (r.Summary?.Length > 4000) errors["summary"] = ["Keep the summary to 4,000 characters or fewer."];
         var priority = Priority.Medium;
         if (r.Priority is not null && !ApiEnum.TryParse(r.Priority, out priority)) errors["priority"] = ["Use High, Medium or Low."];
@@ -76,13 +78,13 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         if (id is { } existing)
         {
             template = await db.RecommendationTemplates.FirstOrDefaultAsync(t => t.Id == existing, ct);
-            if (template is null) return ReviewOutcome<TemplateDetails>.Missing();
+            if (template is null) return Outcome<TemplateDetails>.Missing();
         }
         else db.RecommendationTemplates.Add(template = new RecommendationTemplate { CreatedAt = clock.GetUtcNow().UtcDateTime });
         (template.Title, template.Summary, template.Priority) = (title, r.Summary?.Trim() ?? "", priority);
         (template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours) = (r.OneTimeCost ?? 0, r.RecurringMonthlyCost ?? 0, r.LaborHours ?? 0);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority.ToString(), template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
+        return Outcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority.ToString(), template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
     }
 
     /// <summary>Adds the starter templates whose titles are not in the library yet; returns how many were added.</summary>

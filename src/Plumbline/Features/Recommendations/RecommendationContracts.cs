@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Plumbline.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Recommendations;
 
@@ -24,8 +25,10 @@ public sealed record DecisionRequest(string? Decision, string? Comment);
 
 public sealed record StatusChangeDetails(RecommendationStatus? From, RecommendationStatus To, DateTime At, string By, string Comment);
 
-public sealed record RecommendationFilter(string? Status = null, string? Q = null, Guid? InitiativeId = null, string? Sort = null,
-    int? Page = null, int? PageSize = null);
+public sealed record RecommendationFilter(
+    [FromQuery(Name = "status")] string? Status = null, [FromQuery(Name = "q")] string? Q = null,
+    [FromQuery(Name = "initiativeId")] Guid? InitiativeId = null, [FromQuery(Name = "sort")] string? Sort = null,
+    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);
 
 public sealed record InitiativeDetails(Guid Id, Guid ClientId, string Name, string Color, string Description);
 
@@ -50,3 +53,5 @@ public sealed record RoadmapYear(int FiscalYear,
 public sealed record RoadmapDetails(Guid ClientId, string ClientName, int FiscalYearStartMonth, int FromYear, int YearCount,
     IReadOnlyList<RoadmapQuarter> Quarters, IReadOnlyList<RecommendationDetails> Unscheduled, IReadOnlyList<RoadmapYear> Years,
     IReadOnlyList<InitiativeDetails> Initiatives, IReadOnlyList<RecommendationDetails> OutsideWindow);
+
+public sealed record StarterTemplatesAdded(int Added);

@@ -12,14 +12,14 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<ReviewOutcome<RecommendationDetails>> CreateAsync(Guid clientId, RecommendationRequest r, string who, CancellationToken ct)
+    public async Task<Outcome<RecommendationDetails>> CreateAsync(Guid clientId, RecommendationRequest r, string who, CancellationToken ct)
     {
-        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct)) return ReviewOutcome<RecommendationDetails>.Missing();
+        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct)) return Outcome<RecommendationDetails>.Missing();
         var recommendation = new Recommendation { ClientId = clientId, CreatedAt = Now, UpdatedAt = Now };
         if (r.TemplateId is { } templateId)
         {
             var template = await db.RecommendationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct);
-            if (template is null) return ReviewOutcome<RecommendationDetails>.Invalid("templateId", "There is no recommendation template with that id.");
+            if (template is null) return Outcome<RecommendationDetails>.Invalid("templateId", "There is no recommendation template with that id.");
             (recommendation.Title, recommendation.Summary, recommendation.Priority) = (template.Title, template.Summary, template.Priority);
             (recommendation.OneTimeCost, recommendation.RecurringMonthlyCost, recommendation.LaborHours) = (template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours);
         }
@@ -29,7 +29,7 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         await RecordStatusAsync(recommendation, null, recommendation.Status, who, r.Comment, ct);
         await LinkFindingsAsync(recommendation, r.FindingIds, ct);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<RecommendationDetails>.Ok((await queries.GetAsync(recommendation.Id, ct))!);
+        return Outcome<RecommendationDetails>.Ok((await queries.GetAsync(recommendation.Id, ct))!);
     }
 
     /// <summary>
@@ -44,12 +44,12 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         return recommendation;
     }
 
-    public async Task<ReviewOutcome<RecommendationDetails>> UpdateAsync(Guid id, RecommendationRequest r, string who, CancellationToken ct)
+    public async Task<Outcome<RecommendationDetails>> UpdateAsync(Guid id, RecommendationRequest r, string who, CancellationToken ct)
     {
         var recommendation = await db.Recommendations.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (recommendation is null) return ReviewOutcome<RecommendationDetails>.Missing();
+        if (recommendation is null) return Outcome<RecommendationDetails>.Missing();
         if (r.Version is { } version && version != recommendation.Version)
-            return ReviewOutcome<RecommendationDetails>.Clash("Someone else changed this recommendation after you opened it. Reload it and apply your change again.", await queries.GetAsync(id, ct));
+            return Outcome<RecommendationDetails>.Clash("Someone else changed this recommendation after you opened it. Reload it and apply your change again.", await queries.GetAsync(id, ct));
         var before = recommendation.Status;
         var errors = await ApplyAsync(recommendation, r, creating: false, ct);
         if (errors.Count > 0) return new(null, errors);
@@ -58,14 +58,14 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         recommendation.UpdatedAt = Now;
         recommendation.Version++;
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<RecommendationDetails>.Ok((await queries.GetAsync(id, ct))!);
+        return Outcome<RecommendationDetails>.Ok((await queries.GetAsync(id, ct))!);
     }
 
-    public async Task<ReviewOutcome<RecommendationDetails>> DecideAsync(Guid id, DecisionRequest r, string who, CancellationToken ct)
+    public async Task<Outcome<RecommendationDetails>> DecideAsync(Guid id, DecisionRequest r, string who, CancellationToken ct)
     {
         if (!ApiEnum.TryParse<RecommendationStatus>(r.Decision, out var decision) || decision is not (RecommendationStatus.Approved or RecommendationStatus.Declined))
-            return ReviewOutcome<RecommendationDetails>.Invalid("decision", "Record the client's decision as Approved or Declined.");
-        if (r.Comment?.Length > 2000) return ReviewOutcome<RecommendationDetails>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
+            return Outcome<RecommendationDetails>.Invalid("decision", "Record the client's decision as Approved or Declined.");
+        if (r.Comment?.Length > 2000) return Outcome<RecommendationDetails>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
         return await UpdateAsync(id, new RecommendationRequest(Status: decision.ToString(), Comment: r.Comment), who, ct);
     }
 
@@ -91,6 +91,7 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
             var title = r.Title?.Trim() ?? x.Title;
             if (title.Length == 0) Error("title", "Give the recommendation a short title the client will understand.");
             else if (title.Length > 200) Error("title", "Keep the title to 200 characters or fewer.");
+            else if (SingleLine.IsBroken(title)) Error("title", SingleLine.Message);
             else x.Title = title;
         }
         if (r.Summary is not null)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Reviews;
 using Plumbline.Infrastructure;
@@ -15,67 +16,76 @@ public static class RecommendationsApi
         var read = app.MapGroup("/api/v1").WithTags("Recommendations").RequireAuthorization(Policies.SignedIn);
         var write = app.MapGroup("/api/v1").WithTags("Recommendations").RequireAuthorization(Policies.ManageRecommendations);
 
-        read.MapGet("/clients/{id:guid}/recommendations", async (Guid id, [AsParameters] RecommendationFilter f, RecommendationQueries q, CancellationToken ct) =>
-            f.Status is not null && !ApiEnum.TryParse<RecommendationStatus>(f.Status, out _) ? ApiErrors.Validation("status", "Use Draft, Proposed, Approved, Scheduled, InProgress, Done, Declined or Deferred.")
-            : await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.ListAsync(id, f, ct)) : NoClient(id))
-            .WithSummary("The client's recommendations (paged), filtered by status, initiative or text.");
-        write.MapPost("/clients/{id:guid}/recommendations", async (Guid id, RecommendationRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-            Result(await s.CreateAsync(id, r, ReviewsApi.Name(user), ct), d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClient(id)))
-            .WithSummary("Create a recommendation: blank, from a template (templateId) and/or for findings (findingIds).");
-        read.MapGet("/recommendations/{id:guid}", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
-            await q.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : NoRecommendation(id));
-        write.MapPut("/recommendations/{id:guid}", async (Guid id, RecommendationRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-            Result(await s.UpdateAsync(id, r, ReviewsApi.Name(user), ct), TypedResults.Ok, NoRecommendation(id)))
-            .WithSummary("Change a recommendation; fields left out keep their value. A status change is kept in its history.");
-        write.MapDelete("/recommendations/{id:guid}", async Task<IResult> (Guid id, RecommendationService s, CancellationToken ct) =>
-            await s.DeleteAsync(id, ct) ? TypedResults.NoContent() : NoRecommendation(id));
-        write.MapPost("/recommendations/{id:guid}/decision", async (Guid id, DecisionRequest r, RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-            Result(await s.DecideAsync(id, r, ReviewsApi.Name(user), ct), TypedResults.Ok, NoRecommendation(id)))
-            .WithSummary("Record the client's decision: Approved or Declined, with who, when and a comment.");
-        read.MapGet("/recommendations/{id:guid}/history", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
-            await q.GetAsync(id, ct) is null ? NoRecommendation(id) : TypedResults.Ok(await q.HistoryAsync(id, ct)))
-            .WithSummary("Every status change of a recommendation: from, to, when, by whom and the comment.");
+        read.MapGet("/clients/{id:guid}/recommendations", List).WithName("listRecommendations")
+            .WithSummary("The client's recommendations (paged), filtered by status, initiative or text.").ProducesProblem(404);
+        write.MapPost("/clients/{id:guid}/recommendations", Create).WithName("createRecommendation")
+            .WithSummary("Create a recommendation: blank, from a template (templateId) and/or for findings (findingIds).").ProducesProblem(404);
+        read.MapGet("/recommendations/{id:guid}", Get).WithName("getRecommendation").WithSummary("One recommendation with its costs and findings.")
+            .ProducesProblem(404);
+        write.MapPut("/recommendations/{id:guid}", Update).WithName("updateRecommendation")
+            .WithSummary("Change a recommendation; fields left out keep their value. A status change is kept in its history.")
+            .ProducesProblem(404).ProducesProblem(409);
+        write.MapDelete("/recommendations/{id:guid}", Delete).WithName("deleteRecommendation").WithSummary("Delete a recommendation.").ProducesProblem(404);
+        write.MapPost("/recommendations/{id:guid}/decision", Decide).WithName("decideRecommendation")
+            .WithSummary("Record the client's decision: Approved or Declined, with who, when and a comment.").ProducesProblem(404).ProducesProblem(409);
+        read.MapGet("/recommendations/{id:guid}/history", History).WithName("getRecommendationHistory")
+            .WithSummary("Every status change of a recommendation: from, to, when, by whom and the comment.").ProducesProblem(404);
 
-        read.MapGet("/clients/{id:guid}/roadmap", async Task<IResult> (Guid id, int? fromYear, int? years, RecommendationQueries q, CancellationToken ct) =>
-            RoadmapWindowError(fromYear, years) is { } error ? error
-            : await q.RoadmapAsync(id, fromYear, years ?? RoadmapRules.MaxYears, ct) is { } roadmap ? TypedResults.Ok(roadmap) : NoClient(id))
-            .WithSummary("The client's fiscal quarters for 1 to 3 years with items and totals, the unscheduled items and yearly totals.");
-        read.MapGet("/roadmap/portfolio", async Task<IResult> (int? year, string? vcioUserId, PortfolioQueries q, TimeProvider clock, CancellationToken ct) =>
-            year is < FiscalQuarter.MinYear or > FiscalQuarter.MaxYear ? ApiErrors.Validation("year", "Choose a year from 2000 to 2100.")
-            : TypedResults.Ok(await q.GetAsync(year ?? clock.GetUtcNow().Year, vcioUserId, ct)))
+        read.MapGet("/clients/{id:guid}/roadmap", Roadmap).WithName("getRoadmap")
+            .WithSummary("The client's fiscal quarters for 1 to 3 years with items and totals, the unscheduled items and yearly totals.").ProducesProblem(404);
+        read.MapGet("/roadmap/portfolio", Portfolio).WithName("getPortfolio")
             .WithSummary("All clients' approved and proposed spend by calendar quarter of one year.");
-
-        read.MapGet("/clients/{id:guid}/initiatives", async (Guid id, RecommendationQueries q, CancellationToken ct) =>
-            await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.InitiativesAsync(id, ct)) : NoClient(id));
-        write.MapPost("/clients/{id:guid}/initiatives", async (Guid id, InitiativeRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveInitiativeAsync(id, null, r, ct), d => TypedResults.Created($"/api/v1/clients/{id}/initiatives/{d.Id}", d), NoClient(id)));
-        write.MapPut("/clients/{id:guid}/initiatives/{initiativeId:guid}", async (Guid id, Guid initiativeId, InitiativeRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveInitiativeAsync(id, initiativeId, r, ct), TypedResults.Ok, ApiErrors.NotFound("There is no such initiative for this client.")));
-        write.MapDelete("/clients/{id:guid}/initiatives/{initiativeId:guid}", async Task<IResult> (Guid id, Guid initiativeId, InitiativeService s, CancellationToken ct) =>
-            await s.DeleteInitiativeAsync(initiativeId, ct) ? TypedResults.NoContent() : ApiErrors.NotFound("There is no such initiative."));
-
-        read.MapGet("/recommendation-templates", async Task<IResult> (string? q, InitiativeService s, CancellationToken ct) => TypedResults.Ok(await s.TemplatesAsync(q, ct)))
-            .WithSummary("The provider's ready-made recommendations for common findings.");
-        write.MapPost("/recommendation-templates", async (TemplateRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveTemplateAsync(null, r, ct), d => TypedResults.Created($"/api/v1/recommendation-templates/{d.Id}", d), ApiErrors.NotFound("No such template.")));
-        write.MapPost("/recommendation-templates/starter", async (InitiativeService s, CancellationToken ct) => TypedResults.Ok(new { added = await s.AddStarterTemplatesAsync(ct) }))
-            .WithSummary("Add the starter templates that are not in the library yet (matched by title).");
-        write.MapPut("/recommendation-templates/{id:guid}", async (Guid id, TemplateRequest r, InitiativeService s, CancellationToken ct) =>
-            Result(await s.SaveTemplateAsync(id, r, ct), TypedResults.Ok, ApiErrors.NotFound($"There is no recommendation template with id '{id}'.")));
-        write.MapDelete("/recommendation-templates/{id:guid}", async Task<IResult> (Guid id, InitiativeService s, CancellationToken ct) =>
-            await s.DeleteTemplateAsync(id, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no recommendation template with id '{id}'."));
+        InitiativesApi.Map(read, write);
         return app;
     }
 
-    public static IResult? RoadmapWindowError(int? fromYear, int? years) =>
+    public static ValidationProblem? RoadmapWindowError(int? fromYear, int? years) =>
         years is < 1 or > RoadmapRules.MaxYears ? ApiErrors.Validation("years", "Show 1 to 3 fiscal years.")
         : fromYear is < FiscalQuarter.MinYear or > FiscalQuarter.MaxYear ? ApiErrors.Validation("fromYear", "Choose a fiscal year from 2000 to 2100.")
         : null;
 
-    private static IResult Result<T>(ReviewOutcome<T> outcome, Func<T, IResult> ok, IResult notFound) =>
-        outcome.NotFound ? notFound : ReviewsApi.ToResult(outcome, ok);
+    private static async Task<Results<Ok<PagedList<RecommendationDetails>>, ValidationProblem, ProblemHttpResult>> List(Guid id,
+        [AsParameters] RecommendationFilter f, RecommendationQueries q, CancellationToken ct) =>
+        f.Status is not null && !ApiEnum.TryParse<RecommendationStatus>(f.Status, out _)
+            ? ApiErrors.Validation("status", "Use Draft, Proposed, Approved, Scheduled, InProgress, Done, Declined or Deferred.")
+            : await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.ListAsync(id, f, ct)) : NoClient(id);
 
-    private static IResult NoClient(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
+    private static async Task<Results<Created<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Create(Guid id, RecommendationRequest r,
+        RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
+        (await s.CreateAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClientText(id));
 
-    private static IResult NoRecommendation(Guid id) => ApiErrors.NotFound($"There is no recommendation with id '{id}'.");
+    private static async Task<Results<Ok<RecommendationDetails>, ProblemHttpResult>> Get(Guid id, RecommendationQueries q, CancellationToken ct) =>
+        await q.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : NoRecommendation(id);
+
+    private static async Task<Results<Ok<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, RecommendationRequest r,
+        RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
+        (await s.UpdateAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, RecommendationService s, CancellationToken ct) =>
+        await s.DeleteAsync(id, ct) ? TypedResults.NoContent() : NoRecommendation(id);
+
+    private static async Task<Results<Ok<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Decide(Guid id, DecisionRequest r,
+        RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
+        (await s.DecideAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id));
+
+    private static async Task<Results<Ok<List<StatusChangeDetails>>, ProblemHttpResult>> History(Guid id, RecommendationQueries q, CancellationToken ct) =>
+        await q.GetAsync(id, ct) is null ? NoRecommendation(id) : TypedResults.Ok(await q.HistoryAsync(id, ct));
+
+    private static async Task<Results<Ok<RoadmapDetails>, ValidationProblem, ProblemHttpResult>> Roadmap(Guid id, int? fromYear, int? years,
+        RecommendationQueries q, CancellationToken ct) =>
+        RoadmapWindowError(fromYear, years) is { } error ? error
+            : await q.RoadmapAsync(id, fromYear, years ?? RoadmapRules.MaxYears, ct) is { } roadmap ? TypedResults.Ok(roadmap) : NoClient(id);
+
+    private static async Task<Results<Ok<PortfolioDetails>, ValidationProblem>> Portfolio(int? year, string? vcioUserId, PortfolioQueries q,
+        TimeProvider clock, CancellationToken ct) =>
+        year is < FiscalQuarter.MinYear or > FiscalQuarter.MaxYear ? ApiErrors.Validation("year", "Choose a year from 2000 to 2100.")
+            : TypedResults.Ok(await q.GetAsync(year ?? clock.GetUtcNow().Year, vcioUserId, ct));
+
+    internal static ProblemHttpResult NoClient(Guid id) => ApiErrors.NotFound(NoClientText(id));
+
+    private static ProblemHttpResult NoRecommendation(Guid id) => ApiErrors.NotFound(NoRecommendationText(id));
+
+    internal static string NoClientText(Guid id) => $"There is no client with id '{id}'.";
+
+    private static string NoRecommendationText(Guid id) => $"There is no recommendation with id '{id}'.";
 }

@@ -1,5 +1,6 @@
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Plumbline.Features.Reports;
 
@@ -25,17 +26,19 @@ public static class LogoEndpoints
         });
 
         var api = app.MapGroup("/api/v1/settings/logo").WithTags("Settings").RequireAuthorization(Policies.Admin);
-        api.MapPut("/", PutAsync).DisableAntiforgery()
+        api.MapPut("/", PutAsync).DisableAntiforgery().WithName("setLogo")
             .WithSummary("Upload the logo for reports: the file itself as the body with its Content-Type, or a multipart upload with a 'file' field (PNG, JPEG or SVG, up to 256 KB).");
-        api.MapDelete("/", async (ProviderLogo logos, CancellationToken ct) =>
-        {
-            await logos.RemoveAsync(ct);
-            return TypedResults.NoContent();
-        }).WithSummary("Remove the logo: reports show the provider's name instead.");
+        api.MapDelete("/", DeleteAsync).WithName("deleteLogo").WithSummary("Remove the logo: reports show the provider's name instead.");
         return app;
     }
 
-    private static async Task<IResult> PutAsync(HttpRequest request, ProviderLogo logos, CancellationToken ct)
+    private static async Task<NoContent> DeleteAsync(ProviderLogo logos, CancellationToken ct)
+    {
+        await logos.RemoveAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> PutAsync(HttpRequest request, ProviderLogo logos, CancellationToken ct)
     {
         string? problem;
         if (request.HasFormContentType)

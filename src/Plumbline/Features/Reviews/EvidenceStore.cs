@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
@@ -18,16 +19,16 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
 
     public string Folder => Path.GetFullPath(configuration["Storage:EvidencePath"] ?? Path.Combine("data", "evidence"), environment.ContentRootPath);
 
-    public async Task<ReviewOutcome<Evidence>> SaveAsync(Guid reviewId, Guid standardId, IFormFile? file, string who, CancellationToken ct)
+    public async Task<Outcome<Evidence>> SaveAsync(Guid reviewId, Guid standardId, IFormFile? file, string who, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) return ReviewOutcome<Evidence>.Invalid("file", "Choose a photo or file to attach.");
-        if (file.Length > MaxBytes) return ReviewOutcome<Evidence>.Invalid("file", "The file is larger than 15 MB. Take a smaller photo or attach a PDF.");
+        if (file is null || file.Length == 0) return Outcome<Evidence>.Invalid("file", "Choose a photo or file to attach.");
+        if (file.Length > MaxBytes) return Outcome<Evidence>.Invalid("file", "The file is larger than 15 MB. Take a smaller photo or attach a PDF.");
         var extension = Path.GetExtension(file.FileName);
         if (!Allowed.TryGetValue(extension, out var contentType))
-            return ReviewOutcome<Evidence>.Invalid("file", $"Plumbline accepts photos (JPEG, PNG, GIF, WebP, HEIC), PDF, text, CSV, Word and Excel files, not \"{extension}\".");
+            return Outcome<Evidence>.Invalid("file", $"Plumbline accepts photos (JPEG, PNG, GIF, WebP, HEIC), PDF, text, CSV, Word and Excel files, not \"{extension}\".");
         var status = await db.Reviews.Where(r => r.Id == reviewId).Select(r => (ReviewStatus?)r.Status).FirstOrDefaultAsync(ct);
-        if (status is null || !await db.ReviewItems.AnyAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct)) return ReviewOutcome<Evidence>.Missing();
-        if (status is ReviewStatus.Delivered) return ReviewOutcome<Evidence>.Clash("The review was delivered; its evidence can no longer change.");
+        if (status is null || !await db.ReviewItems.AnyAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct)) return Outcome<Evidence>.Missing();
+        if (status is ReviewStatus.Delivered) return Outcome<Evidence>.Clash("The review was delivered; its evidence can no longer change.");
 
         var evidence = new Evidence
         {
@@ -41,7 +42,7 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
             await file.CopyToAsync(stream, ct);
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<Evidence>.Ok(evidence);
+        return Outcome<Evidence>.Ok(evidence);
     }
 
     public async Task<(Evidence Evidence, string Path)?> OpenAsync(Guid id, CancellationToken ct)
@@ -55,16 +56,16 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
     public async Task<List<Evidence>> ListAsync(Guid reviewId, Guid standardId, CancellationToken ct) =>
         await db.Evidence.AsNoTracking().Where(e => e.ReviewId == reviewId && e.StandardId == standardId).OrderBy(e => e.UploadedAt).ToListAsync(ct);
 
-    public async Task<ReviewOutcome<bool>> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken ct)
     {
         var evidence = await db.Evidence.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (evidence is null) return ReviewOutcome<bool>.Missing();
+        if (evidence is null) return Outcome<bool>.Missing();
         if (await db.Reviews.AnyAsync(r => r.Id == evidence.ReviewId && r.Status == ReviewStatus.Delivered, ct))
-            return ReviewOutcome<bool>.Clash("The review was delivered; its evidence can no longer change.");
+            return Outcome<bool>.Clash("The review was delivered; its evidence can no longer change.");
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(ct);
         DeleteFile(evidence);
-        return ReviewOutcome<bool>.Ok(true);
+        return Outcome<bool>.Ok(true);
     }
 
     /// <summary>Removes the stored file of evidence whose row is gone.</summary>

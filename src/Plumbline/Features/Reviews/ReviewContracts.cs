@@ -55,3 +55,17 @@ public sealed record ReviewEventData(Guid ReviewId, Guid ClientId, string Title,
     public static ReviewEventData Of(Review r) =>
         new(r.Id, r.ClientId, r.Title, r.Status, r.AsOf, r.TamUserId, r.VcioUserId, r.ItemCount, r.AnsweredCount, r.SubmittedAt, r.CompletedAt);
 }
+
+public sealed record ItemsRequest(List<Guid>? StandardIds);
+
+public sealed record AnswerDetails(Guid StandardId, string? Answer, string Note, int Version, string AnsweredBy);
+
+public sealed record RatingDetails(Guid StandardId, string? Rating, Guid? RecommendationId, string? AcceptedRiskReason);
+
+public sealed record FlagCreated(Guid Id, string Reason, string Comment);
+
+public sealed record EvidenceCreated(Guid Id, string FileName, string ContentType, long Size);
+
+public sealed record EvidenceDetails(Guid Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedBy, string Url);
+
+public sealed record CompareDetails(Guid From, Guid To, List<CompareLine> Items);

@@ -14,12 +14,13 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<ReviewOutcome<ReviewDetails>> CreateAsync(CreateReviewRequest r, CancellationToken ct)
+    public async Task<Outcome<ReviewDetails>> CreateAsync(CreateReviewRequest r, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
         var client = r.ClientId is { } cid ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
         if (client is null) e["clientId"] = ["Choose an existing client."];
         if ((r.Title ?? "").Trim().Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
+        SingleLine.Check(r.Title?.Trim(), "title", e);
         foreach (var (field, userId) in new[] { ("tamUserId", r.TamUserId), ("vcioUserId", r.VcioUserId) })
             if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct)) e[field] = [$"There is no user with id '{userId}'."];
         if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];
@@ -28,7 +29,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (e.Count > 0) return new(default, e);
 
         var asOf = r.AsOf ?? Today;
-        if (asOf.Year is < 2000 or > 2100) return ReviewOutcome<ReviewDetails>.Invalid("asOf", "The visit day must be a date between 2000 and 2100.");
+        if (asOf.Year is < 2000 or > 2100) return Outcome<ReviewDetails>.Invalid("asOf", "The visit day must be a date between 2000 and 2100.");
         var applicable = await scope.ApplicableAsync(client!.Id, asOf, ct);
         List<ScopedStandard> chosen;
         if (r.StandardIds is { } ids)
@@ -36,13 +37,13 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             var byId = applicable.ToDictionary(s => s.StandardId);
             var unknown = ids.Distinct().Where(id => !byId.ContainsKey(id)).ToList();
             if (unknown.Count > 0)
-                return ReviewOutcome<ReviewDetails>.Invalid("standardIds", $"{unknown.Count} of the standards are not active standards that apply to this client: {string.Join(", ", unknown.Take(5))}.");
+                return Outcome<ReviewDetails>.Invalid("standardIds", $"{unknown.Count} of the standards are not active standards that apply to this client: {string.Join(", ", unknown.Take(5))}.");
             var wanted = ids.ToHashSet();
             chosen = applicable.Where(s => wanted.Contains(s.StandardId)).ToList();
         }
         else chosen = applicable.Where(s => s.IsDue(asOf) || s.Exception is not null).ToList();
         if (chosen.Count == 0)
-            return ReviewOutcome<ReviewDetails>.Invalid("standardIds", $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
+            return Outcome<ReviewDetails>.Invalid("standardIds", $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
 
         var review = new Review
         {
@@ -57,7 +58,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         db.ReviewItems.AddRange(items);
         await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<ReviewDetails>.Ok((await GetAsync(review.Id, ct))!);
+        return Outcome<ReviewDetails>.Ok((await GetAsync(review.Id, ct))!);
     }
 
     /// <summary>New items pin the standard's current revision and remember the client's previous answer.</summary>
@@ -149,15 +150,15 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
     }
 
     /// <summary>Adds standards to a review that the TAM has not submitted yet.</summary>
-    public async Task<ReviewOutcome<ReviewDetails>> AddItemsAsync(Guid reviewId, List<Guid> standardIds, CancellationToken ct)
+    public async Task<Outcome<ReviewDetails>> AddItemsAsync(Guid reviewId, List<Guid> standardIds, CancellationToken ct)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
-        if (review is null) return ReviewOutcome<ReviewDetails>.Missing();
-        if (!review.Status.IsOpen()) return ReviewOutcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
+        if (review is null) return Outcome<ReviewDetails>.Missing();
+        if (!review.Status.IsOpen()) return Outcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
         var present = await db.ReviewItems.Where(i => i.ReviewId == reviewId).Select(i => i.StandardId).ToListAsync(ct);
         var applicable = (await scope.ApplicableAsync(review.ClientId, review.AsOf, ct)).ToDictionary(s => s.StandardId);
         var unknown = standardIds.Where(id => !applicable.ContainsKey(id)).ToList();
-        if (unknown.Count > 0) return ReviewOutcome<ReviewDetails>.Invalid("standardIds", "Only active standards that apply to this client can be added.");
+        if (unknown.Count > 0) return Outcome<ReviewDetails>.Invalid("standardIds", "Only active standards that apply to this client can be added.");
         var added = standardIds.Distinct().Except(present).Select(id => applicable[id]).ToList();
         var items = await ItemsForAsync(review, added, ct);
         var order = await db.ReviewItems.Where(i => i.ReviewId == reviewId).MaxAsync(i => (int?)i.Order, ct) ?? 0;
@@ -176,18 +177,18 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         }
         catch (DbUpdateException)
         {
-            return ReviewOutcome<ReviewDetails>.Clash("Someone added some of these standards at the same moment. Reload the review to see them.");
+            return Outcome<ReviewDetails>.Clash("Someone added some of these standards at the same moment. Reload the review to see them.");
         }
         db.ChangeTracker.Clear();
-        return ReviewOutcome<ReviewDetails>.Ok((await GetAsync(reviewId, ct))!);
+        return Outcome<ReviewDetails>.Ok((await GetAsync(reviewId, ct))!);
     }
 
-    public async Task<ReviewOutcome<bool>> RemoveItemAsync(Guid reviewId, Guid standardId, CancellationToken ct)
+    public async Task<Outcome<bool>> RemoveItemAsync(Guid reviewId, Guid standardId, CancellationToken ct)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
-        if (review is null || item is null) return ReviewOutcome<bool>.Missing();
-        if (!review.Status.IsOpen()) return ReviewOutcome<bool>.Clash("Standards can be removed only before the review is submitted.");
+        if (review is null || item is null) return Outcome<bool>.Missing();
+        if (!review.Status.IsOpen()) return Outcome<bool>.Clash("Standards can be removed only before the review is submitted.");
         var answered = item.Answer is null ? 0 : 1;
         var evidence = await db.Evidence.Where(e => e.ReviewId == reviewId && e.StandardId == standardId).ToListAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -200,7 +201,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             await tx.CommitAsync(ct);
         }
         foreach (var e in evidence) evidenceStore.DeleteFile(e);
-        return ReviewOutcome<bool>.Ok(true);
+        return Outcome<bool>.Ok(true);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

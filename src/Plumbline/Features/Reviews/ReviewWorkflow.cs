@@ -11,26 +11,26 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<ReviewOutcome<ReviewItem>> AnswerAsync(Guid reviewId, Guid standardId, AnswerRequest r, string who, CancellationToken ct)
+    public async Task<Outcome<ReviewItem>> AnswerAsync(Guid reviewId, Guid standardId, AnswerRequest r, string who, CancellationToken ct)
     {
         Answer? answer = null;
         if (!string.IsNullOrWhiteSpace(r.Answer))
         {
             if (!ApiEnum.TryParse<Answer>(r.Answer, out var parsed))
-                return ReviewOutcome<ReviewItem>.Invalid("answer", $"\"{r.Answer}\" is not an answer. Use Yes, No or NotApplicable (or null to clear it).");
+                return Outcome<ReviewItem>.Invalid("answer", $"\"{r.Answer}\" is not an answer. Use Yes, No or NotApplicable (or null to clear it).");
             answer = parsed;
         }
         var note = (r.Note ?? "").Trim();
-        if (note.Length > 4000) return ReviewOutcome<ReviewItem>.Invalid("note", "Keep the note to 4,000 characters or fewer.");
-        if (answer == Answer.No && note.Length == 0) return ReviewOutcome<ReviewItem>.Invalid("note", "Say what you found: a No needs a note for the vCIO.");
+        if (note.Length > 4000) return Outcome<ReviewItem>.Invalid("note", "Keep the note to 4,000 characters or fewer.");
+        if (answer == Answer.No && note.Length == 0) return Outcome<ReviewItem>.Invalid("note", "Say what you found: a No needs a note for the vCIO.");
 
         var status = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (ReviewStatus?)x.Status).FirstOrDefaultAsync(ct);
         var item = status is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
-        if (status is null || item is null) return ReviewOutcome<ReviewItem>.Missing();
+        if (status is null || item is null) return Outcome<ReviewItem>.Missing();
         if (!status.Value.IsOpen())
-            return ReviewOutcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
+            return Outcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
         if (r.Version is { } version && version != item.Version)
-            return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
+            return Outcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
                 new AnswerConflict(item.Answer?.ToString(), item.Note, item.AnsweredBy, item.Version));
 
         var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
@@ -52,10 +52,10 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
-            return ReviewOutcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
+            return Outcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
                 new AnswerConflict(current.Answer?.ToString(), current.Note, current.AnsweredBy, current.Version));
         }
-        return ReviewOutcome<ReviewItem>.Ok(item);
+        return Outcome<ReviewItem>.Ok(item);
     }
 
     /// <summary>Who changed the answer in a colleague's words; clearing an answer also clears who gave it.</summary>
@@ -63,17 +63,17 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         item.Answer is null ? "Someone else cleared this answer" : $"{item.AnsweredBy} answered this question";
 
     /// <summary>TAM to vCIO: every Yes is Aligned; every No opens (or keeps open) a finding; every Yes closes one.</summary>
-    public async Task<ReviewOutcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
+    public async Task<Outcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
     {
         var clientId = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
-        if (clientId is null) return ReviewOutcome<Review>.Missing();
+        if (clientId is null) return Outcome<Review>.Missing();
         // Findings belong to the client: two of its reviews submitted at once would each open a finding for the same No.
         // A no-op update locks the client's row (PostgreSQL) or the database (SQLite), so submits of one client take turns.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
         var review = await db.Reviews.FirstAsync(x => x.Id == reviewId, ct);
-        if (!review.Status.IsOpen()) return ReviewOutcome<Review>.Clash($"The review is already {review.Status}.");
-        if (review.AnsweredCount == 0) return ReviewOutcome<Review>.Clash("Answer at least one question before submitting the review.");
+        if (!review.Status.IsOpen()) return Outcome<Review>.Clash($"The review is already {review.Status}.");
+        if (review.AnsweredCount == 0) return Outcome<Review>.Clash("Answer at least one question before submitting the review.");
 
         var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer != null).ToListAsync(ct);
         foreach (var item in items.Where(i => i.Answer == Answer.Yes)) { item.Rating = Rating.Aligned; item.RatedAt = Now; item.RatedBy = "automatic"; }
@@ -86,7 +86,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await webhooks.EnqueueAsync(WebhookEvents.ReviewSubmitted, ReviewEventData.Of(review), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return ReviewOutcome<Review>.Ok(review);
+        return Outcome<Review>.Ok(review);
     }
 
     private async Task UpdateFindingsAsync(Review review, List<ReviewItem> answered, CancellationToken ct)
@@ -121,26 +121,26 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await Recommendations.ReadyToClose.NoteAsync(db, notifier, review, resolved, Now, ct);
     }
 
-    public async Task<ReviewOutcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)
+    public async Task<Outcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)
     {
         if (!ApiEnum.TryParse<Rating>(r.Rating, out var rating))
-            return ReviewOutcome<ReviewItem>.Invalid("rating", "Rate the finding Aligned, Marginal or HighlyVulnerable.");
+            return Outcome<ReviewItem>.Invalid("rating", "Rate the finding Aligned, Marginal or HighlyVulnerable.");
         var risk = string.IsNullOrWhiteSpace(r.AcceptedRiskReason) ? null : r.AcceptedRiskReason.Trim();
         var newTitle = string.IsNullOrWhiteSpace(r.NewRecommendationTitle) ? null : r.NewRecommendationTitle.Trim();
-        if (risk?.Length > 1000) return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Keep the reason to 1,000 characters or fewer.");
-        if (newTitle?.Length > 200) return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Keep the title to 200 characters or fewer.");
+        if (risk?.Length > 1000) return Outcome<ReviewItem>.Invalid("acceptedRiskReason", "Keep the reason to 1,000 characters or fewer.");
+        if (newTitle?.Length > 200) return Outcome<ReviewItem>.Invalid("newRecommendationTitle", "Keep the title to 200 characters or fewer.");
         if (r.RecommendationId is not null && newTitle is not null)
-            return ReviewOutcome<ReviewItem>.Invalid("newRecommendationTitle", "Either link an existing recommendation or create a new one by title, not both.");
+            return Outcome<ReviewItem>.Invalid("newRecommendationTitle", "Either link an existing recommendation or create a new one by title, not both.");
         if (risk is not null && (r.RecommendationId is not null || newTitle is not null))
-            return ReviewOutcome<ReviewItem>.Invalid("acceptedRiskReason", "Either link a recommendation or record an accepted risk, not both.");
+            return Outcome<ReviewItem>.Invalid("acceptedRiskReason", "Either link a recommendation or record an accepted risk, not both.");
 
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
         var item = review is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
-        if (review is null || item is null) return ReviewOutcome<ReviewItem>.Missing();
-        if (review.Status != ReviewStatus.Submitted) return ReviewOutcome<ReviewItem>.Clash("Findings are rated after the TAM submits the review and before it is completed.");
-        if (item.Answer != Answer.No) return ReviewOutcome<ReviewItem>.Clash("Only a No is a finding to rate; a Yes is Aligned and an N/A does not count.");
+        if (review is null || item is null) return Outcome<ReviewItem>.Missing();
+        if (review.Status != ReviewStatus.Submitted) return Outcome<ReviewItem>.Clash("Findings are rated after the TAM submits the review and before it is completed.");
+        if (item.Answer != Answer.No) return Outcome<ReviewItem>.Clash("Only a No is a finding to rate; a Yes is Aligned and an N/A does not count.");
         if (r.RecommendationId is { } recId && !await db.Recommendations.AnyAsync(x => x.Id == recId && x.ClientId == review.ClientId, ct))
-            return ReviewOutcome<ReviewItem>.Invalid("recommendationId", "That recommendation does not exist for this client.");
+            return Outcome<ReviewItem>.Invalid("recommendationId", "That recommendation does not exist for this client.");
 
         var recommendationId = r.RecommendationId;
         if (newTitle is not null) recommendationId = recommendations.AddDraft(review.ClientId, newTitle, item.Priority, who).Id;
@@ -152,49 +152,49 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         var finding = await db.Findings.FirstOrDefaultAsync(f => f.ClientId == review.ClientId && f.StandardId == standardId && f.LastReviewId == reviewId, ct);
         if (finding is not null) { finding.Rating = rating; finding.RecommendationId = recommendationId; finding.AcceptedRiskReason = risk; }
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<ReviewItem>.Ok(item);
+        return Outcome<ReviewItem>.Ok(item);
     }
 
-    public async Task<ReviewOutcome<Review>> CompleteAsync(Guid reviewId, CancellationToken ct)
+    public async Task<Outcome<Review>> CompleteAsync(Guid reviewId, CancellationToken ct)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
-        if (review is null) return ReviewOutcome<Review>.Missing();
-        if (review.Status != ReviewStatus.Submitted) return ReviewOutcome<Review>.Clash($"Only a submitted review can be completed; this one is {review.Status}.");
+        if (review is null) return Outcome<Review>.Missing();
+        if (review.Status != ReviewStatus.Submitted) return Outcome<Review>.Clash($"Only a submitted review can be completed; this one is {review.Status}.");
         var unrated = await db.ReviewItems.CountAsync(i => i.ReviewId == reviewId && i.Answer == Answer.No && i.Rating == null, ct);
-        if (unrated > 0) return ReviewOutcome<Review>.Clash($"{unrated} finding{(unrated == 1 ? " is" : "s are")} not rated yet. Rate every finding before completing the review.");
+        if (unrated > 0) return Outcome<Review>.Clash($"{unrated} finding{(unrated == 1 ? " is" : "s are")} not rated yet. Rate every finding before completing the review.");
         review.Status = ReviewStatus.Completed;
         review.CompletedAt = Now;
         review.Version = Guid.NewGuid();
         if (review.TamUserId is { } tam) notifier.Add(tam, $"{review.Title} was completed by the vCIO.", $"/reviews/{review.Id}");
         await webhooks.EnqueueAsync(WebhookEvents.ReviewCompleted, ReviewEventData.Of(review), ct);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<Review>.Ok(review);
+        return Outcome<Review>.Ok(review);
     }
 
-    public async Task<ReviewOutcome<Review>> DeliverAsync(Guid reviewId, CancellationToken ct)
+    public async Task<Outcome<Review>> DeliverAsync(Guid reviewId, CancellationToken ct)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
-        if (review is null) return ReviewOutcome<Review>.Missing();
-        if (review.Status != ReviewStatus.Completed) return ReviewOutcome<Review>.Clash($"Only a completed review can be delivered; this one is {review.Status}.");
+        if (review is null) return Outcome<Review>.Missing();
+        if (review.Status != ReviewStatus.Completed) return Outcome<Review>.Clash($"Only a completed review can be delivered; this one is {review.Status}.");
         review.Status = ReviewStatus.Delivered;
         review.DeliveredAt = Now;
         review.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<Review>.Ok(review);
+        return Outcome<Review>.Ok(review);
     }
 
-    public async Task<ReviewOutcome<QuestionFlag>> FlagAsync(Guid reviewId, Guid standardId, FlagRequest r, string who, CancellationToken ct)
+    public async Task<Outcome<QuestionFlag>> FlagAsync(Guid reviewId, Guid standardId, FlagRequest r, string who, CancellationToken ct)
     {
         if (!ApiEnum.TryParse<FlagReason>(r.Reason, out var reason))
-            return ReviewOutcome<QuestionFlag>.Invalid("reason", "Say why: Unclear or NotValuable.");
+            return Outcome<QuestionFlag>.Invalid("reason", "Say why: Unclear or NotValuable.");
         var comment = (r.Comment ?? "").Trim();
-        if (comment.Length == 0) return ReviewOutcome<QuestionFlag>.Invalid("comment", "Tell the standards committee what is wrong with the question.");
-        if (comment.Length > 2000) return ReviewOutcome<QuestionFlag>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
+        if (comment.Length == 0) return Outcome<QuestionFlag>.Invalid("comment", "Tell the standards committee what is wrong with the question.");
+        if (comment.Length > 2000) return Outcome<QuestionFlag>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
         var item = await db.ReviewItems.AsNoTracking().FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
-        if (item is null) return ReviewOutcome<QuestionFlag>.Missing();
+        if (item is null) return Outcome<QuestionFlag>.Missing();
         var flag = new QuestionFlag { ReviewId = reviewId, StandardId = standardId, Revision = item.Revision, Reason = reason, Comment = comment, CreatedAt = Now, CreatedBy = who };
         db.QuestionFlags.Add(flag);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<QuestionFlag>.Ok(flag);
+        return Outcome<QuestionFlag>.Ok(flag);
     }
 }

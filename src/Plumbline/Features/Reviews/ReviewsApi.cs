@@ -1,10 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
-
-public sealed record ItemsRequest(List<Guid>? StandardIds);
 
 public static class ReviewsApi
 {
@@ -17,92 +16,100 @@ public static class ReviewsApi
         var tam = app.MapGroup("/api/v1/reviews").WithTags("Reviews").RequireAuthorization(Policies.AnswerReviews);
         var vcio = app.MapGroup("/api/v1/reviews").WithTags("Reviews").RequireAuthorization(Policies.RateReviews);
 
-        read.MapGet("/", (ReviewService s, Guid? clientId, string? status, bool? mine, string? q, string? sort, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
-            List(s, new ReviewFilter(clientId, status, mine == true ? UserId(user) : null, q, sort, page, pageSize), ct))
+        read.MapGet("/", List).WithName("listReviews")
             .WithSummary("Reviews, newest first; mine=true keeps those where you are the TAM or the vCIO.");
-        read.MapGet("/{id:guid}", async (Guid id, ReviewService s, CancellationToken ct) => await s.GetAsync(id, ct) is { } r ? (IResult)TypedResults.Ok(r) : NotFound(id));
-        read.MapGet("/{id:guid}/score", async (Guid id, ReviewQueries q, CancellationToken ct) => await q.ScoreAsync(id, ct) is { } r ? (IResult)TypedResults.Ok(r) : NotFound(id))
-            .WithSummary("Overall, per section and per category scores, completion, the provisional flag and the breakdown.");
-        read.MapGet("/compare", Compare).WithSummary("Per standard: the answer in each of two reviews of one client and the change.");
+        read.MapGet("/{id:guid}", Get).WithName("getReview").WithSummary("One review with its items and answers.").ProducesProblem(404);
+        read.MapGet("/{id:guid}/score", Score).WithName("getReviewScore")
+            .WithSummary("Overall, per section and per category scores, completion, the provisional flag and the breakdown.").ProducesProblem(404);
+        read.MapGet("/compare", Compare).WithName("compareReviews")
+            .WithSummary("Per standard: the answer in each of two reviews of one client and the change.").ProducesProblem(404);
 
-        tam.MapPost("/", async (CreateReviewRequest r, ReviewService s, CancellationToken ct) =>
-            ToResult(await s.CreateAsync(r, ct), v => TypedResults.Created($"/api/v1/reviews/{v.Id}", v)))
+        tam.MapPost("/", Create).WithName("createReview")
             .WithSummary("Create a review; without standardIds its scope is what is due for the client on asOf.");
-        tam.MapPost("/{id:guid}/items", async (Guid id, ItemsRequest r, ReviewService s, CancellationToken ct) =>
-            r.StandardIds is not { Count: > 0 } ? ApiErrors.Validation("standardIds", "List the standards to add.") : ToResult(await s.AddItemsAsync(id, r.StandardIds, ct), TypedResults.Ok));
-        tam.MapDelete("/{id:guid}/items/{standardId:guid}", async (Guid id, Guid standardId, ReviewService s, CancellationToken ct) =>
-            ToResult(await s.RemoveItemAsync(id, standardId, ct), _ => TypedResults.NoContent()));
-        tam.MapPut("/{id:guid}/answers/{standardId:guid}", async (Guid id, Guid standardId, AnswerRequest r, ReviewWorkflow w, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await w.AnswerAsync(id, standardId, r, Name(user), ct), i => TypedResults.Ok(new { standardId, answer = i.Answer?.ToString(), i.Note, i.Version, i.AnsweredBy })))
-            .WithSummary("The TAM's answer: Yes, No (needs a note) or NotApplicable. Send the item's version to refuse overwriting a newer answer.");
-        tam.MapPost("/{id:guid}/submit", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.SubmitAsync(id, ct), _ => TypedResults.NoContent()))
-            .WithSummary("TAM to vCIO: every Yes becomes Aligned; every No is a finding to rate.");
-        tam.MapPost("/{id:guid}/flags/{standardId:guid}", async (Guid id, Guid standardId, FlagRequest r, ReviewWorkflow w, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await w.FlagAsync(id, standardId, r, Name(user), ct), f => TypedResults.Created($"/api/v1/flags/{f.Id}", new { f.Id, reason = f.Reason.ToString(), f.Comment })))
-            .WithSummary("Flag a question as Unclear or NotValuable for the standards committee.");
-        tam.MapPost("/{id:guid}/answers/{standardId:guid}/evidence", async (Guid id, Guid standardId, IFormFile? file, EvidenceStore store, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await store.SaveAsync(id, standardId, file, Name(user), ct), e => TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, e.ContentType, e.Size })))
-            .DisableAntiforgery().WithSummary("Attach a photo or file (multipart field 'file', up to 15 MB).");
+        tam.MapPost("/{id:guid}/items", AddItems).WithName("addReviewItems").WithSummary("Add standards to a review that is still in the TAM pass.")
+            .ProducesProblem(404).ProducesProblem(409);
+        tam.MapDelete("/{id:guid}/items/{standardId:guid}", RemoveItem).WithName("removeReviewItem")
+            .WithSummary("Take a standard out of a review that is still in the TAM pass.").ProducesProblem(404).ProducesProblem(409);
+        tam.MapPut("/{id:guid}/answers/{standardId:guid}", Answer).WithName("answerStandard")
+            .WithSummary("The TAM's answer: Yes, No (needs a note) or NotApplicable. Send the item's version to refuse overwriting a newer answer.")
+            .ProducesProblem(404).ProducesProblem(409);
+        tam.MapPost("/{id:guid}/submit", Submit).WithName("submitReview")
+            .WithSummary("TAM to vCIO: every Yes becomes Aligned; every No is a finding to rate.").ProducesProblem(404).ProducesProblem(409);
+        tam.MapPost("/{id:guid}/flags/{standardId:guid}", Flag).WithName("flagQuestion")
+            .WithSummary("Flag a question as Unclear or NotValuable for the standards committee.").ProducesProblem(404);
 
-        vcio.MapPut("/{id:guid}/ratings/{standardId:guid}", async (Guid id, Guid standardId, RatingRequest r, ReviewWorkflow w, ClaimsPrincipal user, CancellationToken ct) =>
-            ToResult(await w.RateAsync(id, standardId, r, Name(user), ct), i => TypedResults.Ok(new { standardId, rating = i.Rating?.ToString(), i.RecommendationId, i.AcceptedRiskReason })))
-            .WithSummary("The vCIO's rating of a finding, with a recommendation (existing or new by title) or an accepted risk.");
-        vcio.MapPost("/{id:guid}/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.CompleteAsync(id, ct), _ => TypedResults.NoContent()));
-        vcio.MapPost("/{id:guid}/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) => ToResult(await w.DeliverAsync(id, ct), _ => TypedResults.NoContent()));
-
-        read.MapGet("/{id:guid}/answers/{standardId:guid}/evidence", async (Guid id, Guid standardId, EvidenceStore store, CancellationToken ct) =>
-            TypedResults.Ok((await store.ListAsync(id, standardId, ct)).Select(e => new { e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy, url = $"/api/v1/evidence/{e.Id}" })))
-            .WithSummary("The photos and files attached to one answer.");
-
-        var flags = app.MapGroup("/api/v1/flags").WithTags("Reviews").RequireAuthorization(Policies.SignedIn);
-        flags.MapGet("/", async (ReviewQueries q, string? status, Guid? standardId, int? page, int? pageSize, CancellationToken ct) =>
-            status is not (null or "open" or "closed" or "all") ? ApiErrors.Validation("status", "Use open, closed or all.")
-                : (IResult)TypedResults.Ok(await q.FlagsAsync(status ?? "open", standardId, page, pageSize, ct)))
-            .WithSummary("Questions TAMs flagged as unclear or not valuable, for the standards committee (newest first).");
-        flags.MapGet("/{id:guid}", async (Guid id, ReviewQueries q, CancellationToken ct) =>
-            await q.FlagAsync(id, ct) is { } f ? (IResult)TypedResults.Ok(f) : ApiErrors.NotFound($"There is no flag with id '{id}'."));
-
-        var evidence = app.MapGroup("/api/v1/evidence").WithTags("Reviews");
-        evidence.MapGet("/{id:guid}", async (Guid id, EvidenceStore store, CancellationToken ct) =>
-            await store.OpenAsync(id, ct) is { } found ? (IResult)TypedResults.PhysicalFile(found.Path, found.Evidence.ContentType, found.Evidence.FileName) : ApiErrors.NotFound($"There is no evidence with id '{id}'."))
-            .RequireAuthorization(Policies.SignedIn);
-        evidence.MapDelete("/{id:guid}", async (Guid id, EvidenceStore store, CancellationToken ct) => ToResult(await store.DeleteAsync(id, ct), _ => TypedResults.NoContent()))
-            .RequireAuthorization(Policies.AnswerReviews);
-
-        var notifications = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
-        notifications.MapGet("/", async (Notifier n, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await n.RecentAsync(UserId(user)!, 50, ct)));
-        notifications.MapPost("/{id:guid}/read", async (Guid id, Notifier n, ClaimsPrincipal user, CancellationToken ct) =>
-            await n.MarkReadAsync(UserId(user)!, id, ct) ? (IResult)TypedResults.NoContent() : ApiErrors.NotFound($"There is no notification with id '{id}'."));
+        vcio.MapPut("/{id:guid}/ratings/{standardId:guid}", Rate).WithName("rateFinding")
+            .WithSummary("The vCIO's rating of a finding, with a recommendation (existing or new by title) or an accepted risk.")
+            .ProducesProblem(404).ProducesProblem(409);
+        vcio.MapPost("/{id:guid}/complete", Complete).WithName("completeReview")
+            .WithSummary("Close the vCIO pass once every finding is rated.").ProducesProblem(404).ProducesProblem(409);
+        vcio.MapPost("/{id:guid}/deliver", Deliver).WithName("deliverReview")
+            .WithSummary("Mark a completed review as delivered to the client.").ProducesProblem(404).ProducesProblem(409);
+        ReviewEvidenceApi.Map(app, read, tam);
         return app;
     }
 
-    private static async Task<IResult> List(ReviewService s, ReviewFilter filter, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<ReviewSummary>>, ValidationProblem>> List(ReviewService s, Guid? clientId, string? status, bool? mine,
+        string? q, string? sort, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<ReviewStatus>(filter.Status, out _))
+        if (!string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<ReviewStatus>(status, out _))
             return ApiErrors.Validation("status", $"Filter by {string.Join(", ", Enum.GetNames<ReviewStatus>())}.");
-        return TypedResults.Ok(await s.ListAsync(filter, ct));
+        return TypedResults.Ok(await s.ListAsync(new ReviewFilter(clientId, status, mine == true ? UserId(user) : null, q, sort, page, pageSize), ct));
     }
 
-    private static async Task<IResult> Compare(Guid? from, Guid? to, ReviewQueries q, CancellationToken ct)
+    private static async Task<Results<Ok<ReviewDetails>, ProblemHttpResult>> Get(Guid id, ReviewService s, CancellationToken ct) =>
+        await s.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : NotFound(id);
+
+    private static async Task<Results<Ok<ScoreDetails>, ProblemHttpResult>> Score(Guid id, ReviewQueries q, CancellationToken ct) =>
+        await q.ScoreAsync(id, ct) is { } r ? TypedResults.Ok(r) : NotFound(id);
+
+    private static async Task<Results<Ok<CompareDetails>, ValidationProblem, ProblemHttpResult>> Compare(Guid? from, Guid? to, ReviewQueries q, CancellationToken ct)
     {
         if (from is null || to is null) return ApiErrors.Validation("from", "Give the two reviews to compare: ?from={reviewId}&to={reviewId}.");
         return await q.CompareAsync(from.Value, to.Value, ct) is { } lines
-            ? TypedResults.Ok(new { from, to, items = lines })
+            ? TypedResults.Ok(new CompareDetails(from.Value, to.Value, lines))
             : ApiErrors.NotFound("Both reviews must exist and belong to the same client.");
     }
 
-    public static IResult ToResult<T>(ReviewOutcome<T> outcome, Func<T, IResult> ok) => outcome switch
-    {
-        { NotFound: true } => ApiErrors.NotFound("There is no such review, or the standard is not part of it."),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } message } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: message,
-            extensions: outcome.ConflictBody is null ? null : new Dictionary<string, object?> { ["current"] = outcome.ConflictBody }),
-        _ => ok(outcome.Value!),
-    };
+    private static async Task<Results<Created<ReviewDetails>, ValidationProblem, ProblemHttpResult>> Create(CreateReviewRequest r, ReviewService s, CancellationToken ct) =>
+        (await s.CreateAsync(r, ct)).ToResult(v => TypedResults.Created($"/api/v1/reviews/{v.Id}", v), NoSuchItem);
+
+    private static async Task<Results<Ok<ReviewDetails>, ValidationProblem, ProblemHttpResult>> AddItems(Guid id, ItemsRequest r, ReviewService s, CancellationToken ct) =>
+        r.StandardIds is not { Count: > 0 } ? ApiErrors.Validation("standardIds", "List the standards to add.")
+            : (await s.AddItemsAsync(id, r.StandardIds, ct)).ToResult(TypedResults.Ok, NoSuchItem);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveItem(Guid id, Guid standardId, ReviewService s, CancellationToken ct) =>
+        (await s.RemoveItemAsync(id, standardId, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
+
+    private static async Task<Results<Ok<AnswerDetails>, ValidationProblem, ProblemHttpResult>> Answer(Guid id, Guid standardId, AnswerRequest r, ReviewWorkflow w,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        (await w.AnswerAsync(id, standardId, r, Name(user), ct))
+            .ToResult(i => TypedResults.Ok(new AnswerDetails(standardId, i.Answer?.ToString(), i.Note, i.Version, i.AnsweredBy)), NoSuchItem);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Submit(Guid id, ReviewWorkflow w, CancellationToken ct) =>
+        (await w.SubmitAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
+
+    private static async Task<Results<Created<FlagCreated>, ValidationProblem, ProblemHttpResult>> Flag(Guid id, Guid standardId, FlagRequest r, ReviewWorkflow w,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        (await w.FlagAsync(id, standardId, r, Name(user), ct))
+            .ToResult(f => TypedResults.Created($"/api/v1/flags/{f.Id}", new FlagCreated(f.Id, f.Reason.ToString(), f.Comment)), NoSuchItem);
+
+    private static async Task<Results<Ok<RatingDetails>, ValidationProblem, ProblemHttpResult>> Rate(Guid id, Guid standardId, RatingRequest r, ReviewWorkflow w,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        (await w.RateAsync(id, standardId, r, Name(user), ct))
+            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating?.ToString(), i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(Guid id, ReviewWorkflow w, CancellationToken ct) =>
+        (await w.CompleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Deliver(Guid id, ReviewWorkflow w, CancellationToken ct) =>
+        (await w.DeliverAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
 
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static string Name(ClaimsPrincipal user) => user.FindFirstValue("name") ?? user.Identity?.Name ?? "unknown";
 
-    private static IResult NotFound(Guid id) => ApiErrors.NotFound($"There is no review with id '{id}'.");
+    internal const string NoSuchItem = "There is no such review, or the standard is not part of it.";
+
+    private static ProblemHttpResult NotFound(Guid id) => ApiErrors.NotFound($"There is no review with id '{id}'.");
 }

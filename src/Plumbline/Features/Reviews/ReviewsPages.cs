@@ -38,7 +38,7 @@ public static class ReviewsPages
         VcioPass pass, CancellationToken ct)
     {
         var problem = form.Problem();
-        var outcome = problem is not null ? ReviewOutcome<ReviewItem>.Invalid("followUp", problem)
+        var outcome = problem is not null ? Outcome<ReviewItem>.Invalid("followUp", problem)
             : await workflow.RateAsync(id, standardId, form.ToRequest(), ReviewsApi.Name(http.User), ct);
         if (outcome.NotFound) return TypedResults.NotFound();
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Back(id, null, standardId);

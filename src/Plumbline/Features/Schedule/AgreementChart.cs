@@ -7,6 +7,8 @@ using MiniExcelLibs;
 using Plumbline.Data;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Settings;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
@@ -19,11 +21,16 @@ public sealed record AgreementTotals(int Clients, int VisitDaysPerYear, int Seat
 
 public sealed record AgreementChartPage(IReadOnlyList<AgreementRow> Items, int Page, int PageSize, int Total, AgreementTotals Totals);
 
-public sealed record AgreementFilter(string? Q = null, string? TamUserId = null, string? Sort = null, int? Page = null, int? PageSize = null, string? Format = null);
+public sealed record AgreementFilter(
+    [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "tamUserId")] string? TamUserId = null,
+    [FromQuery(Name = "sort")] string? Sort = null, [FromQuery(Name = "page")] int? Page = null,
+    [FromQuery(Name = "pageSize")] int? PageSize = null, [FromQuery(Name = "format")] string? Format = null);
 
 /// <summary>The agreement chart: what each active client has agreed to, with totals over every row that matches.</summary>
 public sealed class AgreementChart(AppDbContext db, ProviderSettingsService settings)
 {
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static readonly string[] Sorts = ["client", "salesRep", "vcio", "tam", "visits", "seats", "servers", "storage", "mrr", "contractStart", "contractEnd"];
     private static readonly string[] Columns = ["Client", "Sales rep", "vCIO", "TAM", "Visit days a year", "Seats", "Servers", "Storage GB", "MRR", "Contract start", "Contract end"];
 
@@ -57,7 +64,7 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         return ordered.ThenBy(r => r.Client, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    public static async Task<IResult> GetAsync([Microsoft.AspNetCore.Http.AsParameters] AgreementFilter f, AgreementChart chart, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<AgreementChartPage>, FileContentHttpResult, ValidationProblem>> GetAsync([AsParameters] AgreementFilter f, AgreementChart chart, TimeProvider clock, CancellationToken ct)
     {
         if (f.Sort is { Length: > 0 } s && !Sorts.Contains(s.TrimStart('-'))) return ApiErrors.Validation("sort", $"Sort by {string.Join(", ", Sorts)}, with '-' in front for descending.");
         var format = (f.Format ?? "json").ToLowerInvariant();
@@ -65,7 +72,7 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         var (rows, totals) = await chart.RowsAsync(f, ct);
         var file = $"agreement-chart-{clock.GetUtcNow():yyyy-MM-dd}.{format}";
         if (format == "csv") return TypedResults.File(Csv(rows, totals), "text/csv; charset=utf-8", file);
-        if (format == "xlsx") return TypedResults.File(Xlsx(rows, totals), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+        if (format == "xlsx") return TypedResults.File(Xlsx(rows, totals), XlsxContentType, file);
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         return TypedResults.Ok(new AgreementChartPage(rows.Skip((page - 1) * size).Take(size).ToList(), page, size, rows.Count, totals));
     }
@@ -78,7 +85,7 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
     public static byte[] Csv(List<AgreementRow> rows, AgreementTotals totals)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, SafeCsv.Writing());
         foreach (var column in Columns) csv.WriteField(column);
         csv.NextRecord();
         foreach (var cells in Cells(rows, totals))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Clients;
 using Plumbline.Infrastructure;
@@ -10,37 +11,59 @@ internal static class AvailabilityEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var holidays = app.MapGroup("/api/v1/holidays").WithTags("Holidays");
-        holidays.MapGet("/", async (int? year, AvailabilityService a, CancellationToken ct) => TypedResults.Ok(await a.HolidaysAsync(year, ct)))
-            .RequireAuthorization(Policies.SignedIn).WithSummary("The provider's holidays, by date; ?year= keeps one year.");
-        holidays.MapPost("/", async (HolidayRequest r, AvailabilityService a, CancellationToken ct) =>
-            ScheduleApi.ToResult(await a.AddHolidayAsync(r, ct), h => TypedResults.Created($"/api/v1/holidays/{h.Id}", h)))
-            .RequireAuthorization(Policies.Admin).WithSummary("Add a holiday { date, name }: no visit is planned on it.");
-        holidays.MapDelete("/{id:guid}", async (Guid id, AvailabilityService a, CancellationToken ct) =>
-            await a.RemoveHolidayAsync(id, ct) ? (IResult)TypedResults.NoContent() : ApiErrors.NotFound($"There is no holiday with id '{id}'."))
-            .RequireAuthorization(Policies.Admin);
+        holidays.MapGet("/", ListHolidays).RequireAuthorization(Policies.SignedIn).WithName("listHolidays")
+            .WithSummary("The provider's holidays, by date; ?year= keeps one year.").ProducesValidationProblem();
+        holidays.MapPost("/", AddHoliday).RequireAuthorization(Policies.Admin).WithName("createHoliday")
+            .WithSummary("Add a holiday { date, name }: no visit is planned on it.").ProducesProblem(409);
+        holidays.MapDelete("/{id:guid}", RemoveHoliday).RequireAuthorization(Policies.Admin).WithName("deleteHoliday")
+            .WithSummary("Remove a holiday.").ProducesProblem(404);
 
         var clients = app.MapGroup("/api/v1/clients/{id:guid}").WithTags("Clients");
-        clients.MapGet("/availability", async (Guid id, AvailabilityService a, CancellationToken ct) =>
-            await a.ClientAsync(id, ct) is { } found ? (IResult)TypedResults.Ok(found) : ClientNotFound(id)).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Weekdays and dates the client cannot host a visit.");
-        clients.MapPut("/availability", async (Guid id, ClientAvailabilityRequest r, AvailabilityService a, CancellationToken ct) =>
-            ScheduleApi.ToResult(await a.SaveClientAsync(id, r, ct), TypedResults.Ok, $"There is no client with id '{id}'."))
-            .RequireAuthorization(Policies.ManageClients).WithSummary("Replace the weekdays and blackout dates the client cannot host.");
-        clients.MapGet("/calendar-feed", async (Guid id, CalendarFeeds f, HttpContext http, CancellationToken ct) =>
-            await f.FindAsync(null, id, ct) is { } feed ? (IResult)TypedResults.Ok(ScheduleApi.Details(feed, http)) : ApiErrors.NotFound("This client has no calendar feed yet. POST to create it."))
-            .RequireAuthorization(Policies.SignedIn);
-        clients.MapPost("/calendar-feed", async (Guid id, CalendarFeeds f, ClientService c, HttpContext http, CancellationToken ct) =>
-            await c.GetAsync(id, ct) is null ? ClientNotFound(id) : (IResult)TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(null, id, ct), http)))
-            .RequireAuthorization(Policies.RunVisits).WithSummary("Create the client's feed address, or replace it (the old address stops working).");
+        clients.MapGet("/availability", GetAvailability).RequireAuthorization(Policies.SignedIn).WithName("getClientAvailability")
+            .WithSummary("Weekdays and dates the client cannot host a visit.").ProducesProblem(404);
+        clients.MapPut("/availability", SetAvailability).RequireAuthorization(Policies.ManageClients).WithName("setClientAvailability")
+            .WithSummary("Replace the weekdays and blackout dates the client cannot host.").ProducesProblem(404);
+        clients.MapGet("/calendar-feed", GetFeed).RequireAuthorization(Policies.SignedIn).WithName("getClientCalendarFeed")
+            .WithSummary("The address of the client's iCalendar feed of visits.").ProducesProblem(404);
+        clients.MapPost("/calendar-feed", RenewFeed).RequireAuthorization(Policies.RunVisits).WithName("renewClientCalendarFeed")
+            .WithSummary("Create the client's feed address, or replace it (the old address stops working).").ProducesProblem(404);
 
         // The address is the secret: calendar programs cannot sign in.
-        app.MapGet("/calendar/{token}.ics", async (string token, CalendarFeeds f, CancellationToken ct) =>
-            await f.IcsAsync(token, ct) is { } ics ? Results.Text(ics, "text/calendar; charset=utf-8") : Results.NotFound())
-            .AllowAnonymous().WithTags("Visits").WithSummary("An iCalendar feed of visits behind a secret address.");
+        app.MapGet("/calendar/{token}.ics", Ics).AllowAnonymous().WithTags("Visits").WithName("getCalendarFeed")
+            .WithSummary("An iCalendar feed of visits behind a secret address.").ProducesFile("text/calendar");
 
-        app.MapGet("/api/v1/agreement-chart", AgreementChart.GetAsync).WithTags("Capacity").RequireAuthorization(Policies.SignedIn)
-            .WithSummary("One row per active client with its agreement numbers and totals; sort, q, tamUserId; format=json|csv|xlsx.");
+        app.MapGet("/api/v1/agreement-chart", AgreementChart.GetAsync).WithTags("Capacity").RequireAuthorization(Policies.SignedIn).WithName("getAgreementChart")
+            .WithSummary("One row per active client with its agreement numbers and totals; sort, q, tamUserId; format=json|csv|xlsx.")
+            .ProducesFile("text/csv", AgreementChart.XlsxContentType);
     }
 
-    private static IResult ClientNotFound(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
+    private static async Task<Results<Ok<List<HolidayDetails>>, ValidationProblem>> ListHolidays(int? year, AvailabilityService a, CancellationToken ct) =>
+        !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem() : TypedResults.Ok(await a.HolidaysAsync(year, ct));
+
+    private static async Task<Results<Created<HolidayDetails>, ValidationProblem, ProblemHttpResult>> AddHoliday(HolidayRequest r, AvailabilityService a,
+        CancellationToken ct) =>
+        (await a.AddHolidayAsync(r, ct)).ToResult(h => TypedResults.Created($"/api/v1/holidays/{h.Id}", h), ScheduleApi.NoSuchVisit);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveHoliday(Guid id, AvailabilityService a, CancellationToken ct) =>
+        await a.RemoveHolidayAsync(id, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no holiday with id '{id}'.");
+
+    private static async Task<Results<Ok<ClientAvailability>, ProblemHttpResult>> GetAvailability(Guid id, AvailabilityService a, CancellationToken ct) =>
+        await a.ClientAsync(id, ct) is { } found ? TypedResults.Ok(found) : ClientNotFound(id);
+
+    private static async Task<Results<Ok<ClientAvailability>, ValidationProblem, ProblemHttpResult>> SetAvailability(Guid id, ClientAvailabilityRequest r,
+        AvailabilityService a, CancellationToken ct) =>
+        (await a.SaveClientAsync(id, r, ct)).ToResult(TypedResults.Ok, $"There is no client with id '{id}'.");
+
+    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> GetFeed(Guid id, CalendarFeeds f, HttpContext http, CancellationToken ct) =>
+        await f.FindAsync(null, id, ct) is { } feed ? TypedResults.Ok(ScheduleApi.Details(feed, http))
+            : ApiErrors.NotFound("This client has no calendar feed yet. POST to create it.");
+
+    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> RenewFeed(Guid id, CalendarFeeds f, ClientService c, HttpContext http,
+        CancellationToken ct) =>
+        await c.GetAsync(id, ct) is null ? ClientNotFound(id) : TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(null, id, ct), http));
+
+    private static async Task<Results<ContentHttpResult, NotFound>> Ics(string token, CalendarFeeds f, CancellationToken ct) =>
+        await f.IcsAsync(token, ct) is { } ics ? TypedResults.Text(ics, "text/calendar; charset=utf-8") : TypedResults.NotFound();
+
+    private static ProblemHttpResult ClientNotFound(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Reviews;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
 
@@ -14,17 +15,18 @@ public sealed class AvailabilityService(AppDbContext db)
         return await query.OrderBy(h => h.Date).Select(h => new HolidayDetails(h.Id, h.Date, h.Name)).ToListAsync(ct);
     }
 
-    public async Task<ReviewOutcome<HolidayDetails>> AddHolidayAsync(HolidayRequest r, CancellationToken ct)
+    public async Task<Outcome<HolidayDetails>> AddHolidayAsync(HolidayRequest r, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
         if (r.Date is not { Year: >= 2000 and <= 2100 }) e["date"] = ["Give the holiday's date (YYYY-MM-DD, between 2000 and 2100)."];
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 200) e["name"] = ["Name the holiday (up to 200 characters)."];
+        Infrastructure.SingleLine.Check(r.Name?.Trim(), "name", e);
         if (e.Count > 0) return new(default, e);
-        if (await db.Holidays.AnyAsync(h => h.Date == r.Date, ct)) return ReviewOutcome<HolidayDetails>.Clash($"{Infrastructure.Format.Date(r.Date!.Value)} is already a holiday.");
+        if (await db.Holidays.AnyAsync(h => h.Date == r.Date, ct)) return Outcome<HolidayDetails>.Clash($"{Infrastructure.Format.Date(r.Date!.Value)} is already a holiday.");
         var holiday = new Holiday { Date = r.Date!.Value, Name = r.Name!.Trim() };
         db.Holidays.Add(holiday);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<HolidayDetails>.Ok(new(holiday.Id, holiday.Date, holiday.Name));
+        return Outcome<HolidayDetails>.Ok(new(holiday.Id, holiday.Date, holiday.Name));
     }
 
     public async Task<bool> RemoveHolidayAsync(Guid id, CancellationToken ct)
@@ -43,9 +45,9 @@ public sealed class AvailabilityService(AppDbContext db)
         return await query.OrderBy(l => l.Start).Select(l => new LeaveDetails(l.Id, l.UserId, l.Start, l.End, l.Note)).ToListAsync(ct);
     }
 
-    public async Task<ReviewOutcome<LeaveDetails>> AddLeaveAsync(string userId, LeaveRequest r, CancellationToken ct)
+    public async Task<Outcome<LeaveDetails>> AddLeaveAsync(string userId, LeaveRequest r, CancellationToken ct)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return ReviewOutcome<LeaveDetails>.Missing();
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return Outcome<LeaveDetails>.Missing();
         var e = new Dictionary<string, string[]>();
         if (r.Start is not { Year: >= 2000 and <= 2100 }) e["start"] = ["Give the first day of leave (YYYY-MM-DD, between 2000 and 2100)."];
         var end = r.End ?? r.Start;
@@ -57,7 +59,7 @@ public sealed class AvailabilityService(AppDbContext db)
         var leave = new LeavePeriod { UserId = userId, Start = r.Start!.Value, End = end!.Value, Note = (r.Note ?? "").Trim() };
         db.LeavePeriods.Add(leave);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<LeaveDetails>.Ok(new(leave.Id, userId, leave.Start, leave.End, leave.Note));
+        return Outcome<LeaveDetails>.Ok(new(leave.Id, userId, leave.Start, leave.End, leave.Note));
     }
 
     public async Task<bool> RemoveLeaveAsync(string userId, Guid id, CancellationToken ct) =>
@@ -73,10 +75,10 @@ public sealed class AvailabilityService(AppDbContext db)
         return new ClientAvailability(weekdays, blackouts);
     }
 
-    public async Task<ReviewOutcome<ClientAvailability>> SaveClientAsync(Guid clientId, ClientAvailabilityRequest r, CancellationToken ct)
+    public async Task<Outcome<ClientAvailability>> SaveClientAsync(Guid clientId, ClientAvailabilityRequest r, CancellationToken ct)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null) return ReviewOutcome<ClientAvailability>.Missing();
+        if (client is null) return Outcome<ClientAvailability>.Missing();
         var e = new Dictionary<string, string[]>();
         var days = new List<DayOfWeek>();
         foreach (var name in r.NoVisitWeekdays ?? [])
@@ -100,6 +102,6 @@ public sealed class AvailabilityService(AppDbContext db)
             ClientId = clientId, Start = b.Start!.Value, End = b.End ?? b.Start!.Value, Reason = (b.Reason ?? "").Trim(),
         }));
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<ClientAvailability>.Ok((await ClientAsync(clientId, ct))!);
+        return Outcome<ClientAvailability>.Ok((await ClientAsync(clientId, ct))!);
     }
 }

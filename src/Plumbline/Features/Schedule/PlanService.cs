@@ -3,6 +3,7 @@ using Plumbline.Data;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Settings;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
 
@@ -11,11 +12,11 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
 {
     public const int YearsAhead = 5;
 
-    public async Task<ReviewOutcome<PlanSummary>> PlanAsync(int? year, CancellationToken ct)
+    public async Task<Outcome<PlanSummary>> PlanAsync(int? year, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (year is not { } y || y < today.Year || y > today.Year + YearsAhead)
-            return ReviewOutcome<PlanSummary>.Invalid("year", $"Plan this year or one of the next {YearsAhead}: a year from {today.Year} to {today.Year + YearsAhead}.");
+            return Outcome<PlanSummary>.Invalid("year", $"Plan this year or one of the next {YearsAhead}: a year from {today.Year} to {today.Year + YearsAhead}.");
         var input = await InputAsync(y, today, ct);
         var result = YearPlanner.Plan(input);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,7 +34,7 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
             .OrderBy(u => u.ClientName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Target).ToList();
         logger.LogInformation("Planned {Year}: {Placed} visits placed, {Kept} kept, {Replaced} replaced, {Unplaced} not placed",
             y, result.Placements.Count, input.Kept.Count, replaced, unplaced.Sum(u => u.Visits));
-        return ReviewOutcome<PlanSummary>.Ok(new PlanSummary(y, input.Start, result.Placements.Count, input.Kept.Count(k => k.Date.Year == y), replaced,
+        return Outcome<PlanSummary>.Ok(new PlanSummary(y, input.Start, result.Placements.Count, input.Kept.Count(k => k.Date.Year == y), replaced,
             input.Clients.Count, unplaced));
     }
 

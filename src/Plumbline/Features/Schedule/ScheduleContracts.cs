@@ -1,13 +1,17 @@
 using System.Text.Json.Serialization;
 using Plumbline.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Schedule;
 
 public sealed record VisitDetails(Guid Id, Guid ClientId, string ClientName, string TamUserId, string? TamName, DateOnly Date, VisitStatus Status,
     bool Onsite, string? RemoteReason, Guid? ReviewId, Guid? NextVisitId, Guid Version);
 
-public sealed record VisitFilter(int? Year = null, string? TamUserId = null, Guid? ClientId = null, string? Status = null,
-    DateOnly? From = null, DateOnly? To = null, int? Page = null, int? PageSize = null);
+public sealed record VisitFilter(
+    [FromQuery(Name = "year")] int? Year = null, [FromQuery(Name = "tamUserId")] string? TamUserId = null,
+    [FromQuery(Name = "clientId")] Guid? ClientId = null, [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "from")] DateOnly? From = null, [FromQuery(Name = "to")] DateOnly? To = null,
+    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);
 
 /// <summary>A single visit added by hand; the TAM defaults to the client's.</summary>
 public sealed record CreateVisitRequest(Guid? ClientId, DateOnly? Date, string? TamUserId = null, bool? Onsite = null, string? RemoteReason = null);
@@ -49,3 +53,5 @@ public sealed record ClientAvailability(IReadOnlyList<string> NoVisitWeekdays, I
 public sealed record ClientAvailabilityRequest(List<string>? NoVisitWeekdays, List<BlackoutDto>? Blackouts);
 
 public sealed record CalendarFeedDetails(string Url, DateTime CreatedAt);
+
+public sealed record VisitReviewDetails(Guid ReviewId);

@@ -38,17 +38,17 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
     public async Task<VisitDetails?> GetAsync(Guid id, CancellationToken ct) =>
         await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } visit ? (await ToDetailsAsync([visit], ct))[0] : null;
 
-    public async Task<ReviewOutcome<VisitDetails>> CreateAsync(CreateVisitRequest r, CancellationToken ct)
+    public async Task<Outcome<VisitDetails>> CreateAsync(CreateVisitRequest r, CancellationToken ct)
     {
         var client = r.ClientId is { } cid ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
-        if (client is null) return ReviewOutcome<VisitDetails>.Invalid("clientId", "Choose an existing client.");
-        if (r.Date is not { Year: >= 2000 and <= 2100 }) return ReviewOutcome<VisitDetails>.Invalid("date", "Give the visit's date (YYYY-MM-DD, between 2000 and 2100).");
+        if (client is null) return Outcome<VisitDetails>.Invalid("clientId", "Choose an existing client.");
+        if (r.Date is not { Year: >= 2000 and <= 2100 }) return Outcome<VisitDetails>.Invalid("date", "Give the visit's date (YYYY-MM-DD, between 2000 and 2100).");
         var tamId = string.IsNullOrWhiteSpace(r.TamUserId) ? client.TamUserId : r.TamUserId;
-        if (tamId is null) return ReviewOutcome<VisitDetails>.Invalid("tamUserId", $"{client.Name} has no TAM. Choose the client's TAM first, or name one.");
-        if (!await db.Users.AnyAsync(u => u.Id == tamId, ct)) return ReviewOutcome<VisitDetails>.Invalid("tamUserId", $"There is no user with id '{tamId}'.");
+        if (tamId is null) return Outcome<VisitDetails>.Invalid("tamUserId", $"{client.Name} has no TAM. Choose the client's TAM first, or name one.");
+        if (!await db.Users.AnyAsync(u => u.Id == tamId, ct)) return Outcome<VisitDetails>.Invalid("tamUserId", $"There is no user with id '{tamId}'.");
         if (r.Onsite == false && string.IsNullOrWhiteSpace(r.RemoteReason))
-            return ReviewOutcome<VisitDetails>.Invalid("remoteReason", "Onsite is the rule: say why this visit is remote.");
-        if (await ProblemAsync(client.Id, tamId, r.Date.Value, null, ct) is { } problem) return ReviewOutcome<VisitDetails>.Clash(problem);
+            return Outcome<VisitDetails>.Invalid("remoteReason", "Onsite is the rule: say why this visit is remote.");
+        if (await ProblemAsync(client.Id, tamId, r.Date.Value, null, ct) is { } problem) return Outcome<VisitDetails>.Clash(problem);
         var visit = new Visit
         {
             ClientId = client.Id, TamUserId = tamId, Date = r.Date.Value, Onsite = r.Onsite ?? true,
@@ -56,15 +56,15 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
         };
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<VisitDetails>.Ok((await GetAsync(visit.Id, ct))!);
+        return Outcome<VisitDetails>.Ok((await GetAsync(visit.Id, ct))!);
     }
 
-    public async Task<ReviewOutcome<VisitDetails>> UpdateAsync(Guid id, UpdateVisitRequest r, CancellationToken ct) =>
+    public async Task<Outcome<VisitDetails>> UpdateAsync(Guid id, UpdateVisitRequest r, CancellationToken ct) =>
         await ChangeAsync(id, r.Version, async visit =>
         {
             if (r.Onsite == false && string.IsNullOrWhiteSpace(r.RemoteReason ?? visit.RemoteReason))
-                return ReviewOutcome<VisitDetails>.Invalid("remoteReason", "Onsite is the rule: say why this visit is remote.");
-            if ((r.RemoteReason ?? "").Trim().Length > 500) return ReviewOutcome<VisitDetails>.Invalid("remoteReason", "Keep the reason to 500 characters or fewer.");
+                return Outcome<VisitDetails>.Invalid("remoteReason", "Onsite is the rule: say why this visit is remote.");
+            if ((r.RemoteReason ?? "").Trim().Length > 500) return Outcome<VisitDetails>.Invalid("remoteReason", "Keep the reason to 500 characters or fewer.");
             if (r.Date is { } date && date != visit.Date && await MoveProblemAsync(visit, date, ct) is { } problem) return problem;
             if (r.Onsite is { } onsite)
             {
@@ -74,52 +74,52 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
             return null;
         }, ct);
 
-    public Task<ReviewOutcome<VisitDetails>> MoveAsync(Guid id, MoveVisitRequest r, CancellationToken ct) =>
-        r.Date is null ? Task.FromResult(ReviewOutcome<VisitDetails>.Invalid("date", "Give the new date (YYYY-MM-DD)."))
+    public Task<Outcome<VisitDetails>> MoveAsync(Guid id, MoveVisitRequest r, CancellationToken ct) =>
+        r.Date is null ? Task.FromResult(Outcome<VisitDetails>.Invalid("date", "Give the new date (YYYY-MM-DD)."))
             : UpdateAsync(id, new UpdateVisitRequest(r.Date, null, null, r.Version), ct);
 
-    public Task<ReviewOutcome<VisitDetails>> RemoteAsync(Guid id, string? reason, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(reason) ? Task.FromResult(ReviewOutcome<VisitDetails>.Invalid("reason", "Onsite is the rule: say why this visit is remote."))
+    public Task<Outcome<VisitDetails>> RemoteAsync(Guid id, string? reason, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason) ? Task.FromResult(Outcome<VisitDetails>.Invalid("reason", "Onsite is the rule: say why this visit is remote."))
             : UpdateAsync(id, new UpdateVisitRequest(null, false, reason), ct);
 
-    public Task<ReviewOutcome<VisitDetails>> OnsiteAsync(Guid id, CancellationToken ct) => UpdateAsync(id, new UpdateVisitRequest(null, true, null), ct);
+    public Task<Outcome<VisitDetails>> OnsiteAsync(Guid id, CancellationToken ct) => UpdateAsync(id, new UpdateVisitRequest(null, true, null), ct);
 
-    public Task<ReviewOutcome<VisitDetails>> ConfirmAsync(Guid id, CancellationToken ct) =>
+    public Task<Outcome<VisitDetails>> ConfirmAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, null, visit =>
         {
-            if (visit.Status != VisitStatus.Planned) return Task.FromResult<ReviewOutcome<VisitDetails>?>(ReviewOutcome<VisitDetails>.Clash($"Only a planned visit can be confirmed; this one is {visit.Status.ToString().ToLowerInvariant()}."));
+            if (visit.Status != VisitStatus.Planned) return Task.FromResult<Outcome<VisitDetails>?>(Outcome<VisitDetails>.Clash($"Only a planned visit can be confirmed; this one is {visit.Status.ToString().ToLowerInvariant()}."));
             visit.Status = VisitStatus.Confirmed;
-            return Task.FromResult<ReviewOutcome<VisitDetails>?>(null);
+            return Task.FromResult<Outcome<VisitDetails>?>(null);
         }, ct);
 
-    public Task<ReviewOutcome<VisitDetails>> CancelAsync(Guid id, CancellationToken ct) =>
+    public Task<Outcome<VisitDetails>> CancelAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, null, visit =>
         {
             if (visit.Status is not (VisitStatus.Planned or VisitStatus.Confirmed))
-                return Task.FromResult<ReviewOutcome<VisitDetails>?>(ReviewOutcome<VisitDetails>.Clash($"A {visit.Status.ToString().ToLowerInvariant()} visit cannot be cancelled."));
+                return Task.FromResult<Outcome<VisitDetails>?>(Outcome<VisitDetails>.Clash($"A {visit.Status.ToString().ToLowerInvariant()} visit cannot be cancelled."));
             visit.Status = VisitStatus.Cancelled;
-            return Task.FromResult<ReviewOutcome<VisitDetails>?>(null);
+            return Task.FromResult<Outcome<VisitDetails>?>(null);
         }, ct);
 
     /// <summary>Loads a visit that is still open, applies a change (null = fine) and saves it with a new version.</summary>
-    internal async Task<ReviewOutcome<VisitDetails>> ChangeAsync(Guid id, Guid? version, Func<Visit, Task<ReviewOutcome<VisitDetails>?>> change, CancellationToken ct)
+    internal async Task<Outcome<VisitDetails>> ChangeAsync(Guid id, Guid? version, Func<Visit, Task<Outcome<VisitDetails>?>> change, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (visit is null) return ReviewOutcome<VisitDetails>.Missing();
-        if (version is { } v && v != visit.Version) return ReviewOutcome<VisitDetails>.Clash("Someone else changed this visit after you opened it. Reload it and try again.");
+        if (visit is null) return Outcome<VisitDetails>.Missing();
+        if (version is { } v && v != visit.Version) return Outcome<VisitDetails>.Clash("Someone else changed this visit after you opened it. Reload it and try again.");
         if (visit.Status is VisitStatus.Completed or VisitStatus.Cancelled)
-            return ReviewOutcome<VisitDetails>.Clash($"This visit is {visit.Status.ToString().ToLowerInvariant()} and can no longer change.");
+            return Outcome<VisitDetails>.Clash($"This visit is {visit.Status.ToString().ToLowerInvariant()} and can no longer change.");
         if (await change(visit) is { } refused) return refused;
         visit.UpdatedAt = Now;
         visit.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
-        return ReviewOutcome<VisitDetails>.Ok((await GetAsync(id, ct))!);
+        return Outcome<VisitDetails>.Ok((await GetAsync(id, ct))!);
     }
 
-    private async Task<ReviewOutcome<VisitDetails>?> MoveProblemAsync(Visit visit, DateOnly date, CancellationToken ct)
+    private async Task<Outcome<VisitDetails>?> MoveProblemAsync(Visit visit, DateOnly date, CancellationToken ct)
     {
-        if (date.Year is < 2000 or > 2100) return ReviewOutcome<VisitDetails>.Invalid("date", "Give a date between 2000 and 2100.");
-        if (await ProblemAsync(visit.ClientId, visit.TamUserId, date, visit.Id, ct) is { } problem) return ReviewOutcome<VisitDetails>.Clash(problem);
+        if (date.Year is < 2000 or > 2100) return Outcome<VisitDetails>.Invalid("date", "Give a date between 2000 and 2100.");
+        if (await ProblemAsync(visit.ClientId, visit.TamUserId, date, visit.Id, ct) is { } problem) return Outcome<VisitDetails>.Clash(problem);
         visit.Date = date;
         return null;
     }

@@ -10,7 +10,7 @@ public static class SetupApi
 
     public static IEndpointRouteBuilder MapSetupApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/setup", Run).AllowAnonymous().WithTags("Setup")
+        app.MapPost("/api/v1/setup", Run).AllowAnonymous().WithTags("Setup").WithName("runSetup").ProducesProblem(409)
             .WithSummary("Create the provider and its first admin. Allowed once, while the instance has no users.");
         return app;
     }

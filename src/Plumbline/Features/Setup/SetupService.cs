@@ -32,6 +32,8 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         var providerName = (request.ProviderName ?? "").Trim();
         if (providerName.Length == 0) errors["providerName"] = ["Enter your company's name; it appears on client reports."];
         else if (providerName.Length > 200) errors["providerName"] = ["Keep the company name to 200 characters or fewer."];
+        Infrastructure.SingleLine.Check(providerName, "providerName", errors);
+        Infrastructure.SingleLine.Check(request.AdminName?.Trim(), "adminName", errors);
         if (errors.Count > 0) return (false, errors);
 
         // One transaction, provider row first: of two setups racing, the second either fails on the provider's key or,

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Plumbline.Features.Standards;
 
 public sealed record SectionDetails(Guid Id, string Name, int Order, string Description);
@@ -37,5 +39,9 @@ public sealed record LintRequest(string? Question, string? WhyWeAsk, string? How
 public sealed record StandardRevisionDetails(int Revision, string Title, string Question, string WhyWeAsk, string HowToCheck,
     string Priority, IReadOnlyList<StandardReference> References, DateTime CreatedAt, string CreatedBy);
 
-public sealed record StandardFilter(string? Q = null, Guid? SectionId = null, Guid? CategoryId = null, string? Tag = null,
-    string? Status = null, string? Priority = null, string? Kind = null, string? Sort = null, int? Page = null, int? PageSize = null);
+public sealed record StandardFilter(
+    [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "sectionId")] Guid? SectionId = null,
+    [FromQuery(Name = "categoryId")] Guid? CategoryId = null, [FromQuery(Name = "tag")] string? Tag = null,
+    [FromQuery(Name = "status")] string? Status = null, [FromQuery(Name = "priority")] string? Priority = null,
+    [FromQuery(Name = "kind")] string? Kind = null, [FromQuery(Name = "sort")] string? Sort = null,
+    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);

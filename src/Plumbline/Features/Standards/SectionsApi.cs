@@ -12,18 +12,25 @@ public static class SectionsApi
     public static IEndpointRouteBuilder MapSectionsApi(this IEndpointRouteBuilder app)
     {
         var sections = app.MapGroup("/api/v1/sections").WithTags("Sections and categories");
-        sections.MapGet("/", ListSections).RequireAuthorization(Policies.SignedIn);
-        sections.MapPost("/", CreateSection).RequireAuthorization(Policies.EditLibrary);
-        sections.MapPut("/{id:guid}", UpdateSection).RequireAuthorization(Policies.EditLibrary);
-        sections.MapDelete("/{id:guid}", DeleteSection).RequireAuthorization(Policies.EditLibrary);
-        sections.MapPost("/reorder", ReorderSections).RequireAuthorization(Policies.EditLibrary).WithSummary("Set the order of sections: ids in the new order.");
+        sections.MapGet("/", ListSections).RequireAuthorization(Policies.SignedIn).WithName("listSections").WithSummary("The library's sections, in order.");
+        sections.MapPost("/", CreateSection).RequireAuthorization(Policies.EditLibrary).WithName("createSection").WithSummary("Add a section.");
+        sections.MapPut("/{id:guid}", UpdateSection).RequireAuthorization(Policies.EditLibrary).WithName("updateSection")
+            .WithSummary("Rename a section, or change its description or order.").ProducesProblem(404);
+        sections.MapDelete("/{id:guid}", DeleteSection).RequireAuthorization(Policies.EditLibrary).WithName("deleteSection")
+            .WithSummary("Delete an empty section.").ProducesProblem(404).ProducesProblem(409);
+        sections.MapPost("/reorder", ReorderSections).RequireAuthorization(Policies.EditLibrary).WithName("reorderSections")
+            .WithSummary("Set the order of sections: ids in the new order.");
 
         var categories = app.MapGroup("/api/v1/categories").WithTags("Sections and categories");
-        categories.MapGet("/", ListCategories).RequireAuthorization(Policies.SignedIn);
-        categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.EditLibrary);
-        categories.MapPut("/{id:guid}", UpdateCategory).RequireAuthorization(Policies.EditLibrary);
-        categories.MapDelete("/{id:guid}", DeleteCategory).RequireAuthorization(Policies.EditLibrary);
-        categories.MapPost("/reorder", ReorderCategories).RequireAuthorization(Policies.EditLibrary).WithSummary("Set the order of one section's categories: ids in the new order.");
+        categories.MapGet("/", ListCategories).RequireAuthorization(Policies.SignedIn).WithName("listCategories")
+            .WithSummary("The categories, in order; ?sectionId= keeps one section's.");
+        categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.EditLibrary).WithName("createCategory").WithSummary("Add a category to a section.");
+        categories.MapPut("/{id:guid}", UpdateCategory).RequireAuthorization(Policies.EditLibrary).WithName("updateCategory")
+            .WithSummary("Rename a category, move it to another section, or change its review interval or order.").ProducesProblem(404);
+        categories.MapDelete("/{id:guid}", DeleteCategory).RequireAuthorization(Policies.EditLibrary).WithName("deleteCategory")
+            .WithSummary("Delete an empty category.").ProducesProblem(404).ProducesProblem(409);
+        categories.MapPost("/reorder", ReorderCategories).RequireAuthorization(Policies.EditLibrary).WithName("reorderCategories")
+            .WithSummary("Set the order of one section's categories: ids in the new order.");
         return app;
     }
 
@@ -36,39 +43,29 @@ public static class SectionsApi
             .OrderBy(c => c.Order).ThenBy(c => c.Name)
             .Select(c => new CategoryDetails(c.Id, c.SectionId, c.Name, c.Order, c.ReviewIntervalMonths)).ToListAsync(ct));
 
-    private static async Task<IResult> CreateSection(SectionRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveSectionAsync(null, request, ct), created: "/api/v1/sections/");
+    private static async Task<Results<Created<SectionDetails>, ValidationProblem, ProblemHttpResult>> CreateSection(SectionRequest request, SectionEditor editor, CancellationToken ct) =>
+        (await editor.SaveSectionAsync(null, request, ct)).ToResult(s => TypedResults.Created($"/api/v1/sections/{s.Id}", s), NotFound);
 
-    private static async Task<IResult> UpdateSection(Guid id, SectionRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveSectionAsync(id, request, ct));
+    private static async Task<Results<Ok<SectionDetails>, ValidationProblem, ProblemHttpResult>> UpdateSection(Guid id, SectionRequest request, SectionEditor editor, CancellationToken ct) =>
+        (await editor.SaveSectionAsync(id, request, ct)).ToResult(TypedResults.Ok, NotFound);
 
-    private static async Task<IResult> DeleteSection(Guid id, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.DeleteSectionAsync(id, ct), noContent: true);
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteSection(Guid id, SectionEditor editor, CancellationToken ct) =>
+        (await editor.DeleteSectionAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static async Task<IResult> CreateCategory(CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveCategoryAsync(null, request, ct), created: "/api/v1/categories/");
+    private static async Task<Results<Created<CategoryDetails>, ValidationProblem, ProblemHttpResult>> CreateCategory(CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
+        (await editor.SaveCategoryAsync(null, request, ct)).ToResult(c => TypedResults.Created($"/api/v1/categories/{c.Id}", c), NotFound);
 
-    private static async Task<IResult> UpdateCategory(Guid id, CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.SaveCategoryAsync(id, request, ct));
+    private static async Task<Results<Ok<CategoryDetails>, ValidationProblem, ProblemHttpResult>> UpdateCategory(Guid id, CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
+        (await editor.SaveCategoryAsync(id, request, ct)).ToResult(TypedResults.Ok, NotFound);
 
-    private static async Task<IResult> DeleteCategory(Guid id, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.DeleteCategoryAsync(id, ct), noContent: true);
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteCategory(Guid id, SectionEditor editor, CancellationToken ct) =>
+        (await editor.DeleteCategoryAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static async Task<IResult> ReorderSections(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.ReorderSectionsAsync(request.Ids ?? [], ct), noContent: true);
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReorderSections(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
+        (await editor.ReorderSectionsAsync(request.Ids ?? [], ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static async Task<IResult> ReorderCategories(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
-        Result(await editor.ReorderCategoriesAsync(request.Ids ?? [], ct), noContent: true);
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReorderCategories(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
+        (await editor.ReorderCategoriesAsync(request.Ids ?? [], ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static IResult Result(EditOutcome outcome, string? created = null, bool noContent = false) => outcome switch
-    {
-        { NotFound: true } => ApiErrors.NotFound(outcome.Message ?? "Not found."),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: not null } => ApiErrors.Conflict(outcome.Conflict),
-        _ when noContent => TypedResults.NoContent(),
-        _ when created is not null => TypedResults.Created(created + IdOf(outcome.Value), outcome.Value),
-        _ => TypedResults.Ok(outcome.Value),
-    };
-
-    private static string IdOf(object? value) => value switch { SectionDetails s => s.Id.ToString(), CategoryDetails c => c.Id.ToString(), _ => "" };
+    private const string NotFound = "Not found.";
 }

@@ -18,6 +18,7 @@ public static class StandardValidation
             e["code"] = ["A code has up to 20 letters, digits, dots, dashes or underscores, for example FW-003."];
         if (r.CategoryId is null || r.CategoryId == Guid.Empty) e["categoryId"] = ["Choose the category the standard belongs to."];
         Text(r.Title, "title", 120, "Give the standard a short title.", e);
+        Infrastructure.SingleLine.Check(r.Title?.Trim(), "title", e);
         Text(r.Question, "question", 500, "Write the question the TAM answers Yes or No.", e);
         Text(r.WhyWeAsk, "whyWeAsk", 4000, null, e);
         Text(r.HowToCheck, "howToCheck", 8000, null, e);

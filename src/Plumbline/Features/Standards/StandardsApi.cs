@@ -10,16 +10,24 @@ public static class StandardsApi
     {
         var read = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireAuthorization(Policies.SignedIn);
         var edit = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireAuthorization(Policies.EditLibrary);
-        read.MapGet("/", List).WithSummary("Search and filter the standards library (paged).");
-        read.MapGet("/{id:guid}", Get);
-        read.MapGet("/{id:guid}/revisions", Revisions).WithSummary("Every revision of a standard, newest first.");
-        read.MapPost("/lint", Lint).WithSummary("Check a question against the library's rules.");
-        edit.MapPost("/", Create);
-        edit.MapPut("/{id:guid}", Update).WithSummary("Replace a standard. Changing question, howToCheck or priority creates a new revision.");
-        edit.MapPost("/{id:guid}/activate", (Guid id, LibraryService s, CancellationToken ct) => SetStatus(id, StandardStatus.Active, s, ct));
-        edit.MapPost("/{id:guid}/retire", (Guid id, LibraryService s, CancellationToken ct) => SetStatus(id, StandardStatus.Retired, s, ct));
-        edit.MapPost("/{id:guid}/reactivate", (Guid id, LibraryService s, CancellationToken ct) => SetStatus(id, StandardStatus.Active, s, ct));
-        edit.MapDelete("/{id:guid}", Delete).WithSummary("Delete an unused draft. Anything else is retired instead.");
+        read.MapGet("/", List).WithName("listStandards").WithSummary("Search and filter the standards library (paged).");
+        read.MapGet("/{id:guid}", Get).WithName("getStandard").WithSummary("One standard, its current revision.").ProducesProblem(404);
+        read.MapGet("/{id:guid}/revisions", Revisions).WithName("listStandardRevisions").WithSummary("Every revision of a standard, newest first.")
+            .ProducesProblem(404);
+        read.MapPost("/lint", Lint).WithName("lintQuestion").WithSummary("Check a question against the library's rules.");
+        edit.MapPost("/", Create).WithName("createStandard").WithSummary("Add a standard as a draft, or as active when its question passes the linter.")
+            .ProducesProblem(422);
+        edit.MapPut("/{id:guid}", Update).WithName("updateStandard")
+            .WithSummary("Replace a standard. Changing question, howToCheck or priority creates a new revision.")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        edit.MapPost("/{id:guid}/activate", Activate).WithName("activateStandard").WithSummary("Make a draft standard active; its question must pass the linter.")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        edit.MapPost("/{id:guid}/retire", Retire).WithName("retireStandard").WithSummary("Retire an active standard: new reviews leave it out.")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        edit.MapPost("/{id:guid}/reactivate", Reactivate).WithName("reactivateStandard").WithSummary("Make a retired standard active again.")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        edit.MapDelete("/{id:guid}", Delete).WithName("deleteStandard").WithSummary("Delete an unused draft. Anything else is retired instead.")
+            .ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
@@ -46,32 +54,43 @@ public static class StandardsApi
         TypedResults.Ok(QuestionLinter.Lint(request.Question, request.WhyWeAsk, request.HowToCheck,
             (request.References ?? []).Count(r => !string.IsNullOrWhiteSpace(r?.Authority) || !string.IsNullOrWhiteSpace(r?.Citation))));
 
-    private static async Task<IResult> Create(StandardRequest request, LibraryService library, CancellationToken ct) =>
-        ToResult(await library.CreateAsync(request, ct), created: true);
+    private static async Task<Results<Created<StandardDetails>, ValidationProblem, ProblemHttpResult>> Create(StandardRequest request, LibraryService library,
+        CancellationToken ct) =>
+        ToResult(await library.CreateAsync(request, ct), s => TypedResults.Created($"/api/v1/standards/{s!.Id}", s), Guid.Empty);
 
-    private static async Task<IResult> Update(Guid id, StandardRequest request, LibraryService library, CancellationToken ct) =>
-        ToResult(await library.UpdateAsync(id, request, ct), id: id);
+    private static async Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, StandardRequest request, LibraryService library,
+        CancellationToken ct) =>
+        ToResult(await library.UpdateAsync(id, request, ct), s => TypedResults.Ok(s!), id);
 
-    private static async Task<IResult> SetStatus(Guid id, StandardStatus status, LibraryService library, CancellationToken ct) =>
-        ToResult(await library.SetStatusAsync(id, status, ct), id: id);
+    private static Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Activate(Guid id, LibraryService library, CancellationToken ct) =>
+        SetStatus(id, StandardStatus.Active, library, ct);
 
-    private static async Task<IResult> Delete(Guid id, LibraryService library, CancellationToken ct)
+    private static Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Retire(Guid id, LibraryService library, CancellationToken ct) =>
+        SetStatus(id, StandardStatus.Retired, library, ct);
+
+    private static Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Reactivate(Guid id, LibraryService library, CancellationToken ct) =>
+        SetStatus(id, StandardStatus.Active, library, ct);
+
+    private static async Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> SetStatus(Guid id, StandardStatus status, LibraryService library,
+        CancellationToken ct) =>
+        ToResult(await library.SetStatusAsync(id, status, ct), s => TypedResults.Ok(s!), id);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(Guid id, LibraryService library, CancellationToken ct) =>
+        ToResult(await library.DeleteAsync(id, ct), _ => TypedResults.NoContent(), id);
+
+    /// <summary>Like <see cref="OutcomeResults.ToResult"/>, plus the linter's 422 when an active standard's question breaks the rules.</summary>
+    private static Results<TOk, ValidationProblem, ProblemHttpResult> ToResult<TOk>(StandardChange change, Func<StandardDetails?, TOk> ok, Guid id)
+        where TOk : IResult
     {
-        var change = await library.DeleteAsync(id, ct);
-        return change.NotFound || change.Conflict is not null ? ToResult(change, id: id) : TypedResults.NoContent();
-    }
-
-    internal static IResult ToResult(StandardChange change, bool created = false, Guid? id = null)
-    {
-        if (change.NotFound) return NotFound(id ?? Guid.Empty);
+        if (change.NotFound) return NotFound(id);
         if (change.Errors is { Count: > 0 }) return ApiErrors.Validation(change.Errors);
         if (change.Conflict is not null) return ApiErrors.Conflict(change.Conflict);
         if (change.Lint is { Ok: false } lint) return LintProblem(lint);
-        return created ? TypedResults.Created($"/api/v1/standards/{change.Standard!.Id}", change.Standard) : TypedResults.Ok(change.Standard);
+        return ok(change.Standard);
     }
 
     /// <summary>422 with the linter's lists, so a client sees exactly why the standard cannot be active.</summary>
-    internal static IResult LintProblem(LintResult lint) => TypedResults.Problem(
+    internal static ProblemHttpResult LintProblem(LintResult lint) => TypedResults.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity, title: "The question breaks the library's rules",
         detail: "A standard with lint errors cannot be active. Fix the errors or save it as a draft. " + string.Join(" ", lint.Errors.Select(e => e.Message)),
         extensions: new Dictionary<string, object?> { ["ok"] = false, ["errors"] = lint.Errors, ["warnings"] = lint.Warnings });

@@ -11,10 +11,12 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users");
-        group.MapGet("/", List).RequireAuthorization(Policies.SignedIn);
-        group.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn);
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
-        group.MapPut("/{id}", Update).RequireAuthorization(Policies.Admin);
+        group.MapGet("/", List).RequireAuthorization(Policies.SignedIn).WithName("listUsers")
+            .WithSummary("The people who use Plumbline, by name (paged); q searches names and e-mail addresses.");
+        group.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithName("getUser").WithSummary("One user with their roles.").ProducesProblem(404);
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithName("createUser").WithSummary("Add a user with a password and roles.");
+        group.MapPut("/{id}", Update).RequireAuthorization(Policies.Admin).WithName("updateUser")
+            .WithSummary("Change a user's name, roles or password, or lock them out.").ProducesProblem(404);
         return app;
     }
 

@@ -15,9 +15,6 @@ public sealed record DeliveryDetails(Guid Id, Guid WebhookId, Guid EventId, stri
 
 public sealed record WebhookSecret(string Secret);
 
-/// <summary>What a webhook operation did: a value, field errors, a conflict, or not found.</summary>
-public sealed record WebhookOutcome<T>(T? Value, Dictionary<string, string[]>? Errors = null, string? Conflict = null, bool NotFound = false);
-
 /// <summary>Registers webhooks and reads their delivery history; an admin's work.</summary>
 public sealed class WebhookService(AppDbContext db, TimeProvider clock)
 {
@@ -34,7 +31,7 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock)
     public async Task<WebhookDetails?> GetAsync(Guid id, CancellationToken ct) =>
         await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s ? ToDetails(s) : null;
 
-    public async Task<WebhookOutcome<WebhookDetails>> SaveAsync(Guid? id, WebhookRequest r, CancellationToken ct)
+    public async Task<Outcome<WebhookDetails>> SaveAsync(Guid? id, WebhookRequest r, CancellationToken ct)
     {
         var webhook = id is null ? new WebhookSubscription { CreatedAt = Now, Secret = WebhookSigning.NewSecret() }
             : await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
