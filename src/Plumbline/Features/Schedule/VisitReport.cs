@@ -11,7 +11,7 @@ public sealed record VisitDayModel(VisitDetails Visit, string SummaryNote, strin
     public IReadOnlyList<string> HandedToServiceDesk =>
         [.. Handoffs.Where(h => h.Area == Plumbline.Features.Handoffs.HandoffArea.ServiceDesk).Select(h => h.Title), .. Of(VisitItemKind.ServiceDesk).Select(i => i.Text)];
 
-    public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Any(k => k.ToString() == i.Kind));
+    public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Contains(i.Kind));
 
     public int DoneOf(params VisitItemKind[] kinds) => Of(kinds).Count(i => i.Done);
 }

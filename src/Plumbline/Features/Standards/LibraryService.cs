@@ -199,8 +199,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         };
 
     private static StandardDetails ToDetails(Row r) => new(r.Standard.Id, r.Standard.Code, r.Standard.CategoryId, r.Standard.Title,
-        r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority.ToString(),
-        r.Standard.ReviewIntervalMonths, r.Standard.Kind.ToString(), r.Standard.Tags, r.Standard.Status.ToString(), r.Standard.Revision,
+        r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority,
+        r.Standard.ReviewIntervalMonths, r.Standard.Kind, r.Standard.Tags, r.Standard.Status, r.Standard.Revision,
         r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt,
         r.Standard.Version);
 }
