@@ -4,6 +4,7 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Handoffs;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
@@ -36,6 +37,7 @@ builder.Services.AddLibrary();
 builder.Services.AddAudit();
 builder.Services.AddClients();
 builder.Services.AddReviews();
+builder.Services.AddNotifications();
 builder.Services.AddReviewPages();
 builder.Services.AddHandoffs();
 builder.Services.AddWebhooks();
@@ -57,7 +59,8 @@ app.UseAntiforgery();
 
 // API
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+// The reference page loads nothing from other hosts: no CDN fonts (self-hosted servers may have no internet, and users are not tracked).
+app.MapScalarApiReference(options => options.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
 app.MapHealth();
 app.MapSetupApi();
 app.MapAccountsApi();
@@ -80,6 +83,7 @@ app.MapRecommendationsApi();
 app.MapAccountPages();
 app.MapStandardsFragments();
 app.MapReviewPages();
+app.MapNotificationPages();
 app.MapHandoffPages();
 app.MapWebhookPages();
 app.MapRecommendationPages();

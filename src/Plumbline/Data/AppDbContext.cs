@@ -5,6 +5,7 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Handoffs;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
@@ -63,6 +64,8 @@ public abstract class AppDbContext(DbContextOptions options)
     {
         // Money is decimal everywhere; 18,2 keeps both engines identical.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // Every DateTime (and DateTime?) of every entity reads back as UTC on SQLite as on PostgreSQL; the column types stay as they are.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Plumbline.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Plumbline.Features.Handoffs;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 

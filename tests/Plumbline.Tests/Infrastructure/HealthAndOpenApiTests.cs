@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Infrastructure;
@@ -11,6 +12,22 @@ public sealed class HealthAndOpenApiTests(SqliteFactory factory) : IClassFixture
         var response = await factory.CreateClient().GetAsync("/health");
 
         Assert.Equal("Healthy", await response.ExpectAsync(HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_takes_its_script_from_this_server_and_no_fonts_from_a_cdn()
+    {
+        var client = factory.CreateClient();
+
+        var html = await (await client.GetAsync("/scalar/v1")).ExpectAsync(HttpStatusCode.OK);
+
+        var addresses = Regex.Matches(html, "(?:src|href)=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(addresses, a => a.EndsWith(".js", StringComparison.Ordinal));
+        Assert.All(addresses, a => Assert.False(Uri.TryCreate(a, UriKind.Absolute, out var uri) && uri.Host != "localhost", a));
+        Assert.DoesNotMatch("https?://(?!localhost)", html);
+        Assert.Contains("\"withDefaultFonts\":false", html.Replace(" ", ""));
+        foreach (var script in addresses.Where(a => a.EndsWith(".js", StringComparison.Ordinal)))
+            await (await client.GetAsync(new Uri(new Uri("http://localhost/scalar/v1"), script))).ExpectAsync(HttpStatusCode.OK);
     }
 
     [Theory]

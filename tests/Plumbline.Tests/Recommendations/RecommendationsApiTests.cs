@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Net.Http.Json;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;

@@ -1,5 +1,6 @@
 using System.Net;
 using Plumbline.Tests.TestSupport;
+using UglyToad.PdfPig;
 
 namespace Plumbline.Tests.Reports;
 
@@ -38,6 +39,30 @@ public sealed class ReportPdfTests(SqliteFactory factory) : IClassFixture<Sqlite
         Assert.Contains("$2,160.00", text);
         Assert.Contains("$4,800.00", text);
         Assert.Contains("Q1FY2027", text);
+    }
+
+    [Fact]
+    public async Task A_pdf_has_bookmarks_from_its_headings_and_a_utf8_file_name_beside_an_ascii_one()
+    {
+        var admin = await factory.AdminAsync();
+        var name = LibraryData.UniqueName("Müller & Søn AB");
+        var client = await admin.CreateClientAsync(new { name });
+
+        var response = await admin.GetAsync($"/reports/clients/{client.Id}/roadmap?fromYear=2027&years=1&format=pdf");
+
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        var suffix = name[^8..];
+        Assert.Equal("inline", disposition.DispositionType);
+        Assert.Equal($"Muller-Son-AB-{suffix}-roadmap-FY2027.pdf", disposition.FileName);
+        Assert.Equal($"Müller-Søn-AB-{suffix}-roadmap-FY2027.pdf", disposition.FileNameStar);
+        Assert.Contains("filename*=UTF-8''M%C3%BCller-S%C3%B8n-AB-", response.Content.Headers.GetValues("Content-Disposition").Single());
+        using var document = PdfDocument.Open(pdf);
+        Assert.True(document.TryGetBookmarks(out var bookmarks));
+        var titles = bookmarks.GetNodes().Select(b => b.Title).ToList();
+        Assert.Contains(name, titles);
+        Assert.Contains("Budget at a glance", titles);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 using Plumbline.Features.Recommendations;

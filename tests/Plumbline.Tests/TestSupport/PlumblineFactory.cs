@@ -36,6 +36,8 @@ public class PlumblineFactory : WebApplicationFactory<Program>
             ["Storage:EvidencePath"] = EvidenceFolder,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
+            // Test receivers listen on loopback; the address guard's own tests replace this entry with another network.
+            ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
         };
         if (database == TestDatabase.Postgres)
         {

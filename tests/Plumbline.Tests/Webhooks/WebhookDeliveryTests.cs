@@ -15,14 +15,18 @@ namespace Plumbline.Tests.Webhooks;
 
 /// <summary>
 /// An instance whose clock the test moves and whose deliveries the test sends (no background loop), with a 1 s timeout.
-/// The clock starts on a whole second so times survive PostgreSQL's microseconds unchanged.
+/// The clock starts on a whole second so times survive PostgreSQL's microseconds unchanged. The public URL has a path, as
+/// behind a reverse proxy that serves Plumbline under one.
 /// </summary>
 public class DeliveryFactory(TestDatabase database) : PlumblineFactory(database, new Dictionary<string, string?>
 {
     ["Webhooks:DeliverInBackground"] = "false",
     ["Webhooks:Timeout"] = "00:00:01",
+    ["App:PublicUrl"] = PublicUrl,
 })
 {
+    public const string PublicUrl = "https://plumbline.example.com/msp";
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public WebhookDispatcher Dispatcher => Services.GetRequiredService<WebhookDispatcher>();

@@ -28,11 +28,32 @@ public sealed class WebhookSigningTests
     }
 
     [Fact]
-    public void New_secrets_are_long_random_and_say_what_they_are()
+    public void The_standard_signature_matches_the_published_Standard_Webhooks_example()
+    {
+        // The example the Standard Webhooks libraries verify: secret, message id, timestamp, body and the expected header.
+        var body = Encoding.UTF8.GetBytes("""{"test": 2432232314}""");
+
+        var signature = WebhookSigning.SignStandard("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, body);
+
+        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
+    }
+
+    [Fact]
+    public void A_secret_made_before_ADR_013_in_hex_is_read_as_base64_like_any_standard_verifier_reads_it()
+    {
+        var hex = "whsec_" + new string('a', 32) + new string('0', 32);
+
+        Assert.Equal(Convert.FromBase64String(hex["whsec_".Length..]), WebhookSigning.StandardKey(hex));
+        Assert.Equal(48, WebhookSigning.StandardKey(hex).Length);
+    }
+
+    [Fact]
+    public void New_secrets_are_32_random_bytes_in_base64_and_say_what_they_are()
     {
         var secrets = Enumerable.Range(0, 20).Select(_ => WebhookSigning.NewSecret()).ToList();
 
-        Assert.All(secrets, s => Assert.Matches("^whsec_[0-9a-f]{64}$", s));
+        Assert.All(secrets, s => Assert.Matches("^whsec_[A-Za-z0-9+/]{43}=$", s));
+        Assert.All(secrets, s => Assert.Equal(32, WebhookSigning.StandardKey(s).Length));
         Assert.Equal(secrets.Count, secrets.Distinct().Count());
     }
 

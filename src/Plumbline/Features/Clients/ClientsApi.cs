@@ -46,10 +46,11 @@ public static class ClientsApi
     private static async Task<Results<Ok<ClientDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, ClientRequest request, ClientService clients, CancellationToken ct) =>
         (await clients.SaveAsync(id, request, ct)).ToResult(TypedResults.Ok, Missing(id));
 
-    private static async Task<Results<Ok<DueList>, ProblemHttpResult>> Due(Guid id, DateOnly? asOf, ClientService clients, ClientScope scope, ReviewService reviews, CancellationToken ct)
+    private static async Task<Results<Ok<DueList>, ProblemHttpResult>> Due(Guid id, DateOnly? asOf, ClientService clients, ClientScope scope, TimeProvider clock,
+        CancellationToken ct)
     {
         if (await clients.GetAsync(id, ct) is null) return NotFound(id);
-        var on = asOf ?? reviews.Today;
+        var on = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return TypedResults.Ok(new DueList(on, await scope.DueAsync(id, on, ct)));
     }
 

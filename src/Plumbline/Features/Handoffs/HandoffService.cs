@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
-using Plumbline.Features.Reviews;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 
@@ -37,7 +37,10 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         db.Handoffs.Add(handoff);
         if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);
         // The event joins this save: it goes out only if the hand-off is stored (ADR-008).
-        await outbox.EnqueueAsync(WebhookEvents.HandoffCreated, (await queries.SummariesAsync([handoff], ct))[0], ct);
+        var s = (await queries.SummariesAsync([handoff], ct))[0];
+        await outbox.EnqueueAsync(new HandoffCreatedPayload(new HandoffCreatedData(s.Id, s.Area.ToString(), s.Title, s.Details, s.ClientId, s.ClientName, s.Status.ToString(),
+            s.OwnerUserId, s.OwnerName, s.CreatedByUserId, s.CreatedByName, s.CreatedAt, s.UpdatedAt, s.DoneAt, s.ReviewId, s.StandardId, s.StandardCode,
+            s.FindingId, s.VisitId, s.Version)), ct);
         await db.SaveChangesAsync(ct);
         return new Outcome<HandoffDetails>(await queries.GetAsync(handoff.Id, ct));
     }

@@ -23,7 +23,7 @@ public static class LibraryFormats
     public static string ContentType(LibraryFormat f) => f switch
     {
         LibraryFormat.Csv => "text/csv",
-        LibraryFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        LibraryFormat.Xlsx => Spreadsheet.ContentType,
         _ => "application/json",
     };
 
@@ -65,13 +65,8 @@ public static class LibraryFormats
                 return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
             }
             default:
-            {
-                var rows = LibraryFlattening.ToRows(doc)
-                    .Select(r => LibraryRow.Columns.ToDictionary(c => c, c => r.GetValueOrDefault(c) ?? (object)"")).ToList();
-                using var stream = new MemoryStream();
-                stream.SaveAs(rows, sheetName: "Standards");
-                return stream.ToArray();
-            }
+                return Spreadsheet.Write("Standards", LibraryRow.Columns,
+                    LibraryFlattening.ToRows(doc).Select(r => LibraryRow.Columns.Select(c => r.GetValueOrDefault(c)).ToArray()));
         }
     }
 
@@ -138,6 +133,7 @@ public static class LibraryFormats
             var rows = new List<LibraryRow>();
             while (csv.Read())
             {
+                if (rows.Count == MaxRows) throw new LibraryFileException(TooManyRows);
                 var row = new LibraryRow { RowNumber = csv.Parser.Row };
                 foreach (var column in header) row.Values[column] = SafeCsv.Unescape(csv.GetField(column) ?? "");
                 rows.Add(row);
@@ -150,12 +146,19 @@ public static class LibraryFormats
         }
     }
 
+    /// <summary>Far more standards than any library holds (the starter library has about 300), so a runaway file stops early.</summary>
+    public const int MaxRows = 10_000;
+
+    private static readonly string TooManyRows = $"The file has more than {MaxRows:N0} rows. A library has a few hundred standards: check that the file is a library export.";
+
     private static List<LibraryRow> ReadXlsx(byte[] content)
     {
         try
         {
+            if (SpreadsheetLimits.ProblemWithArchive(content) is { } problem) throw new LibraryFileException(problem);
             using var stream = new MemoryStream(content);
-            var data = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            var data = SpreadsheetLimits.TakeRows(stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>(), MaxRows)
+                ?? throw new LibraryFileException(TooManyRows);
             var header = data.FirstOrDefault()?.Keys.ToArray() ?? stream.GetColumns(useHeaderRow: true)?.ToArray() ?? [];
             CheckColumns(header);
             return data.Select((d, i) =>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
-using Plumbline.Features.Reviews;
 using Plumbline.Features.Standards;
 using Plumbline.Infrastructure;
 

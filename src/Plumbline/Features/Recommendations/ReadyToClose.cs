@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Reviews;
 
 namespace Plumbline.Features.Recommendations;

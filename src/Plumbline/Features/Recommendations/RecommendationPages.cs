@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Plumbline.Features.Accounts;
-using Plumbline.Features.Reviews;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Recommendations;
@@ -18,7 +17,7 @@ public static class RecommendationPages
     private static async Task<IResult> MoveAsync([FromForm] Guid id, [FromForm] string? targetQuarter, [FromForm] string? returnUrl,
         RecommendationService service, HttpContext http, CancellationToken ct)
     {
-        var outcome = await service.UpdateAsync(id, new RecommendationRequest(TargetQuarter: targetQuarter ?? ""), ReviewsApi.Name(http.User), ct);
+        var outcome = await service.UpdateAsync(id, new RecommendationRequest(TargetQuarter: targetQuarter ?? ""), CurrentUser.Name(http.User), ct);
         var back = returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/";
         var separator = back.Contains('?') ? '&' : '?';
         return outcome.Value is { } moved

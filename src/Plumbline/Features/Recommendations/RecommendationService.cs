@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
-using Plumbline.Features.Reviews;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
@@ -150,8 +149,8 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         if (to is RecommendationStatus.Approved or RecommendationStatus.Declined)
             (x.DecidedBy, x.DecidedAt, x.DecisionComment) = (who, Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         if (to == RecommendationStatus.Approved)
-            await outbox.EnqueueAsync(WebhookEvents.RecommendationApproved,
-                new { recommendationId = x.Id, x.ClientId, x.Title, oneTimeCost = x.OneTimeCost, recurringMonthlyCost = x.RecurringMonthlyCost, targetQuarter = x.Target?.ToString(), approvedBy = who }, ct);
+            await outbox.EnqueueAsync(new RecommendationApprovedPayload(
+                new RecommendationApprovedData(x.Id, x.ClientId, x.Title, x.OneTimeCost, x.RecurringMonthlyCost, x.Target?.ToString(), who)), ct);
     }
 
     /// <summary>Points the given findings at this recommendation, and lets go of the ones no longer listed.</summary>

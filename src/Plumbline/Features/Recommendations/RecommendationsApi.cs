@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
-using Plumbline.Features.Reviews;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Recommendations;
@@ -52,21 +51,21 @@ public static class RecommendationsApi
 
     private static async Task<Results<Created<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Create(Guid id, RecommendationRequest r,
         RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-        (await s.CreateAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClientText(id));
+        (await s.CreateAsync(id, r, CurrentUser.Name(user), ct)).ToResult(d => TypedResults.Created($"/api/v1/recommendations/{d.Id}", d), NoClientText(id));
 
     private static async Task<Results<Ok<RecommendationDetails>, ProblemHttpResult>> Get(Guid id, RecommendationQueries q, CancellationToken ct) =>
         await q.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : NoRecommendation(id);
 
     private static async Task<Results<Ok<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, RecommendationRequest r,
         RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-        (await s.UpdateAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id));
+        (await s.UpdateAsync(id, r, CurrentUser.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, RecommendationService s, CancellationToken ct) =>
         await s.DeleteAsync(id, ct) ? TypedResults.NoContent() : NoRecommendation(id);
 
     private static async Task<Results<Ok<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Decide(Guid id, DecisionRequest r,
         RecommendationService s, ClaimsPrincipal user, CancellationToken ct) =>
-        (await s.DecideAsync(id, r, ReviewsApi.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id));
+        (await s.DecideAsync(id, r, CurrentUser.Name(user), ct)).ToResult(TypedResults.Ok, NoRecommendationText(id));
 
     private static async Task<Results<Ok<List<StatusChangeDetails>>, ProblemHttpResult>> History(Guid id, RecommendationQueries q, CancellationToken ct) =>
         await q.GetAsync(id, ct) is null ? NoRecommendation(id) : TypedResults.Ok(await q.HistoryAsync(id, ct));

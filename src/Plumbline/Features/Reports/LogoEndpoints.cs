@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Plumbline.Features.Reports;
 

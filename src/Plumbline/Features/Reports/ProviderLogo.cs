@@ -12,7 +12,7 @@ public sealed class ProviderLogo(AppDbContext db, ProviderSettingsService settin
         ["missing"] = "Choose a logo file to upload.",
         ["large"] = $"The logo is larger than {ReportBrandingSource.MaxLogoBytes / 1024} KB. Export it smaller: about 600 pixels wide is plenty for a report.",
         ["type"] = "Upload the logo as a PNG, JPEG or SVG file.",
-        ["content"] = "The file is not the image its name says. Export the logo again as PNG, JPEG or SVG.",
+        ["content"] = "The file is not the image its name says, or it is an SVG with scripts, links or embedded content. Export the logo again as PNG, JPEG or a plain SVG.",
         ["expired"] = "The form expired before it was sent. Choose the file again and upload it.",
     };
 
@@ -62,7 +62,7 @@ public sealed class ProviderLogo(AppDbContext db, ProviderSettingsService settin
     {
         "image/png" => data.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }),
         "image/jpeg" => data.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }),
-        "image/svg+xml" => System.Text.Encoding.UTF8.GetString(data, 0, Math.Min(data.Length, 4096)).Contains("<svg", StringComparison.OrdinalIgnoreCase),
+        "image/svg+xml" => SvgLogoCheck.IsPlainDrawing(data),
         _ => false,
     };
 }

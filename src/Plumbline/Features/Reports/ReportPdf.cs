@@ -43,6 +43,9 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
                 Format = PaperFormat.A4,
                 Landscape = landscape,
                 PrintBackground = true,
+                // Bookmarks from the report's headings, so a long report can be read by section in any PDF viewer.
+                Tagged = true,
+                Outline = true,
                 DisplayHeaderFooter = true,
                 HeaderTemplate = "<span></span>",
                 FooterTemplate = FooterTemplate(footer),

@@ -29,7 +29,7 @@ public static class ReportResults
 
         var bytes = await pdf.RenderAsync(html, footer, ct, landscape);
         // Inline, so the PDF opens in the browser's viewer; the name is what "save" offers.
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        http.Response.Headers.ContentDisposition = ReportFileNames.Inline(fileName);
         return Results.Bytes(bytes, "application/pdf");
     }
 
@@ -41,10 +41,8 @@ public static class ReportResults
         return "<!DOCTYPE html>\n" + body;
     }
 
-    /// <summary>A file name safe for Content-Disposition: letters, digits and dashes.</summary>
-    public static string FileName(params string[] parts) =>
-        string.Join('-', parts.Select(p => new string(p.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-'))
-            .Where(p => p.Length > 0)).Replace("--", "-") + ".pdf";
+    /// <summary>A report's file name: the parts' letters and digits (in any alphabet), joined by dashes.</summary>
+    public static string FileName(params string[] parts) => ReportFileNames.Join(parts) + ".pdf";
 
     /// <summary>A report that cannot be made (no such client, no review yet): a page for people, ProblemDetails for scripts.</summary>
     public static IResult NotFound(HttpContext http, string title, string detail) => Message(http, StatusCodes.Status404NotFound, title, detail);

@@ -110,13 +110,3 @@ public sealed class QuestionFlag
     public string CreatedBy { get; set; } = "";
     public bool Closed { get; set; }
 }
-
-public sealed class Notification
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public string UserId { get; set; } = "";
-    public string Message { get; set; } = "";
-    public string Link { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-    public DateTime? ReadAt { get; set; }
-}

@@ -48,14 +48,6 @@ public sealed record AnswerHistoryLine(Guid StandardId, Guid ReviewId, string Re
 public sealed record FlagDetails(Guid Id, Guid ReviewId, Guid StandardId, string Code, int Revision, string Reason, string Comment,
     DateTime CreatedAt, string CreatedBy, bool Closed);
 
-/// <summary>The data of the review.submitted and review.completed webhook events.</summary>
-public sealed record ReviewEventData(Guid ReviewId, Guid ClientId, string Title, ReviewStatus Status, DateOnly AsOf, string? TamUserId, string? VcioUserId,
-    int ItemCount, int AnsweredCount, DateTime? SubmittedAt, DateTime? CompletedAt)
-{
-    public static ReviewEventData Of(Review r) =>
-        new(r.Id, r.ClientId, r.Title, r.Status, r.AsOf, r.TamUserId, r.VcioUserId, r.ItemCount, r.AnsweredCount, r.SubmittedAt, r.CompletedAt);
-}
-
 public sealed record ItemsRequest(List<Guid>? StandardIds);
 
 public sealed record AnswerDetails(Guid StandardId, string? Answer, string Note, int Version, string AnsweredBy);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
@@ -58,6 +59,10 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         return Outcome<ReviewItem>.Ok(item);
     }
 
+    /// <summary>The data of the review.submitted and review.completed webhook events.</summary>
+    private static ReviewEventData EventData(Review r) =>
+        new(r.Id, r.ClientId, r.Title, r.Status.ToString(), r.AsOf, r.TamUserId, r.VcioUserId, r.ItemCount, r.AnsweredCount, r.SubmittedAt, r.CompletedAt);
+
     /// <summary>Who changed the answer in a colleague's words; clearing an answer also clears who gave it.</summary>
     private static string ChangedBy(ReviewItem item) =>
         item.Answer is null ? "Someone else cleared this answer" : $"{item.AnsweredBy} answered this question";
@@ -83,7 +88,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         review.Version = Guid.NewGuid();
         if (review.VcioUserId is { } vcio)
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio");
-        await webhooks.EnqueueAsync(WebhookEvents.ReviewSubmitted, ReviewEventData.Of(review), ct);
+        await webhooks.EnqueueAsync(new ReviewSubmittedPayload(EventData(review)), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Review>.Ok(review);
@@ -166,7 +171,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         review.CompletedAt = Now;
         review.Version = Guid.NewGuid();
         if (review.TamUserId is { } tam) notifier.Add(tam, $"{review.Title} was completed by the vCIO.", $"/reviews/{review.Id}");
-        await webhooks.EnqueueAsync(WebhookEvents.ReviewCompleted, ReviewEventData.Of(review), ct);
+        await webhooks.EnqueueAsync(new ReviewCompletedPayload(EventData(review)), ct);
         await db.SaveChangesAsync(ct);
         return Outcome<Review>.Ok(review);
     }

@@ -8,7 +8,7 @@ namespace Plumbline.Features.Reviews;
 public static class ReviewsApi
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
-        services.AddScoped<ReviewService>().AddScoped<ReviewWorkflow>().AddScoped<ReviewQueries>().AddScoped<Notifier>().AddScoped<EvidenceStore>();
+        services.AddScoped<ReviewService>().AddScoped<ReviewWorkflow>().AddScoped<ReviewQueries>().AddScoped<EvidenceStore>();
 
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
@@ -54,7 +54,7 @@ public static class ReviewsApi
     {
         if (!string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<ReviewStatus>(status, out _))
             return ApiErrors.Validation("status", $"Filter by {string.Join(", ", Enum.GetNames<ReviewStatus>())}.");
-        return TypedResults.Ok(await s.ListAsync(new ReviewFilter(clientId, status, mine == true ? UserId(user) : null, q, sort, page, pageSize), ct));
+        return TypedResults.Ok(await s.ListAsync(new ReviewFilter(clientId, status, mine == true ? CurrentUser.Id(user) : null, q, sort, page, pageSize), ct));
     }
 
     private static async Task<Results<Ok<ReviewDetails>, ProblemHttpResult>> Get(Guid id, ReviewService s, CancellationToken ct) =>
@@ -83,7 +83,7 @@ public static class ReviewsApi
 
     private static async Task<Results<Ok<AnswerDetails>, ValidationProblem, ProblemHttpResult>> Answer(Guid id, Guid standardId, AnswerRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
-        (await w.AnswerAsync(id, standardId, r, Name(user), ct))
+        (await w.AnswerAsync(id, standardId, r, CurrentUser.Name(user), ct))
             .ToResult(i => TypedResults.Ok(new AnswerDetails(standardId, i.Answer?.ToString(), i.Note, i.Version, i.AnsweredBy)), NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Submit(Guid id, ReviewWorkflow w, CancellationToken ct) =>
@@ -91,12 +91,12 @@ public static class ReviewsApi
 
     private static async Task<Results<Created<FlagCreated>, ValidationProblem, ProblemHttpResult>> Flag(Guid id, Guid standardId, FlagRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
-        (await w.FlagAsync(id, standardId, r, Name(user), ct))
+        (await w.FlagAsync(id, standardId, r, CurrentUser.Name(user), ct))
             .ToResult(f => TypedResults.Created($"/api/v1/flags/{f.Id}", new FlagCreated(f.Id, f.Reason.ToString(), f.Comment)), NoSuchItem);
 
     private static async Task<Results<Ok<RatingDetails>, ValidationProblem, ProblemHttpResult>> Rate(Guid id, Guid standardId, RatingRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
-        (await w.RateAsync(id, standardId, r, Name(user), ct))
+        (await w.RateAsync(id, standardId, r, CurrentUser.Name(user), ct))
             .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating?.ToString(), i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(Guid id, ReviewWorkflow w, CancellationToken ct) =>
@@ -104,10 +104,6 @@ public static class ReviewsApi
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Deliver(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.DeliverAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
-
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    public static string Name(ClaimsPrincipal user) => user.FindFirstValue("name") ?? user.Identity?.Name ?? "unknown";
 
     internal const string NoSuchItem = "There is no such review, or the standard is not part of it.";
 

@@ -85,14 +85,3 @@ internal sealed class QuestionFlagConfiguration : IEntityTypeConfiguration<Quest
         b.HasOne<Review>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
-{
-    public void Configure(EntityTypeBuilder<Notification> b)
-    {
-        b.Property(x => x.Message).HasMaxLength(500);
-        b.Property(x => x.Link).HasMaxLength(300);
-        b.HasIndex(x => new { x.UserId, x.ReadAt, x.CreatedAt });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

@@ -22,15 +22,6 @@ public static class ReviewsPages
         vcio.MapPost("/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
             Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : "done=delivered"))
             .RequireFormToken(Expired);
-        // Opening a notification marks it read, then goes where it points (only the app's own paths).
-        app.MapPost("/notifications/{id:guid}/open", async (Guid id, Notifier notifier, HttpContext http, CancellationToken ct) =>
-        {
-            var me = ReviewsApi.UserId(http.User)!;
-            var link = await notifier.LinkAsync(me, id, ct);
-            if (link is null) return Results.Redirect("/notifications");
-            await notifier.MarkReadAsync(me, id, ct);
-            return Results.Redirect(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : "/notifications");
-        }).RequireAuthorization(Policies.SignedIn).RequireFormToken(_ => Results.Redirect("/notifications")).ExcludeFromDescription();
         return app;
     }
 
@@ -39,7 +30,7 @@ public static class ReviewsPages
     {
         var problem = form.Problem();
         var outcome = problem is not null ? Outcome<ReviewItem>.Invalid("followUp", problem)
-            : await workflow.RateAsync(id, standardId, form.ToRequest(), ReviewsApi.Name(http.User), ct);
+            : await workflow.RateAsync(id, standardId, form.ToRequest(), CurrentUser.Name(http.User), ct);
         if (outcome.NotFound) return TypedResults.NotFound();
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Back(id, null, standardId);
         var model = await pass.LoadAsync(id, canRate: true, ct);

@@ -29,7 +29,7 @@ public sealed record AgreementFilter(
 /// <summary>The agreement chart: what each active client has agreed to, with totals over every row that matches.</summary>
 public sealed class AgreementChart(AppDbContext db, ProviderSettingsService settings)
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheet.ContentType;
 
     public static readonly string[] Sorts = ["client", "salesRep", "vcio", "tam", "visits", "seats", "servers", "storage", "mrr", "contractStart", "contractEnd"];
     private static readonly string[] Columns = ["Client", "Sales rep", "vCIO", "TAM", "Visit days a year", "Seats", "Servers", "Storage GB", "MRR", "Contract start", "Contract end"];
@@ -77,10 +77,10 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         return TypedResults.Ok(new AgreementChartPage(rows.Skip((page - 1) * size).Take(size).ToList(), page, size, rows.Count, totals));
     }
 
-    private static IEnumerable<object?[]> Cells(List<AgreementRow> rows, AgreementTotals t) =>
-        rows.Select(r => new object?[] { r.Client, r.SalesRep, r.Vcio ?? "", r.Tam ?? "", r.VisitDaysPerYear, r.Seats, r.Servers, r.StorageGb, r.Mrr,
-                r.ContractStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.ContractEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "" })
-            .Append(["Total", "", "", "", t.VisitDaysPerYear, t.Seats, t.Servers, t.StorageGb, t.Mrr, "", ""]);
+    private static object?[] Cells(AgreementRow r) =>
+        [r.Client, r.SalesRep, r.Vcio, r.Tam, r.VisitDaysPerYear, r.Seats, r.Servers, r.StorageGb, r.Mrr, r.ContractStart, r.ContractEnd];
+
+    private static object?[] Cells(AgreementTotals t) => ["Total", null, null, null, t.VisitDaysPerYear, t.Seats, t.Servers, t.StorageGb, t.Mrr, null, null];
 
     public static byte[] Csv(List<AgreementRow> rows, AgreementTotals totals)
     {
@@ -88,20 +88,21 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         using var csv = new CsvWriter(writer, SafeCsv.Writing());
         foreach (var column in Columns) csv.WriteField(column);
         csv.NextRecord();
-        foreach (var cells in Cells(rows, totals))
+        foreach (var cells in rows.Select(Cells).Append(Cells(totals)))
         {
-            foreach (var cell in cells) csv.WriteField(cell is decimal d ? d.ToString("0.00", CultureInfo.InvariantCulture) : Convert.ToString(cell, CultureInfo.InvariantCulture));
+            foreach (var cell in cells)
+                csv.WriteField(cell switch
+                {
+                    decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+                    DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    _ => Convert.ToString(cell, CultureInfo.InvariantCulture),
+                });
             csv.NextRecord();
         }
         csv.Flush();
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
     }
 
-    public static byte[] Xlsx(List<AgreementRow> rows, AgreementTotals totals)
-    {
-        var sheet = Cells(rows, totals).Select(cells => Columns.Select((c, i) => (c, cells[i] ?? "")).ToDictionary(x => x.c, x => x.Item2)).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet, sheetName: "Agreement chart");
-        return stream.ToArray();
-    }
+    public static byte[] Xlsx(List<AgreementRow> rows, AgreementTotals totals) =>
+        Spreadsheet.Write("Agreement chart", Columns, rows.Select(Cells), moneyColumns: ["MRR"], dateColumns: ["Contract start", "Contract end"], totals: Cells(totals));
 }

@@ -29,8 +29,10 @@ internal static class AvailabilityEndpoints
             .WithSummary("Create the client's feed address, or replace it (the old address stops working).").ProducesProblem(404);
 
         // The address is the secret: calendar programs cannot sign in.
-        app.MapGet("/calendar/{token}.ics", Ics).AllowAnonymous().WithTags("Visits").WithName("getCalendarFeed")
-            .WithSummary("An iCalendar feed of visits behind a secret address.").ProducesFile("text/calendar");
+        app.MapGet("/calendar/{token}.ics", CalendarFeedResponse.GetAsync).AllowAnonymous().WithTags("Visits").WithName("getCalendarFeed")
+            .WithSummary("An iCalendar feed of visits behind a secret address; send If-None-Match with its ETag for a 304 when unchanged.")
+            .ProducesFile("text/calendar").Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
+        app.MapMethods("/calendar/{token}.ics", [HttpMethods.Head], CalendarFeedResponse.GetAsync).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/api/v1/agreement-chart", AgreementChart.GetAsync).WithTags("Capacity").RequireAuthorization(Policies.SignedIn).WithName("getAgreementChart")
             .WithSummary("One row per active client with its agreement numbers and totals; sort, q, tamUserId; format=json|csv|xlsx.")
@@ -61,9 +63,6 @@ internal static class AvailabilityEndpoints
     private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> RenewFeed(Guid id, CalendarFeeds f, ClientService c, HttpContext http,
         CancellationToken ct) =>
         await c.GetAsync(id, ct) is null ? ClientNotFound(id) : TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(null, id, ct), http));
-
-    private static async Task<Results<ContentHttpResult, NotFound>> Ics(string token, CalendarFeeds f, CancellationToken ct) =>
-        await f.IcsAsync(token, ct) is { } ics ? TypedResults.Text(ics, "text/calendar; charset=utf-8") : TypedResults.NotFound();
 
     private static ProblemHttpResult ClientNotFound(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
 }

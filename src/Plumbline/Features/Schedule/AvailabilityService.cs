@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
-using Plumbline.Features.Reviews;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;

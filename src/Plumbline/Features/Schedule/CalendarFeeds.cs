@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -39,34 +40,48 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
         var name = feed.UserId is not null
             ? await db.Users.Where(u => u.Id == feed.UserId).Select(u => u.Name).FirstOrDefaultAsync(ct)
             : await db.Clients.Where(c => c.Id == feed.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        return Write($"Visits: {name}", await visits.RangeAsync(filter, ct), clock.GetUtcNow().UtcDateTime);
+        return Write($"Visits: {name}", await visits.FeedAsync(filter, ct));
     }
 
-    /// <summary>One all-day event per visit; the UID is the visit's id, so a moved visit moves in the subscriber's calendar.</summary>
-    public static string Write(string calendarName, IEnumerable<VisitDetails> items, DateTime stampUtc)
+    /// <summary>
+    /// One all-day event per visit; the UID is the visit's id, so a moved visit moves in the subscriber's calendar once
+    /// its SEQUENCE goes up. The text depends only on the visits, so an unchanged feed keeps its ETag.
+    /// </summary>
+    public static string Write(string calendarName, IEnumerable<(VisitDetails Visit, int Sequence, DateTime UpdatedAt)> items)
     {
         var calendar = new Calendar { ProductId = "-//Plumbline//Visits//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", calendarName);
-        foreach (var v in items)
+        // How often subscribers should fetch again: RFC 7986 for most programs, X-PUBLISHED-TTL for Outlook.
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", RefreshInterval);
+        refresh.Parameters.Set("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", RefreshInterval);
+        foreach (var (v, sequence, updatedAt) in items)
         {
-            var status = v.Status switch { VisitStatus.Cancelled => EventStatus.Cancelled, VisitStatus.Planned => EventStatus.Tentative, _ => EventStatus.Confirmed };
+            var cancelled = v.Status == VisitStatus.Cancelled;
+            var changed = new CalDateTime(DateTime.SpecifyKind(updatedAt, DateTimeKind.Utc), "UTC");
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"visit-{v.Id}@plumbline",
-                DtStamp = new CalDateTime(stampUtc, "UTC"),
+                DtStamp = changed,
+                LastModified = changed,
+                Sequence = sequence,
                 DtStart = new CalDateTime(v.Date),
                 DtEnd = new CalDateTime(v.Date.AddDays(1)),
                 Summary = Summary(v),
                 Description = $"Status: {v.Status}. TAM: {v.TamName ?? "unknown"}." + (v.Onsite ? " Onsite." : $" Remote: {v.RemoteReason}"),
-                Status = status,
-                Transparency = TransparencyType.Opaque,
+                Status = cancelled ? EventStatus.Cancelled : v.Status == VisitStatus.Planned ? EventStatus.Tentative : EventStatus.Confirmed,
+                // A cancelled visit stays in the feed, so calendars show it struck out, but no longer blocks the day.
+                Transparency = cancelled ? TransparencyType.Transparent : TransparencyType.Opaque,
             });
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
+    private const string RefreshInterval = "PT1H";
+
     public static string Summary(VisitDetails v) =>
         $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status == VisitStatus.Planned ? "" : $" [{v.Status.ToString().ToLowerInvariant()}]");
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Clients;
-using Plumbline.Features.Reviews;
 using Plumbline.Features.Settings;
 using Plumbline.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
-using Plumbline.Features.Reviews;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
@@ -120,7 +119,7 @@ public static class ScheduleApi
         new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CalendarFeeds.Path(feed.Token)}", feed.CreatedAt);
 
     /// <summary>People keep their own leave and feed; planners keep everyone's.</summary>
-    internal static bool Mine(ClaimsPrincipal user, string id) => Can.PlanSchedule(user) || ReviewsApi.UserId(user) == id;
+    internal static bool Mine(ClaimsPrincipal user, string id) => Can.PlanSchedule(user) || CurrentUser.Id(user) == id;
 
     internal static ProblemHttpResult Forbidden() => ApiErrors.Forbidden("Only planners (admins, service leads, vCIOs) change other people's leave and feeds.");
 

@@ -26,6 +26,8 @@ public sealed class Visit
     public DateTime? CompletedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>The calendar event's revision (iCalendar SEQUENCE): subscribers only take a changed event whose number went up.</summary>
+    public int Sequence { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 

@@ -87,17 +87,14 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
                 next = await db.Visits.FirstOrDefaultAsync(v => v.Id == nextId, ct);
                 if (next is null || next.ClientId != visit.ClientId || next.Date <= visit.Date || next.Status is VisitStatus.Cancelled or VisitStatus.Completed)
                     return Outcome<VisitDetails>.Invalid("nextVisitId", "Choose a later, open visit of the same client as the next visit.");
-                if (next.Status == VisitStatus.Planned) { next.Status = VisitStatus.Confirmed; next.Version = Guid.NewGuid(); next.UpdatedAt = Now; }
+                if (next.Status == VisitStatus.Planned) { next.Status = VisitStatus.Confirmed; next.Sequence++; next.Version = Guid.NewGuid(); next.UpdatedAt = Now; }
                 visit.NextVisitId = nextId;
             }
             visit.Status = VisitStatus.Completed;
             visit.CompletedAt = Now;
             visit.SummaryNote = (r.SummaryNote ?? "").Trim();
-            await webhooks.EnqueueAsync(WebhookEvents.VisitCompleted, new
-            {
-                visitId = visit.Id, clientId = visit.ClientId, tamUserId = visit.TamUserId, date = visit.Date, onsite = visit.Onsite,
-                reviewId = visit.ReviewId, nextVisitId = visit.NextVisitId, nextVisitDate = next?.Date, summaryUrl = $"/reports/visits/{visit.Id}/summary",
-            }, ct);
+            await webhooks.EnqueueAsync(new VisitCompletedPayload(new VisitCompletedData(visit.Id, visit.ClientId, visit.TamUserId, visit.Date, visit.Onsite,
+                visit.ReviewId, visit.NextVisitId, next?.Date)), ct);
             return null;
         }, ct);
     }

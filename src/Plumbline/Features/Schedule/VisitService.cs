@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
-using Plumbline.Features.Reviews;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
@@ -33,6 +32,13 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
         if (f.ClientId is { } clientId) query = query.Where(v => v.ClientId == clientId);
         if (ApiEnum.TryParse<VisitStatus>(f.Status, out var status)) query = query.Where(v => v.Status == status);
         return query;
+    }
+
+    /// <summary>A feed's visits with what calendar programs need to notice a change: the event's revision and when it was made.</summary>
+    internal async Task<List<(VisitDetails Visit, int Sequence, DateTime UpdatedAt)>> FeedAsync(VisitFilter f, CancellationToken ct)
+    {
+        var rows = await Filtered(f).OrderBy(v => v.Date).ThenBy(v => v.Id).ToListAsync(ct);
+        return (await ToDetailsAsync(rows, ct)).Zip(rows, (d, v) => (d, v.Sequence, v.UpdatedAt)).ToList();
     }
 
     public async Task<VisitDetails?> GetAsync(Guid id, CancellationToken ct) =>
@@ -111,6 +117,7 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
             return Outcome<VisitDetails>.Clash($"This visit is {visit.Status.ToString().ToLowerInvariant()} and can no longer change.");
         if (await change(visit) is { } refused) return refused;
         visit.UpdatedAt = Now;
+        visit.Sequence++;
         visit.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
         return Outcome<VisitDetails>.Ok((await GetAsync(id, ct))!);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiffPlex;
 
 namespace Plumbline.Features.Standards;
 
@@ -6,26 +7,23 @@ public enum DiffOp { Same, Removed, Added }
 
 public sealed record DiffPart(DiffOp Op, string Text);
 
-/// <summary>Word-level differences between two texts (longest common subsequence), for the revision view.</summary>
+/// <summary>Word-level differences between two texts for the revision view, computed by DiffPlex over whole words.</summary>
 public static partial class TextDiff
 {
     public static IReadOnlyList<DiffPart> Words(string before, string after)
     {
-        var a = Tokens().Matches(before).Select(m => m.Value).ToArray();
-        var b = Tokens().Matches(after).Select(m => m.Value).ToArray();
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-
+        var diff = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, WordsWithSpace.Instance);
+        var old = diff.PiecesOld.ToList();
+        var added = diff.PiecesNew.ToList();
         var parts = new List<DiffPart>();
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
+        var a = 0;
+        foreach (var block in diff.DiffBlocks)
         {
-            if (x < a.Length && y < b.Length && a[x] == b[y]) { Add(parts, DiffOp.Same, a[x]); x++; y++; }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y])) { Add(parts, DiffOp.Added, b[y]); y++; }
-            else { Add(parts, DiffOp.Removed, a[x]); x++; }
+            for (; a < block.DeleteStartA; a++) Add(parts, DiffOp.Same, old[a]);
+            for (var i = 0; i < block.DeleteCountA; i++) Add(parts, DiffOp.Removed, old[a++]);
+            for (var i = 0; i < block.InsertCountB; i++) Add(parts, DiffOp.Added, added[block.InsertStartB + i]);
         }
+        for (; a < old.Count; a++) Add(parts, DiffOp.Same, old[a]);
         return parts;
     }
 
@@ -35,7 +33,15 @@ public static partial class TextDiff
         else parts.Add(new DiffPart(op, token));
     }
 
-    // Words with their trailing white space, so joining the parts gives back the text.
-    [GeneratedRegex(@"\S+\s*|\s+")]
-    private static partial Regex Tokens();
+    // Words with their trailing white space, so joining the parts gives back the text (DiffPlex's own word chunker
+    // makes the spaces separate pieces, which lets a diff pair unrelated words around a shared space).
+    private sealed partial class WordsWithSpace : IChunker
+    {
+        public static readonly WordsWithSpace Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => Tokens().Matches(text).Select(m => m.Value).ToArray();
+
+        [GeneratedRegex(@"\S+\s*|\s+")]
+        private static partial Regex Tokens();
+    }
 }

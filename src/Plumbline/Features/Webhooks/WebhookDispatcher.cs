@@ -108,6 +108,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         request.Headers.Add("X-Plumbline-Event", delivery.Event);
         request.Headers.Add("X-Plumbline-Delivery", delivery.Id.ToString());
         request.Headers.Add("X-Plumbline-Signature", WebhookSigning.Sign(secret, body));
+        // Standard Webhooks: the id is the event's (the same on every retry), the timestamp is this attempt's, so a retry is signed anew.
+        var eventId = delivery.EventId.ToString();
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.Add("webhook-id", eventId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSigning.SignStandard(secret, eventId, timestamp, body));
         request.Headers.UserAgent.ParseAdd("Plumbline-Webhooks/1.0");
         // The timeout is wall-clock time: it bounds a real socket, whatever clock the schedule runs on.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -122,9 +128,17 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         {
             return new SendResult(null, $"No answer within {Options.Timeout.TotalSeconds:0.#} s.");
         }
+        // The history is read by admins in the browser: it says what kind of failure, never which internal port refused.
+        catch (HttpRequestException e) when (e.InnerException is BlockedAddressException)
+        {
+            return new SendResult(null, ReceiverAddresses.Refusal);
+        }
         catch (HttpRequestException e)
         {
-            return new SendResult(null, Truncate($"Could not reach the receiver: {e.Message}"));
+            logger.LogWarning("Webhook delivery {DeliveryId} could not connect: {Reason}", delivery.Id, e.Message);
+            return new SendResult(null, e.HttpRequestError == HttpRequestError.NameResolutionError
+                ? "Could not reach the receiver: its host name was not found."
+                : "Could not reach the receiver: the connection failed.");
         }
     }
 

@@ -27,6 +27,12 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan KeepHistoryFor { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Private networks webhooks may reach besides public addresses, in CIDR form such as "10.20.0.0/16" (a PSA on the
+    /// provider's own network). Empty by default: loopback, private, link-local and metadata addresses are refused.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
     /// <summary>Off only in tests that drive <see cref="WebhookDispatcher.DeliverDueAsync"/> themselves.</summary>
     public bool DeliverInBackground { get; set; } = true;
 }

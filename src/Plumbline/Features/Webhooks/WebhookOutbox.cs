@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Webhooks;
 
@@ -28,45 +27,45 @@ public static class WebhookEvents
 /// </summary>
 public interface IWebhookOutbox
 {
-    /// <summary>Adds deliveries to the current DbContext; the caller's SaveChangesAsync commits them.</summary>
-    Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken);
+    /// <summary>Adds deliveries to the current DbContext; the caller's SaveChangesAsync commits them. The outbox gives the event its id, time and links.</summary>
+    Task EnqueueAsync(WebhookPayload payload, CancellationToken cancellationToken);
 }
 
 /// <summary>Adds one delivery row per active subscription of the event; <see cref="WebhookDispatcher"/> sends them (ADR-008).</summary>
-internal sealed class WebhookOutbox(AppDbContext db, TimeProvider clock) : IWebhookOutbox
+internal sealed class WebhookOutbox(AppDbContext db, TimeProvider clock, PublicUrl urls) : IWebhookOutbox
 {
-    public async Task EnqueueAsync(string eventName, object data, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(WebhookPayload payload, CancellationToken cancellationToken)
     {
-        if (!WebhookEvents.All.Contains(eventName)) throw new ArgumentException($"'{eventName}' is not one of the webhook events.", nameof(eventName));
+        var eventName = payload.Event;
+        if (!WebhookEvents.All.Contains(eventName)) throw new ArgumentException($"'{eventName}' is not one of the webhook events.", nameof(payload));
         // A provider has a handful of webhooks: read them all and match the event here rather than in SQL.
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).Select(s => new { s.Id, s.Events }).ToListAsync(cancellationToken);
         var ids = subscriptions.Where(s => s.Events.Split(',', StringSplitOptions.TrimEntries).Contains(eventName)).Select(s => s.Id).ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var eventId = Guid.CreateVersion7();
-        var body = WebhookPayload.Serialize(eventId, eventName, now, data);
+        var body = payload.Serialize(eventId, now, urls);
         foreach (var id in ids)
             db.WebhookDeliveries.Add(new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = eventName, Body = body, CreatedAt = now, NextAttemptAt = now });
     }
-}
-
-/// <summary>The body of every delivery: { id, event, occurredAt, data }, camelCase, enums as strings.</summary>
-public static class WebhookPayload
-{
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    public static string Serialize(Guid eventId, string eventName, DateTime occurredAt, object data) =>
-        JsonSerializer.Serialize(new { id = eventId, @event = eventName, occurredAt, data }, Json);
 }
 
 public static class WebhookServices
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.AllowedNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
+                "Webhooks:AllowedNetworks holds networks in CIDR form, such as 10.20.0.0/16.")
+            .ValidateOnStart();
+        services.AddSingleton<ReceiverAddresses>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             // A receiver answers; it does not send Plumbline elsewhere. Redirects count as failures.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<ReceiverAddresses>().ConnectAsync,
+            });
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddScoped<WebhookService>();
         services.AddSingleton<WebhookDispatcher>();

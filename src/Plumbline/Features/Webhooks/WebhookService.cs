@@ -16,7 +16,7 @@ public sealed record DeliveryDetails(Guid Id, Guid WebhookId, Guid EventId, stri
 public sealed record WebhookSecret(string Secret);
 
 /// <summary>Registers webhooks and reads their delivery history; an admin's work.</summary>
-public sealed class WebhookService(AppDbContext db, TimeProvider clock)
+public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUrl urls, ReceiverAddresses addresses)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -39,6 +39,7 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock)
         if (id is not null && r.Version is { } version && version != webhook.Version)
             return new(null, Conflict: "Someone else changed this webhook after you opened it. Reload it and apply your change again.");
         var errors = Validate(r);
+        if (errors.Count == 0 && await addresses.ProblemWithAsync(new Uri(r.Url!.Trim()), ct) is { } refused) errors["url"] = [refused];
         if (errors.Count > 0) return new(null, errors);
         webhook.Url = r.Url!.Trim();
         webhook.Description = (r.Description ?? "").Trim();
@@ -105,7 +106,7 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return null;
         var eventId = Guid.CreateVersion7();
-        var body = WebhookPayload.Serialize(eventId, WebhookEvents.Test, Now, new { webhookId = id, message = "A test event from Plumbline. Check the signature and answer 2xx." });
+        var body = new WebhookTestPayload(new WebhookTestData(id, "A test event from Plumbline. Check the signature and answer 2xx.")).Serialize(eventId, Now, urls);
         return await QueueAsync(new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = WebhookEvents.Test, Body = body }, ct);
     }
 

@@ -1283,6 +1283,9 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)

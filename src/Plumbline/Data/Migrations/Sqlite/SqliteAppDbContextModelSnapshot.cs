@@ -1272,6 +1272,9 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)

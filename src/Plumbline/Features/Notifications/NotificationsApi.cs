@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
-namespace Plumbline.Features.Reviews;
+namespace Plumbline.Features.Notifications;
 
 public static class NotificationsApi
 {
+    public static IServiceCollection AddNotifications(this IServiceCollection services) => services.AddScoped<Notifier>();
+
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
@@ -17,8 +19,8 @@ public static class NotificationsApi
     }
 
     private static async Task<Ok<List<NotificationDetails>>> List(Notifier n, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await n.RecentAsync(ReviewsApi.UserId(user)!, 50, ct));
+        TypedResults.Ok(await n.RecentAsync(CurrentUser.Id(user)!, 50, ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(Guid id, Notifier n, ClaimsPrincipal user, CancellationToken ct) =>
-        await n.MarkReadAsync(ReviewsApi.UserId(user)!, id, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no notification with id '{id}'.");
+        await n.MarkReadAsync(CurrentUser.Id(user)!, id, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no notification with id '{id}'.");
 }

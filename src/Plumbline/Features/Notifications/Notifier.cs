@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 
-namespace Plumbline.Features.Reviews;
+namespace Plumbline.Features.Notifications;
 
 public sealed record NotificationDetails(Guid Id, string Message, string Link, DateTime CreatedAt, bool Read);
 
