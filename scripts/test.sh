@@ -43,6 +43,13 @@ start_postgres() {
     log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 }
 
+# The Redocly CLI that RedoclyLintTests runs on the OpenAPI document, at the version tools/openapi pins.
+install_openapi_tools() {
+    [ -d tools/openapi/node_modules/@redocly/cli ] && return 0
+    log "installing the OpenAPI linter (npm ci in tools/openapi)"
+    (cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+}
+
 # Sums one counter over the TRX files (attributes of <Counters .../>).
 count() {
     local name="$1" total=0 n file
@@ -58,6 +65,7 @@ install_missing || finish 0 0 1
 # Debian's postgresql package creates this user; a machine that only has the binaries may lack it.
 id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres || finish 0 0 1
 start_postgres || finish 0 0 1
+install_openapi_tools || finish 0 0 1
 
 log "building"
 dotnet build Plumbline.slnx -nologo -v q -clp:ErrorsOnly || finish 0 0 1

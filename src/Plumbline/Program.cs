@@ -26,7 +26,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Platform
 builder.Services.AddPlumblineData(builder.Configuration, builder.Environment);
-builder.Services.AddPlatform();
+builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 
 // Features

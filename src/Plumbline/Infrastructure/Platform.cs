@@ -10,7 +10,7 @@ namespace Plumbline.Infrastructure;
 /// <summary>The cross-cutting pieces every feature relies on: clock, errors, JSON, OpenAPI, Razor components.</summary>
 public static class Platform
 {
-    public static IServiceCollection AddPlatform(this IServiceCollection services)
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -18,7 +18,13 @@ public static class Platform
         services.AddScoped<OwnScope>();
         services.AddProblemDetails();
         services.AddExceptionHandler<KnownExceptionHandler>();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // The web defaults also read "12" as 12, which makes every number "number or string" in the OpenAPI
+            // document; one spelling per field keeps generated clients exact, and a quoted number is a 400 naming it.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // Bad JSON in a request body throws, so KnownExceptionHandler can say which field was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // A 400-question review is about 1 MB of HTML; compressed it is a fifth of that for a tablet on a client's Wi-Fi.
@@ -27,11 +33,10 @@ public static class Platform
             o.EnableForHttps = true;
             o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "image/svg+xml"]);
         });
-        services.AddOpenApi();
+        services.AddPlumblineOpenApi();
         services.AddRazorComponents();
         services.AddAntiforgery();
-        // Keys live in the database so any app node can read any cookie (ENGINEERING.md, Running at scale).
-        services.AddDataProtection().SetApplicationName("Plumbline").PersistKeysToDbContext<AppDbContext>();
+        services.AddKeyProtection(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

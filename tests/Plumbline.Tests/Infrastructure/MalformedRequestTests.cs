@@ -121,6 +121,21 @@ public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("POST", "/api/v1/users", """{"email": "a@b.test", "workingDaysPerYear": "200"}""", "workingDaysPerYear")]
+    [InlineData("POST", "/api/v1/sections", """{"name": "Network", "order": "1"}""", "order")]
+    [InlineData("POST", "/api/v1/clients", """{"name": "Contoso", "seats": "30"}""", "seats")]
+    [InlineData("POST", "/api/v1/clients/{id}/recommendations", """{"title": "Firewall", "oneTimeCost": "9000.00"}""", "oneTimeCost")]
+    [InlineData("POST", "/api/v1/schedule/plan", """{"year": "2027"}""", "year")]
+    public async Task A_quoted_number_is_named_in_the_problem(string method, string path, string body, string field)
+    {
+        // Numbers are strict (Platform.cs), so the OpenAPI document can type them as numbers only.
+        var response = await SendAsync(method, path.Replace("{id}", Id), body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("/api/v1/standards/not-a-guid")]
     [InlineData("/api/v1/standards/not-a-guid/revisions")]
     [InlineData("/api/v1/categories/not-a-guid")]

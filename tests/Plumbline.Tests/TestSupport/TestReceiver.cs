@@ -26,6 +26,8 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public string Url { get; private set; } = "";
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+    /// <summary>Every other request that reached the receiver (method and path), for tests that expect none.</summary>
+    public ConcurrentQueue<string> OtherRequests { get; } = new();
     public Func<int, int> StatusFor { get; set; } = _ => 200;
     public bool Hang { get; set; }
     public TaskCompletionSource FirstRequest { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,6 +40,11 @@ public sealed class TestReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new TestReceiver(app);
         app.MapPost("/hook", (Delegate)((HttpContext context) => receiver.HandleAsync(context)));
+        app.MapFallback((Delegate)((HttpContext context) =>
+        {
+            receiver.OtherRequests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            return Results.NotFound();
+        }));
         await app.StartAsync();
         receiver.Url = app.Urls.Single() + "/hook";
         return receiver;

@@ -37,6 +37,7 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
             var b = await BrowserAsync();
             await using var page = await b.NewPageAsync();
             page.DefaultTimeout = timeout;
+            await LockDownAsync(page);
             await page.SetContentAsync(html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
             return await page.PdfDataAsync(new PdfOptions
             {
@@ -56,6 +57,22 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The report is complete as given (styles inline, images as data URIs), so the page runs no script and fetches
+    /// nothing: text a user typed into a report can never make the server's browser call out or reach an internal address.
+    /// </summary>
+    private static async Task LockDownAsync(IPage page)
+    {
+        await page.SetJavaScriptEnabledAsync(false);
+        await page.SetRequestInterceptionAsync(true);
+        page.Request += async (_, e) =>
+        {
+            var url = e.Request.Url;
+            if (url.StartsWith("data:", StringComparison.Ordinal) || url == "about:blank") await e.Request.ContinueAsync();
+            else await e.Request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
+        };
     }
 
     private async Task<IBrowser> BrowserAsync()
