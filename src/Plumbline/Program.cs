@@ -11,6 +11,7 @@ using Plumbline.Features.Schedule;
 using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
+using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Users;
@@ -30,6 +31,7 @@ builder.Services.AddAccounts();
 
 // Features
 builder.Services.AddSetup();
+builder.Services.AddSettings();
 builder.Services.AddStandards();
 builder.Services.AddLibrary();
 builder.Services.AddAudit();

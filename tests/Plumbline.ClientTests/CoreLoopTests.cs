@@ -68,7 +68,7 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
 
         var completed = await reviewApi.GetAsync();
         var score = await reviewApi.Score.GetAsync();
-        Assert.Equal("Completed", completed!.Status);
+        Assert.Equal(ReviewStatus.Completed, completed!.Status);
         // High (weight 5) aligned, Medium (weight 3) highly vulnerable: 5 of 8.
         Assert.Equal((62.5, false, 100.0), (score!.Score, score.Provisional, score.Completion));
 

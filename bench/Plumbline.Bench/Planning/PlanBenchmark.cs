@@ -35,7 +35,8 @@ public static class PlanBenchmark
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var planner = new PlanService(db, new CapacityService(db), TimeProvider.System, NullLogger<PlanService>.Instance);
+            var settings = new Plumbline.Features.Settings.ProviderSettingsService(db, TimeProvider.System);
+            var planner = new PlanService(db, new CapacityService(db, settings), settings, TimeProvider.System, NullLogger<PlanService>.Instance);
             var input = await planner.InputAsync(year, DateOnly.FromDateTime(DateTime.UtcNow), ct);
             var best = double.MaxValue;
             PlanResult? result = null;
@@ -52,7 +53,8 @@ public static class PlanBenchmark
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var planner = new PlanService(db, new CapacityService(db), TimeProvider.System, NullLogger<PlanService>.Instance);
+            var settings = new Plumbline.Features.Settings.ProviderSettingsService(db, TimeProvider.System);
+            var planner = new PlanService(db, new CapacityService(db, settings), settings, TimeProvider.System, NullLogger<PlanService>.Instance);
             var watch = Stopwatch.StartNew();
             var summary = (await planner.PlanAsync(year, ct)).Value!;
             Console.WriteLine($"plan and save, run {run} ({(run == 1 ? "empty year" : "regenerating")}): {watch.Elapsed.TotalSeconds:N2} s; " +

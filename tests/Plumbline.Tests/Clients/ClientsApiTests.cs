@@ -28,7 +28,7 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/clients/{id}", response.Headers.Location?.OriginalString);
         var client = await (await admin.GetAsync($"/api/v1/clients/{id}")).ReadAsync<ClientDetails>();
-        Assert.Equal((name, "Onboarding", 9000m, 30, 28, 3, 2048), (client.Name, client.Status, client.Mrr, client.Seats, client.Workstations, client.Servers, client.StorageGb));
+        Assert.Equal((name, ClientStatus.Onboarding, 9000m, 30, 28, 3, 2048), (client.Name, client.Status, client.Mrr, client.Seats, client.Workstations, client.Servers, client.StorageGb));
         Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31), "Sam Sales", 7), (client.ContractStart, client.ContractEnd, client.SalesRep, client.FiscalYearStartMonth));
         Assert.Equal((tam.Id, vcio.Id, "Terry Tam", "Val Vcio"), (client.TamUserId, client.VcioUserId, client.TamName, client.VcioName));
         Assert.Equal(31, client.Endpoints);
@@ -90,7 +90,7 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
 
         var updated = await response.ReadAsync<ClientDetails>();
         var read = await (await admin.GetAsync($"/api/v1/clients/{client.Id}")).ReadAsync<ClientDetails>();
-        Assert.Equal((client.Name + " Ltd", "Inactive", 12000.5m, 40, 300.01m, 36), (read.Name, read.Status, read.Mrr, read.Seats, read.Aisp, read.SuggestedVisitsPerYear));
+        Assert.Equal((client.Name + " Ltd", ClientStatus.Inactive, 12000.5m, 40, 300.01m, 36), (read.Name, read.Status, read.Mrr, read.Seats, read.Aisp, read.SuggestedVisitsPerYear));
         Assert.NotEqual(client.Version, updated.Version);
         Assert.Equal(updated.Version, read.Version);
     }

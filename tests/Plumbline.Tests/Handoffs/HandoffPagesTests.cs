@@ -42,7 +42,7 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/handoffs?area=CentralizedServices", response.Headers.Location?.OriginalString);
         var taken = await admin.GetHandoffAsync(handoff.Id);
-        Assert.Equal((deskUser.Id, "InProgress"), (taken.OwnerUserId, taken.Status));
+        Assert.Equal((deskUser.Id, HandoffStatus.InProgress), (taken.OwnerUserId, taken.Status));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
 
         var back = response.Headers.Location?.OriginalString;
         Assert.StartsWith($"/handoffs/{handoff.Id}?problem=", back);
-        Assert.Equal("Open", (await admin.GetHandoffAsync(handoff.Id)).Status);
+        Assert.Equal(HandoffStatus.Open, (await admin.GetHandoffAsync(handoff.Id)).Status);
         Assert.Contains("Service desk queue", await (await design.GetAsync(back)).ExpectAsync(HttpStatusCode.OK));
     }
 

@@ -23,7 +23,7 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
 
         var created = await response.ReadAsync<HandoffDetails>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/handoffs/{created.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(("ServiceDesk", "Open", client.Id, client.Name, tamUser.Id, "Terry Tam"), (created.Area, created.Status, created.ClientId, created.ClientName, created.CreatedByUserId, created.CreatedByName));
+        Assert.Equal((HandoffArea.ServiceDesk, HandoffStatus.Open, client.Id, client.Name, tamUser.Id, "Terry Tam"), (created.Area, created.Status, created.ClientId, created.ClientName, created.CreatedByUserId, created.CreatedByName));
         Assert.Equal((review.Id, library[0].Id, library[0].Code, (string?)null), (created.ReviewId, created.StandardId, created.StandardCode, created.OwnerUserId));
         var queue = await admin.ListHandoffsAsync($"area=ServiceDesk&status=Open&clientId={client.Id}");
         Assert.Equal(created.Id, Assert.Single(queue.Items).Id);
@@ -117,8 +117,8 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         await (await desk.PatchHandoffAsync(handoff.Id, new { note = "Ordered the battery." })).ExpectAsync(HttpStatusCode.OK);
         var done = await (await desk.PatchHandoffAsync(handoff.Id, new { status = "Done" })).ReadAsync<HandoffDetails>();
 
-        Assert.Equal((deskUser.Id, "Drew Desk", "InProgress"), (taken.OwnerUserId, taken.OwnerName, taken.Status));
-        Assert.Equal("Done", done.Status);
+        Assert.Equal((deskUser.Id, "Drew Desk", HandoffStatus.InProgress), (taken.OwnerUserId, taken.OwnerName, taken.Status));
+        Assert.Equal(HandoffStatus.Done, done.Status);
         Assert.NotNull(done.DoneAt);
         Assert.Equal(3, done.Notes.Count);
         Assert.Contains("In progress", done.Notes[0].Text);
@@ -128,7 +128,7 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var stale = await desk.PatchHandoffAsync(handoff.Id, new { status = "Open", version = handoff.Version });
         await stale.ProblemAsync(HttpStatusCode.Conflict);
         var reopened = await (await desk.PatchHandoffAsync(handoff.Id, new { status = "Open", ownerUserId = "" })).ReadAsync<HandoffDetails>();
-        Assert.Equal(("Open", (DateTime?)null, (string?)null), (reopened.Status, reopened.DoneAt, reopened.OwnerUserId));
+        Assert.Equal((HandoffStatus.Open, (DateTime?)null, (string?)null), (reopened.Status, reopened.DoneAt, reopened.OwnerUserId));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var vcioWork = await admin.CreateHandoffAsync(client.Id, "Vcio");
         await (await vcio.PatchHandoffAsync(vcioWork.Id, new { status = "Done" })).ExpectAsync(HttpStatusCode.OK);
         var moved = await (await vcio.PatchHandoffAsync(vcioWork.Id, new { area = "DesignDesk" })).ReadAsync<HandoffDetails>();
-        Assert.Equal("DesignDesk", moved.Area);
+        Assert.Equal(HandoffArea.DesignDesk, moved.Area);
         await (await design.PatchHandoffAsync(vcioWork.Id, new { status = "InProgress" })).ExpectAsync(HttpStatusCode.OK);
     }
 

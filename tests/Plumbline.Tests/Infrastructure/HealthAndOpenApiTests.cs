@@ -85,6 +85,26 @@ public sealed class HealthAndOpenApiTests(SqliteFactory factory) : IClassFixture
             $"{path} is missing from /openapi/v1.json, which lists: {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
     }
 
+    [Theory]
+    [InlineData("ReviewDetails", "status", "Planned,InProgress,Submitted,Completed,Delivered")]
+    [InlineData("RecommendationDetails", "status", "Draft,Proposed,Approved,Scheduled,InProgress,Done,Declined,Deferred")]
+    [InlineData("HandoffDetails", "area", "Vcio,ServiceDesk,ProfessionalServices,CentralizedServices,DesignDesk,StandardsCommittee")]
+    [InlineData("HandoffDetails", "status", "Open,InProgress,Done")]
+    [InlineData("VisitDetails", "status", "Planned,Confirmed,Completed,Cancelled")]
+    [InlineData("ClientDetails", "status", "Onboarding,Active,Inactive")]
+    [InlineData("StandardDetails", "status", "Draft,Active,Retired")]
+    [InlineData("StandardDetails", "priority", "High,Medium,Low")]
+    [InlineData("StandardDetails", "kind", "Technology,Compliance")]
+    public async Task The_OpenAPI_document_lists_the_values_of_statuses_and_kinds(string schema, string property, string values)
+    {
+        var document = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var field = schemas.GetProperty(schema).GetProperty("properties").GetProperty(property);
+        if (field.TryGetProperty("$ref", out var reference)) field = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        Assert.Equal(values, string.Join(",", field.GetProperty("enum").EnumerateArray().Select(v => v.GetString())));
+    }
+
     [Fact]
     public async Task An_unknown_API_path_is_a_problem_that_points_to_the_documentation()
     {

@@ -30,7 +30,7 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
         Assert.Equal((true, 2, 0, 0, 0), (report.Applied, report.Created, report.Updated, report.Skipped, report.Invalid));
         var standards = await StandardsInAsync(admin, section);
         Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), standards.Select(s => s.Code));
-        Assert.All(standards, s => Assert.Equal(("Identity", "Active", 3, "High"), (s.CategoryName, s.Status, s.EffectiveReviewIntervalMonths, s.Priority)));
+        Assert.All(standards, s => Assert.Equal(("Identity", StandardStatus.Active, 3, Priority.High), (s.CategoryName, s.Status, s.EffectiveReviewIntervalMonths, s.Priority)));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public abstract class StarterLibraryApplyTests(PlumblineFactory factory)
         Assert.Equal((true, 0, 0, StarterCount, 0), (second.Applied, second.Created, second.Updated, second.Skipped, second.Invalid));
         Assert.Equal(StarterCount, await TotalAsync(admin));
         var standard = await ByCodeAsync(admin, first.Rows[0].Code);
-        Assert.Equal(("Active", 1), (standard.Status, standard.Revision));
+        Assert.Equal((StandardStatus.Active, 1), (standard.Status, standard.Revision));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public abstract class StarterLibraryApplyTests(PlumblineFactory factory)
             var ours = await admin.CreateStandardAsync(new NewStandard(edited.CategoryId));
 
             var edit = new NewStandard(edited.CategoryId) { Code = edited.Code, Title = "Our own wording", Question = edited.Question, WhyWeAsk = edited.WhyWeAsk,
-                HowToCheck = edited.HowToCheck, Priority = edited.Priority, ReviewIntervalMonths = edited.ReviewIntervalMonths, Kind = edited.Kind, Tags = [.. edited.Tags],
+                HowToCheck = edited.HowToCheck, Priority = edited.Priority.ToString(), ReviewIntervalMonths = edited.ReviewIntervalMonths, Kind = edited.Kind.ToString(), Tags = [.. edited.Tags],
                 References = [.. edited.References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url))] };
             await (await admin.PutAsJsonAsync($"/api/v1/standards/{edited.Id}", edit)).ExpectAsync(HttpStatusCode.OK);
             ReviseTitles(folder, (edited.Title, "Revised by the vendor"), (unedited.Title, "Revised by the vendor too"));
@@ -94,7 +94,7 @@ public abstract class StarterLibraryApplyTests(PlumblineFactory factory)
         var second = await ApplyAsync(admin);
 
         Assert.Equal(ImportOutcome.Skipped, second.Rows.Single(r => r.Code == retired.Code).Outcome);
-        Assert.Equal("Retired", (await admin.GetStandardAsync(retired.Id)).Status);
+        Assert.Equal(StandardStatus.Retired, (await admin.GetStandardAsync(retired.Id)).Status);
         Assert.Equal(StarterCount, await TotalAsync(admin));
     }
 

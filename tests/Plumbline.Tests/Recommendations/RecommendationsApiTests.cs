@@ -31,7 +31,7 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         var created = body.Deserialize<RecommendationDetails>(HttpAssertions.Json)!;
         Assert.Equal($"/api/v1/recommendations/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await (await admin.GetAsync($"/api/v1/recommendations/{created.Id}")).ReadAsync<RecommendationDetails>();
-        Assert.Equal(("Replace the firewall", "High", 4200.50m, 89.99m, 12.5m, "FY2027-Q2", "Proposed", initiative.Id),
+        Assert.Equal(("Replace the firewall", "High", 4200.50m, 89.99m, 12.5m, "FY2027-Q2", RecommendationStatus.Proposed, initiative.Id),
             (read.Title, read.Priority, read.OneTimeCost, read.RecurringMonthlyCost, read.LaborHours, read.TargetQuarter, read.Status, read.InitiativeId!.Value));
         Assert.Equal(findings.Select(f => f.Id).Order(), read.FindingIds.Order());
         var linked = await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings")).ReadAsync<Paged<FindingDetails>>();
@@ -117,10 +117,10 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
             .ReadAsync<RecommendationDetails>();
         await vcio.PutRecommendationAsync(created.Id, new { status = "Scheduled", targetQuarter = "FY2027-Q2" });
 
-        Assert.Equal(("Approved", "Vera Vcio", "CEO agreed at the QBR."), (approved.Status, approved.DecidedBy, approved.DecisionComment));
+        Assert.Equal((RecommendationStatus.Approved, "Vera Vcio", "CEO agreed at the QBR."), (approved.Status, approved.DecidedBy, approved.DecisionComment));
         Assert.NotNull(approved.DecidedAt);
         var history = await (await vcio.GetAsync($"/api/v1/recommendations/{created.Id}/history")).ReadAsync<List<StatusChangeDetails>>();
-        Assert.Equal([(null, "Proposed"), ("Proposed", "Approved"), ("Approved", "Scheduled")], history.Select(h => (h.From, h.To)));
+        Assert.Equal([(null, RecommendationStatus.Proposed), (RecommendationStatus.Proposed, RecommendationStatus.Approved), (RecommendationStatus.Approved, RecommendationStatus.Scheduled)], history.Select(h => (h.From, h.To)));
         Assert.Equal(("Vera Vcio", "CEO agreed at the QBR."), (history[1].By, history[1].Comment));
     }
 

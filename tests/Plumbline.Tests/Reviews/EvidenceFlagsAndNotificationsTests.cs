@@ -254,7 +254,7 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         await (await vcio.PostAsync($"/api/v1/reviews/{reviewId}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
         await (await vcio.PostAsync($"/api/v1/reviews/{reviewId}/deliver", null)).ExpectAsync(HttpStatusCode.NoContent);
 
-        Assert.Equal("Delivered", (await vcio.GetReviewAsync(reviewId)).Status);
+        Assert.Equal(ReviewStatus.Delivered, (await vcio.GetReviewAsync(reviewId)).Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Reviews;
 
 namespace Plumbline.Tests.Reviews;
 
@@ -21,7 +22,7 @@ public sealed class FormPostTokenTests(SqliteFactory factory) : IClassFixture<Sq
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/reviews/{review.Id}/vcio?problem=expired", response.Headers.Location?.OriginalString);
-        Assert.Equal(action == "deliver" ? "Completed" : "Submitted", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Equal(action == "deliver" ? ReviewStatus.Completed : ReviewStatus.Submitted, (await admin.GetReviewAsync(review.Id)).Status);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
             Assert.True(item.TryGetProperty(field, out _), $"The item has no '{field}': {item}");
         var review = await admin.GetReviewAsync(body.GetProperty("id").GetGuid());
         Assert.Equal($"/api/v1/reviews/{review.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal((client.Id, client.Name, "Planned", Visit, Visit), (review.ClientId, review.ClientName, review.Status, review.AsOf, review.TamDueOn));
+        Assert.Equal((client.Id, client.Name, ReviewStatus.Planned, Visit, Visit), (review.ClientId, review.ClientName, review.Status, review.AsOf, review.TamDueOn));
         var only = Assert.Single(review.Items);
         Assert.Equal((library[0].Id, 1, null, null, false, null), (only.StandardId, only.Revision, only.Answer, only.PreviousAnswer, only.ChangedSinceLastReview, only.Rating));
         Assert.Equal((library[0].Question, library[0].Code, "High", library.Section.Id, library.Category.Id), (only.Question, only.Code, only.Priority, only.SectionId, only.CategoryId));
@@ -182,8 +182,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         var paged = await (await admin.GetAsync($"/api/v1/reviews?clientId={client.Id}&pageSize=1&page=2")).ReadAsync<Paged<ReviewSummary>>();
 
         Assert.Equal([newer.Id, older.Id], all.Items.Select(r => r.Id));
-        Assert.Equal((3, 2, "InProgress"), (all.Items[1].ItemCount, all.Items[1].AnsweredCount, all.Items[1].Status));
-        Assert.Equal((3, 0, "Planned"), (all.Items[0].ItemCount, all.Items[0].AnsweredCount, all.Items[0].Status));
+        Assert.Equal((3, 2, ReviewStatus.InProgress), (all.Items[1].ItemCount, all.Items[1].AnsweredCount, all.Items[1].Status));
+        Assert.Equal((3, 0, ReviewStatus.Planned), (all.Items[0].ItemCount, all.Items[0].AnsweredCount, all.Items[0].Status));
         Assert.Equal([older.Id], inProgress.Items.Select(r => r.Id));
         Assert.Equal([older.Id], mine.Items.Select(r => r.Id));
         Assert.Equal((2, older.Id), (paged.Total, Assert.Single(paged.Items).Id));

@@ -101,7 +101,7 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
         await (await admin.PutAsJsonAsync($"/api/v1/categories/{library.Category.Id}", new { sectionId = elsewhere.Id, name = library.Category.Name })).ExpectAsync(HttpStatusCode.OK);
         var afterMove = await admin.ScoreAsync(review.Id);
         foreach (var standard in library.Standards)
-            await (await admin.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", new NewStandard(newHome.Id) { Code = standard.Code, Priority = standard.Priority })).ExpectAsync(HttpStatusCode.OK);
+            await (await admin.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", new NewStandard(newHome.Id) { Code = standard.Code, Priority = standard.Priority.ToString() })).ExpectAsync(HttpStatusCode.OK);
         await (await admin.DeleteAsync($"/api/v1/categories/{library.Category.Id}")).ExpectAsync(HttpStatusCode.NoContent);
         var afterDelete = await admin.ScoreAsync(review.Id);
         var read = await admin.GetReviewAsync(review.Id);

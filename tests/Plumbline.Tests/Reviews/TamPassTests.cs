@@ -23,7 +23,7 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
 
         Assert.Equal(("Yes", 2, "Alex Admin"), (yes.GetProperty("answer").GetString(), yes.GetProperty("version").GetInt32(), yes.GetProperty("answeredBy").GetString()));
         Assert.Equal(("No", "Two admins without MFA."), (no.GetProperty("answer").GetString(), no.GetProperty("note").GetString()));
-        Assert.Equal((3, 3, "InProgress"), (afterThree.ItemCount, afterThree.AnsweredCount, afterThree.Status));
+        Assert.Equal((3, 3, ReviewStatus.InProgress), (afterThree.ItemCount, afterThree.AnsweredCount, afterThree.Status));
         Assert.Equal(2, (await SummaryAsync(admin, review)).AnsweredCount);
         var read = await admin.GetReviewAsync(review.Id);
         Assert.Equal(["Yes", "No", null], library.Ids.Select(id => read.Item(id).Answer));
@@ -35,10 +35,10 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
     {
         var (admin, library, review) = await ReviewAsync("Low");
 
-        Assert.Equal("Planned", review.Status);
+        Assert.Equal(ReviewStatus.Planned, review.Status);
         await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
 
-        Assert.Equal("InProgress", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Equal(ReviewStatus.InProgress, (await admin.GetReviewAsync(review.Id)).Status);
     }
 
     [Fact]

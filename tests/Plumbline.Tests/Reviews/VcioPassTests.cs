@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Features.Notifications;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Recommendations;
 
 namespace Plumbline.Tests.Reviews;
 
@@ -25,7 +26,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await admin.SubmitAsync(review.Id);
 
         var submitted = await admin.GetReviewAsync(review.Id);
-        Assert.Equal("Submitted", submitted.Status);
+        Assert.Equal(ReviewStatus.Submitted, submitted.Status);
         Assert.Equal(["Aligned", null, null], library.Ids.Select(id => submitted.Item(id).Rating));
         var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>();
         Assert.Equal(library[1].Id, Assert.Single(findings.Items).StandardId);
@@ -89,7 +90,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         var problem = await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/submit", null)).ProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal("Planned", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Equal(ReviewStatus.Planned, (await admin.GetReviewAsync(review.Id)).Status);
         Assert.Contains("Answer", problem.GetProperty("detail").GetString());
     }
 
@@ -147,6 +148,23 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Marginal", recommendationId = Guid.NewGuid() })).ValidationProblemAsync("recommendationId");
         var finding = (await (await admin.GetAsync($"/api/v1/clients/{review.ClientId}/findings")).ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.StandardId == library[0].Id);
         Assert.Equal(("Marginal", (Guid?)recommendationId), (finding.Rating, finding.RecommendationId));
+    }
+
+    [Fact]
+    public async Task A_recommendation_made_while_rating_starts_its_history_as_a_draft_like_one_made_through_the_api()
+    {
+        var (admin, library, review) = await ReviewAsync("High");
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+
+        var rated = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync();
+
+        var id = rated.GetProperty("recommendationId").GetGuid();
+        var history = await (await admin.GetAsync($"/api/v1/recommendations/{id}/history")).ReadAsync<List<Plumbline.Features.Recommendations.StatusChangeDetails>>();
+        var draft = Assert.Single(history);
+        Assert.Equal((null, RecommendationStatus.Draft), (draft.From, draft.To));
+        var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}")).ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
+        Assert.Equal(("Replace the firewall", "High", RecommendationStatus.Draft), (recommendation.Title, recommendation.Priority, recommendation.Status));
     }
 
     [Fact]
@@ -249,8 +267,8 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         Assert.StartsWith("2 findings are not rated", two.GetProperty("detail").GetString());
         Assert.StartsWith("1 finding is not rated", one.GetProperty("detail").GetString());
-        Assert.Equal("Completed", completed.Status);
-        Assert.Equal("Delivered", (await admin.GetReviewAsync(review.Id)).Status);
+        Assert.Equal(ReviewStatus.Completed, completed.Status);
+        Assert.Equal(ReviewStatus.Delivered, (await admin.GetReviewAsync(review.Id)).Status);
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
         var tamNotes = await (await Factory.WithToken(await Factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
         Assert.Contains(tamNotes, n => n.Message.Contains(review.Title) && n.Message.Contains("completed"));

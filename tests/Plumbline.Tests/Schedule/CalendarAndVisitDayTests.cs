@@ -85,8 +85,8 @@ public abstract class CalendarAndVisitDayTests(PlumblineFactory factory)
 
         var completed = await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "A good day.", nextVisitId = next.Id })).ReadAsync<VisitDetails>();
 
-        Assert.Equal(("Completed", next.Id, reviewId), (completed.Status, completed.NextVisitId, completed.ReviewId));
-        Assert.Equal("Confirmed", (await (await tamApi.GetAsync($"/api/v1/visits/{next.Id}")).ReadAsync<VisitDetails>()).Status);
+        Assert.Equal((VisitStatus.Completed, next.Id, reviewId), (completed.Status, completed.NextVisitId, completed.ReviewId));
+        Assert.Equal(VisitStatus.Confirmed, (await (await tamApi.GetAsync($"/api/v1/visits/{next.Id}")).ReadAsync<VisitDetails>()).Status);
         var report = await (await tamApi.GetAsync($"/reports/visits/{visit.Id}/summary")).ExpectAsync(HttpStatusCode.OK);
         foreach (var expected in new[] { client.Name, "50 %", "Printer on floor 2", "New starter&#x27;s laptop", "Patched the file server", "Replace the UPS battery", "Rewire the comms cabinet", "A good day.", Infrastructure.FormatDate(next.Date) })
             Assert.Contains(expected, report);

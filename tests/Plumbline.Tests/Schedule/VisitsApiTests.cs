@@ -23,7 +23,7 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         var visits = await admin.VisitsAsync(client.Id, year);
         Assert.Equal(6, visits.Count);
         Assert.All(visits, v => Assert.True(v.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && v.Date != holiday, $"{v.Date}"));
-        Assert.All(visits, v => Assert.Equal((tam.Id, "Planned", true), (v.TamUserId, v.Status, v.Onsite)));
+        Assert.All(visits, v => Assert.Equal((tam.Id, VisitStatus.Planned, true), (v.TamUserId, v.Status, v.Onsite)));
         var unplaced = Assert.Single(plan.Unplaced, u => u.ClientId == orphan.Id);
         Assert.Equal(("NoTam", 4), (unplaced.Reason, unplaced.Visits));
         Assert.Empty(await admin.VisitsAsync(orphan.Id, year));
@@ -44,7 +44,7 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
 
         var visits = await admin.VisitsAsync(client.Id, year);
         Assert.Equal(4, visits.Count);
-        Assert.Contains(visits, v => v.Id == first[1].Id && v.Status == "Confirmed" && v.Date == first[1].Date);
+        Assert.Contains(visits, v => v.Id == first[1].Id && v.Status == VisitStatus.Confirmed && v.Date == first[1].Date);
         Assert.DoesNotContain(visits, v => v.Id == first[0].Id);
         Assert.True(again.Kept >= 1 && again.Replaced >= 3, $"kept {again.Kept}, replaced {again.Replaced}");
     }
@@ -64,7 +64,7 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
 
         var visits = await admin.VisitsAsync(client.Id, year);
         Assert.Equal(4, visits.Count);
-        Assert.Contains(visits, v => v.Id == first[2].Id && v.Status == "Planned" && v.Date == first[2].Date);
+        Assert.Contains(visits, v => v.Id == first[2].Id && v.Status == VisitStatus.Planned && v.Date == first[2].Date);
         Assert.DoesNotContain(visits, v => v.Id == first[0].Id);
     }
 
@@ -110,9 +110,9 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         var remote = await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/remote", new { reason = "The office is closed for a flood." })).ReadAsync<VisitDetails>();
         Assert.Equal((false, "The office is closed for a flood."), (remote.Onsite, remote.RemoteReason));
         var confirmed = await (await tamApi.PostAsync($"/api/v1/visits/{visit.Id}/confirm", null)).ReadAsync<VisitDetails>();
-        Assert.Equal("Confirmed", confirmed.Status);
+        Assert.Equal(VisitStatus.Confirmed, confirmed.Status);
         var cancelled = await (await tamApi.PostAsync($"/api/v1/visits/{visit.Id}/cancel", null)).ReadAsync<VisitDetails>();
-        Assert.Equal("Cancelled", cancelled.Status);
+        Assert.Equal(VisitStatus.Cancelled, cancelled.Status);
 
         await (await tamApi.PostAsync($"/api/v1/visits/{visit.Id}/confirm", null)).ProblemAsync(HttpStatusCode.Conflict);
         await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/move", new { date = visit.Date.AddDays(1) })).ProblemAsync(HttpStatusCode.Conflict);

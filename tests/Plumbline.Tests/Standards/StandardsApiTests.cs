@@ -27,7 +27,7 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var created = await admin.GetStandardAsync(body.GetProperty("id").GetGuid());
         Assert.Equal($"/api/v1/standards/{created.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(request.Code.ToUpperInvariant(), created.Code);
-        Assert.Equal(("High", "Compliance", "Active", 1), (created.Priority, created.Kind, created.Status, created.Revision));
+        Assert.Equal((Priority.High, StandardKind.Compliance, StandardStatus.Active, 1), (created.Priority, created.Kind, created.Status, created.Revision));
         Assert.Equal(["firewall", "perimeter"], created.Tags);
         Assert.Equal(new StandardReference("CIS Controls v8", "Safeguard 4.1: secure configuration", "https://www.cisecurity.org/controls"), Assert.Single(created.References));
         Assert.Null(created.ReviewIntervalMonths);
@@ -43,7 +43,7 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var draft = await admin.CreateStandardAsync(open with { Code = LibraryData.UniqueCode(), Status = "Draft" });
         var active = await admin.PostAsJsonAsync("/api/v1/standards", open);
 
-        Assert.Equal("Draft", draft.Status);
+        Assert.Equal(StandardStatus.Draft, draft.Status);
         var problem = await active.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.False(problem.GetProperty("ok").GetBoolean());
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
@@ -103,8 +103,8 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var retired = await (await admin.PostAsync($"/api/v1/standards/{standard.Id}/retire", null)).ReadAsync<StandardDetails>();
         var reactivated = await (await admin.PostAsync($"/api/v1/standards/{standard.Id}/reactivate", null)).ReadAsync<StandardDetails>();
 
-        Assert.Equal("Retired", retired.Status);
-        Assert.Equal("Active", reactivated.Status);
+        Assert.Equal(StandardStatus.Retired, retired.Status);
+        Assert.Equal(StandardStatus.Active, reactivated.Status);
         Assert.Equal(1, reactivated.Revision);
     }
 
@@ -130,7 +130,7 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var fixedQuestion = new NewStandard(category.Id) { Code = draft.Code, Status = "Active", Question = "Was a restore of every backup set tested in the last 3 months?" };
         var activated = await (await admin.PutAsJsonAsync($"/api/v1/standards/{draft.Id}", fixedQuestion)).ReadAsync<StandardDetails>();
 
-        Assert.Equal(("Active", 2), (activated.Status, activated.Revision));
+        Assert.Equal((StandardStatus.Active, 2), (activated.Status, activated.Revision));
     }
 
     [Fact]

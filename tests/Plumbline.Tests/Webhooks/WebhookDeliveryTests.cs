@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Plumbline.Features.Webhooks;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Handoffs;
 
 namespace Plumbline.Tests.Webhooks;
 
@@ -215,7 +216,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         await receiver.FirstRequest.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var second = await admin.CreateHandoffAsync(client.Id).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal("Open", second.Status);
+        Assert.Equal(HandoffStatus.Open, second.Status);
         Assert.Contains((await admin.DeliveriesAsync(webhook.Id)).Items, d => d.Status == "Pending" && d.Attempts == 0);
     }
 }

@@ -6,7 +6,7 @@ using Plumbline.Features.Settings;
 namespace Plumbline.Features.Clients;
 
 /// <summary>The score of one review, for trends and headlines.</summary>
-public sealed record ScorePoint(Guid ReviewId, DateOnly AsOf, string Title, string Status, decimal? Score, bool Provisional);
+public sealed record ScorePoint(Guid ReviewId, DateOnly AsOf, string Title, ReviewStatus Status, decimal? Score, bool Provisional);
 
 public sealed record OpenFinding(Guid Id, Guid StandardId, string Code, string Title, string? Rating, DateOnly OpenedOn, int AgeDays);
 
@@ -16,14 +16,14 @@ public sealed record DueSection(Guid SectionId, string Name, int Count);
 public sealed record DueSummary(int Total, IReadOnlyList<DueSection> BySection, DateOnly? NextDueOn, int NextDueCount);
 
 /// <summary>Read models for the client page and the home dashboards; every query is bounded to one client or a short list.</summary>
-public sealed class ClientOverview(AppDbContext db, ClientScope scope, ReviewQueries queries, TimeProvider clock)
+public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderSettingsService settings, TimeProvider clock)
 {
     private static readonly ReviewStatus[] Scored = [ReviewStatus.Completed, ReviewStatus.Delivered];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<string> CurrencyAsync(CancellationToken ct) =>
-        await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId).Select(s => s.CurrencySymbol).FirstOrDefaultAsync(ct) ?? "$";
+        (await settings.GetAsync(ct)).CurrencySymbol;
 
     /// <summary>
     /// The scores of the client's completed and delivered reviews, oldest first (the first review and the latest
@@ -46,14 +46,14 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ReviewQue
     private async Task<List<ScorePoint>> ScoresAsync(List<Review> reviews, CancellationToken ct)
     {
         var ids = reviews.Select(r => r.Id).ToList();
-        var weights = await queries.WeightsAsync(ct);
+        var weights = (await settings.GetAsync(ct)).Weights;
         var items = await db.ReviewItems.AsNoTracking().Where(i => ids.Contains(i.ReviewId))
             .Select(i => new { i.ReviewId, Input = new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating) }).ToListAsync(ct);
         var byReview = items.GroupBy(i => i.ReviewId).ToDictionary(g => g.Key, g => g.Select(x => x.Input).ToList());
         return reviews.OrderBy(r => r.AsOf).ThenBy(r => r.CreatedAt).Select(r =>
         {
             var result = AlignmentScore.Compute(byReview.GetValueOrDefault(r.Id) ?? [], weights);
-            return new ScorePoint(r.Id, r.AsOf, r.Title, r.Status.ToString(), result.Score, result.Provisional);
+            return new ScorePoint(r.Id, r.AsOf, r.Title, r.Status, result.Score, result.Provisional);
         }).ToList();
     }
 

@@ -7,7 +7,7 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Clients;
 
 /// <summary>Reads and changes clients; the API and the pages both go through here.</summary>
-public sealed class ClientService(AppDbContext db, TimeProvider clock)
+public sealed class ClientService(AppDbContext db, ProviderSettingsService settings, TimeProvider clock)
 {
     public async Task<PagedList<ClientDetails>> ListAsync(ClientFilter f, CancellationToken ct)
     {
@@ -101,11 +101,10 @@ public sealed class ClientService(AppDbContext db, TimeProvider clock)
 
     private async Task<List<ClientDetails>> ToDetailsAsync(List<Client> clients, CancellationToken ct)
     {
-        var perVisit = await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId).Select(s => (decimal?)s.MrrPerMonthlyVisit).FirstOrDefaultAsync(ct)
-            ?? ClientRules.DefaultMrrPerMonthlyVisit;
+        var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
         var userIds = clients.SelectMany(c => new[] { c.TamUserId, c.VcioUserId }).OfType<string>().Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return clients.Select(c => new ClientDetails(c.Id, c.Name, c.Status.ToString(), c.Mrr, c.Seats, c.Workstations, c.Servers,
+        return clients.Select(c => new ClientDetails(c.Id, c.Name, c.Status, c.Mrr, c.Seats, c.Workstations, c.Servers,
             c.StorageGb, ClientRules.Endpoints(c.Endpoints, c.Workstations, c.Servers), c.ContractStart, c.ContractEnd, c.SalesRep,
             c.TamUserId, c.VcioUserId, c.FiscalYearStartMonth, c.VisitsPerYear, ClientRules.SuggestedVisitsPerYear(c.Mrr, perVisit),
             ClientRules.Aisp(c.Mrr, c.Seats), c.TamUserId is null ? null : names.GetValueOrDefault(c.TamUserId),

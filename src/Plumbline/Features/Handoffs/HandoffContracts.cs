@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Plumbline.Features.Handoffs;
 
 /// <summary>A hand-off as lists and webhooks show it.</summary>
-public sealed record HandoffSummary(Guid Id, string Area, string Title, string Details, Guid ClientId, string ClientName, string Status,
+public sealed record HandoffSummary(Guid Id, HandoffArea Area, string Title, string Details, Guid ClientId, string ClientName, HandoffStatus Status,
     string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version);
 
 /// <summary>A hand-off with its history of notes, oldest first.</summary>
-public sealed record HandoffDetails(Guid Id, string Area, string Title, string Details, Guid ClientId, string ClientName, string Status,
+public sealed record HandoffDetails(Guid Id, HandoffArea Area, string Title, string Details, Guid ClientId, string ClientName, HandoffStatus Status,
     string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version,
     IReadOnlyList<HandoffNoteDetails> Notes);
@@ -47,20 +47,19 @@ public sealed record Actor(string? UserId, string Name, System.Security.Claims.C
 /// <summary>How people read areas and statuses.</summary>
 public static class HandoffText
 {
-    public static string Area(string area) => area switch
+    public static string Area(HandoffArea area) => area switch
     {
-        nameof(HandoffArea.Vcio) => "vCIO",
-        nameof(HandoffArea.ServiceDesk) => "Service desk",
-        nameof(HandoffArea.ProfessionalServices) => "Professional services",
-        nameof(HandoffArea.CentralizedServices) => "Centralized services",
-        nameof(HandoffArea.DesignDesk) => "Design desk",
-        nameof(HandoffArea.StandardsCommittee) => "Standards committee",
-        _ => area,
+        HandoffArea.Vcio => "vCIO",
+        HandoffArea.ServiceDesk => "Service desk",
+        HandoffArea.ProfessionalServices => "Professional services",
+        HandoffArea.CentralizedServices => "Centralized services",
+        HandoffArea.DesignDesk => "Design desk",
+        HandoffArea.StandardsCommittee => "Standards committee",
+        _ => area.ToString(),
     };
 
-    public static string Area(HandoffArea area) => Area(area.ToString());
+    /// <summary>An area name from a query string or form; a name that is not an area is shown as given.</summary>
+    public static string Area(string area) => Enum.GetNames<HandoffArea>().Contains(area) ? Area(Enum.Parse<HandoffArea>(area)) : area;
 
-    public static string Status(string status) => status == nameof(HandoffStatus.InProgress) ? "In progress" : status;
-
-    public static string Status(HandoffStatus status) => Status(status.ToString());
+    public static string Status(HandoffStatus status) => status == HandoffStatus.InProgress ? "In progress" : status.ToString();
 }

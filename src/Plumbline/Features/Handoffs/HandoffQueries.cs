@@ -77,8 +77,8 @@ public sealed class HandoffQueries(AppDbContext db)
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var standardIds = rows.Select(h => h.StandardId).OfType<Guid>().Distinct().ToList();
         var codes = await db.Standards.Where(s => standardIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
-        return rows.Select(h => new HandoffSummary(h.Id, h.Area.ToString(), h.Title, h.Details, h.ClientId, clients.GetValueOrDefault(h.ClientId) ?? "",
-            h.Status.ToString(), h.OwnerUserId, h.OwnerUserId is null ? null : users.GetValueOrDefault(h.OwnerUserId), h.CreatedByUserId, h.CreatedByName,
+        return rows.Select(h => new HandoffSummary(h.Id, h.Area, h.Title, h.Details, h.ClientId, clients.GetValueOrDefault(h.ClientId) ?? "",
+            h.Status, h.OwnerUserId, h.OwnerUserId is null ? null : users.GetValueOrDefault(h.OwnerUserId), h.CreatedByUserId, h.CreatedByName,
             h.CreatedAt, h.UpdatedAt, h.DoneAt, h.ReviewId, h.StandardId, h.StandardId is { } sid ? codes.GetValueOrDefault(sid) : null,
             h.FindingId, h.VisitId, h.Version)).ToList();
     }

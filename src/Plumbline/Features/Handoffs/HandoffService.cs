@@ -38,7 +38,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);
         // The event joins this save: it goes out only if the hand-off is stored (ADR-008).
         var s = (await queries.SummariesAsync([handoff], ct))[0];
-        await outbox.EnqueueAsync(new HandoffCreatedPayload(new HandoffCreatedData(s.Id, s.Area, s.Title, s.Details, s.ClientId, s.ClientName, s.Status,
+        await outbox.EnqueueAsync(new HandoffCreatedPayload(new HandoffCreatedData(s.Id, s.Area.ToString(), s.Title, s.Details, s.ClientId, s.ClientName, s.Status.ToString(),
             s.OwnerUserId, s.OwnerName, s.CreatedByUserId, s.CreatedByName, s.CreatedAt, s.UpdatedAt, s.DoneAt, s.ReviewId, s.StandardId, s.StandardCode,
             s.FindingId, s.VisitId, s.Version)), ct);
         await db.SaveChangesAsync(ct);

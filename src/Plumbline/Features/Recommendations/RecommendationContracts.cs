@@ -8,7 +8,7 @@ public sealed record RecommendationDetails(Guid Id, Guid ClientId, string Title,
     Guid? InitiativeId, string Priority,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeCost,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal RecurringMonthlyCost,
-    decimal LaborHours, string? TargetQuarter, string Status, bool Budgeted, bool ReadyToClose,
+    decimal LaborHours, string? TargetQuarter, RecommendationStatus Status, bool Budgeted, bool ReadyToClose,
     string? DecidedBy, DateTime? DecidedAt, string? DecisionComment, DateTime CreatedAt, DateTime UpdatedAt, int Version);
 
 /// <summary>
@@ -23,7 +23,7 @@ public sealed record RecommendationRequest(string? Title = null, string? Summary
 /// <summary>The client's answer to a recommendation, recorded by the vCIO: Approved or Declined, with an optional comment.</summary>
 public sealed record DecisionRequest(string? Decision, string? Comment);
 
-public sealed record StatusChangeDetails(string? From, string To, DateTime At, string By, string Comment);
+public sealed record StatusChangeDetails(RecommendationStatus? From, RecommendationStatus To, DateTime At, string By, string Comment);
 
 public sealed record RecommendationFilter(
     [FromQuery(Name = "status")] string? Status = null, [FromQuery(Name = "q")] string? Q = null,

@@ -54,7 +54,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
 
     public async Task<List<StatusChangeDetails>> HistoryAsync(Guid id, CancellationToken ct) =>
         await db.Set<RecommendationStatusChange>().AsNoTracking().Where(c => c.RecommendationId == id).OrderBy(c => c.At).ThenBy(c => c.Id)
-            .Select(c => new StatusChangeDetails(c.From == null ? null : c.From.ToString(), c.To.ToString(), c.At, c.By, c.Comment)).ToListAsync(ct);
+            .Select(c => new StatusChangeDetails(c.From, c.To, c.At, c.By, c.Comment)).ToListAsync(ct);
 
     public async Task<List<InitiativeDetails>> InitiativesAsync(Guid clientId, CancellationToken ct) =>
         await db.Initiatives.AsNoTracking().Where(i => i.ClientId == clientId).OrderBy(i => i.Name)
@@ -97,7 +97,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
             .Select(f => new { f.Id, RecommendationId = f.RecommendationId!.Value }).ToListAsync(ct);
         var byRecommendation = findings.ToLookup(f => f.RecommendationId, f => f.Id);
         return [.. rows.Select(r => new RecommendationDetails(r.Id, r.ClientId, r.Title, r.Summary, [.. byRecommendation[r.Id]], r.InitiativeId,
-            r.Priority.ToString(), r.OneTimeCost, r.RecurringMonthlyCost, r.LaborHours, r.Target?.ToString(), r.Status.ToString(),
+            r.Priority.ToString(), r.OneTimeCost, r.RecurringMonthlyCost, r.LaborHours, r.Target?.ToString(), r.Status,
             RoadmapRules.IsBudgeted(r.Status), r.ReadyToCloseAt is not null && r.Status is not (RecommendationStatus.Done or RecommendationStatus.Declined),
             r.DecidedBy, r.DecidedAt, r.DecisionComment, r.CreatedAt, r.UpdatedAt, r.Version))];
     }

@@ -31,6 +31,18 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         return Outcome<RecommendationDetails>.Ok((await queries.GetAsync(recommendation.Id, ct))!);
     }
 
+    /// <summary>
+    /// A Draft for a finding the vCIO is rating, with its first history line. Only added to the context: the caller's save
+    /// writes it together with the rating that links it.
+    /// </summary>
+    public Recommendation AddDraft(Guid clientId, string title, Priority priority, string who)
+    {
+        var recommendation = new Recommendation { ClientId = clientId, Title = title, Priority = priority, CreatedAt = Now, UpdatedAt = Now };
+        db.Recommendations.Add(recommendation);
+        db.Set<RecommendationStatusChange>().Add(new RecommendationStatusChange { RecommendationId = recommendation.Id, To = recommendation.Status, At = Now, By = who });
+        return recommendation;
+    }
+
     public async Task<Outcome<RecommendationDetails>> UpdateAsync(Guid id, RecommendationRequest r, string who, CancellationToken ct)
     {
         var recommendation = await db.Recommendations.FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -25,7 +25,7 @@ public static class RoadmapRules
 
     /// <summary>The totals of recommendations as the API and pages carry them (status as text).</summary>
     public static (decimal OneTime, decimal RecurringMonthly) TotalsOf(IEnumerable<RecommendationDetails> items) =>
-        Totals(items.Select(i => (Enum.Parse<RecommendationStatus>(i.Status), i.OneTimeCost, i.RecurringMonthlyCost)));
+        Totals(items.Select(i => (i.Status, i.OneTimeCost, i.RecurringMonthlyCost)));
 
     /// <summary>
     /// A fiscal year's recurring figure is the yearly cost of the recurring services its items add: the sum of their

@@ -1,11 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Settings;
 
 namespace Plumbline.Features.Reports;
 
 /// <summary>The provider's logo for reports: checked against the allowed types and their file signatures, kept in the settings row.</summary>
-public sealed class ProviderLogo(AppDbContext db, TimeProvider clock)
+public sealed class ProviderLogo(AppDbContext db, ProviderSettingsService settingsService)
 {
     /// <summary>Why an upload was refused, by the short code the settings page carries in its address.</summary>
     public static readonly IReadOnlyDictionary<string, string> Problems = new Dictionary<string, string>
@@ -35,7 +34,7 @@ public sealed class ProviderLogo(AppDbContext db, TimeProvider clock)
         if (type is null) return "type";
         if (!LooksLike(type, data)) return "content";
 
-        var settings = await SettingsAsync(ct);
+        var settings = await settingsService.EditAsync(ct);
         settings.LogoData = data;
         settings.LogoContentType = type;
         await db.SaveChangesAsync(ct);
@@ -44,7 +43,7 @@ public sealed class ProviderLogo(AppDbContext db, TimeProvider clock)
 
     public async Task RemoveAsync(CancellationToken ct)
     {
-        var settings = await SettingsAsync(ct);
+        var settings = await settingsService.EditAsync(ct);
         settings.LogoData = null;
         settings.LogoContentType = null;
         await db.SaveChangesAsync(ct);
@@ -66,15 +65,4 @@ public sealed class ProviderLogo(AppDbContext db, TimeProvider clock)
         "image/svg+xml" => SvgLogoCheck.IsPlainDrawing(data),
         _ => false,
     };
-
-    private async Task<ProviderSettings> SettingsAsync(CancellationToken ct)
-    {
-        var settings = await db.ProviderSettings.FirstOrDefaultAsync(s => s.Id == ProviderSettings.SingletonId, ct);
-        if (settings is null)
-        {
-            settings = new ProviderSettings { CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.ProviderSettings.Add(settings);
-        }
-        return settings;
-    }
 }

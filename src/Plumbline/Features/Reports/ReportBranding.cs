@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Plumbline.Data;
 using Plumbline.Features.Settings;
 
 namespace Plumbline.Features.Reports;
@@ -10,7 +8,7 @@ public sealed record ReportBranding(string ProviderName, string BrandColor, stri
     public string Money(decimal amount) => Infrastructure.Format.Money(amount, CurrencySymbol);
 }
 
-public sealed class ReportBrandingSource(AppDbContext db)
+public sealed class ReportBrandingSource(ProviderSettingsService settings)
 {
     public const int MaxLogoBytes = 256 * 1024;
     public static readonly IReadOnlyDictionary<string, string> LogoTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -20,11 +18,12 @@ public sealed class ReportBrandingSource(AppDbContext db)
 
     public async Task<ReportBranding> GetAsync(CancellationToken ct)
     {
-        var s = await db.ProviderSettings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == ProviderSettings.SingletonId, ct) ?? new ProviderSettings();
-        return new ReportBranding(s.ProviderName, s.BrandColor, LogoDataUri(s), s.CurrencySymbol);
+        var s = await settings.GetAsync(ct);
+        var (logo, type) = await settings.LogoAsync(ct);
+        return new ReportBranding(s.ProviderName, s.BrandColor, LogoDataUri(logo, type), s.CurrencySymbol);
     }
 
     /// <summary>The logo inlined as a data URI (reports and the settings preview need no request back); null without one.</summary>
-    public static string? LogoDataUri(ProviderSettings s) =>
-        s.LogoData is { Length: > 0 } && s.LogoContentType is not null ? $"data:{s.LogoContentType};base64,{Convert.ToBase64String(s.LogoData)}" : null;
+    public static string? LogoDataUri(byte[]? data, string? contentType) =>
+        data is { Length: > 0 } && contentType is not null ? $"data:{contentType};base64,{Convert.ToBase64String(data)}" : null;
 }

@@ -5,8 +5,11 @@ namespace Plumbline.Features.Reviews;
 /// <summary>One standard of a review, as the score sees it.</summary>
 public sealed record ScoreInput(Guid StandardId, Guid SectionId, Guid CategoryId, Priority Priority, Answer? Answer, Rating? Rating);
 
+/// <summary>Score weights of the three priorities; the defaults are PRODUCT.md's (High 5, Medium 3, Low 1).</summary>
 public sealed record ScoreWeights(int High = 5, int Medium = 3, int Low = 1)
 {
+    public static readonly ScoreWeights Default = new();
+
     public int Of(Priority p) => p switch { Priority.High => High, Priority.Medium => Medium, _ => Low };
 }
 

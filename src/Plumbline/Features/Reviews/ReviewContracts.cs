@@ -9,11 +9,11 @@ public sealed record ReviewItemDetails(Guid StandardId, int Revision, string? An
     string Priority, Guid SectionId, string SectionName, Guid CategoryId, string CategoryName, string AnsweredBy,
     int EvidenceCount, bool Flagged);
 
-public sealed record ReviewSummary(Guid Id, Guid ClientId, string ClientName, string Title, string Status, DateOnly AsOf,
+public sealed record ReviewSummary(Guid Id, Guid ClientId, string ClientName, string Title, ReviewStatus Status, DateOnly AsOf,
     string? TamUserId, string? TamName, string? VcioUserId, string? VcioName, DateOnly? TamDueOn, DateOnly? VcioDueOn,
     int ItemCount, int AnsweredCount, DateTime CreatedAt);
 
-public sealed record ReviewDetails(Guid Id, Guid ClientId, string ClientName, string Title, string Status, DateOnly AsOf,
+public sealed record ReviewDetails(Guid Id, Guid ClientId, string ClientName, string Title, ReviewStatus Status, DateOnly AsOf,
     string? TamUserId, string? VcioUserId, DateOnly? TamDueOn, DateOnly? VcioDueOn, Guid Version, IReadOnlyList<ReviewItemDetails> Items);
 
 /// <summary>The TAM's answer. Version (from the item) makes a save on stale data fail instead of overwriting a colleague.</summary>
@@ -42,7 +42,7 @@ public sealed record CompareLine(Guid StandardId, string Code, string Title, str
 public sealed record FlagRequest(string? Reason, string? Comment);
 
 /// <summary>One answer of a standard in one review of a client: a line of a finding's history.</summary>
-public sealed record AnswerHistoryLine(Guid StandardId, Guid ReviewId, string ReviewTitle, DateOnly AsOf, string ReviewStatus, string? Answer,
+public sealed record AnswerHistoryLine(Guid StandardId, Guid ReviewId, string ReviewTitle, DateOnly AsOf, ReviewStatus ReviewStatus, string? Answer,
     string Note, string? Rating, string AnsweredBy);
 
 public sealed record FlagDetails(Guid Id, Guid ReviewId, Guid StandardId, string Code, int Revision, string Reason, string Comment,

@@ -8,3 +8,20 @@ public enum Answer { Yes, No, NotApplicable }
 public enum Rating { Aligned, Marginal, HighlyVulnerable }
 
 public enum FlagReason { Unclear, NotValuable }
+
+public static class ReviewStatusRules
+{
+    /// <summary>Open: the TAM may still answer and change the scope. From Submitted on, the answers are fixed.</summary>
+    public static bool IsOpen(this ReviewStatus status) => status is ReviewStatus.Planned or ReviewStatus.InProgress;
+
+    /// <summary>The statuses that are <see cref="IsOpen"/>, for queries.</summary>
+    public static readonly ReviewStatus[] Open = [ReviewStatus.Planned, ReviewStatus.InProgress];
+
+    /// <summary>The status in people's words, as every page shows it.</summary>
+    public static string Label(this ReviewStatus status) => status switch
+    {
+        ReviewStatus.InProgress => "In progress",
+        ReviewStatus.Submitted => "Waiting for the vCIO",
+        _ => status.ToString(),
+    };
+}

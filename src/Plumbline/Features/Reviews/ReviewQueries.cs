@@ -6,7 +6,7 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Reviews;
 
 /// <summary>Scores, findings and comparisons: read-only views over reviews.</summary>
-public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
+public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService settings, TimeProvider clock)
 {
     // A review pins each item's section and category; the library may move or delete them afterwards.
     internal const string RemovedSection = "(section removed from the library)";
@@ -15,7 +15,7 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
     public async Task<ScoreDetails?> ScoreAsync(Guid reviewId, CancellationToken ct)
     {
         if (!await db.Reviews.AnyAsync(r => r.Id == reviewId, ct)) return null;
-        var weights = await WeightsAsync(ct);
+        var weights = (await settings.GetAsync(ct)).Weights;
         var items = await (
             from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == reviewId)
             join s in db.Standards on i.StandardId equals s.Id
@@ -38,10 +38,6 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
             result.Breakdown.Select(l => new BreakdownLine(l.StandardId, byId[l.StandardId].Code, byId[l.StandardId].Title, l.Weight, l.Value,
                 byId[l.StandardId].Answer?.ToString(), byId[l.StandardId].Rating?.ToString())).ToList());
     }
-
-    public async Task<ScoreWeights> WeightsAsync(CancellationToken ct) =>
-        await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId)
-            .Select(s => new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow)).FirstOrDefaultAsync(ct) ?? new ScoreWeights();
 
     public async Task<PagedList<FindingDetails>> FindingsAsync(Guid clientId, string? status, int? page, int? pageSize, CancellationToken ct)
     {
@@ -72,7 +68,7 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
                           join r in db.Reviews on i.ReviewId equals r.Id
                           select new { i.StandardId, i.ReviewId, r.Title, i.AsOf, r.Status, r.CreatedAt, i.Answer, i.Note, i.Rating, i.AnsweredBy }).ToListAsync(ct);
         return rows.OrderByDescending(x => x.AsOf).ThenByDescending(x => x.CreatedAt)
-            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status.ToString(), x.Answer?.ToString(), x.Note, x.Rating?.ToString(), x.AnsweredBy))
+            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status, x.Answer?.ToString(), x.Note, x.Rating?.ToString(), x.AnsweredBy))
             .GroupBy(x => x.StandardId).ToDictionary(g => g.Key, g => g.ToList());
     }
 

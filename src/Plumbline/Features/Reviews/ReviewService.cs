@@ -10,7 +10,7 @@ public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, 
     string? Sort = null, int? Page = null, int? PageSize = null);
 
 /// <summary>Creates reviews with their scope, and reads them.</summary>
-public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore)
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore, LibraryService library)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -56,7 +56,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         review.AnsweredCount = items.Count(i => i.Answer is not null);
         db.Reviews.Add(review);
         db.ReviewItems.AddRange(items);
-        await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+        await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
         await db.SaveChangesAsync(ct);
         return Outcome<ReviewDetails>.Ok((await GetAsync(review.Id, ct))!);
     }
@@ -93,9 +93,6 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         }).ToList();
     }
 
-    private async Task MarkInUseAsync(List<Guid> standardIds, CancellationToken ct) =>
-        await db.Standards.Where(s => standardIds.Contains(s.Id) && !s.InUse).ExecuteUpdateAsync(u => u.SetProperty(s => s.InUse, true), ct);
-
     public async Task<ReviewDetails?> GetAsync(Guid id, CancellationToken ct)
     {
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -120,7 +117,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
-        return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status.ToString(), review.AsOf, review.TamUserId,
+        return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
     }
 
@@ -145,7 +142,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var userIds = rows.SelectMany(x => new[] { x.Review.TamUserId, x.Review.VcioUserId }).OfType<string>().Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var items = rows.Select(x => new ReviewSummary(x.Review.Id, x.Review.ClientId, x.ClientName, x.Review.Title, x.Review.Status.ToString(),
+        var items = rows.Select(x => new ReviewSummary(x.Review.Id, x.Review.ClientId, x.ClientName, x.Review.Title, x.Review.Status,
             x.Review.AsOf, x.Review.TamUserId, x.Review.TamUserId is null ? null : names.GetValueOrDefault(x.Review.TamUserId), x.Review.VcioUserId,
             x.Review.VcioUserId is null ? null : names.GetValueOrDefault(x.Review.VcioUserId), x.Review.TamDueOn, x.Review.VcioDueOn,
             x.Review.ItemCount, x.Review.AnsweredCount, x.Review.CreatedAt)).ToList();
@@ -157,7 +154,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         if (review is null) return Outcome<ReviewDetails>.Missing();
-        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return Outcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
+        if (!review.Status.IsOpen()) return Outcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
         var present = await db.ReviewItems.Where(i => i.ReviewId == reviewId).Select(i => i.StandardId).ToListAsync(ct);
         var applicable = (await scope.ApplicableAsync(review.ClientId, review.AsOf, ct)).ToDictionary(s => s.StandardId);
         var unknown = standardIds.Where(id => !applicable.ContainsKey(id)).ToList();
@@ -175,7 +172,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             await db.SaveChangesAsync(ct);
             await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.ItemCount, r => r.ItemCount + items.Count).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount + answered), ct);
-            await MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
+            await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
@@ -191,7 +188,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (review is null || item is null) return Outcome<bool>.Missing();
-        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return Outcome<bool>.Clash("Standards can be removed only before the review is submitted.");
+        if (!review.Status.IsOpen()) return Outcome<bool>.Clash("Standards can be removed only before the review is submitted.");
         var answered = item.Answer is null ? 0 : 1;
         var evidence = await db.Evidence.Where(e => e.ReviewId == reviewId && e.StandardId == standardId).ToListAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

@@ -8,7 +8,7 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Reviews;
 
 /// <summary>The two passes of a review: the TAM answers and submits, the vCIO rates and completes, then it is delivered.</summary>
-public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks)
+public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks, RecommendationService recommendations)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -28,7 +28,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         var status = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (ReviewStatus?)x.Status).FirstOrDefaultAsync(ct);
         var item = status is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (status is null || item is null) return Outcome<ReviewItem>.Missing();
-        if (status is not (ReviewStatus.Planned or ReviewStatus.InProgress))
+        if (!status.Value.IsOpen())
             return Outcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
         if (r.Version is { } version && version != item.Version)
             return Outcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
@@ -77,7 +77,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
         var review = await db.Reviews.FirstAsync(x => x.Id == reviewId, ct);
-        if (review.Status is not (ReviewStatus.Planned or ReviewStatus.InProgress)) return Outcome<Review>.Clash($"The review is already {review.Status}.");
+        if (!review.Status.IsOpen()) return Outcome<Review>.Clash($"The review is already {review.Status}.");
         if (review.AnsweredCount == 0) return Outcome<Review>.Clash("Answer at least one question before submitting the review.");
 
         var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer != null).ToListAsync(ct);
@@ -148,12 +148,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
             return Outcome<ReviewItem>.Invalid("recommendationId", "That recommendation does not exist for this client.");
 
         var recommendationId = r.RecommendationId;
-        if (newTitle is not null)
-        {
-            var recommendation = new Recommendation { ClientId = review.ClientId, Title = newTitle, CreatedAt = Now, UpdatedAt = Now, Priority = item.Priority };
-            db.Recommendations.Add(recommendation);
-            recommendationId = recommendation.Id;
-        }
+        if (newTitle is not null) recommendationId = recommendations.AddDraft(review.ClientId, newTitle, item.Priority, who).Id;
         item.Rating = rating;
         item.RecommendationId = recommendationId;
         item.AcceptedRiskReason = risk;

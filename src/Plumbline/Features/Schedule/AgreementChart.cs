@@ -27,7 +27,7 @@ public sealed record AgreementFilter(
     [FromQuery(Name = "pageSize")] int? PageSize = null, [FromQuery(Name = "format")] string? Format = null);
 
 /// <summary>The agreement chart: what each active client has agreed to, with totals over every row that matches.</summary>
-public sealed class AgreementChart(AppDbContext db)
+public sealed class AgreementChart(AppDbContext db, ProviderSettingsService settings)
 {
     public const string XlsxContentType = Spreadsheet.ContentType;
 
@@ -37,8 +37,7 @@ public sealed class AgreementChart(AppDbContext db)
     /// <summary>All matching rows, sorted; the chart is one row per active client, so it is read whole and paged in memory.</summary>
     public async Task<(List<AgreementRow> Rows, AgreementTotals Totals)> RowsAsync(AgreementFilter f, CancellationToken ct)
     {
-        var perVisit = await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId).Select(s => (decimal?)s.MrrPerMonthlyVisit).FirstOrDefaultAsync(ct)
-            ?? ClientRules.DefaultMrrPerMonthlyVisit;
+        var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
         var query = db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active);
         if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(c => c.NameSearch.Contains(q)); }
         if (!string.IsNullOrWhiteSpace(f.TamUserId)) query = query.Where(c => c.TamUserId == f.TamUserId);

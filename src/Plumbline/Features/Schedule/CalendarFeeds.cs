@@ -58,7 +58,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
         calendar.AddProperty("X-PUBLISHED-TTL", RefreshInterval);
         foreach (var (v, sequence, updatedAt) in items)
         {
-            var cancelled = v.Status == nameof(VisitStatus.Cancelled);
+            var cancelled = v.Status == VisitStatus.Cancelled;
             var changed = new CalDateTime(DateTime.SpecifyKind(updatedAt, DateTimeKind.Utc), "UTC");
             calendar.Events.Add(new CalendarEvent
             {
@@ -70,7 +70,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
                 DtEnd = new CalDateTime(v.Date.AddDays(1)),
                 Summary = Summary(v),
                 Description = $"Status: {v.Status}. TAM: {v.TamName ?? "unknown"}." + (v.Onsite ? " Onsite." : $" Remote: {v.RemoteReason}"),
-                Status = cancelled ? EventStatus.Cancelled : v.Status == nameof(VisitStatus.Planned) ? EventStatus.Tentative : EventStatus.Confirmed,
+                Status = cancelled ? EventStatus.Cancelled : v.Status == VisitStatus.Planned ? EventStatus.Tentative : EventStatus.Confirmed,
                 // A cancelled visit stays in the feed, so calendars show it struck out, but no longer blocks the day.
                 Transparency = cancelled ? TransparencyType.Transparent : TransparencyType.Opaque,
             });
@@ -81,7 +81,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
     private const string RefreshInterval = "PT1H";
 
     public static string Summary(VisitDetails v) =>
-        $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status is "Planned" ? "" : $" [{v.Status.ToLowerInvariant()}]");
+        $"Visit: {v.ClientName}" + (v.Onsite ? "" : " (remote)") + (v.Status == VisitStatus.Planned ? "" : $" [{v.Status.ToString().ToLowerInvariant()}]");
 
     private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -7,7 +7,7 @@ using Plumbline.Features.Settings;
 namespace Plumbline.Features.Schedule;
 
 /// <summary>Each TAM's capacity against the visits of their active clients, and the team's totals.</summary>
-public sealed class CapacityService(AppDbContext db)
+public sealed class CapacityService(AppDbContext db, ProviderSettingsService provider)
 {
     public async Task<CapacityDetails?> ForUserAsync(string userId, int year, CancellationToken ct) =>
         (await ForUsersAsync([userId], year, ct)).FirstOrDefault();
@@ -31,7 +31,7 @@ public sealed class CapacityService(AppDbContext db)
 
     public async Task<List<CapacityDetails>> ForUsersAsync(IReadOnlyCollection<string> userIds, int year, CancellationToken ct)
     {
-        var settings = await SettingsAsync(ct);
+        var settings = await provider.GetAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name, u.WorkingDaysPerYear, u.LeaveDaysPerYear, u.InternalDaysPerYear }).ToListAsync(ct);
         var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active && c.TamUserId != null && userIds.Contains(c.TamUserId))
@@ -53,16 +53,9 @@ public sealed class CapacityService(AppDbContext db)
     /// <summary>Capacity days per user, for the planner.</summary>
     public async Task<Dictionary<string, int>> CapacityDaysAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
-        var settings = await SettingsAsync(ct);
+        var settings = await provider.GetAsync(ct);
         return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.WorkingDaysPerYear, u.LeaveDaysPerYear, u.InternalDaysPerYear }).ToDictionaryAsync(u => u.Id,
                 u => CapacityRules.CapacityDays(u.WorkingDaysPerYear ?? settings.DefaultWorkingDaysPerYear, u.LeaveDaysPerYear ?? 0, u.InternalDaysPerYear ?? 0), ct);
-    }
-
-    private async Task<(decimal MrrPerMonthlyVisit, int DefaultWorkingDaysPerYear)> SettingsAsync(CancellationToken ct)
-    {
-        var s = await db.ProviderSettings.AsNoTracking().Where(x => x.Id == ProviderSettings.SingletonId)
-            .Select(x => new { x.MrrPerMonthlyVisit, x.DefaultWorkingDaysPerYear }).FirstOrDefaultAsync(ct);
-        return (s?.MrrPerMonthlyVisit ?? ClientRules.DefaultMrrPerMonthlyVisit, s?.DefaultWorkingDaysPerYear ?? CapacityRules.DefaultWorkingDays);
     }
 }

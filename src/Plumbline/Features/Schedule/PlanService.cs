@@ -7,7 +7,7 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Schedule;
 
 /// <summary>Loads what the year planner needs, runs it, and replaces the year's planned visits with its result.</summary>
-public sealed class PlanService(AppDbContext db, CapacityService capacity, TimeProvider clock, ILogger<PlanService> logger)
+public sealed class PlanService(AppDbContext db, CapacityService capacity, ProviderSettingsService settings, TimeProvider clock, ILogger<PlanService> logger)
 {
     public const int YearsAhead = 5;
 
@@ -53,8 +53,7 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, TimeP
         var from = year == today.Year ? today : new DateOnly(year, 1, 1);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var perVisit = await db.ProviderSettings.Where(s => s.Id == ProviderSettings.SingletonId).Select(s => (decimal?)s.MrrPerMonthlyVisit).FirstOrDefaultAsync(ct)
-            ?? ClientRules.DefaultMrrPerMonthlyVisit;
+        var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
         var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active)
             .Select(c => new { c.Id, c.Name, c.TamUserId, c.VisitsPerYear, c.Mrr, c.NoVisitWeekdays }).ToListAsync(ct);
         var blackouts = (await db.ClientBlackouts.AsNoTracking().Where(b => b.End >= first && b.Start <= last).Select(b => new { b.ClientId, b.Start, b.End }).ToListAsync(ct))

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Schedule;
 
-public sealed record VisitDetails(Guid Id, Guid ClientId, string ClientName, string TamUserId, string? TamName, DateOnly Date, string Status,
+public sealed record VisitDetails(Guid Id, Guid ClientId, string ClientName, string TamUserId, string? TamName, DateOnly Date, VisitStatus Status,
     bool Onsite, string? RemoteReason, Guid? ReviewId, Guid? NextVisitId, Guid Version);
 
 public sealed record VisitFilter(

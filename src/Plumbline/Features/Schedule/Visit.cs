@@ -72,3 +72,9 @@ internal sealed class VisitItemConfiguration : IEntityTypeConfiguration<VisitIte
         b.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public static class VisitStatusRules
+{
+    /// <summary>Still ahead: planned or confirmed, neither completed nor cancelled.</summary>
+    public static bool IsOpen(this VisitStatus status) => status is VisitStatus.Planned or VisitStatus.Confirmed;
+}

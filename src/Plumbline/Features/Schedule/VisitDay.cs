@@ -6,7 +6,7 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Schedule;
 
-public sealed record VisitItemDetails(Guid Id, string Kind, string Text, bool Done, int Order);
+public sealed record VisitItemDetails(Guid Id, VisitItemKind Kind, string Text, bool Done, int Order);
 
 public sealed record VisitItemRequest(string? Kind, string? Text, bool? Done = null);
 
@@ -19,7 +19,7 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
 
     public async Task<List<VisitItemDetails>> ItemsAsync(Guid visitId, CancellationToken ct) =>
         await db.VisitItems.AsNoTracking().Where(i => i.VisitId == visitId).OrderBy(i => i.Order)
-            .Select(i => new VisitItemDetails(i.Id, i.Kind.ToString(), i.Text, i.Done, i.Order)).ToListAsync(ct);
+            .Select(i => new VisitItemDetails(i.Id, i.Kind, i.Text, i.Done, i.Order)).ToListAsync(ct);
 
     public async Task<Outcome<VisitItemDetails>> AddItemAsync(Guid visitId, VisitItemRequest r, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
         var item = new VisitItem { VisitId = visitId, Kind = Enum.Parse<VisitItemKind>(r.Kind!, true), Text = r.Text!.Trim(), Done = r.Done ?? false, Order = order + 1 };
         db.VisitItems.Add(item);
         await db.SaveChangesAsync(ct);
-        return Outcome<VisitItemDetails>.Ok(new(item.Id, item.Kind.ToString(), item.Text, item.Done, item.Order));
+        return Outcome<VisitItemDetails>.Ok(new(item.Id, item.Kind, item.Text, item.Done, item.Order));
     }
 
     public async Task<Outcome<VisitItemDetails>> UpdateItemAsync(Guid visitId, Guid itemId, VisitItemRequest r, CancellationToken ct)
@@ -44,7 +44,7 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
         if (r.Text is not null) item.Text = r.Text.Trim();
         if (r.Done is { } done) item.Done = done;
         await db.SaveChangesAsync(ct);
-        return Outcome<VisitItemDetails>.Ok(new(item.Id, item.Kind.ToString(), item.Text, item.Done, item.Order));
+        return Outcome<VisitItemDetails>.Ok(new(item.Id, item.Kind, item.Text, item.Done, item.Order));
     }
 
     public async Task<bool> RemoveItemAsync(Guid visitId, Guid itemId, CancellationToken ct) =>

@@ -9,18 +9,18 @@ public sealed record VisitDayModel(VisitDetails Visit, string SummaryNote, strin
 {
     /// <summary>What went to the service desk: its hand-offs from this visit, then the items typed on the day.</summary>
     public IReadOnlyList<string> HandedToServiceDesk =>
-        [.. Handoffs.Where(h => h.Area == nameof(Plumbline.Features.Handoffs.HandoffArea.ServiceDesk)).Select(h => h.Title), .. Of(VisitItemKind.ServiceDesk).Select(i => i.Text)];
+        [.. Handoffs.Where(h => h.Area == Plumbline.Features.Handoffs.HandoffArea.ServiceDesk).Select(h => h.Title), .. Of(VisitItemKind.ServiceDesk).Select(i => i.Text)];
 
-    public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Any(k => k.ToString() == i.Kind));
+    public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Contains(i.Kind));
 
     public int DoneOf(params VisitItemKind[] kinds) => Of(kinds).Count(i => i.Done);
 }
 
 /// <summary>A follow-up created from this visit, routed to a delivery area (Features/Handoffs).</summary>
-public sealed record VisitHandoff(Guid Id, string Title, string Area, string Status);
+public sealed record VisitHandoff(Guid Id, string Title, Handoffs.HandoffArea Area, Handoffs.HandoffStatus Status);
 
 /// <summary>How much of the linked review was done: answered (N/A included) out of what it asks, as a whole percentage.</summary>
-public sealed record ReviewProgress(Guid Id, string Title, string Status, int Answered, int InScope)
+public sealed record ReviewProgress(Guid Id, string Title, Reviews.ReviewStatus Status, int Answered, int InScope)
 {
     public int Percent => InScope == 0 ? 0 : (int)Math.Round(100m * Answered / InScope, MidpointRounding.AwayFromZero);
 }
@@ -48,14 +48,14 @@ public sealed class VisitReport(AppDbContext db, VisitService visits, VisitDay d
         var note = await db.Visits.Where(v => v.Id == id).Select(v => v.SummaryNote).FirstAsync(ct);
         var vcio = await (from c in db.Clients join u in db.Users on c.VcioUserId equals u.Id where c.Id == visit.ClientId select u.Name).FirstOrDefaultAsync(ct);
         var review = visit.ReviewId is { } rid
-            ? await db.Reviews.AsNoTracking().Where(r => r.Id == rid).Select(r => new ReviewProgress(r.Id, r.Title, r.Status.ToString(), r.AnsweredCount, r.ItemCount)).FirstOrDefaultAsync(ct)
+            ? await db.Reviews.AsNoTracking().Where(r => r.Id == rid).Select(r => new ReviewProgress(r.Id, r.Title, r.Status, r.AnsweredCount, r.ItemCount)).FirstOrDefaultAsync(ct)
             : null;
         var next = visit.NextVisitId is { } nid ? await db.Visits.Where(v => v.Id == nid).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct) : null;
         var later = await visits.RangeAsync(new VisitFilter(ClientId: visit.ClientId, From: visit.Date.AddDays(1), To: visit.Date.AddYears(1)), ct);
         var handoffs = await db.Handoffs.AsNoTracking().Where(h => h.VisitId == id).OrderBy(h => h.CreatedAt)
-            .Select(h => new VisitHandoff(h.Id, h.Title, h.Area.ToString(), h.Status.ToString())).ToListAsync(ct);
+            .Select(h => new VisitHandoff(h.Id, h.Title, h.Area, h.Status)).ToListAsync(ct);
         return new VisitDayModel(visit, note, vcio, await day.ItemsAsync(id, ct), review, next,
-            later.Where(v => v.Status is "Planned" or "Confirmed").Take(12).ToList(), handoffs);
+            later.Where(v => v.Status.IsOpen()).Take(12).ToList(), handoffs);
     }
 }
 

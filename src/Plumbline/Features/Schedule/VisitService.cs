@@ -155,7 +155,7 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
         var clients = await db.Clients.Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return visits.Select(v => new VisitDetails(v.Id, v.ClientId, clients.GetValueOrDefault(v.ClientId) ?? "", v.TamUserId, users.GetValueOrDefault(v.TamUserId),
-            v.Date, v.Status.ToString(), v.Onsite, v.RemoteReason, v.ReviewId, v.NextVisitId, v.Version)).ToList();
+            v.Date, v.Status, v.Onsite, v.RemoteReason, v.ReviewId, v.NextVisitId, v.Version)).ToList();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -9,16 +9,17 @@ public sealed class ProviderSettings
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;
     public string ProviderName { get; set; } = "";
-    public string BrandColor { get; set; } = "#1f5f8b";
+    public const string DefaultBrandColor = "#1f5f8b";
+    public string BrandColor { get; set; } = DefaultBrandColor;
     public string CurrencySymbol { get; set; } = "$";
     /// <summary>The MRR that earns one onsite visit a month (PRODUCT.md, visit frequency); guideline 3,000 to 5,000.</summary>
     public decimal MrrPerMonthlyVisit { get; set; } = Clients.ClientRules.DefaultMrrPerMonthlyVisit;
     /// <summary>A TAM's working days a year unless their user record says otherwise; guideline 220 to 230.</summary>
     public int DefaultWorkingDaysPerYear { get; set; } = Schedule.CapacityRules.DefaultWorkingDays;
     /// <summary>Score weights of the three priorities.</summary>
-    public int WeightHigh { get; set; } = 5;
-    public int WeightMedium { get; set; } = 3;
-    public int WeightLow { get; set; } = 1;
+    public int WeightHigh { get; set; } = Reviews.ScoreWeights.Default.High;
+    public int WeightMedium { get; set; } = Reviews.ScoreWeights.Default.Medium;
+    public int WeightLow { get; set; } = Reviews.ScoreWeights.Default.Low;
     /// <summary>The provider's logo for reports (PNG, JPEG or SVG, small), kept in the database so every node has it.</summary>
     public byte[]? LogoData { get; set; }
     public string? LogoContentType { get; set; }

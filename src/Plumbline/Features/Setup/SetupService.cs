@@ -15,7 +15,7 @@ public sealed class SetupState
     public void MarkDone() => _done = true;
 }
 
-public sealed class SetupService(AppDbContext db, UserAdministration admin, SetupState state, TimeProvider clock)
+public sealed class SetupService(AppDbContext db, UserAdministration admin, SetupState state, ProviderSettingsService providerSettings, TimeProvider clock)
 {
     public async Task<bool> IsNeededAsync(CancellationToken ct)
     {
@@ -39,12 +39,7 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         // One transaction, provider row first: of two setups racing, the second either fails on the provider's key or,
         // once it holds the row, sees the first one's admin; either way it is told the instance is set up.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var settings = await db.ProviderSettings.FindAsync([ProviderSettings.SingletonId], ct);
-        if (settings is null)
-        {
-            settings = new ProviderSettings { CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.ProviderSettings.Add(settings);
-        }
+        var settings = await providerSettings.EditAsync(ct);
         settings.ProviderName = providerName;
         // Always a real write, so this transaction takes the database's write lock before it looks for users.
         settings.CreatedAt = clock.GetUtcNow().UtcDateTime;

@@ -22,8 +22,8 @@ public sealed record ReferenceDto
 }
 
 public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, string Title, string Question, string WhyWeAsk,
-    string HowToCheck, IReadOnlyList<StandardReference> References, string Priority, int? ReviewIntervalMonths, string Kind,
-    IReadOnlyList<string> Tags, string Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
+    string HowToCheck, IReadOnlyList<StandardReference> References, Priority Priority, int? ReviewIntervalMonths, StandardKind Kind,
+    IReadOnlyList<string> Tags, StandardStatus Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
     int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version);
 
 /// <summary>

@@ -128,6 +128,10 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         return new(await GetAsync(id, ct));
     }
 
+    /// <summary>A review asked these standards: from now on they can be retired but not deleted.</summary>
+    public async Task MarkInUseAsync(List<Guid> standardIds, CancellationToken ct) =>
+        await db.Standards.Where(s => standardIds.Contains(s.Id) && !s.InUse).ExecuteUpdateAsync(u => u.SetProperty(s => s.InUse, true), ct);
+
     public async Task<StandardChange> DeleteAsync(Guid id, CancellationToken ct)
     {
         var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -195,8 +199,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         };
 
     private static StandardDetails ToDetails(Row r) => new(r.Standard.Id, r.Standard.Code, r.Standard.CategoryId, r.Standard.Title,
-        r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority.ToString(),
-        r.Standard.ReviewIntervalMonths, r.Standard.Kind.ToString(), r.Standard.Tags, r.Standard.Status.ToString(), r.Standard.Revision,
+        r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority,
+        r.Standard.ReviewIntervalMonths, r.Standard.Kind, r.Standard.Tags, r.Standard.Status, r.Standard.Revision,
         r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt,
         r.Standard.Version);
 }

@@ -41,7 +41,7 @@ public sealed class RecommendationForm
 
     public static RecommendationForm From(RecommendationDetails r) => new()
     {
-        Title = r.Title, Summary = r.Summary, Priority = r.Priority, Status = r.Status, TargetQuarter = r.TargetQuarter,
+        Title = r.Title, Summary = r.Summary, Priority = r.Priority, Status = r.Status.ToString(), TargetQuarter = r.TargetQuarter,
         OneTimeCost = r.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture), RecurringMonthlyCost = r.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),
         LaborHours = r.LaborHours.ToString("0.##", CultureInfo.InvariantCulture), InitiativeId = r.InitiativeId?.ToString(), FindingIds = [.. r.FindingIds], Version = r.Version,
     };

@@ -5,7 +5,7 @@ using Plumbline.Features.Reviews;
 namespace Plumbline.Features.Reports.Alignment;
 
 /// <summary>Loads the alignment report of one review: a handful of queries, whatever the size of the review.</summary>
-public sealed class AlignmentReportQuery(AppDbContext db, ReviewQueries queries)
+public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSettingsService settings)
 {
     private static readonly ReviewStatus[] Scored = [ReviewStatus.Completed, ReviewStatus.Delivered];
 
@@ -20,7 +20,7 @@ public sealed class AlignmentReportQuery(AppDbContext db, ReviewQueries queries)
 
     public async Task<AlignmentReportModel> LoadAsync(Review review, string clientName, CancellationToken ct)
     {
-        var weights = await queries.WeightsAsync(ct);
+        var weights = (await settings.GetAsync(ct)).Weights;
         var rows = await (
             from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == review.Id)
             join s in db.Standards on i.StandardId equals s.Id

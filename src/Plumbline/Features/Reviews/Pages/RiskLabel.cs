@@ -32,11 +32,4 @@ public sealed record RiskLabel(string Css, string Icon, string Text)
         if (described.StartsWith("No (", StringComparison.Ordinal)) return OfAnswer("No", described[4..^1]);
         return OfAnswer(described, null);
     }
-
-    public static string StatusText(string status) => status switch
-    {
-        nameof(ReviewStatus.InProgress) => "In progress",
-        nameof(ReviewStatus.Submitted) => "Waiting for the vCIO",
-        _ => status,
-    };
 }

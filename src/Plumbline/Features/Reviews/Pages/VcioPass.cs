@@ -11,7 +11,7 @@ public sealed record VcioModel(ReviewDetails Review, ScoreDetails Score, IReadOn
     public IEnumerable<ReviewItemDetails> Findings => Review.Items.Where(i => i.Answer == nameof(Answer.No));
     public int FindingCount => Findings.Count();
     public int RatedCount => Findings.Count(i => i.Rating is not null);
-    public bool Open => Review.Status == nameof(ReviewStatus.Submitted);
+    public bool Open => Review.Status == ReviewStatus.Submitted;
     public bool Editable => Open && CanRate;
 }
 
