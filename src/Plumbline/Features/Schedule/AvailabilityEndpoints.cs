@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Clients;
@@ -24,9 +25,9 @@ internal static class AvailabilityEndpoints
         clients.MapPut("/availability", SetAvailability).RequireAuthorization(Policies.ManageClients).WithName("setClientAvailability")
             .WithSummary("Replace the weekdays and blackout dates the client cannot host.").ProducesProblem(404);
         clients.MapGet("/calendar-feed", GetFeed).RequireAuthorization(Policies.SignedIn).WithName("getClientCalendarFeed")
-            .WithSummary("The address of the client's iCalendar feed of visits.").ProducesProblem(404);
+            .WithSummary("The address of the client's iCalendar feed of visits (the client's TAM and admins only).").ProducesProblem(403).ProducesProblem(404);
         clients.MapPost("/calendar-feed", RenewFeed).RequireAuthorization(Policies.RunVisits).WithName("renewClientCalendarFeed")
-            .WithSummary("Create the client's feed address, or replace it (the old address stops working).").ProducesProblem(404);
+            .WithSummary("Create the client's feed address, or replace it (the old address stops working).").ProducesProblem(403).ProducesProblem(404);
 
         // The address is the secret: calendar programs cannot sign in.
         app.MapGet("/calendar/{token}.ics", CalendarFeedResponse.GetAsync).AllowAnonymous().WithTags("Visits").WithName("getCalendarFeed")
@@ -56,13 +57,22 @@ internal static class AvailabilityEndpoints
         AvailabilityService a, CancellationToken ct) =>
         (await a.SaveClientAsync(id, r, ct)).ToResult(TypedResults.Ok, $"There is no client with id '{id}'.");
 
-    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> GetFeed(Guid id, CalendarFeeds f, HttpContext http, CancellationToken ct) =>
-        await f.FindAsync(null, id, ct) is { } feed ? TypedResults.Ok(ScheduleApi.Details(feed, http))
+    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> GetFeed(Guid id, CalendarFeeds f, ClientService c, PublicUrl urls,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await c.GetAsync(id, ct) is not { } client) return ClientNotFound(id);
+        if (!ScheduleApi.MaySeeFeed(user, client.TamUserId)) return ScheduleApi.FeedForbidden();
+        return await f.FindAsync(null, id, ct) is { } feed ? TypedResults.Ok(ScheduleApi.Details(feed, urls))
             : ApiErrors.NotFound("This client has no calendar feed yet. POST to create it.");
+    }
 
-    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> RenewFeed(Guid id, CalendarFeeds f, ClientService c, HttpContext http,
-        CancellationToken ct) =>
-        await c.GetAsync(id, ct) is null ? ClientNotFound(id) : TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(null, id, ct), http));
+    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> RenewFeed(Guid id, CalendarFeeds f, ClientService c, PublicUrl urls,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await c.GetAsync(id, ct) is not { } client) return ClientNotFound(id);
+        if (!ScheduleApi.MaySeeFeed(user, client.TamUserId)) return ScheduleApi.FeedForbidden();
+        return TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(null, id, ct), urls));
+    }
 
     private static ProblemHttpResult ClientNotFound(Guid id) => ApiErrors.NotFound($"There is no client with id '{id}'.");
 }

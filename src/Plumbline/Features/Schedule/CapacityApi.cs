@@ -21,8 +21,8 @@ internal static class CapacityApi
             .ProducesProblem(403).ProducesProblem(404);
         users.MapDelete("/leave/{leaveId:guid}", RemoveLeave).WithName("deleteLeave").WithSummary("Remove dates of leave.")
             .ProducesProblem(403).ProducesProblem(404);
-        users.MapGet("/calendar-feed", GetFeed).WithName("getUserCalendarFeed").WithSummary("The address of the person's iCalendar feed of visits.")
-            .ProducesProblem(404);
+        users.MapGet("/calendar-feed", GetFeed).WithName("getUserCalendarFeed")
+            .WithSummary("The address of the person's iCalendar feed of visits (the person and admins only).").ProducesProblem(403).ProducesProblem(404);
         users.MapPost("/calendar-feed", RenewFeed).WithName("renewUserCalendarFeed")
             .WithSummary("Create the feed's secret address, or replace it (the old address stops working).").ProducesProblem(403).ProducesProblem(404);
 
@@ -48,14 +48,16 @@ internal static class CapacityApi
         !ScheduleApi.Mine(user, id) ? ScheduleApi.Forbidden()
             : await a.RemoveLeaveAsync(id, leaveId, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no leave with id '{leaveId}'.");
 
-    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> GetFeed(string id, CalendarFeeds f, HttpContext http, CancellationToken ct) =>
-        await f.FindAsync(id, null, ct) is { } feed ? TypedResults.Ok(ScheduleApi.Details(feed, http))
+    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> GetFeed(string id, CalendarFeeds f, PublicUrl urls, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        !ScheduleApi.MaySeeFeed(user, id) ? ScheduleApi.FeedForbidden()
+            : await f.FindAsync(id, null, ct) is { } feed ? TypedResults.Ok(ScheduleApi.Details(feed, urls))
             : ApiErrors.NotFound("This user has no calendar feed yet. POST to create it.");
 
-    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> RenewFeed(string id, CalendarFeeds f, HttpContext http, ClaimsPrincipal user,
+    private static async Task<Results<Ok<CalendarFeedDetails>, ProblemHttpResult>> RenewFeed(string id, CalendarFeeds f, PublicUrl urls, ClaimsPrincipal user,
         UserManager<AppUser> um, CancellationToken ct) =>
-        !ScheduleApi.Mine(user, id) ? ScheduleApi.Forbidden()
-            : await um.FindByIdAsync(id) is null ? UserNotFound(id) : TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(id, null, ct), http));
+        !ScheduleApi.MaySeeFeed(user, id) ? ScheduleApi.FeedForbidden()
+            : await um.FindByIdAsync(id) is null ? UserNotFound(id) : TypedResults.Ok(ScheduleApi.Details(await f.RenewAsync(id, null, ct), urls));
 
     private static async Task<Results<Ok<TeamCapacity>, ValidationProblem>> Team(int? year, CapacityService c, VisitService v, CancellationToken ct) =>
         !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem() : TypedResults.Ok(await c.TeamAsync(year ?? v.Today.Year, ct));

@@ -115,8 +115,18 @@ public static class ScheduleApi
     private static async Task<Results<Ok<PlanSummary>, ValidationProblem, ProblemHttpResult>> Plan(PlanRequest r, PlanService p, CancellationToken ct) =>
         (await p.PlanAsync(r.Year, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
-    internal static CalendarFeedDetails Details(CalendarFeed feed, HttpContext http) =>
-        new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CalendarFeeds.Path(feed.Token)}", feed.CreatedAt);
+    /// <summary>The feed's address from the configured public URL: the Host header is the caller's to choose.</summary>
+    internal static CalendarFeedDetails Details(CalendarFeed feed, PublicUrl urls) => new(urls.For(CalendarFeeds.Path(feed.Token)), feed.CreatedAt);
+
+    /// <summary>
+    /// A feed's address is its only key, so it is shown to the person whose visits it lists (the client's TAM, for a
+    /// client's feed) and to admins, not to every signed-in colleague.
+    /// </summary>
+    internal static bool MaySeeFeed(ClaimsPrincipal user, string? tamUserId) =>
+        user.IsInRole(Roles.Admin) || (tamUserId is { Length: > 0 } && CurrentUser.Id(user) == tamUserId);
+
+    internal static ProblemHttpResult FeedForbidden() =>
+        ApiErrors.Forbidden("Only the TAM whose visits the feed lists, and admins, can see or renew a calendar feed's address.");
 
     /// <summary>People keep their own leave and feed; planners keep everyone's.</summary>
     internal static bool Mine(ClaimsPrincipal user, string id) => Can.PlanSchedule(user) || CurrentUser.Id(user) == id;
