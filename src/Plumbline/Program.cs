@@ -64,6 +64,7 @@ app.MapScalarApiReference(options => options.DisableDefaultFonts().DisableTeleme
 app.MapHealth();
 app.MapSetupApi();
 app.MapAccountsApi();
+app.MapSessionsApi();
 app.MapUsersApi();
 app.MapSectionsApi();
 app.MapStandardsApi();

@@ -54,9 +54,14 @@ public static class AccountServices
             // The API answers 401/403 as ProblemDetails instead of redirecting to a page.
             o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            // A server-side session row per sign-in, checked on every request (ADR-014), instead of Identity's
+            // security stamp check every 30 minutes.
+            o.Events.OnSigningIn = SessionCookie.SigningInAsync;
+            o.Events.OnValidatePrincipal = SessionCookie.ValidatePrincipalAsync;
         });
         services.AddAuthorization(Policies.Add);
         services.AddScoped<UserAdministration>();
+        services.AddScoped<UserSessions>();
         return services;
     }
 

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Accounts;
 
-public sealed record TokenRequest(string? Email, string? Password);
+/// <summary>A name ("PSA connector") is optional; it tells tokens apart in the list of tokens.</summary>
+public sealed record TokenRequest(string? Email, string? Password, string? Name = null);
 
-public sealed record TokenResponse(string Token, DateTime ExpiresAt);
+public sealed record TokenResponse(string Token, DateTime ExpiresAt, Guid Id, string Name);
 
 public static class AccountsApi
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(30);
+    public const string DefaultTokenName = "API token";
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -25,6 +28,10 @@ public static class AccountsApi
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return ApiErrors.Validation(new() { ["email"] = ["Enter the e-mail address and password of a Plumbline user."] });
+        var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultTokenName : request.Name.Trim();
+        if (name.Length > UserSessions.MaxTokenName)
+            return ApiErrors.Validation(new() { ["name"] = [$"Keep the token's name to {UserSessions.MaxTokenName} characters or fewer."] });
+        if (SingleLine.IsBroken(name)) return ApiErrors.Validation(new() { ["name"] = [SingleLine.Message] });
         var user = await users.FindByEmailAsync(request.Email.Trim());
         if (user is null) return Unauthorized();
         if (await users.IsLockedOutAsync(user))
@@ -37,10 +44,12 @@ public static class AccountsApi
         await users.ResetAccessFailedCountAsync(user);
         var token = ApiTokenHandler.NewToken();
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = new ApiToken { UserId = user.Id, TokenHash = ApiTokenHandler.Hash(token), CreatedAt = now, ExpiresAt = now + TokenLifetime };
+        var row = new ApiToken { UserId = user.Id, TokenHash = ApiTokenHandler.Hash(token), Name = name, CreatedAt = now, ExpiresAt = now + TokenLifetime };
+        // Expired tokens of this person go here, so no background job is needed to keep the table small.
+        await db.ApiTokens.Where(t => t.UserId == user.Id && t.ExpiresAt <= now).ExecuteDeleteAsync(ct);
         db.ApiTokens.Add(row);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new TokenResponse(token, row.ExpiresAt));
+        return TypedResults.Ok(new TokenResponse(token, row.ExpiresAt, row.Id, row.Name));
     }
 
     private static ProblemHttpResult Unauthorized() =>

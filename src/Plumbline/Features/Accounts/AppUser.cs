@@ -21,7 +21,11 @@ public sealed class ApiToken
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string UserId { get; set; } = "";
     public string TokenHash { get; set; } = "";
+    /// <summary>What the person calls it ("PSA connector"), so they know which one to revoke.</summary>
+    public string Name { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>Updated at most once a minute (<see cref="UserSessions.TouchInterval"/>), so a busy script does not write on every call.</summary>
+    public DateTime? LastUsedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
 }
 
@@ -35,6 +39,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
         builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.Name).HasMaxLength(UserSessions.MaxTokenName);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }

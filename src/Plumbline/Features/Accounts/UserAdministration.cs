@@ -15,7 +15,7 @@ public sealed record UpdateUserRequest(string? Name, List<string>? Roles, int? W
     bool? LockedOut = null, string? Password = null, int? InternalDaysPerYear = null);
 
 /// <summary>The one place that creates and changes users, for the setup page, the admin pages and the API alike.</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, UserSessions sessions, TimeProvider clock)
 {
     public async Task<(UserDetails? User, Dictionary<string, string[]> Errors)> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
@@ -51,6 +51,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             errors["roles"] = ["This is the last active admin. Make another user an admin first."];
         if (errors.Count > 0) return (null, errors);
 
+        // Locking, a new password and any change of roles end the person's sessions and tokens at once (ADR-014): roles
+        // live in the sign-in cookie, and a lock or password reset is often done because the account is not safe.
+        var wanted = request.Roles!.Distinct().ToList();
+        var endSessions = request.LockedOut == true || !string.IsNullOrEmpty(request.Password) || !current.ToHashSet().SetEquals(wanted);
         if (!string.IsNullOrEmpty(request.Password))
         {
             foreach (var validator in users.PasswordValidators)
@@ -58,21 +62,58 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
                 var check = await validator.ValidateAsync(users, user, request.Password);
                 if (!check.Succeeded) return (null, new() { ["password"] = check.Errors.Select(e => e.Description).ToArray() });
             }
-            await users.RemovePasswordAsync(user);
-            await users.AddPasswordAsync(user, request.Password);
         }
-        user.Name = request.Name!.Trim();
-        user.WorkingDaysPerYear = request.WorkingDaysPerYear;
-        user.LeaveDaysPerYear = request.LeaveDaysPerYear;
-        user.InternalDaysPerYear = request.InternalDaysPerYear;
-        if (request.LockedOut is { } locked) user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
-        if (request.LockedOut == false) await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateAsync(user);
         await EnsureRolesAsync();
-        var wanted = request.Roles!.Distinct().ToList();
-        await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        await users.AddToRolesAsync(user, wanted.Except(current));
+        // One transaction: the change and the ending of the sessions happen together or not at all.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (!string.IsNullOrEmpty(request.Password))
+            {
+                await users.RemovePasswordAsync(user);
+                await users.AddPasswordAsync(user, request.Password);
+            }
+            user.Name = request.Name!.Trim();
+            user.WorkingDaysPerYear = request.WorkingDaysPerYear;
+            user.LeaveDaysPerYear = request.LeaveDaysPerYear;
+            user.InternalDaysPerYear = request.InternalDaysPerYear;
+            if (request.LockedOut is { } locked) user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+            if (request.LockedOut == false) await users.ResetAccessFailedCountAsync(user);
+            await users.UpdateAsync(user);
+            await users.RemoveFromRolesAsync(user, current.Except(wanted));
+            await users.AddToRolesAsync(user, wanted.Except(current));
+            if (endSessions) await sessions.EndAllAsync(user.Id, ct);
+            await tx.CommitAsync(ct);
+        }
         return (await GetAsync(id, ct), errors);
+    }
+
+    /// <summary>
+    /// A person changes their own password. Like a reset by an admin it ends every session and token of theirs; the page
+    /// then signs the browser that made the change in again. A wrong current password counts toward the lockout, so a
+    /// borrowed session cannot be used to guess it.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>> ChangeOwnPasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(currentPassword)) errors["currentPassword"] = ["Enter your current password."];
+        if (string.IsNullOrEmpty(newPassword)) errors["newPassword"] = ["Enter a new password."];
+        var user = await users.FindByIdAsync(id);
+        if (errors.Count > 0 || user is null) return errors;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
+        if (!changed.Succeeded)
+        {
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                await tx.CommitAsync(ct);
+                return new() { ["currentPassword"] = ["Your current password is wrong."] };
+            }
+            return new() { ["newPassword"] = changed.Errors.Select(e => e.Description).ToArray() };
+        }
+        await sessions.EndAllAsync(id, ct);
+        await tx.CommitAsync(ct);
+        return errors;
     }
 
     public async Task<UserDetails?> GetAsync(string id, CancellationToken ct) =>

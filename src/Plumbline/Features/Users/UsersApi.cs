@@ -16,7 +16,7 @@ public static class UsersApi
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithName("getUser").WithSummary("One user with their roles.").ProducesProblem(404);
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithName("createUser").WithSummary("Add a user with a password and roles.");
         group.MapPut("/{id}", Update).RequireAuthorization(Policies.Admin).WithName("updateUser")
-            .WithSummary("Change a user's name, roles or password, or lock them out.").ProducesProblem(404);
+            .WithSummary("Change a user's name, roles or password, or lock them out. A lock, a new password or a change of roles ends their sessions and API tokens at once.").ProducesProblem(404);
         return app;
     }
 
