@@ -58,7 +58,7 @@ public sealed class TokenApiTests(SqliteFactory factory) : IClassFixture<SqliteF
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = PlumblineFactory.Password });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal("Account locked", problem.GetProperty("title").GetString());
+        Assert.Equal(SignInCheck.Failed, problem.GetProperty("detail").GetString());
     }
 
     [Fact]

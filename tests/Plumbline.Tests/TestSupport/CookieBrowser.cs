@@ -15,6 +15,9 @@ public sealed partial class CookieBrowser
     private readonly HttpClient _client;
     private readonly Dictionary<string, string> _cookies;
 
+    /// <summary>A browser that is not signed in.</summary>
+    public CookieBrowser(PlumblineFactory factory) : this(factory, []) { }
+
     private CookieBrowser(PlumblineFactory factory, Dictionary<string, string> cookies)
     {
         _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });

@@ -38,6 +38,9 @@ public class PlumblineFactory : WebApplicationFactory<Program>
             ["Logging:Console:FormatterName"] = "simple",
             // Test receivers listen on loopback; the address guard's own tests replace this entry with another network.
             ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
+            // Shared fixtures sign in many times from one address; the limit's own tests lower these on a fresh instance.
+            ["Security:SignInLimits:PerIpPerMinute"] = "100000",
+            ["Security:SignInLimits:PerAccountPerMinute"] = "100000",
         };
         if (database == TestDatabase.Postgres)
         {

@@ -62,6 +62,9 @@ public static class AccountServices
         services.AddAuthorization(Policies.Add);
         services.AddScoped<UserAdministration>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<SignInCheck>();
+        services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Infrastructure;
@@ -18,30 +17,27 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication").WithName("issueToken").ProducesProblem(401)
+        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication").WithName("issueToken").ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange an e-mail and password for a bearer token (valid 30 days).");
         return app;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> IssueToken(
-        TokenRequest request, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        TokenRequest request, SignInCheck check, SignInThrottle throttle, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        if (throttle.Attempt(http.Connection.RemoteIpAddress, request.Email) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: 429, title: "Too many sign-in attempts", detail: SignInThrottle.Message);
+        }
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return ApiErrors.Validation(new() { ["email"] = ["Enter the e-mail address and password of a Plumbline user."] });
         var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultTokenName : request.Name.Trim();
         if (name.Length > UserSessions.MaxTokenName)
             return ApiErrors.Validation(new() { ["name"] = [$"Keep the token's name to {UserSessions.MaxTokenName} characters or fewer."] });
         if (SingleLine.IsBroken(name)) return ApiErrors.Validation(new() { ["name"] = [SingleLine.Message] });
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null) return Unauthorized();
-        if (await users.IsLockedOutAsync(user))
-            return TypedResults.Problem(statusCode: 401, title: "Account locked", detail: "Too many failed attempts or locked by an admin. Try again later or ask an admin.");
-        if (!await users.CheckPasswordAsync(user, request.Password))
-        {
-            await users.AccessFailedAsync(user);
-            return Unauthorized();
-        }
-        await users.ResetAccessFailedCountAsync(user);
+        var user = await check.CheckAsync(request.Email, request.Password);
+        if (user is null) return TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: SignInCheck.Failed);
         var token = ApiTokenHandler.NewToken();
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new ApiToken { UserId = user.Id, TokenHash = ApiTokenHandler.Hash(token), Name = name, CreatedAt = now, ExpiresAt = now + TokenLifetime };
@@ -51,7 +47,4 @@ public static class AccountsApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new TokenResponse(token, row.ExpiresAt, row.Id, row.Name));
     }
-
-    private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: "The e-mail address or password is wrong.");
 }
