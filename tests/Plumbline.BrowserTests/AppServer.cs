@@ -56,6 +56,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", _demo ? "true" : "false");
         builder.UseSetting("Storage:EvidencePath", Path.Combine(_folder, "evidence"));
         builder.UseSetting("Database:LoadStarterContent", _starter ? "true" : "false");
+        // Flows sign in several people from one address within a minute; the limits have their own HTTP tests.
+        builder.UseSetting("Security:SignInLimits:PerIpPerMinute", "100000");
+        builder.UseSetting("Security:SignInLimits:PerAccountPerMinute", "100000");
     }
 
     protected override void Dispose(bool disposing)
