@@ -59,6 +59,7 @@ public static class WebhookServices
                 "Webhooks:AllowedNetworks holds networks in CIDR form, such as 10.20.0.0/16.")
             .ValidateOnStart();
         services.AddSingleton<ReceiverAddresses>();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer(WebhookDocument.DescribeAsync));
         services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             // A receiver answers; it does not send Plumbline elsewhere. Redirects count as failures.
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
