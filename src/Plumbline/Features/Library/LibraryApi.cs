@@ -24,11 +24,11 @@ public static class LibraryApi
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? format, LibraryExporter exporter, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? format, LibraryExporter exporter, TimeProvider clock, CancellationToken ct)
     {
         if (LibraryFormats.FromName(format) is not { } f) return ApiErrors.Validation("format", "Choose json, csv or xlsx.");
         var bytes = LibraryFormats.Write(await exporter.ExportAsync(ct), f);
-        return TypedResults.File(bytes, LibraryFormats.ContentType(f), $"plumbline-library-{DateTime.UtcNow:yyyy-MM-dd}.{f.ToString().ToLowerInvariant()}");
+        return TypedResults.File(bytes, LibraryFormats.ContentType(f), $"plumbline-library-{clock.GetUtcNow():yyyy-MM-dd}.{f.ToString().ToLowerInvariant()}");
     }
 
     private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest request, LibraryImporter importer, CancellationToken ct)
