@@ -14,11 +14,11 @@ public sealed class ReportPrintingTests(SqliteFactory factory) : IClassFixture<S
         await using var receiver = await TestReceiver.StartAsync();
         var pdf = factory.Services.GetRequiredService<ReportPdf>();
         var html = $"""
-            <html><head><link rel="stylesheet" href="{Root(receiver)}/style.css"></head>
+            <html><head><link rel="stylesheet" href="{receiver.Root}/style.css"></head>
             <body><h1>Quarterly review</h1><p id="note">Printed as written.</p>
-            <img src="{Root(receiver)}/pixel.png" alt="">
-            <iframe src="{Root(receiver)}/frame"></iframe>
-            <script>document.getElementById('note').textContent = 'Changed by a script'; fetch('{Root(receiver)}/beacon');</script>
+            <img src="{receiver.Root}/pixel.png" alt="">
+            <iframe src="{receiver.Root}/frame"></iframe>
+            <script>document.getElementById('note').textContent = 'Changed by a script'; fetch('{receiver.Root}/beacon');</script>
             </body></html>
             """;
 
@@ -31,6 +31,4 @@ public sealed class ReportPrintingTests(SqliteFactory factory) : IClassFixture<S
         Assert.Empty(receiver.Requests);
         Assert.Empty(receiver.OtherRequests);
     }
-
-    private static string Root(TestReceiver receiver) => receiver.Url[..^"/hook".Length];
 }

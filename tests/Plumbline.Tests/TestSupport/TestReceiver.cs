@@ -25,6 +25,9 @@ public sealed class TestReceiver : IAsyncDisposable
     private TestReceiver(WebApplication app) => _app = app;
 
     public string Url { get; private set; } = "";
+
+    /// <summary>The receiver's address without a path, for requests other than the webhook's.</summary>
+    public string Root { get; private set; } = "";
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
     /// <summary>Every other request that reached the receiver (method and path), for tests that expect none.</summary>
     public ConcurrentQueue<string> OtherRequests { get; } = new();
@@ -46,7 +49,8 @@ public sealed class TestReceiver : IAsyncDisposable
             return Results.NotFound();
         }));
         await app.StartAsync();
-        receiver.Url = app.Urls.Single() + "/hook";
+        receiver.Root = app.Urls.Single();
+        receiver.Url = receiver.Root + "/hook";
         return receiver;
     }
 

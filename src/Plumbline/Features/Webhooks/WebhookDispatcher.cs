@@ -141,8 +141,6 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 : "Could not reach the receiver: the connection failed.");
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 500 ? text : text[..497] + "...";
 }
 
 /// <summary>Runs <see cref="WebhookDispatcher"/> on every node, every poll interval, until the app stops.</summary>
