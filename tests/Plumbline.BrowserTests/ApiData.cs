@@ -12,9 +12,15 @@ public static class ApiData
         var category = await Post(api, "/api/v1/categories", new { sectionId = section.GetProperty("id").GetGuid(), name = "Category " + code, reviewIntervalMonths = 6 });
         var standard = await Post(api, "/api/v1/standards", new
         {
-            code, categoryId = category.GetProperty("id").GetGuid(), title = "Title of " + code, question,
-            whyWeAsk = "Outdated firmware lets attackers in and stops the business.", howToCheck = "1. Open the console.\n2. Answer Yes when current.",
-            references = new[] { new { authority = "CIS Controls v8", citation = "Safeguard 12.1" } }, priority = "High", status = "Active",
+            code,
+            categoryId = category.GetProperty("id").GetGuid(),
+            title = "Title of " + code,
+            question,
+            whyWeAsk = "Outdated firmware lets attackers in and stops the business.",
+            howToCheck = "1. Open the console.\n2. Answer Yes when current.",
+            references = new[] { new { authority = "CIS Controls v8", citation = "Safeguard 12.1" } },
+            priority = "High",
+            status = "Active",
         });
         return standard.GetProperty("id").GetGuid();
     }
@@ -36,9 +42,15 @@ public static class ApiData
         {
             var standard = await Post(api, "/api/v1/standards", new
             {
-                code = $"FW-00{i + 1}", categoryId = category.GetProperty("id").GetGuid(), title = "Firewall check " + (i + 1), question = questions[i],
-                whyWeAsk = "A weak firewall lets attackers in and stops the business.", howToCheck = "1. Open the firewall console.\n2. Answer Yes when it holds.",
-                references = new[] { new { authority = "CIS Controls v8", citation = "Safeguard 12.1" } }, priority = "High", status = "Active",
+                code = $"FW-00{i + 1}",
+                categoryId = category.GetProperty("id").GetGuid(),
+                title = "Firewall check " + (i + 1),
+                question = questions[i],
+                whyWeAsk = "A weak firewall lets attackers in and stops the business.",
+                howToCheck = "1. Open the firewall console.\n2. Answer Yes when it holds.",
+                references = new[] { new { authority = "CIS Controls v8", citation = "Safeguard 12.1" } },
+                priority = "High",
+                status = "Active",
             });
             standards.Add(standard.GetProperty("id").GetGuid());
         }

@@ -18,9 +18,14 @@ public sealed class ReportFlowTests(BrowserFixture browser) : BrowserTest(browse
         var quarter = roadmap.GetProperty("quarters")[0].GetProperty("quarter").GetString();
         var finding = (await ReviewApiData.GetAsync(api, $"/api/v1/clients/{clientId}/findings")).GetProperty("items")[0].GetProperty("id").GetString();
         using (var created = await api.PostAsync($"/api/v1/clients/{clientId}/recommendations", System.Net.Http.Json.JsonContent.Create(new
-               {
-                   title = "Upgrade the firewall firmware", priority = "High", oneTimeCost = 1850, recurringMonthlyCost = 40, targetQuarter = quarter, findingIds = new[] { finding },
-               })))
+        {
+            title = "Upgrade the firewall firmware",
+            priority = "High",
+            oneTimeCost = 1850,
+            recurringMonthlyCost = 40,
+            targetQuarter = quarter,
+            findingIds = new[] { finding },
+        })))
             created.EnsureSuccessStatusCode();
         await SignInAsync(AdminEmail, Password);
 

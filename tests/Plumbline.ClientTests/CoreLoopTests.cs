@@ -27,7 +27,12 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
 
     private static StandardRequest Standard(Guid categoryId, string code, string priority) => new()
     {
-        CategoryId = categoryId, Code = code, Title = $"Standard {code}", Priority = priority, Kind = "Technology", Status = "Active",
+        CategoryId = categoryId,
+        Code = code,
+        Title = $"Standard {code}",
+        Priority = priority,
+        Kind = "Technology",
+        Status = "Active",
         Question = "Is the firewall firmware on a release the vendor still supports?",
         WhyWeAsk = "Unsupported firmware gets no security fixes.",
         HowToCheck = "Compare the firmware version on the firewall's status page with the vendor's support list.",
@@ -50,7 +55,10 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
 
         var review = await v1.Reviews.PostAsync(new CreateReviewRequest
         {
-            ClientId = client.Id, Title = "Q1 alignment review", AsOf = VisitDay, StandardIds = [high!.Id, medium!.Id],
+            ClientId = client.Id,
+            Title = "Q1 alignment review",
+            AsOf = VisitDay,
+            StandardIds = [high!.Id, medium!.Id],
         });
         var reviewApi = v1.Reviews[review!.Id!.Value];
         Assert.Equal(2, review.Items!.Count);
@@ -74,7 +82,10 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
 
         await v1.Recommendations[rating.RecommendationId!.Value].PutAsync(new RecommendationRequest
         {
-            TargetQuarter = "FY2027-Q1", OneTimeCost = 1500.25, RecurringMonthlyCost = 50, Status = "Approved",
+            TargetQuarter = "FY2027-Q1",
+            OneTimeCost = 1500.25,
+            RecurringMonthlyCost = 50,
+            Status = "Approved",
         });
         var roadmap = await v1.Clients[client.Id!.Value].Roadmap.GetAsync(r => { r.QueryParameters.FromYear = 2027; r.QueryParameters.Years = 1; });
 

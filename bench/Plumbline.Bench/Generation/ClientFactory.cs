@@ -37,19 +37,31 @@ public static class ClientFactory
             var start = DateOnly.FromDateTime(libraryDate).AddDays(-random.Next(0, 730));
             var client = new Client
             {
-                Id = Guid.CreateVersion7(created[i]), Name = name, NameSearch = name.ToLowerInvariant(), Status = ClientStatus.Active,
-                Mrr = Math.Round((decimal)(1500 + random.NextDouble() * 38500), 2), Seats = seats, Workstations = Math.Max(1, seats - random.Next(0, seats / 5 + 1)),
-                Servers = random.Next(0, 13), StorageGb = random.Next(100, 20000), ContractStart = start,
+                Id = Guid.CreateVersion7(created[i]),
+                Name = name,
+                NameSearch = name.ToLowerInvariant(),
+                Status = ClientStatus.Active,
+                Mrr = Math.Round((decimal)(1500 + random.NextDouble() * 38500), 2),
+                Seats = seats,
+                Workstations = Math.Max(1, seats - random.Next(0, seats / 5 + 1)),
+                Servers = random.Next(0, 13),
+                StorageGb = random.Next(100, 20000),
+                ContractStart = start,
                 ContractEnd = random.Next(5) == 0 ? null : start.AddMonths(36 * (1 + random.Next(2))),
                 SalesRep = $"{Pick(Words.FirstNames, random)} {Pick(Words.LastNames, random)}",
-                TamUserId = tams[i % tams.Count].Id, VcioUserId = vcios[i % vcios.Count].Id,
+                TamUserId = tams[i % tams.Count].Id,
+                VcioUserId = vcios[i % vcios.Count].Id,
                 FiscalYearStartMonth = random.Next(10) < 7 ? 1 : 1 + 3 * random.Next(1, 4),
                 VisitsPerYear = random.Next(5) == 0 ? 4 * random.Next(1, 4) : null,
-                CreatedAt = created[i], UpdatedAt = created[i],
+                CreatedAt = created[i],
+                UpdatedAt = created[i],
             };
             var plan = new ClientPlan
             {
-                Client = client, Tam = tams[i % tams.Count], Vcio = vcios[i % vcios.Count], LastAsOf = today.AddDays(-45 + random.Next(90)),
+                Client = client,
+                Tam = tams[i % tams.Count],
+                Vcio = vcios[i % vcios.Count],
+                LastAsOf = today.AddDays(-45 + random.Next(90)),
                 Maturity = 0.72 + random.NextDouble() * 0.25,
                 ExcludedCategoryId = random.Next(100) < 8 ? categories[random.Next(categories.Count)] : null,
             };
@@ -59,7 +71,9 @@ public static class ClientFactory
                 foreach (var standard in candidates.OrderBy(_ => random.Next()).Take(random.Next(1, 3)))
                     plan.Exceptions.Add((new ClientException
                     {
-                        ClientId = client.Id, StandardId = standard.Id, Reason = Pick(Words.ExceptionReasons, random),
+                        ClientId = client.Id,
+                        StandardId = standard.Id,
+                        Reason = Pick(Words.ExceptionReasons, random),
                         ExpiresOn = today.AddDays(random.Next(30, 365)),
                     }, now.AddDays(-random.Next(30, 540))));
             }

@@ -44,7 +44,7 @@ public static class Generator
             await loader.BeginAsync(ct);
             await loader.WriteAsync(clients.Select(c => c.Client).ToList(), ct);
             await loader.WriteAsync(clients.Where(c => c.ExcludedCategoryId is not null).Select(c => new Features.Clients.ClientExclusion
-                { ClientId = c.Client.Id, Scope = Features.Clients.TemplateScope.Category, TargetId = c.ExcludedCategoryId!.Value }).ToList(), ct);
+            { ClientId = c.Client.Id, Scope = Features.Clients.TemplateScope.Category, TargetId = c.ExcludedCategoryId!.Value }).ToList(), ct);
             await loader.WriteAsync(clients.SelectMany(c => c.Exceptions.Select(x => x.Exception)).ToList(), ct);
 
             var history = new History(library, now, random);

@@ -52,8 +52,16 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             : asOf <= _today ? ReviewStatus.InProgress : ReviewStatus.Planned;
         var review = new Review
         {
-            Id = Guid.CreateVersion7(created), ClientId = plan.Client.Id, Title = $"{plan.Client.Name} review {asOf:d MMM yyyy}", Status = status,
-            AsOf = asOf, TamUserId = plan.Tam.Id, VcioUserId = plan.Vcio.Id, TamDueOn = asOf, VcioDueOn = asOf.AddDays(14), CreatedAt = created,
+            Id = Guid.CreateVersion7(created),
+            ClientId = plan.Client.Id,
+            Title = $"{plan.Client.Name} review {asOf:d MMM yyyy}",
+            Status = status,
+            AsOf = asOf,
+            TamUserId = plan.Tam.Id,
+            VcioUserId = plan.Vcio.Id,
+            TamDueOn = asOf,
+            VcioDueOn = asOf.AddDays(14),
+            CreatedAt = created,
         };
         Reviews.Add(review);
 
@@ -86,8 +94,16 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             if (s.CategoryId == plan.ExcludedCategoryId) continue;
             var item = new ReviewItem
             {
-                Id = Guid.CreateVersion7(review.CreatedAt), ReviewId = review.Id, ClientId = review.ClientId, AsOf = review.AsOf, StandardId = s.Id,
-                Revision = s.RevisionAt(review.CreatedAt), SectionId = s.SectionId, CategoryId = s.CategoryId, Priority = s.Priority, Order = items.Count,
+                Id = Guid.CreateVersion7(review.CreatedAt),
+                ReviewId = review.Id,
+                ClientId = review.ClientId,
+                AsOf = review.AsOf,
+                StandardId = s.Id,
+                Revision = s.RevisionAt(review.CreatedAt),
+                SectionId = s.SectionId,
+                CategoryId = s.CategoryId,
+                Priority = s.Priority,
+                Order = items.Count,
             };
             if (state.Last[i] is { } p)
             {
@@ -177,9 +193,15 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             var flagged = answered[random.Next(answered.Count)];
             Flags.Add(new QuestionFlag
             {
-                Id = Guid.CreateVersion7(flagged.AnsweredAt!.Value), ReviewId = review.Id, StandardId = flagged.StandardId, Revision = flagged.Revision,
-                Reason = (FlagReason)random.Next(2), Comment = ClientFactory.Pick(Words.FlagComments, random), CreatedAt = flagged.AnsweredAt.Value,
-                CreatedBy = plan.Tam.Name, Closed = q < quarters - 3,
+                Id = Guid.CreateVersion7(flagged.AnsweredAt!.Value),
+                ReviewId = review.Id,
+                StandardId = flagged.StandardId,
+                Revision = flagged.Revision,
+                Reason = (FlagReason)random.Next(2),
+                Comment = ClientFactory.Pick(Words.FlagComments, random),
+                CreatedAt = flagged.AnsweredAt.Value,
+                CreatedBy = plan.Tam.Name,
+                Closed = q < quarters - 3,
             });
         }
         if (review.Status == ReviewStatus.Submitted)
@@ -201,8 +223,12 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
                     // Created by title from the vCIO pass (RateAsync), then priced and placed on the roadmap by the vCIO.
                     var recommendation = new Recommendation
                     {
-                        Id = Guid.CreateVersion7(rated), ClientId = review.ClientId, Title = $"{_titles[item.StandardId]}: remediation",
-                        Priority = item.Priority, CreatedAt = rated, UpdatedAt = rated,
+                        Id = Guid.CreateVersion7(rated),
+                        ClientId = review.ClientId,
+                        Title = $"{_titles[item.StandardId]}: remediation",
+                        Priority = item.Priority,
+                        CreatedAt = rated,
+                        UpdatedAt = rated,
                     };
                     Price(recommendation, review.AsOf, plan.Client.FiscalYearStartMonth);
                     Recommendations.Add(recommendation);

@@ -47,12 +47,18 @@ public static class LibrarySetup
             var subject = category.Name.ToLowerInvariant();
             var standard = new Standard
             {
-                Code = $"{prefix}-{901 + n / categories.Count}", CategoryId = category.Id, Title = Cap(string.Format(topic.Title, category.Name)),
+                Code = $"{prefix}-{901 + n / categories.Count}",
+                CategoryId = category.Id,
+                Title = Cap(string.Format(topic.Title, category.Name)),
                 Question = string.Format(topic.Question, subject),
                 WhyWeAsk = $"Problems with {subject} that nobody owns or watches are found by users, not by the MSP. This check keeps {subject} visible at every review.",
                 HowToCheck = $"1. Open the client's documentation and RMM for {subject}.\n2. Compare what you find with the question.\n3. Answer Yes only when it holds everywhere.",
-                Priority = (Priority)(random.Next(10) switch { < 3 => 0, < 8 => 1, _ => 2 }), Status = StandardStatus.Active,
-                Tags = ["generated", prefix.ToLowerInvariant()], CreatedAt = libraryDate, UpdatedAt = libraryDate, InUse = true,
+                Priority = (Priority)(random.Next(10) switch { < 3 => 0, < 8 => 1, _ => 2 }),
+                Status = StandardStatus.Active,
+                Tags = ["generated", prefix.ToLowerInvariant()],
+                CreatedAt = libraryDate,
+                UpdatedAt = libraryDate,
+                InUse = true,
             };
             standard.Normalize();
             standards.Add(standard);

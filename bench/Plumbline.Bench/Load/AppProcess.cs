@@ -30,7 +30,10 @@ public sealed class AppProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = contentRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = contentRoot,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         foreach (var arg in new[] { appDll, "--urls", address.ToString().TrimEnd('/'), "--contentRoot", contentRoot }) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -11,9 +11,13 @@ public static partial class Session
     public static HttpClient NewClient(Uri address, CookieContainer? cookies = null) =>
         new(new SocketsHttpHandler
         {
-            AllowAutoRedirect = false, UseCookies = cookies is not null, CookieContainer = cookies ?? new CookieContainer(),
-            AutomaticDecompression = DecompressionMethods.None, UseProxy = false,
-        }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+            AllowAutoRedirect = false,
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new CookieContainer(),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        })
+        { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
 
     public static async Task<HttpClient> WithTokenAsync(Uri address, string email, string password, CancellationToken ct)
     {

@@ -71,8 +71,14 @@ public static class PlanBenchmark
         db.ProviderSettings.Add(new ProviderSettings { ProviderName = "Largo Managed Services", CreatedAt = now });
         var tams = Enumerable.Range(1, o.Tams).Select(i => new AppUser
         {
-            Id = Guid.NewGuid().ToString(), UserName = $"tam{i:00}@plan.bench", Email = $"tam{i:00}@plan.bench", Name = $"TAM {i:00}", CreatedAt = now,
-            WorkingDaysPerYear = 225, LeaveDaysPerYear = 20 + random.Next(10), InternalDaysPerYear = 10,
+            Id = Guid.NewGuid().ToString(),
+            UserName = $"tam{i:00}@plan.bench",
+            Email = $"tam{i:00}@plan.bench",
+            Name = $"TAM {i:00}",
+            CreatedAt = now,
+            WorkingDaysPerYear = 225,
+            LeaveDaysPerYear = 20 + random.Next(10),
+            InternalDaysPerYear = 10,
         }).ToList();
         db.Users.AddRange(tams);
         foreach (var tam in tams)
@@ -88,8 +94,14 @@ public static class PlanBenchmark
             var name = $"Client {i:0000}";
             var client = new Client
             {
-                Name = name, NameSearch = name.ToLowerInvariant(), Status = ClientStatus.Active, Mrr = 1500 + random.Next(4000), Seats = 20,
-                TamUserId = tams[i % tams.Count].Id, CreatedAt = now, UpdatedAt = now,
+                Name = name,
+                NameSearch = name.ToLowerInvariant(),
+                Status = ClientStatus.Active,
+                Mrr = 1500 + random.Next(4000),
+                Seats = 20,
+                TamUserId = tams[i % tams.Count].Id,
+                CreatedAt = now,
+                UpdatedAt = now,
                 NoVisitWeekdays = random.Next(10) == 0 ? DayRules.ToBits([DayOfWeek.Friday]) : 0,
             };
             db.Clients.Add(client);

@@ -26,13 +26,13 @@ public static class OutcomeResults
     /// <param name="notFound">The 404's detail when the outcome does not carry its own.</param>
     public static Results<TOk, ValidationProblem, ProblemHttpResult> ToResult<T, TOk>(this Outcome<T> outcome, Func<T, TOk> ok, string notFound)
         where TOk : IResult => outcome switch
-    {
-        { NotFound: true } => ApiErrors.NotFound(outcome.NotFoundDetail ?? notFound),
-        { Forbidden: { } why } => ApiErrors.Forbidden(why),
-        { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
-        { Conflict: { } message } => outcome.ConflictBody is null ? ApiErrors.Conflict(message)
-            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: message,
-                extensions: new Dictionary<string, object?> { ["current"] = outcome.ConflictBody }),
-        _ => ok(outcome.Value!),
-    };
+        {
+            { NotFound: true } => ApiErrors.NotFound(outcome.NotFoundDetail ?? notFound),
+            { Forbidden: { } why } => ApiErrors.Forbidden(why),
+            { Errors.Count: > 0 } => ApiErrors.Validation(outcome.Errors),
+            { Conflict: { } message } => outcome.ConflictBody is null ? ApiErrors.Conflict(message)
+                : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: message,
+                    extensions: new Dictionary<string, object?> { ["current"] = outcome.ConflictBody }),
+            _ => ok(outcome.Value!),
+        };
 }

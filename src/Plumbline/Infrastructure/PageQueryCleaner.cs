@@ -10,10 +10,22 @@ public static class PageQueryCleaner
 {
     private static readonly Dictionary<string, Func<string, bool>> Typed = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["page"] = IsInt, ["mine"] = IsInt, ["compareTo"] = IsInt, ["saved"] = IsInt, ["year"] = IsInt,
+        ["page"] = IsInt,
+        ["mine"] = IsInt,
+        ["compareTo"] = IsInt,
+        ["saved"] = IsInt,
+        ["year"] = IsInt,
         ["signedOut"] = v => bool.TryParse(v, out _),
-        ["clientId"] = IsGuid, ["from"] = IsGuid, ["to"] = IsGuid, ["sectionId"] = IsGuid, ["categoryId"] = IsGuid,
-        ["reviewId"] = IsGuid, ["standardId"] = IsGuid, ["findingId"] = IsGuid, ["visitId"] = IsGuid, ["created"] = IsGuid,
+        ["clientId"] = IsGuid,
+        ["from"] = IsGuid,
+        ["to"] = IsGuid,
+        ["sectionId"] = IsGuid,
+        ["categoryId"] = IsGuid,
+        ["reviewId"] = IsGuid,
+        ["standardId"] = IsGuid,
+        ["findingId"] = IsGuid,
+        ["visitId"] = IsGuid,
+        ["created"] = IsGuid,
     };
 
     public static IApplicationBuilder UsePageQueryCleaner(this IApplicationBuilder app) => app.Use(async (context, next) =>

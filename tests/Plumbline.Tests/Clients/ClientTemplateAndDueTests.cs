@@ -162,7 +162,9 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
         var empty = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/template")).ReadAsync<ClientTemplate>();
         var saved = await PutTemplateAsync(admin, client.Id, new
         {
-            excludedSectionIds = new[] { library.Section.Id }, excludedCategoryIds = new[] { library.Category.Id }, excludedStandardIds = new[] { library[0].Id, library[0].Id },
+            excludedSectionIds = new[] { library.Section.Id },
+            excludedCategoryIds = new[] { library.Category.Id },
+            excludedStandardIds = new[] { library[0].Id, library[0].Id },
             exceptions = new[] { new { standardId = library[1].Id, reason = "  Signed off by the owner.  ", expiresOn = "2026-12-31" } },
         });
         var replaced = await PutTemplateAsync(admin, client.Id, new { excludedStandardIds = new[] { library[1].Id } });

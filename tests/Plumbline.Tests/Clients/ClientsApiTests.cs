@@ -17,8 +17,19 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
 
         var response = await admin.PostAsJsonAsync("/api/v1/clients", new
         {
-            name, status = "Onboarding", mrr = 9000, seats = 30, workstations = 28, servers = 3, storageGb = 2048,
-            contractStart = "2026-01-01", contractEnd = "2028-12-31", salesRep = "Sam Sales", tamUserId = tam.Id, vcioUserId = vcio.Id, fiscalYearStartMonth = 7,
+            name,
+            status = "Onboarding",
+            mrr = 9000,
+            seats = 30,
+            workstations = 28,
+            servers = 3,
+            storageGb = 2048,
+            contractStart = "2026-01-01",
+            contractEnd = "2028-12-31",
+            salesRep = "Sam Sales",
+            tamUserId = tam.Id,
+            vcioUserId = vcio.Id,
+            fiscalYearStartMonth = 7,
         });
 
         var body = await response.ReadJsonAsync(HttpStatusCode.Created);

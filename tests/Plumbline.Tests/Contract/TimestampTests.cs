@@ -72,9 +72,16 @@ public abstract partial class TimestampTests(ManualDeliveryFactory factory)
 
         return (admin, new Dictionary<string, string>
         {
-            ["users"] = made.TamUserId, ["clients"] = made.ClientId.ToString(), ["standards"] = made.Library[0].Id.ToString(),
-            ["reviews"] = made.ReviewId.ToString(), ["answers"] = made.Library[1].Id.ToString(), ["recommendations"] = made.RecommendationId.ToString(),
-            ["visits"] = made.VisitId.ToString(), ["handoffs"] = made.HandoffId.ToString(), ["webhooks"] = webhook.Id.ToString(), ["deliveries"] = delivery.Id.ToString(),
+            ["users"] = made.TamUserId,
+            ["clients"] = made.ClientId.ToString(),
+            ["standards"] = made.Library[0].Id.ToString(),
+            ["reviews"] = made.ReviewId.ToString(),
+            ["answers"] = made.Library[1].Id.ToString(),
+            ["recommendations"] = made.RecommendationId.ToString(),
+            ["visits"] = made.VisitId.ToString(),
+            ["handoffs"] = made.HandoffId.ToString(),
+            ["webhooks"] = webhook.Id.ToString(),
+            ["deliveries"] = delivery.Id.ToString(),
         });
     }
 }

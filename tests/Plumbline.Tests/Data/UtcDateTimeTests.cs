@@ -18,8 +18,11 @@ public abstract class UtcDateTimeTests(PlumblineFactory factory)
         var instant = new DateTime(2026, 12, 4, 16, 51, 15, 720, DateTimeKind.Utc);
         var webhook = new WebhookSubscription
         {
-            Url = "https://psa.example.com/hooks", Events = WebhookEvents.HandoffCreated, Secret = WebhookSigning.NewSecret(),
-            CreatedAt = instant.ToLocalTime(), UpdatedAt = DateTime.SpecifyKind(instant, DateTimeKind.Unspecified),
+            Url = "https://psa.example.com/hooks",
+            Events = WebhookEvents.HandoffCreated,
+            Secret = WebhookSigning.NewSecret(),
+            CreatedAt = instant.ToLocalTime(),
+            UpdatedAt = DateTime.SpecifyKind(instant, DateTimeKind.Unspecified),
         };
         await using (var scope = factory.Services.CreateAsyncScope())
         {

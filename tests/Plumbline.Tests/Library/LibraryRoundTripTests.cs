@@ -40,14 +40,19 @@ public abstract class LibraryRoundTripTests(PlumblineFactory factory)
             WhyWeAsk = "Line one.\nLine two, with a comma.\n\nA paragraph after a blank line.",
             HowToCheck = "1. Open the portal.\n2. Read the contract end date.",
             References = [new("Vendor", "Lifecycle policy", "https://example.test/lifecycle?a=1&b=2"), new("ISO/IEC 27001:2022", "Annex A 5.19", null)],
-            ReviewIntervalMonths = 6, Kind = "Compliance", Tags = ["vendor", "lifecycle"],
+            ReviewIntervalMonths = 6,
+            Kind = "Compliance",
+            Tags = ["vendor", "lifecycle"],
         });
         await admin.CreateStandardAsync(new NewStandard(category.Id) { Status = "Draft", Question = "How is the vendor contacted?", References = [], Tags = [] });
         // Cells a spreadsheet would run as formulas are escaped in CSV and must come back exactly.
         await admin.CreateStandardAsync(new NewStandard(category.Id)
         {
-            Status = "Draft", Title = "=HYPERLINK(\"https://evil.example\",\"Open\")", WhyWeAsk = "+1 for the owner; @mention them",
-            HowToCheck = "-check the portal\n'quoted on purpose", Tags = ["'tagged"],
+            Status = "Draft",
+            Title = "=HYPERLINK(\"https://evil.example\",\"Open\")",
+            WhyWeAsk = "+1 for the owner; @mention them",
+            HowToCheck = "-check the portal\n'quoted on purpose",
+            Tags = ["'tagged"],
         });
         var retired = await admin.CreateStandardAsync(new NewStandard(category.Id) { Priority = "Low" });
         await (await admin.PostAsync($"/api/v1/standards/{retired.Id}/retire", null)).ExpectAsync(HttpStatusCode.OK);

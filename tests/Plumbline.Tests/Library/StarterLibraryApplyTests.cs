@@ -58,9 +58,19 @@ public abstract class StarterLibraryApplyTests(PlumblineFactory factory)
             var (edited, unedited) = (await ByCodeAsync(admin, first.Rows[0].Code), await ByCodeAsync(admin, first.Rows[1].Code));
             var ours = await admin.CreateStandardAsync(new NewStandard(edited.CategoryId));
 
-            var edit = new NewStandard(edited.CategoryId) { Code = edited.Code, Title = "Our own wording", Question = edited.Question, WhyWeAsk = edited.WhyWeAsk,
-                HowToCheck = edited.HowToCheck, Priority = edited.Priority.ToString(), ReviewIntervalMonths = edited.ReviewIntervalMonths, Kind = edited.Kind.ToString(), Tags = [.. edited.Tags],
-                References = [.. edited.References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url))] };
+            var edit = new NewStandard(edited.CategoryId)
+            {
+                Code = edited.Code,
+                Title = "Our own wording",
+                Question = edited.Question,
+                WhyWeAsk = edited.WhyWeAsk,
+                HowToCheck = edited.HowToCheck,
+                Priority = edited.Priority.ToString(),
+                ReviewIntervalMonths = edited.ReviewIntervalMonths,
+                Kind = edited.Kind.ToString(),
+                Tags = [.. edited.Tags],
+                References = [.. edited.References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url))]
+            };
             await (await admin.PutAsJsonAsync($"/api/v1/standards/{edited.Id}", edit)).ExpectAsync(HttpStatusCode.OK);
             ReviseTitles(folder, (edited.Title, "Revised by the vendor"), (unedited.Title, "Revised by the vendor too"));
 

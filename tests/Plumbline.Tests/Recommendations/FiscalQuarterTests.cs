@@ -53,7 +53,11 @@ public sealed class FiscalQuarterTests
     }
 
     [Theory]
-    [InlineData(1)] [InlineData(4)] [InlineData(7)] [InlineData(10)] [InlineData(11)]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(10)]
+    [InlineData(11)]
     public void Every_day_of_a_quarter_lies_between_its_start_and_end_and_quarters_follow_each_other(int startMonth)
     {
         for (var day = new DateOnly(2025, 1, 1); day < new DateOnly(2029, 1, 1); day = day.AddDays(1))
@@ -82,12 +86,20 @@ public sealed class FiscalQuarterTests
     }
 
     [Theory]
-    [InlineData("")] [InlineData(null)] [InlineData("FY2027-Q5")] [InlineData("FY2027-Q0")] [InlineData("2027-Q1")]
-    [InlineData("FY27-Q1")] [InlineData("FY1999-Q1")] [InlineData("FY2101-Q1")] [InlineData("FY2027Q1")]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("FY2027-Q5")]
+    [InlineData("FY2027-Q0")]
+    [InlineData("2027-Q1")]
+    [InlineData("FY27-Q1")]
+    [InlineData("FY1999-Q1")]
+    [InlineData("FY2101-Q1")]
+    [InlineData("FY2027Q1")]
     public void Anything_else_is_not_a_quarter(string? text) => Assert.False(FiscalQuarter.TryParse(text, out _));
 
     [Theory]
-    [InlineData(0)] [InlineData(13)]
+    [InlineData(0)]
+    [InlineData(13)]
     public void A_fiscal_year_starts_in_a_real_month(int month) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => FiscalQuarter.Containing(new DateOnly(2027, 1, 1), month));
 }

@@ -20,8 +20,16 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
 
         var response = await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/recommendations", new
         {
-            title = "Replace the firewall", summary = "The firewall is out of support, so attacks it cannot see get in.", findingIds = findings.Select(f => f.Id),
-            initiativeId = initiative.Id, priority = "High", oneTimeCost = 4200.5m, recurringMonthlyCost = 89.99m, laborHours = 12.5m, targetQuarter = "FY2027-Q2", status = "Proposed",
+            title = "Replace the firewall",
+            summary = "The firewall is out of support, so attacks it cannot see get in.",
+            findingIds = findings.Select(f => f.Id),
+            initiativeId = initiative.Id,
+            priority = "High",
+            oneTimeCost = 4200.5m,
+            recurringMonthlyCost = 89.99m,
+            laborHours = 12.5m,
+            targetQuarter = "FY2027-Q2",
+            status = "Proposed",
         });
 
         var body = await response.ReadJsonAsync(HttpStatusCode.Created);
@@ -144,7 +152,12 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         var template = await (await admin.PostAsJsonAsync("/api/v1/recommendation-templates", new
         {
-            title = LibraryData.UniqueName("Managed backup"), summary = "Daily backups kept off site.", priority = "High", oneTimeCost = 500, recurringMonthlyCost = 120, laborHours = 6,
+            title = LibraryData.UniqueName("Managed backup"),
+            summary = "Daily backups kept off site.",
+            priority = "High",
+            oneTimeCost = 500,
+            recurringMonthlyCost = 120,
+            laborHours = 6,
         })).ReadAsync<TemplateDetails>(HttpStatusCode.Created);
 
         var created = await admin.CreateRecommendationAsync(client.Id, new { templateId = template.Id, oneTimeCost = 750 });

@@ -6,14 +6,26 @@ namespace Plumbline.Tests.Recommendations;
 public sealed class RoadmapRulesTests
 {
     [Theory]
-    [InlineData(Draft, true)] [InlineData(Proposed, true)] [InlineData(Approved, true)] [InlineData(Scheduled, true)]
-    [InlineData(InProgress, true)] [InlineData(Deferred, true)] [InlineData(Done, false)] [InlineData(Declined, false)]
+    [InlineData(Draft, true)]
+    [InlineData(Proposed, true)]
+    [InlineData(Approved, true)]
+    [InlineData(Scheduled, true)]
+    [InlineData(InProgress, true)]
+    [InlineData(Deferred, true)]
+    [InlineData(Done, false)]
+    [InlineData(Declined, false)]
     public void Declined_and_done_items_are_not_budgeted(RecommendationStatus status, bool budgeted) =>
         Assert.Equal(budgeted, RoadmapRules.IsBudgeted(status));
 
     [Theory]
-    [InlineData(Approved, true)] [InlineData(Scheduled, true)] [InlineData(InProgress, true)]
-    [InlineData(Draft, false)] [InlineData(Proposed, false)] [InlineData(Deferred, false)] [InlineData(Done, false)] [InlineData(Declined, false)]
+    [InlineData(Approved, true)]
+    [InlineData(Scheduled, true)]
+    [InlineData(InProgress, true)]
+    [InlineData(Draft, false)]
+    [InlineData(Proposed, false)]
+    [InlineData(Deferred, false)]
+    [InlineData(Done, false)]
+    [InlineData(Declined, false)]
     public void Approved_scheduled_and_in_progress_work_is_committed(RecommendationStatus status, bool committed) =>
         Assert.Equal(committed, RoadmapRules.IsCommitted(status));
 

@@ -11,8 +11,18 @@ public sealed class AgreementChartXlsxTests(SqliteFactory factory) : IClassFixtu
     {
         var admin = await factory.AdminAsync();
         var (_, tam) = await factory.UserAsync("Tam");
-        var dated = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Dated"), mrr = 3000.25m, seats = 10, workstations = 9, servers = 1,
-            tamUserId = tam.Id, visitsPerYear = 6, contractStart = "2026-01-15", contractEnd = "2028-01-14" });
+        var dated = await admin.CreateClientAsync(new
+        {
+            name = LibraryData.UniqueName("Dated"),
+            mrr = 3000.25m,
+            seats = 10,
+            workstations = 9,
+            servers = 1,
+            tamUserId = tam.Id,
+            visitsPerYear = 6,
+            contractStart = "2026-01-15",
+            contractEnd = "2028-01-14"
+        });
         await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Undated"), mrr = 12000m, seats = 30, workstations = 28, servers = 3, tamUserId = tam.Id, visitsPerYear = 12 });
 
         var response = await admin.GetAsync($"/api/v1/agreement-chart?tamUserId={tam.Id}&sort=-mrr&format=xlsx");

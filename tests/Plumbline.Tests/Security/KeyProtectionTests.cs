@@ -25,7 +25,8 @@ public sealed class KeyProtectionTests
             }
             await using var instance = new PlumblineFactory(settings: new Dictionary<string, string?>
             {
-                ["DataProtection:CertificatePath"] = pfx, ["DataProtection:CertificatePassword"] = "s3cret-pass",
+                ["DataProtection:CertificatePath"] = pfx,
+                ["DataProtection:CertificatePassword"] = "s3cret-pass",
             });
 
             var admin = await instance.AdminAsync();

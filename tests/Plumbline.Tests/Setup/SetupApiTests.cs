@@ -78,7 +78,10 @@ public sealed class SetupApiTests
 
         var response = await instance.CreateClient().PostAsJsonAsync("/api/v1/setup", new
         {
-            providerName = "Northwind IT Partners", adminEmail = "owner@northwind.test", adminPassword = "correct horse battery staple", adminName = new string('a', 201),
+            providerName = "Northwind IT Partners",
+            adminEmail = "owner@northwind.test",
+            adminPassword = "correct horse battery staple",
+            adminName = new string('a', 201),
         });
 
         await response.ValidationProblemAsync("adminName");

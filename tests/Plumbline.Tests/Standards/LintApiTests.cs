@@ -16,8 +16,10 @@ public sealed class LintApiTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
         var response = await tam.PostAsJsonAsync("/api/v1/standards/lint", new
         {
-            question = "Is there at least 20% free space on the system drive?", whyWeAsk = "Updates fail on a full drive.",
-            howToCheck = "Read the RMM disk report.", references = References,
+            question = "Is there at least 20% free space on the system drive?",
+            whyWeAsk = "Updates fail on a full drive.",
+            howToCheck = "Read the RMM disk report.",
+            references = References,
         });
 
         var result = await response.ReadJsonAsync();
@@ -47,7 +49,9 @@ public sealed class LintApiTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
         var response = await tam.PostAsJsonAsync("/api/v1/standards/lint", new
         {
-            question = "Is MFA enforced for every administrator?", whyWeAsk = "Stolen passwords.", howToCheck = "Entra sign-in logs.",
+            question = "Is MFA enforced for every administrator?",
+            whyWeAsk = "Stolen passwords.",
+            howToCheck = "Entra sign-in logs.",
             references = new object?[] { new { authority = " ", citation = "" }, null },
         });
 

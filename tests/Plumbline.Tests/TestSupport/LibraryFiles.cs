@@ -17,14 +17,23 @@ public static class LibraryFiles
 
     public static object JsonStandard(string code, string question = "Is MFA enforced for every administrator account?") => new
     {
-        code, title = "MFA for admins", question, whyWeAsk = "Stolen passwords are the most common way in.",
-        howToCheck = "Check the conditional access policies.", references = new[] { new { authority = "CIS Controls v8", citation = "Safeguard 6.5" } },
-        priority = "High", reviewIntervalMonths = 3, kind = "Technology", tags = new[] { "mfa" }, status = "Active",
+        code,
+        title = "MFA for admins",
+        question,
+        whyWeAsk = "Stolen passwords are the most common way in.",
+        howToCheck = "Check the conditional access policies.",
+        references = new[] { new { authority = "CIS Controls v8", citation = "Safeguard 6.5" } },
+        priority = "High",
+        reviewIntervalMonths = 3,
+        kind = "Technology",
+        tags = new[] { "mfa" },
+        status = "Active",
     };
 
     public static string Json(string section, params object[] standards) => JsonSerializer.Serialize(new
     {
-        format = "plumbline-library", version = 1,
+        format = "plumbline-library",
+        version = 1,
         sections = new[] { new { name = section, order = 50, description = "Imported by a test.", categories = new[] { new { name = "Identity", order = 1, reviewIntervalMonths = 6, standards } } } },
     }, HttpAssertions.Json);
 

@@ -19,8 +19,18 @@ public static class ScheduleData
     }
 
     public static async Task<ClientDetails> ClientOfAsync(this HttpClient admin, string tamUserId, int visitsPerYear, decimal mrr = 5000m) =>
-        await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Visited"), mrr, seats = 20, workstations = 18, servers = 2, storageGb = 500,
-            tamUserId, visitsPerYear, salesRep = "Sam Sales" });
+        await admin.CreateClientAsync(new
+        {
+            name = LibraryData.UniqueName("Visited"),
+            mrr,
+            seats = 20,
+            workstations = 18,
+            servers = 2,
+            storageGb = 500,
+            tamUserId,
+            visitsPerYear,
+            salesRep = "Sam Sales"
+        });
 
     public static async Task<VisitDetails> CreateVisitAsync(this HttpClient api, Guid clientId, DateOnly date) =>
         await (await api.PostAsJsonAsync("/api/v1/visits", new { clientId, date })).ReadAsync<VisitDetails>(HttpStatusCode.Created);

@@ -29,8 +29,14 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
 
         var user = new AppUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, Name = request.Name!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
-            WorkingDaysPerYear = request.WorkingDaysPerYear, LeaveDaysPerYear = request.LeaveDaysPerYear, InternalDaysPerYear = request.InternalDaysPerYear,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            Name = request.Name!.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            WorkingDaysPerYear = request.WorkingDaysPerYear,
+            LeaveDaysPerYear = request.LeaveDaysPerYear,
+            InternalDaysPerYear = request.InternalDaysPerYear,
         };
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return (null, new() { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
@@ -123,8 +129,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         var found = await query.AsNoTracking().ToListAsync(ct);
         var ids = found.Select(u => u.Id).ToList();
-        var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                              where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roleRows = await (from ur in db.UserRoles
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where ids.Contains(ur.UserId)
+                              select new { ur.UserId, r.Name }).ToListAsync(ct);
         return found.Select(u => new UserDetails(u.Id, u.Email ?? "", u.Name,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Array.IndexOf(Roles.All, r)).ToList(),
             u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear)).ToList();

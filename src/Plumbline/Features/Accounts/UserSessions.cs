@@ -35,7 +35,10 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock)
         await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
         var session = new UserSession
         {
-            UserId = userId, CreatedAt = now, LastSeenAt = now, ExpiresAt = now + lifetime,
+            UserId = userId,
+            CreatedAt = now,
+            LastSeenAt = now,
+            ExpiresAt = now + lifetime,
             Device = device.Length > MaxDevice ? device[..MaxDevice] : device,
         };
         db.UserSessions.Add(session);

@@ -32,8 +32,18 @@ public sealed class ClientScope(AppDbContext db)
             join c in db.Categories on s.CategoryId equals c.Id
             join sec in db.Sections on c.SectionId equals sec.Id
             where s.Status == StandardStatus.Active
-            select new { s.Id, SectionId = sec.Id, CategoryId = c.Id, s.Revision, s.Priority, Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths,
-                SectionOrder = sec.Order, CategoryOrder = c.Order, s.Code }).ToListAsync(ct))
+            select new
+            {
+                s.Id,
+                SectionId = sec.Id,
+                CategoryId = c.Id,
+                s.Revision,
+                s.Priority,
+                Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths,
+                SectionOrder = sec.Order,
+                CategoryOrder = c.Order,
+                s.Code
+            }).ToListAsync(ct))
             .OrderBy(s => s.SectionOrder).ThenBy(s => s.CategoryOrder).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
         var last = await LastAnsweredAsync(ids, on, ct);
         return ids.ToDictionary(id => id, id =>

@@ -30,9 +30,20 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
 
         var handoff = new Handoff
         {
-            Area = area, Title = title, TitleSearch = title.ToLowerInvariant(), Details = details, ClientId = clientId.Value, OwnerUserId = owner,
-            CreatedByUserId = actor.UserId, CreatedByName = actor.Name, CreatedAt = Now, UpdatedAt = Now,
-            ReviewId = r.ReviewId, StandardId = r.StandardId ?? findingStandardId, FindingId = r.FindingId, VisitId = r.VisitId,
+            Area = area,
+            Title = title,
+            TitleSearch = title.ToLowerInvariant(),
+            Details = details,
+            ClientId = clientId.Value,
+            OwnerUserId = owner,
+            CreatedByUserId = actor.UserId,
+            CreatedByName = actor.Name,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            ReviewId = r.ReviewId,
+            StandardId = r.StandardId ?? findingStandardId,
+            FindingId = r.FindingId,
+            VisitId = r.VisitId,
         };
         db.Handoffs.Add(handoff);
         if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);

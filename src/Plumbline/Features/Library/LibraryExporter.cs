@@ -16,16 +16,27 @@ public sealed class LibraryExporter(AppDbContext db)
         {
             Sections = sections.Select(s => new LibrarySection
             {
-                Name = s.Name, Order = s.Order, Description = s.Description,
+                Name = s.Name,
+                Order = s.Order,
+                Description = s.Description,
                 Categories = categories.Where(c => c.SectionId == s.Id).Select(c => new LibraryCategory
                 {
-                    Name = c.Name, Order = c.Order, ReviewIntervalMonths = c.ReviewIntervalMonths,
+                    Name = c.Name,
+                    Order = c.Order,
+                    ReviewIntervalMonths = c.ReviewIntervalMonths,
                     Standards = standards[c.Id].Select(x => new LibraryStandard
                     {
-                        Code = x.Code, Title = x.Title, Question = x.Question, WhyWeAsk = x.WhyWeAsk, HowToCheck = x.HowToCheck,
+                        Code = x.Code,
+                        Title = x.Title,
+                        Question = x.Question,
+                        WhyWeAsk = x.WhyWeAsk,
+                        HowToCheck = x.HowToCheck,
                         References = x.References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url)).ToList(),
-                        Priority = x.Priority.ToString(), ReviewIntervalMonths = x.ReviewIntervalMonths, Kind = x.Kind.ToString(),
-                        Tags = x.Tags, Status = x.Status.ToString(),
+                        Priority = x.Priority.ToString(),
+                        ReviewIntervalMonths = x.ReviewIntervalMonths,
+                        Kind = x.Kind.ToString(),
+                        Tags = x.Tags,
+                        Status = x.Status.ToString(),
                     }).ToList(),
                 }).ToList(),
             }).ToList(),

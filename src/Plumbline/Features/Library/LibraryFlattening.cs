@@ -9,23 +9,33 @@ public static partial class LibraryFlattening
     {
         var rows = new List<Dictionary<string, object?>>();
         foreach (var section in doc.Sections)
-        foreach (var category in section.Categories)
-        {
-            var standards = category.Standards.Count == 0 ? [new LibraryStandard()] : category.Standards;
-            foreach (var s in standards)
+            foreach (var category in section.Categories)
             {
-                rows.Add(new Dictionary<string, object?>
+                var standards = category.Standards.Count == 0 ? [new LibraryStandard()] : category.Standards;
+                foreach (var s in standards)
                 {
-                    ["section"] = section.Name, ["sectionOrder"] = section.Order, ["sectionDescription"] = section.Description ?? "",
-                    ["category"] = category.Name, ["categoryOrder"] = category.Order, ["categoryReviewIntervalMonths"] = category.ReviewIntervalMonths,
-                    ["code"] = s.Code ?? "", ["title"] = s.Title ?? "", ["question"] = s.Question ?? "", ["whyWeAsk"] = s.WhyWeAsk ?? "",
-                    ["howToCheck"] = s.HowToCheck ?? "",
-                    ["references"] = string.Join("\n", s.References.Select(r => string.Join(" | ", new[] { r.Authority, r.Citation, r.Url }.Where(x => !string.IsNullOrEmpty(x))))),
-                    ["priority"] = s.Priority ?? "", ["reviewIntervalMonths"] = s.ReviewIntervalMonths, ["kind"] = s.Kind ?? "",
-                    ["tags"] = string.Join(", ", s.Tags), ["status"] = s.Status ?? "",
-                });
+                    rows.Add(new Dictionary<string, object?>
+                    {
+                        ["section"] = section.Name,
+                        ["sectionOrder"] = section.Order,
+                        ["sectionDescription"] = section.Description ?? "",
+                        ["category"] = category.Name,
+                        ["categoryOrder"] = category.Order,
+                        ["categoryReviewIntervalMonths"] = category.ReviewIntervalMonths,
+                        ["code"] = s.Code ?? "",
+                        ["title"] = s.Title ?? "",
+                        ["question"] = s.Question ?? "",
+                        ["whyWeAsk"] = s.WhyWeAsk ?? "",
+                        ["howToCheck"] = s.HowToCheck ?? "",
+                        ["references"] = string.Join("\n", s.References.Select(r => string.Join(" | ", new[] { r.Authority, r.Citation, r.Url }.Where(x => !string.IsNullOrEmpty(x))))),
+                        ["priority"] = s.Priority ?? "",
+                        ["reviewIntervalMonths"] = s.ReviewIntervalMonths,
+                        ["kind"] = s.Kind ?? "",
+                        ["tags"] = string.Join(", ", s.Tags),
+                        ["status"] = s.Status ?? "",
+                    });
+                }
             }
-        }
         // A section without categories still needs a line, or it would vanish in a round trip.
         foreach (var section in doc.Sections.Where(s => s.Categories.Count == 0))
             rows.Add(new Dictionary<string, object?> { ["section"] = section.Name, ["sectionOrder"] = section.Order, ["sectionDescription"] = section.Description ?? "" });
@@ -56,18 +66,29 @@ public static partial class LibraryFlattening
             var category = section.Categories.FirstOrDefault(c => c.Name == categoryName);
             if (category is null)
             {
-                category = new LibraryCategory { Name = categoryName, Order = Int(row, "categoryOrder", problems) ?? section.Categories.Count + 1,
-                    ReviewIntervalMonths = Int(row, "categoryReviewIntervalMonths", problems) };
+                category = new LibraryCategory
+                {
+                    Name = categoryName,
+                    Order = Int(row, "categoryOrder", problems) ?? section.Categories.Count + 1,
+                    ReviewIntervalMonths = Int(row, "categoryReviewIntervalMonths", problems)
+                };
                 section.Categories.Add(category);
             }
             if (row.Get("code").Length == 0 && row.Get("question").Length == 0) continue;
             category.Standards.Add(new LibraryStandard
             {
-                Code = row.Get("code"), Title = row.Get("title"), Question = row.Get("question"), WhyWeAsk = row.Get("whyWeAsk"),
-                HowToCheck = row.Get("howToCheck"), References = References(row.Get("references")), Priority = row.Get("priority"),
-                ReviewIntervalMonths = Int(row, "reviewIntervalMonths", problems), Kind = row.Get("kind"),
+                Code = row.Get("code"),
+                Title = row.Get("title"),
+                Question = row.Get("question"),
+                WhyWeAsk = row.Get("whyWeAsk"),
+                HowToCheck = row.Get("howToCheck"),
+                References = References(row.Get("references")),
+                Priority = row.Get("priority"),
+                ReviewIntervalMonths = Int(row, "reviewIntervalMonths", problems),
+                Kind = row.Get("kind"),
                 Tags = row.Get("tags").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-                Status = row.Get("status"), SourceRow = row.RowNumber,
+                Status = row.Get("status"),
+                SourceRow = row.RowNumber,
             });
         }
         return doc;

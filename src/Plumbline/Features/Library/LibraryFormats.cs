@@ -29,7 +29,10 @@ public static class LibraryFormats
 
     public static LibraryFormat? FromName(string? name) => (string.IsNullOrWhiteSpace(name) ? "json" : name).Trim().ToLowerInvariant() switch
     {
-        "json" => LibraryFormat.Json, "csv" => LibraryFormat.Csv, "xlsx" => LibraryFormat.Xlsx, _ => null,
+        "json" => LibraryFormat.Json,
+        "csv" => LibraryFormat.Csv,
+        "xlsx" => LibraryFormat.Xlsx,
+        _ => null,
     };
 
     /// <summary>Guess the format of an upload from its content type, then its file name, then its first bytes.</summary>
@@ -51,19 +54,19 @@ public static class LibraryFormats
             case LibraryFormat.Json:
                 return JsonSerializer.SerializeToUtf8Bytes(doc, Json);
             case LibraryFormat.Csv:
-            {
-                using var writer = new StringWriter(CultureInfo.InvariantCulture);
-                using var csv = new CsvWriter(writer, SafeCsv.Writing());
-                foreach (var column in LibraryRow.Columns) csv.WriteField(column);
-                csv.NextRecord();
-                foreach (var row in LibraryFlattening.ToRows(doc))
                 {
-                    foreach (var column in LibraryRow.Columns) csv.WriteField(Convert.ToString(row.GetValueOrDefault(column), CultureInfo.InvariantCulture) ?? "");
+                    using var writer = new StringWriter(CultureInfo.InvariantCulture);
+                    using var csv = new CsvWriter(writer, SafeCsv.Writing());
+                    foreach (var column in LibraryRow.Columns) csv.WriteField(column);
                     csv.NextRecord();
+                    foreach (var row in LibraryFlattening.ToRows(doc))
+                    {
+                        foreach (var column in LibraryRow.Columns) csv.WriteField(Convert.ToString(row.GetValueOrDefault(column), CultureInfo.InvariantCulture) ?? "");
+                        csv.NextRecord();
+                    }
+                    csv.Flush();
+                    return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
                 }
-                csv.Flush();
-                return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
-            }
             default:
                 return Spreadsheet.Write("Standards", LibraryRow.Columns,
                     LibraryFlattening.ToRows(doc).Select(r => LibraryRow.Columns.Select(c => r.GetValueOrDefault(c)).ToArray()));

@@ -154,7 +154,15 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
     /// <summary>Fingerprint of what a person can edit; tells whether the provider changed a starter standard.</summary>
     public static string ContentHash(Standard s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
     {
-        s.Title, s.Question, s.WhyWeAsk, s.HowToCheck, s.References, Priority = s.Priority.ToString(), s.ReviewIntervalMonths,
-        Kind = s.Kind.ToString(), s.Tags, Status = s.Status.ToString(),
+        s.Title,
+        s.Question,
+        s.WhyWeAsk,
+        s.HowToCheck,
+        s.References,
+        Priority = s.Priority.ToString(),
+        s.ReviewIntervalMonths,
+        Kind = s.Kind.ToString(),
+        s.Tags,
+        Status = s.Status.ToString(),
     }))));
 }

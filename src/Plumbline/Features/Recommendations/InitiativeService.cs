@@ -96,8 +96,13 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         {
             db.RecommendationTemplates.Add(new RecommendationTemplate
             {
-                Title = t.Title, Summary = t.Summary, Priority = Enum.Parse<Priority>(t.Priority), OneTimeCost = t.OneTime,
-                RecurringMonthlyCost = t.Monthly, LaborHours = t.Hours, CreatedAt = now,
+                Title = t.Title,
+                Summary = t.Summary,
+                Priority = Enum.Parse<Priority>(t.Priority),
+                OneTimeCost = t.OneTime,
+                RecurringMonthlyCost = t.Monthly,
+                LaborHours = t.Hours,
+                CreatedAt = now,
             });
             added++;
         }

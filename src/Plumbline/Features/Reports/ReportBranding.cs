@@ -13,7 +13,10 @@ public sealed class ReportBrandingSource(ProviderSettingsService settings)
     public const int MaxLogoBytes = 256 * 1024;
     public static readonly IReadOnlyDictionary<string, string> LogoTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".svg"] = "image/svg+xml",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".svg"] = "image/svg+xml",
     };
 
     public async Task<ReportBranding> GetAsync(CancellationToken ct)

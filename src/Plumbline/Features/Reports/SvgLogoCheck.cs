@@ -19,7 +19,10 @@ public static class SvgLogoCheck
     {
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
             MaxCharactersInDocument = ReportBrandingSource.MaxLogoBytes * 2L,
         };
         try

@@ -11,8 +11,16 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
 
     private static readonly Dictionary<string, string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".gif"] = "image/gif", [".webp"] = "image/webp",
-        [".heic"] = "image/heic", [".pdf"] = "application/pdf", [".txt"] = "text/plain", [".csv"] = "text/csv", [".log"] = "text/plain",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".gif"] = "image/gif",
+        [".webp"] = "image/webp",
+        [".heic"] = "image/heic",
+        [".pdf"] = "application/pdf",
+        [".txt"] = "text/plain",
+        [".csv"] = "text/csv",
+        [".log"] = "text/plain",
         [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
@@ -32,8 +40,13 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
 
         var evidence = new Evidence
         {
-            ReviewId = reviewId, StandardId = standardId, FileName = Path.GetFileName(file.FileName).Trim()[..Math.Min(255, Path.GetFileName(file.FileName).Trim().Length)],
-            ContentType = contentType, Size = file.Length, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = who,
+            ReviewId = reviewId,
+            StandardId = standardId,
+            FileName = Path.GetFileName(file.FileName).Trim()[..Math.Min(255, Path.GetFileName(file.FileName).Trim().Length)],
+            ContentType = contentType,
+            Size = file.Length,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = who,
         };
         evidence.StoredName = evidence.Id.ToString("N") + extension.ToLowerInvariant();
         var folder = Path.Combine(Folder, reviewId.ToString("N"));

@@ -47,9 +47,14 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
 
         var review = new Review
         {
-            ClientId = client.Id, Title = string.IsNullOrWhiteSpace(r.Title) ? DefaultTitle(client.Name, asOf) : r.Title.Trim(),
-            AsOf = asOf, TamUserId = NullIfEmpty(r.TamUserId) ?? client.TamUserId, VcioUserId = NullIfEmpty(r.VcioUserId) ?? client.VcioUserId,
-            TamDueOn = r.TamDueOn ?? asOf, VcioDueOn = r.VcioDueOn, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ClientId = client.Id,
+            Title = string.IsNullOrWhiteSpace(r.Title) ? DefaultTitle(client.Name, asOf) : r.Title.Trim(),
+            AsOf = asOf,
+            TamUserId = NullIfEmpty(r.TamUserId) ?? client.TamUserId,
+            VcioUserId = NullIfEmpty(r.VcioUserId) ?? client.VcioUserId,
+            TamDueOn = r.TamDueOn ?? asOf,
+            VcioDueOn = r.VcioDueOn,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var items = await ItemsForAsync(review, chosen, ct);
         review.ItemCount = items.Count;
@@ -75,8 +80,15 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         {
             var item = new ReviewItem
             {
-                ReviewId = review.Id, ClientId = review.ClientId, AsOf = review.AsOf, StandardId = s.StandardId, Revision = s.Revision,
-                SectionId = s.SectionId, CategoryId = s.CategoryId, Priority = s.Priority, Order = n,
+                ReviewId = review.Id,
+                ClientId = review.ClientId,
+                AsOf = review.AsOf,
+                StandardId = s.StandardId,
+                Revision = s.Revision,
+                SectionId = s.SectionId,
+                CategoryId = s.CategoryId,
+                Priority = s.Priority,
+                Order = n,
             };
             if (previous.TryGetValue(s.StandardId, out var p))
             {
@@ -107,8 +119,17 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             join sec in db.Sections on i.SectionId equals sec.Id into sections
             from sec in sections.DefaultIfEmpty()
             orderby i.Order
-            select new { Item = i, rev.Title, rev.Question, rev.WhyWeAsk, rev.HowToCheck, s.Code, SectionName = sec == null ? null : sec.Name,
-                CategoryName = c == null ? null : c.Name }).ToListAsync(ct);
+            select new
+            {
+                Item = i,
+                rev.Title,
+                rev.Question,
+                rev.WhyWeAsk,
+                rev.HowToCheck,
+                s.Code,
+                SectionName = sec == null ? null : sec.Name,
+                CategoryName = c == null ? null : c.Name
+            }).ToListAsync(ct);
         var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var flags = (await db.QuestionFlags.Where(f => f.ReviewId == id).Select(f => f.StandardId).Distinct().ToListAsync(ct)).ToHashSet();
         var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer?.ToString(), x.Item.Note,

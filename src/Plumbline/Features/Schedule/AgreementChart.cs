@@ -56,9 +56,17 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         var key = sort?.TrimStart('-');
         Func<AgreementRow, object?> by = key switch
         {
-            "salesRep" => r => r.SalesRep, "vcio" => r => r.Vcio, "tam" => r => r.Tam, "visits" => r => r.VisitDaysPerYear, "seats" => r => r.Seats,
-            "servers" => r => r.Servers, "storage" => r => r.StorageGb, "mrr" => r => r.Mrr, "contractStart" => r => r.ContractStart,
-            "contractEnd" => r => r.ContractEnd, _ => r => r.Client.ToLowerInvariant(),
+            "salesRep" => r => r.SalesRep,
+            "vcio" => r => r.Vcio,
+            "tam" => r => r.Tam,
+            "visits" => r => r.VisitDaysPerYear,
+            "seats" => r => r.Seats,
+            "servers" => r => r.Servers,
+            "storage" => r => r.StorageGb,
+            "mrr" => r => r.Mrr,
+            "contractStart" => r => r.ContractStart,
+            "contractEnd" => r => r.ContractEnd,
+            _ => r => r.Client.ToLowerInvariant(),
         };
         var ordered = descending ? rows.OrderByDescending(by) : rows.OrderBy(by);
         return ordered.ThenBy(r => r.Client, StringComparer.OrdinalIgnoreCase).ToList();

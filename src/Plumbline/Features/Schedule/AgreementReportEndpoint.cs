@@ -23,7 +23,10 @@ public static class AgreementReportEndpoint
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var parameters = new Dictionary<string, object?>
             {
-                ["Rows"] = rows, ["Totals"] = totals, ["Branding"] = brand, ["PreparedOn"] = today,
+                ["Rows"] = rows,
+                ["Totals"] = totals,
+                ["Branding"] = brand,
+                ["PreparedOn"] = today,
                 ["PdfUrl"] = QueryHelpers.AddQueryString("/reports/agreement-chart", pdfQuery),
             };
             return await ReportResults.HtmlOrPdfAsync<Pages.AgreementReport>(http, parameters,

@@ -98,7 +98,10 @@ public sealed class AvailabilityService(AppDbContext db)
         db.ClientBlackouts.RemoveRange(await db.ClientBlackouts.Where(b => b.ClientId == clientId).ToListAsync(ct));
         db.ClientBlackouts.AddRange(blackouts.Select(b => new ClientBlackout
         {
-            ClientId = clientId, Start = b.Start!.Value, End = b.End ?? b.Start!.Value, Reason = (b.Reason ?? "").Trim(),
+            ClientId = clientId,
+            Start = b.Start!.Value,
+            End = b.End ?? b.Start!.Value,
+            Reason = (b.Reason ?? "").Trim(),
         }));
         await db.SaveChangesAsync(ct);
         return Outcome<ClientAvailability>.Ok((await ClientAsync(clientId, ct))!);

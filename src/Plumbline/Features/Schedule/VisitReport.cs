@@ -70,7 +70,9 @@ public static class VisitSummaryEndpoint
             if (model is null) return Results.NotFound();
             var parameters = new Dictionary<string, object?>
             {
-                ["Model"] = model, ["Branding"] = await branding.GetAsync(ct), ["SummaryNote"] = model.SummaryNote,
+                ["Model"] = model,
+                ["Branding"] = await branding.GetAsync(ct),
+                ["SummaryNote"] = model.SummaryNote,
                 ["PreparedOn"] = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             };
             return await Reports.ReportResults.HtmlOrPdfAsync<Pages.VisitSummaryReport>(http, parameters,

@@ -57,8 +57,13 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
         if (await ProblemAsync(client.Id, tamId, r.Date.Value, null, ct) is { } problem) return Outcome<VisitDetails>.Clash(problem);
         var visit = new Visit
         {
-            ClientId = client.Id, TamUserId = tamId, Date = r.Date.Value, Onsite = r.Onsite ?? true,
-            RemoteReason = r.Onsite == false ? r.RemoteReason!.Trim() : null, CreatedAt = Now, UpdatedAt = Now,
+            ClientId = client.Id,
+            TamUserId = tamId,
+            Date = r.Date.Value,
+            Onsite = r.Onsite ?? true,
+            RemoteReason = r.Onsite == false ? r.RemoteReason!.Trim() : null,
+            CreatedAt = Now,
+            UpdatedAt = Now,
         };
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);

@@ -85,7 +85,15 @@ public sealed class StandardRevision
 
     public static StandardRevision Of(Standard s, DateTime at, string by) => new()
     {
-        StandardId = s.Id, Revision = s.Revision, Title = s.Title, Question = s.Question, WhyWeAsk = s.WhyWeAsk,
-        HowToCheck = s.HowToCheck, Priority = s.Priority, References = [.. s.References], CreatedAt = at, CreatedBy = by,
+        StandardId = s.Id,
+        Revision = s.Revision,
+        Title = s.Title,
+        Question = s.Question,
+        WhyWeAsk = s.WhyWeAsk,
+        HowToCheck = s.HowToCheck,
+        Priority = s.Priority,
+        References = [.. s.References],
+        CreatedAt = at,
+        CreatedBy = by,
     };
 }

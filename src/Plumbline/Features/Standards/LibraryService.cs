@@ -194,8 +194,16 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         join sec in db.Sections on c.SectionId equals sec.Id
         select new Row
         {
-            Standard = s, SectionId = sec.Id, SectionName = sec.Name, SectionOrder = sec.Order, CategoryName = c.Name, CategoryOrder = c.Order,
-            CategoryInterval = c.ReviewIntervalMonths, SearchText = s.SearchText, TagsText = s.TagsText, CategoryId = s.CategoryId,
+            Standard = s,
+            SectionId = sec.Id,
+            SectionName = sec.Name,
+            SectionOrder = sec.Order,
+            CategoryName = c.Name,
+            CategoryOrder = c.Order,
+            CategoryInterval = c.ReviewIntervalMonths,
+            SearchText = s.SearchText,
+            TagsText = s.TagsText,
+            CategoryId = s.CategoryId,
         };
 
     private static StandardDetails ToDetails(Row r) => new(r.Standard.Id, r.Standard.Code, r.Standard.CategoryId, r.Standard.Title,

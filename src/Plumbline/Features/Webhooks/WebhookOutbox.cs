@@ -64,7 +64,9 @@ public static class WebhookServices
             // A receiver answers; it does not send Plumbline elsewhere. Redirects count as failures.
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
-                AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseProxy = false,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseProxy = false,
                 ConnectCallback = provider.GetRequiredService<ReceiverAddresses>().ConnectAsync,
             });
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();

@@ -145,7 +145,9 @@ public sealed record VisitCompletedData(Guid VisitId, Guid ClientId, string TamU
 
     internal VisitCompletedData Linked(PublicUrl u) => this with
     {
-        Url = u.For($"/visits/{VisitId}"), ApiUrl = u.For($"/api/v1/visits/{VisitId}"), ClientUrl = u.For($"/clients/{ClientId}"),
+        Url = u.For($"/visits/{VisitId}"),
+        ApiUrl = u.For($"/api/v1/visits/{VisitId}"),
+        ClientUrl = u.For($"/clients/{ClientId}"),
         SummaryUrl = u.For($"/reports/visits/{VisitId}/summary"),
     };
 }

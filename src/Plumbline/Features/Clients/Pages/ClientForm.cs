@@ -26,9 +26,21 @@ public sealed class ClientForm
     /// <summary>The details carry the computed endpoints; <paramref name="storedEndpoints"/> is what was typed (null = computed).</summary>
     public static ClientForm From(ClientDetails c, int? storedEndpoints) => new()
     {
-        Name = c.Name, Status = c.Status.ToString(), Mrr = c.Mrr, Seats = c.Seats, Workstations = c.Workstations, Servers = c.Servers, StorageGb = c.StorageGb,
+        Name = c.Name,
+        Status = c.Status.ToString(),
+        Mrr = c.Mrr,
+        Seats = c.Seats,
+        Workstations = c.Workstations,
+        Servers = c.Servers,
+        StorageGb = c.StorageGb,
         Endpoints = storedEndpoints,
-        ContractStart = c.ContractStart, ContractEnd = c.ContractEnd, SalesRep = c.SalesRep, TamUserId = c.TamUserId, VcioUserId = c.VcioUserId,
-        FiscalYearStartMonth = c.FiscalYearStartMonth, VisitsPerYear = c.VisitsPerYear, Version = c.Version,
+        ContractStart = c.ContractStart,
+        ContractEnd = c.ContractEnd,
+        SalesRep = c.SalesRep,
+        TamUserId = c.TamUserId,
+        VcioUserId = c.VcioUserId,
+        FiscalYearStartMonth = c.FiscalYearStartMonth,
+        VisitsPerYear = c.VisitsPerYear,
+        Version = c.Version,
     };
 }

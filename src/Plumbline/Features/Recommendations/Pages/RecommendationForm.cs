@@ -41,15 +41,27 @@ public sealed class RecommendationForm
 
     public static RecommendationForm From(RecommendationDetails r) => new()
     {
-        Title = r.Title, Summary = r.Summary, Priority = r.Priority, Status = r.Status.ToString(), TargetQuarter = r.TargetQuarter,
-        OneTimeCost = r.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture), RecurringMonthlyCost = r.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),
-        LaborHours = r.LaborHours.ToString("0.##", CultureInfo.InvariantCulture), InitiativeId = r.InitiativeId?.ToString(), FindingIds = [.. r.FindingIds], Version = r.Version,
+        Title = r.Title,
+        Summary = r.Summary,
+        Priority = r.Priority,
+        Status = r.Status.ToString(),
+        TargetQuarter = r.TargetQuarter,
+        OneTimeCost = r.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture),
+        RecurringMonthlyCost = r.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),
+        LaborHours = r.LaborHours.ToString("0.##", CultureInfo.InvariantCulture),
+        InitiativeId = r.InitiativeId?.ToString(),
+        FindingIds = [.. r.FindingIds],
+        Version = r.Version,
     };
 
     public static RecommendationForm From(TemplateDetails t) => new()
     {
-        Title = t.Title, Summary = t.Summary, Priority = t.Priority, TemplateId = t.Id,
-        OneTimeCost = t.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture), RecurringMonthlyCost = t.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),
+        Title = t.Title,
+        Summary = t.Summary,
+        Priority = t.Priority,
+        TemplateId = t.Id,
+        OneTimeCost = t.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture),
+        RecurringMonthlyCost = t.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),
         LaborHours = t.LaborHours.ToString("0.##", CultureInfo.InvariantCulture),
     };
 }

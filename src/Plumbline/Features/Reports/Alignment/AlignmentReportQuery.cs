@@ -27,8 +27,18 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
             join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
             select new
             {
-                i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, i.RecommendationId, i.AcceptedRiskReason, i.Order,
-                s.Code, rev.Title, rev.WhyWeAsk,
+                i.StandardId,
+                i.SectionId,
+                i.CategoryId,
+                i.Priority,
+                i.Answer,
+                i.Rating,
+                i.RecommendationId,
+                i.AcceptedRiskReason,
+                i.Order,
+                s.Code,
+                rev.Title,
+                rev.WhyWeAsk,
             }).ToListAsync(ct);
         var result = AlignmentScore.Compute(rows.Select(r => new ScoreInput(r.StandardId, r.SectionId, r.CategoryId, r.Priority, r.Answer, r.Rating)).ToList(), weights);
 

@@ -31,9 +31,19 @@ public sealed class StandardForm
 
     public static StandardForm From(StandardDetails s) => new()
     {
-        Code = s.Code, CategoryId = s.CategoryId, Title = s.Title, Question = s.Question, WhyWeAsk = s.WhyWeAsk, HowToCheck = s.HowToCheck,
-        References = s.References.Select(r => new ReferenceRow { Authority = r.Authority, Citation = r.Citation, Url = r.Url }).ToList(), Priority = s.Priority.ToString(),
-        ReviewIntervalMonths = s.ReviewIntervalMonths, Kind = s.Kind.ToString(), Tags = string.Join(", ", s.Tags), Status = s.Status.ToString(), Version = s.Version,
+        Code = s.Code,
+        CategoryId = s.CategoryId,
+        Title = s.Title,
+        Question = s.Question,
+        WhyWeAsk = s.WhyWeAsk,
+        HowToCheck = s.HowToCheck,
+        References = s.References.Select(r => new ReferenceRow { Authority = r.Authority, Citation = r.Citation, Url = r.Url }).ToList(),
+        Priority = s.Priority.ToString(),
+        ReviewIntervalMonths = s.ReviewIntervalMonths,
+        Kind = s.Kind.ToString(),
+        Tags = string.Join(", ", s.Tags),
+        Status = s.Status.ToString(),
+        Version = s.Version,
     };
 }
 
