@@ -25,14 +25,14 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
         return GeneratedClient.For(instance.CreateClient(), token!.Token);
     }
 
-    private static StandardRequest Standard(Guid categoryId, string code, string priority) => new()
+    private static StandardRequest Standard(Guid categoryId, string code, StandardRequest_priority priority) => new()
     {
         CategoryId = categoryId,
         Code = code,
         Title = $"Standard {code}",
         Priority = priority,
-        Kind = "Technology",
-        Status = "Active",
+        Kind = StandardRequest_kind.Technology,
+        Status = StandardRequest_status.Active,
         Question = "Is the firewall firmware on a release the vendor still supports?",
         WhyWeAsk = "Unsupported firmware gets no security fixes.",
         HowToCheck = "Compare the firmware version on the firewall's status page with the vendor's support list.",
@@ -48,8 +48,8 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
 
         var section = await v1.Sections.PostAsync(new SectionRequest { Name = "Network", Order = 1 });
         var category = await v1.Categories.PostAsync(new CategoryRequest { SectionId = section!.Id, Name = "Firewalls", ReviewIntervalMonths = 3 });
-        var high = await v1.Standards.PostAsync(Standard(category!.Id!.Value, "FW1", "High"));
-        var medium = await v1.Standards.PostAsync(Standard(category.Id.Value, "FW2", "Medium"));
+        var high = await v1.Standards.PostAsync(Standard(category!.Id!.Value, "FW1", StandardRequest_priority.High));
+        var medium = await v1.Standards.PostAsync(Standard(category.Id.Value, "FW2", StandardRequest_priority.Medium));
         var client = await v1.Clients.PostAsync(new ClientRequest { Name = "Contoso", Mrr = 9000, Seats = 30, Workstations = 28, Servers = 3, FiscalYearStartMonth = 1 });
         Assert.Equal(31, client!.Endpoints);
 
@@ -64,13 +64,13 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
         Assert.Equal(2, review.Items!.Count);
 
         // The TAM pass: one Yes, one No with what was found; then hand it to the vCIO.
-        await reviewApi.Answers[high.Id!.Value].PutAsync(new AnswerRequest { Answer = "Yes" });
-        var no = await reviewApi.Answers[medium.Id!.Value].PutAsync(new AnswerRequest { Answer = "No", Note = "Firmware is two major releases behind." });
-        Assert.Equal("No", no!.Answer);
+        await reviewApi.Answers[high.Id!.Value].PutAsync(new AnswerRequest { Answer = AnswerRequest_answer.Yes });
+        var no = await reviewApi.Answers[medium.Id!.Value].PutAsync(new AnswerRequest { Answer = AnswerRequest_answer.No, Note = "Firmware is two major releases behind." });
+        Assert.Equal(Answer.No, no!.Answer);
         await reviewApi.Submit.PostAsync();
 
         // The vCIO pass: the No is highly vulnerable and becomes a recommendation.
-        var rating = await reviewApi.Ratings[medium.Id.Value].PutAsync(new RatingRequest { Rating = "HighlyVulnerable", NewRecommendationTitle = "Replace the firewall" });
+        var rating = await reviewApi.Ratings[medium.Id.Value].PutAsync(new RatingRequest { Rating = RatingRequest_rating.HighlyVulnerable, NewRecommendationTitle = "Replace the firewall" });
         Assert.NotNull(rating!.RecommendationId);
         await reviewApi.Complete.PostAsync();
 
@@ -85,7 +85,7 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
             TargetQuarter = "FY2027-Q1",
             OneTimeCost = 1500.25,
             RecurringMonthlyCost = 50,
-            Status = "Approved",
+            Status = RecommendationRequest_status.Approved,
         });
         var roadmap = await v1.Clients[client.Id!.Value].Roadmap.GetAsync(r => { r.QueryParameters.FromYear = 2027; r.QueryParameters.Years = 1; });
 

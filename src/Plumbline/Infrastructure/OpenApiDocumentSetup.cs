@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 
 namespace Plumbline.Infrastructure;
 
@@ -47,6 +49,7 @@ public static class OpenApiDocumentSetup
         {
             options.AddSchemaTransformer(DescribeMoneyAsync);
             options.AddSchemaTransformer(DescribeEnumsAsync);
+            options.AddSchemaTransformer(DescribeStringEnumsAsync);
             options.AddOperationTransformer(RequireTokenAsync);
             options.AddDocumentTransformer(DescribeDocumentAsync);
         });
@@ -108,6 +111,23 @@ public static class OpenApiDocumentSetup
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         if (type.IsEnum && schema.Type is null && schema.Enum is { Count: > 0 } names)
             schema.Type = names.Any(n => n is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Lists the allowed names of request strings marked with <see cref="StringEnumAttribute"/>, so generated clients make
+    /// an enum of them. (A reference to the enum's own schema would be neater, but the generator inlines it anyway.)
+    /// </summary>
+    private static Task DescribeStringEnumsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var marked = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(StringEnumAttribute), true)
+            ?? (context.ParameterDescription?.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo
+                .GetCustomAttributes(typeof(StringEnumAttribute), true);
+        if (marked?.OfType<StringEnumAttribute>().FirstOrDefault() is not { } values) return Task.CompletedTask;
+        var nullable = schema.Type?.HasFlag(JsonSchemaType.Null) == true;
+        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Enum = [.. values.Names.Select(n => (JsonNode)JsonValue.Create(n))];
+        if (nullable) schema.Enum.Add(null!);
         return Task.CompletedTask;
     }
 

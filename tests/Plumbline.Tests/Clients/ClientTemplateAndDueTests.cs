@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Plumbline.Features.Clients;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Reviews;
 
 namespace Plumbline.Tests.Clients;
 
@@ -225,7 +226,7 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
         Assert.DoesNotContain(dueOnLastDay.Items, i => i.StandardId == library[0].Id);
         Assert.Contains(dueAfter.Items, i => i.StandardId == library[0].Id);
         var excepted = during.Item(library[0].Id);
-        Assert.Equal("NotApplicable", excepted.Answer);
+        Assert.Equal((Answer?)Answer.NotApplicable, excepted.Answer);
         Assert.Contains("Replacing the firewall in April.", excepted.Note);
         Assert.Null(afterwards.Item(library[0].Id).Answer);
         Assert.Null((await admin.ScoreAsync(during.Id)).Breakdown.Single(l => l.StandardId == library[0].Id).Value);
@@ -246,11 +247,11 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
         var due = await DueAsync(admin, client.Id, expires.AddDays(1));
         var after = await admin.CreateReviewAsync(client.Id, asOf: expires.AddDays(1));
 
-        Assert.All(library.Ids, id => Assert.Equal("NotApplicable", during.Item(id).Answer));
+        Assert.All(library.Ids, id => Assert.Equal((Answer?)Answer.NotApplicable, during.Item(id).Answer));
         Assert.Null(Assert.Single(due.Items, i => i.StandardId == library[0].Id).LastAnsweredOn);
         Assert.Equal(Visit.AddMonths(-12), Assert.Single(due.Items, i => i.StandardId == library[1].Id).LastAnsweredOn);
         var again = after.Item(library[0].Id);
-        Assert.Equal((null, "NotApplicable"), (again.Answer, again.PreviousAnswer));
+        Assert.Equal((null, (Answer?)Answer.NotApplicable), (again.Answer, again.PreviousAnswer));
     }
 
     [Theory]

@@ -68,7 +68,7 @@ public abstract partial class TimestampTests(ManualDeliveryFactory factory)
         var made = await factory.EveryEventAsync(admin);
         await factory.Services.GetRequiredService<WebhookDispatcher>().DeliverDueAsync(default);
         var delivery = (await admin.DeliveriesAsync(webhook.Id)).Items.First(d => d.Event == WebhookEvents.ReviewCompleted);
-        Assert.Equal("Delivered", delivery.Status);
+        Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
 
         return (admin, new Dictionary<string, string>
         {

@@ -5,6 +5,7 @@ using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Standards;
 
 namespace Plumbline.Tests.Recommendations;
 
@@ -39,7 +40,7 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         var created = body.Deserialize<RecommendationDetails>(HttpAssertions.Json)!;
         Assert.Equal($"/api/v1/recommendations/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await (await admin.GetAsync($"/api/v1/recommendations/{created.Id}")).ReadAsync<RecommendationDetails>();
-        Assert.Equal(("Replace the firewall", "High", 4200.50m, 89.99m, 12.5m, "FY2027-Q2", RecommendationStatus.Proposed, initiative.Id),
+        Assert.Equal(("Replace the firewall", Priority.High, 4200.50m, 89.99m, 12.5m, "FY2027-Q2", RecommendationStatus.Proposed, initiative.Id),
             (read.Title, read.Priority, read.OneTimeCost, read.RecurringMonthlyCost, read.LaborHours, read.TargetQuarter, read.Status, read.InitiativeId!.Value));
         Assert.Equal(findings.Select(f => f.Id).Order(), read.FindingIds.Order());
         var linked = await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings")).ReadAsync<Paged<FindingDetails>>();
@@ -162,7 +163,7 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
 
         var created = await admin.CreateRecommendationAsync(client.Id, new { templateId = template.Id, oneTimeCost = 750 });
 
-        Assert.Equal((template.Title, "Daily backups kept off site.", "High", 750m, 120m, 6m),
+        Assert.Equal((template.Title, "Daily backups kept off site.", Priority.High, 750m, 120m, 6m),
             (created.Title, created.Summary, created.Priority, created.OneTimeCost, created.RecurringMonthlyCost, created.LaborHours));
         var templates = await (await admin.GetAsync($"/api/v1/recommendation-templates?q={Uri.EscapeDataString(template.Title)}")).ReadAsync<List<TemplateDetails>>();
         Assert.Single(templates);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
+using Plumbline.Features.Standards;
 
 namespace Plumbline.Tests.Reviews;
 
@@ -30,7 +31,7 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         Assert.Equal((client.Id, client.Name, ReviewStatus.Planned, Visit, Visit), (review.ClientId, review.ClientName, review.Status, review.AsOf, review.TamDueOn));
         var only = Assert.Single(review.Items);
         Assert.Equal((library[0].Id, 1, null, null, false, null), (only.StandardId, only.Revision, only.Answer, only.PreviousAnswer, only.ChangedSinceLastReview, only.Rating));
-        Assert.Equal((library[0].Question, library[0].Code, "High", library.Section.Id, library.Category.Id), (only.Question, only.Code, only.Priority, only.SectionId, only.CategoryId));
+        Assert.Equal((library[0].Question, library[0].Code, Priority.High, library.Section.Id, library.Category.Id), (only.Question, only.Code, only.Priority, only.SectionId, only.CategoryId));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
 
         Assert.DoesNotContain(review.Items, i => i.StandardId == library[0].Id || i.StandardId == library[1].Id);
         var stale = review.Item(library[2].Id);
-        Assert.Equal(("Yes", Visit.AddMonths(-4)), (stale.PreviousAnswer, stale.PreviousAnsweredOn));
+        Assert.Equal(((Answer?)Answer.Yes, Visit.AddMonths(-4)), (stale.PreviousAnswer, stale.PreviousAnsweredOn));
         Assert.Equal(due.Items.Select(i => i.StandardId).Order(), review.Items.Select(i => i.StandardId).Order());
     }
 
@@ -135,9 +136,9 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         Assert.Equal((1, original.Question), (before.Item(changing.Id).Revision, before.Item(changing.Id).Question));
         var changed = second.Item(changing.Id);
         Assert.Equal((2, edited.Question, true), (changed.Revision, changed.Question, changed.ChangedSinceLastReview));
-        Assert.Equal(("No", "Only 12% free on SRV-01.", Visit.AddMonths(-3)), (changed.PreviousAnswer, changed.PreviousNote, changed.PreviousAnsweredOn));
+        Assert.Equal(((Answer?)Answer.No, "Only 12% free on SRV-01.", Visit.AddMonths(-3)), (changed.PreviousAnswer, changed.PreviousNote, changed.PreviousAnsweredOn));
         var same = second.Item(steady.Id);
-        Assert.Equal((1, false, "Yes"), (same.Revision, same.ChangedSinceLastReview, same.PreviousAnswer));
+        Assert.Equal((1, false, (Answer?)Answer.Yes), (same.Revision, same.ChangedSinceLastReview, same.PreviousAnswer));
     }
 
     [Fact]

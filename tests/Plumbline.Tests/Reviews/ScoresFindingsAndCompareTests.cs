@@ -44,11 +44,11 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
         Assert.Equal(first.Section.Name, final.BySection[0].Name);
         var lines = final.Breakdown.ToDictionary(l => l.StandardId);
         Assert.Equal(6, lines.Count);
-        Assert.Equal((5, (decimal?)1m, "Yes", "Aligned"), (lines[high].Weight, lines[high].Value, lines[high].Answer, lines[high].Rating));
-        Assert.Equal((3, (decimal?)0.5m, "No", "Marginal"), (lines[medium].Weight, lines[medium].Value, lines[medium].Answer, lines[medium].Rating));
-        Assert.Equal((1, (decimal?)0m, "HighlyVulnerable"), (lines[low].Weight, lines[low].Value, lines[low].Rating));
-        Assert.Equal((3, (decimal?)null, "NotApplicable"), (lines[na].Weight, lines[na].Value, lines[na].Answer));
-        Assert.Equal((1, (decimal?)null, (string?)null), (lines[open].Weight, lines[open].Value, lines[open].Answer));
+        Assert.Equal((5, (decimal?)1m, (Answer?)Answer.Yes, (Rating?)Rating.Aligned), (lines[high].Weight, lines[high].Value, lines[high].Answer, lines[high].Rating));
+        Assert.Equal((3, (decimal?)0.5m, (Answer?)Answer.No, (Rating?)Rating.Marginal), (lines[medium].Weight, lines[medium].Value, lines[medium].Answer, lines[medium].Rating));
+        Assert.Equal((1, (decimal?)0m, (Rating?)Rating.HighlyVulnerable), (lines[low].Weight, lines[low].Value, lines[low].Rating));
+        Assert.Equal((3, (decimal?)null, (Answer?)Answer.NotApplicable), (lines[na].Weight, lines[na].Value, lines[na].Answer));
+        Assert.Equal((1, (decimal?)null, (Answer?)null), (lines[open].Weight, lines[open].Value, lines[open].Answer));
         Assert.Equal((5, (decimal?)1m), (lines[second[0].Id].Weight, lines[second[0].Id].Value));
         Assert.Equal(first[0].Code, lines[high].Code);
     }
@@ -132,12 +132,12 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
 
         Assert.Equal(2, afterFirst.Total);
         var opened = afterFirst.Items.Single(f => f.StandardId == a);
-        Assert.Equal((first, first, (DateOnly?)null, "Open", review1.Id), (opened.OpenedOn, opened.LastSeenOn, opened.ResolvedOn, opened.Status, opened.LastReviewId));
+        Assert.Equal((first, first, (DateOnly?)null, FindingStatus.Open, review1.Id), (opened.OpenedOn, opened.LastSeenOn, opened.ResolvedOn, opened.Status, opened.LastReviewId));
         Assert.Equal((library[0].Code, library[0].Question), (opened.Code, opened.Question));
         var kept = afterSecond.Items.Single(f => f.StandardId == a);
-        Assert.Equal((opened.Id, first, second, "Open", review2.Id), (kept.Id, kept.OpenedOn, kept.LastSeenOn, kept.Status, kept.LastReviewId));
+        Assert.Equal((opened.Id, first, second, FindingStatus.Open, review2.Id), (kept.Id, kept.OpenedOn, kept.LastSeenOn, kept.Status, kept.LastReviewId));
         var fixedOnSecond = afterSecond.Items.Single(f => f.StandardId == b);
-        Assert.Equal(("Resolved", (DateOnly?)second, 91), (fixedOnSecond.Status, fixedOnSecond.ResolvedOn, fixedOnSecond.AgeDays));
+        Assert.Equal((FindingStatus.Resolved, (DateOnly?)second, 91), (fixedOnSecond.Status, fixedOnSecond.ResolvedOn, fixedOnSecond.AgeDays));
         Assert.Empty(open.Items);
         Assert.Equal(2, resolved.Total);
         var fixedOnThird = resolved.Items.Single(f => f.StandardId == a);
@@ -162,7 +162,7 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
         Assert.Equal(today.AddDays(-10), open.OpenedOn);
         Assert.InRange(open.AgeDays, 10, 11);
         Assert.Equal(2, all.Total);
-        Assert.Equal(20, all.Items.Single(f => f.Status == "Resolved").AgeDays);
+        Assert.Equal(20, all.Items.Single(f => f.Status == FindingStatus.Resolved).AgeDays);
     }
 
     [Fact]

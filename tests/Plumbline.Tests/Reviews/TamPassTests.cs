@@ -26,7 +26,7 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
         Assert.Equal((3, 3, ReviewStatus.InProgress), (afterThree.ItemCount, afterThree.AnsweredCount, afterThree.Status));
         Assert.Equal(2, (await SummaryAsync(admin, review)).AnsweredCount);
         var read = await admin.GetReviewAsync(review.Id);
-        Assert.Equal(["Yes", "No", null], library.Ids.Select(id => read.Item(id).Answer));
+        Assert.Equal(new Answer?[] { Answer.Yes, Answer.No, null }, library.Ids.Select(id => read.Item(id).Answer));
         Assert.Equal(("Two admins without MFA.", "Alex Admin"), (read.Item(library[1].Id).Note, read.Item(library[1].Id).AnsweredBy));
     }
 
@@ -114,7 +114,7 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
         Assert.Equal(("No", "Backups failed twice.", "Chris Colleague", loaded + 1),
             (current.GetProperty("answer").GetString(), current.GetProperty("note").GetString(), current.GetProperty("answeredBy").GetString(), current.GetProperty("version").GetInt32()));
         Assert.Contains("Chris Colleague", problem.GetProperty("detail").GetString());
-        Assert.Equal("No", (await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
+        Assert.Equal((Answer?)Answer.No, (await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
         await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded + 1)).ExpectAsync(HttpStatusCode.OK);
     }
 

@@ -6,6 +6,7 @@ using Plumbline.Features.Notifications;
 using Plumbline.Features.Reviews;
 using Plumbline.Tests.TestSupport;
 using Plumbline.Features.Recommendations;
+using Plumbline.Features.Standards;
 
 namespace Plumbline.Tests.Reviews;
 
@@ -27,7 +28,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         var submitted = await admin.GetReviewAsync(review.Id);
         Assert.Equal(ReviewStatus.Submitted, submitted.Status);
-        Assert.Equal(["Aligned", null, null], library.Ids.Select(id => submitted.Item(id).Rating));
+        Assert.Equal(new Rating?[] { Rating.Aligned, null, null }, library.Ids.Select(id => submitted.Item(id).Rating));
         var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings")).ReadAsync<Paged<FindingDetails>>();
         Assert.Equal(library[1].Id, Assert.Single(findings.Items).StandardId);
         var notifications = await (await vcioClient.GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
@@ -80,7 +81,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         var findings = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/findings?status=all")).ReadAsync<Paged<FindingDetails>>();
         Assert.Equal(2, findings.Total);
-        Assert.All(findings.Items, f => Assert.Equal(("Resolved", (DateOnly?)Visit), (f.Status, f.ResolvedOn)));
+        Assert.All(findings.Items, f => Assert.Equal((FindingStatus.Resolved, (DateOnly?)Visit), (f.Status, f.ResolvedOn)));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/submit", null)).ProblemAsync(HttpStatusCode.Conflict);
 
         var read = await admin.GetReviewAsync(review.Id);
-        Assert.Equal(("Yes", null), (read.Item(library[0].Id).Answer, read.Item(library[1].Id).Answer));
+        Assert.Equal(((Answer?)Answer.Yes, null), (read.Item(library[0].Id).Answer, read.Item(library[1].Id).Answer));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         Assert.Equal("HighlyVulnerable", rated.GetProperty("rating").GetString());
         var read = await admin.GetReviewAsync(review.Id);
-        Assert.Equal(["Aligned", "HighlyVulnerable", null], library.Ids.Select(id => read.Item(id).Rating));
+        Assert.Equal(new Rating?[] { Rating.Aligned, Rating.HighlyVulnerable, null }, library.Ids.Select(id => read.Item(id).Rating));
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await (await admin.PutRatingAsync(otherReview.Id, library[0].Id, new { rating = "Marginal", recommendationId })).ValidationProblemAsync("recommendationId");
         await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Marginal", recommendationId = Guid.NewGuid() })).ValidationProblemAsync("recommendationId");
         var finding = (await (await admin.GetAsync($"/api/v1/clients/{review.ClientId}/findings")).ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.StandardId == library[0].Id);
-        Assert.Equal(("Marginal", (Guid?)recommendationId), (finding.Rating, finding.RecommendationId));
+        Assert.Equal(((Rating?)Rating.Marginal, (Guid?)recommendationId), (finding.Rating, finding.RecommendationId));
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         var draft = Assert.Single(history);
         Assert.Equal((null, RecommendationStatus.Draft), (draft.From, draft.To));
         var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}")).ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
-        Assert.Equal(("Replace the firewall", "High", RecommendationStatus.Draft), (recommendation.Title, recommendation.Priority, recommendation.Status));
+        Assert.Equal(("Replace the firewall", Priority.High, RecommendationStatus.Draft), (recommendation.Title, recommendation.Priority, recommendation.Status));
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         await both.ValidationProblemAsync("newRecommendationTitle");
         var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
-        Assert.Equal(("Marginal", (Guid?)existing), (item.Rating, item.RecommendationId));
+        Assert.Equal(((Rating?)Rating.Marginal, (Guid?)existing), (item.Rating, item.RecommendationId));
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         Assert.Equal("The owner accepts the risk until the move.", accepted.GetProperty("acceptedRiskReason").GetString());
         var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
-        Assert.Equal(("Marginal", null, "The owner accepts the risk until the move."), (item.Rating, item.RecommendationId, item.AcceptedRiskReason));
+        Assert.Equal(((Rating?)Rating.Marginal, null, "The owner accepts the risk until the move."), (item.Rating, item.RecommendationId, item.AcceptedRiskReason));
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         Assert.All(visits, v => Assert.True(v.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && v.Date != holiday, $"{v.Date}"));
         Assert.All(visits, v => Assert.Equal((tam.Id, VisitStatus.Planned, true), (v.TamUserId, v.Status, v.Onsite)));
         var unplaced = Assert.Single(plan.Unplaced, u => u.ClientId == orphan.Id);
-        Assert.Equal(("NoTam", 4), (unplaced.Reason, unplaced.Visits));
+        Assert.Equal((UnplacedReason.NoTam, 4), (unplaced.Reason, unplaced.Visits));
         Assert.Empty(await admin.VisitsAsync(orphan.Id, year));
     }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using Plumbline.Features.Webhooks;
 using Plumbline.Tests.TestSupport;
 using Plumbline.Features.Handoffs;
+using Plumbline.Features.Reviews;
 
 namespace Plumbline.Tests.Webhooks;
 
@@ -76,7 +77,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         Assert.Equal((handoff.Id, "CentralizedServices"), (body.GetProperty("data").GetProperty("id").GetGuid(), body.GetProperty("data").GetProperty("area").GetString()));
         var delivery = await OnlyDeliveryAsync(admin, webhook.Id);
         Assert.Equal(delivery.Id.ToString(), request.Header("X-Plumbline-Delivery"));
-        Assert.Equal((delivery.EventId, "Delivered", 1, (int?)200, (string?)null), (body.GetProperty("id").GetGuid(), delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.LastError));
+        Assert.Equal((delivery.EventId, DeliveryStatus.Delivered, 1, (int?)200, (string?)null), (body.GetProperty("id").GetGuid(), delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.LastError));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         // Nothing is 90 days old yet; with the window at "now" the delivered one goes and the one being retried stays.
         Assert.Equal(0, withinWindow);
         Assert.Equal(2, kept.Count);
-        Assert.Equal("Pending", Assert.Single(left).Status);
+        Assert.Equal(DeliveryStatus.Pending, Assert.Single(left).Status);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         await admin.CreateHandoffAsync(clientId);
         await factory.Dispatcher.DeliverDueAsync(default);
         var first = await OnlyDeliveryAsync(admin, webhook.Id);
-        Assert.Equal(("Pending", 1, (int?)500, factory.Now.AddMinutes(1)), (first.Status, first.Attempts, first.LastStatusCode, first.NextAttemptAt));
+        Assert.Equal((DeliveryStatus.Pending, 1, (int?)500, factory.Now.AddMinutes(1)), (first.Status, first.Attempts, first.LastStatusCode, first.NextAttemptAt));
 
         foreach (var (wait, tries) in WebhookRetry.Delays.Select((d, i) => (d, i + 1)))
         {
@@ -123,7 +124,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         }
 
         var last = await OnlyDeliveryAsync(admin, webhook.Id);
-        Assert.Equal(("Failed", 6, (DateTime?)null), (last.Status, last.Attempts, last.NextAttemptAt));
+        Assert.Equal((DeliveryStatus.Failed, 6, (DateTime?)null), (last.Status, last.Attempts, last.NextAttemptAt));
         Assert.Contains("500", last.LastError);
         factory.Clock.Advance(TimeSpan.FromDays(2));
         await factory.Dispatcher.DeliverDueAsync(default);
@@ -143,7 +144,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         await factory.Dispatcher.DeliverDueAsync(default);
 
         var delivery = await OnlyDeliveryAsync(admin, webhook.Id);
-        Assert.Equal(("Delivered", 2, (int?)204), (delivery.Status, delivery.Attempts, delivery.LastStatusCode));
+        Assert.Equal((DeliveryStatus.Delivered, 2, (int?)204), (delivery.Status, delivery.Attempts, delivery.LastStatusCode));
         var (one, two) = (receiver.Requests.First(), receiver.Requests.Last());
         Assert.Equal(one.Body, two.Body);
         Assert.Equal((one.Header("X-Plumbline-Delivery"), one.Header("X-Plumbline-Signature")), (two.Header("X-Plumbline-Delivery"), two.Header("X-Plumbline-Signature")));
@@ -162,7 +163,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
 
         Assert.Single(receiver.Requests);
         var delivery = await OnlyDeliveryAsync(admin, webhook.Id);
-        Assert.Equal(("Pending", 1, (int?)null, factory.Now.AddMinutes(1)), (delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.NextAttemptAt));
+        Assert.Equal((DeliveryStatus.Pending, 1, (int?)null, factory.Now.AddMinutes(1)), (delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.NextAttemptAt));
         Assert.Contains("No answer within 1 s", delivery.LastError);
     }
 
@@ -177,7 +178,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
 
         Assert.Equal(8, receiver.Requests.Count);
         Assert.Equal(8, receiver.Requests.Select(r => r.Header("X-Plumbline-Delivery")).Distinct().Count());
-        Assert.All((await admin.DeliveriesAsync(webhook.Id)).Items, d => Assert.Equal(("Delivered", 1), (d.Status, d.Attempts)));
+        Assert.All((await admin.DeliveriesAsync(webhook.Id)).Items, d => Assert.Equal((DeliveryStatus.Delivered, 1), (d.Status, d.Attempts)));
     }
 
     [Fact]
@@ -195,8 +196,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         await factory.Dispatcher.DeliverDueAsync(default);
 
         var deliveries = (await admin.DeliveriesAsync(webhook.Id)).Items;
-        Assert.Equal(("webhook.test", "Delivered"), (deliveries[0].Event, deliveries[0].Status));
-        Assert.Equal(("handoff.created", "Failed"), (deliveries[1].Event, deliveries[1].Status));
+        Assert.Equal(("webhook.test", DeliveryStatus.Delivered), (deliveries[0].Event, deliveries[0].Status));
+        Assert.Equal(("handoff.created", DeliveryStatus.Failed), (deliveries[1].Event, deliveries[1].Status));
         Assert.Contains("turned off", deliveries[1].LastError);
         Assert.Equal(2, receiver.Requests.Count);
     }
@@ -217,7 +218,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         var second = await admin.CreateHandoffAsync(client.Id).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HandoffStatus.Open, second.Status);
-        Assert.Contains((await admin.DeliveriesAsync(webhook.Id)).Items, d => d.Status == "Pending" && d.Attempts == 0);
+        Assert.Contains((await admin.DeliveriesAsync(webhook.Id)).Items, d => d.Status == DeliveryStatus.Pending && d.Attempts == 0);
     }
 }
 

@@ -99,7 +99,7 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
 
         var (delivery, body) = Assert.Single(await WithBodiesAsync(admin, handoffs.Id), x => x.Body.GetProperty("data").GetProperty("id").GetGuid() == handoff.Id);
         // Queued and not yet delivered; the background sender may already have tried the unreachable example host once.
-        Assert.Equal(("handoff.created", "Pending"), (delivery.Event, delivery.Status));
+        Assert.Equal(("handoff.created", DeliveryStatus.Pending), (delivery.Event, delivery.Status));
         Assert.Equal(handoff.Title, body.GetProperty("data").GetProperty("title").GetString());
         Assert.Equal("ServiceDesk", body.GetProperty("data").GetProperty("area").GetString());
         Assert.Equal(delivery.EventId, body.GetProperty("id").GetGuid());
@@ -117,7 +117,7 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         var test = await (await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/test", null)).ReadAsync<DeliveryDetails>(HttpStatusCode.Accepted);
         var again = await (await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/deliveries/{test.Id}/redeliver", null)).ReadAsync<DeliveryDetails>(HttpStatusCode.Accepted);
 
-        Assert.Equal(("webhook.test", "Pending"), (test.Event, test.Status));
+        Assert.Equal(("webhook.test", DeliveryStatus.Pending), (test.Event, test.Status));
         Assert.Equal((test.EventId, "webhook.test"), (again.EventId, again.Event));
         Assert.NotEqual(test.Id, again.Id);
         Assert.Equal((await BodyAsync(admin, webhook.Id, test.Id)).GetRawText(), (await BodyAsync(admin, webhook.Id, again.Id)).GetRawText());

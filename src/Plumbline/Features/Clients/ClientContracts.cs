@@ -11,12 +11,12 @@ public sealed record ClientDetails(Guid Id, string Name, ClientStatus Status, [p
     string? TamName, string? VcioName, Guid Version);
 
 /// <summary>Create or replace a client. Endpoints and visitsPerYear left empty mean "computed".</summary>
-public sealed record ClientRequest(string? Name, string? Status, decimal? Mrr, int? Seats, int? Workstations, int? Servers,
+public sealed record ClientRequest(string? Name, [property: StringEnum<ClientStatus>] string? Status, decimal? Mrr, int? Seats, int? Workstations, int? Servers,
     int? StorageGb, int? Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string? SalesRep, string? TamUserId,
     string? VcioUserId, int? FiscalYearStartMonth, int? VisitsPerYear, Guid? Version = null);
 
 public sealed record ClientFilter(
-    [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "status"), StringEnum<ClientStatus>] string? Status = null,
     [FromQuery(Name = "tamUserId")] string? TamUserId = null, [FromQuery(Name = "vcioUserId")] string? VcioUserId = null,
     [FromQuery(Name = "sort")] string? Sort = null, [FromQuery(Name = "page")] int? Page = null,
     [FromQuery(Name = "pageSize")] int? PageSize = null);

@@ -8,7 +8,7 @@ namespace Plumbline.Features.Clients;
 /// <summary>The score of one review, for trends and headlines.</summary>
 public sealed record ScorePoint(Guid ReviewId, DateOnly AsOf, string Title, ReviewStatus Status, decimal? Score, bool Provisional);
 
-public sealed record OpenFinding(Guid Id, Guid StandardId, string Code, string Title, string? Rating, DateOnly OpenedOn, int AgeDays);
+public sealed record OpenFinding(Guid Id, Guid StandardId, string Code, string Title, Rating? Rating, DateOnly OpenedOn, int AgeDays);
 
 public sealed record DueSection(Guid SectionId, string Name, int Count);
 
@@ -64,15 +64,15 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderS
                           join s in db.Standards on f.StandardId equals s.Id
                           select new { f.Id, f.StandardId, s.Code, s.Title, f.Rating, f.OpenedOn }).ToListAsync(ct);
         var today = Today;
-        return rows.Select(x => new OpenFinding(x.Id, x.StandardId, x.Code, x.Title, x.Rating?.ToString(), x.OpenedOn, today.DayNumber - x.OpenedOn.DayNumber))
+        return rows.Select(x => new OpenFinding(x.Id, x.StandardId, x.Code, x.Title, x.Rating, x.OpenedOn, today.DayNumber - x.OpenedOn.DayNumber))
             .OrderBy(f => RiskOrder(f.Rating)).ThenBy(f => f.OpenedOn).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Highly vulnerable first, then marginal, then not rated yet, then aligned (an accepted No).</summary>
-    public static int RiskOrder(string? rating) => rating switch
+    public static int RiskOrder(Rating? rating) => rating switch
     {
-        nameof(Rating.HighlyVulnerable) => 0,
-        nameof(Rating.Marginal) => 1,
+        Rating.HighlyVulnerable => 0,
+        Rating.Marginal => 1,
         null => 2,
         _ => 3,
     };

@@ -1,5 +1,6 @@
 using Plumbline.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Handoffs;
 
@@ -19,18 +20,19 @@ public sealed record HandoffNoteDetails(Guid Id, DateTime At, string? UserId, st
 /// <summary>
 /// A new hand-off. The client may be left out when a review or finding names it. A review answer is reviewId plus standardId.
 /// </summary>
-public sealed record CreateHandoffRequest(string? Area, string? Title, string? Details, Guid? ClientId, string? OwnerUserId = null,
+public sealed record CreateHandoffRequest([property: StringEnum<HandoffArea>] string? Area, string? Title, string? Details, Guid? ClientId, string? OwnerUserId = null,
     Guid? ReviewId = null, Guid? StandardId = null, Guid? FindingId = null, Guid? VisitId = null);
 
 /// <summary>
 /// Changes to a hand-off; fields left out (null) stay as they are. ownerUserId "" takes the owner off; a note is added to the
 /// history. Send the version you read to refuse overwriting someone else's change.
 /// </summary>
-public sealed record UpdateHandoffRequest(string? Status = null, string? OwnerUserId = null, string? Area = null, string? Note = null, Guid? Version = null);
+public sealed record UpdateHandoffRequest([property: StringEnum<HandoffStatus>] string? Status = null, string? OwnerUserId = null,
+    [property: StringEnum<HandoffArea>] string? Area = null, string? Note = null, Guid? Version = null);
 
 /// <summary>Status takes one status or several separated by commas (Open,InProgress is everything not done).</summary>
 public sealed record HandoffFilter(
-    [FromQuery(Name = "area")] string? Area = null, [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "area"), StringEnum<HandoffArea>] string? Area = null, [FromQuery(Name = "status")] string? Status = null,
     [FromQuery(Name = "clientId")] Guid? ClientId = null, [FromQuery(Name = "ownerUserId")] string? OwnerUserId = null,
     [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "reviewId")] Guid? ReviewId = null,
     [FromQuery(Name = "findingId")] Guid? FindingId = null, [FromQuery(Name = "visitId")] Guid? VisitId = null,

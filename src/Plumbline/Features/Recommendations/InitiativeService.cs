@@ -58,7 +58,7 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         Details(db.RecommendationTemplates.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(ct);
 
     private static IQueryable<TemplateDetails> Details(IQueryable<RecommendationTemplate> templates) =>
-        templates.Select(t => new TemplateDetails(t.Id, t.Title, t.Summary, t.Priority.ToString(), t.OneTimeCost, t.RecurringMonthlyCost, t.LaborHours));
+        templates.Select(t => new TemplateDetails(t.Id, t.Title, t.Summary, t.Priority, t.OneTimeCost, t.RecurringMonthlyCost, t.LaborHours));
 
     public async Task<Outcome<TemplateDetails>> SaveTemplateAsync(Guid? id, TemplateRequest r, CancellationToken ct)
     {
@@ -83,7 +83,7 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         (template.Title, template.Summary, template.Priority) = (title, r.Summary?.Trim() ?? "", priority);
         (template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours) = (r.OneTimeCost ?? 0, r.RecurringMonthlyCost ?? 0, r.LaborHours ?? 0);
         await db.SaveChangesAsync(ct);
-        return Outcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority.ToString(), template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
+        return Outcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority, template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
     }
 
     /// <summary>Adds the starter templates whose titles are not in the library yet; returns how many were added.</summary>

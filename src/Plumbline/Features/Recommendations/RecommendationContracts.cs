@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
 using Plumbline.Infrastructure;
+using Plumbline.Features.Standards;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Recommendations;
 
 public sealed record RecommendationDetails(Guid Id, Guid ClientId, string Title, string Summary, IReadOnlyList<Guid> FindingIds,
-    Guid? InitiativeId, string Priority,
+    Guid? InitiativeId, Priority Priority,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeCost,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal RecurringMonthlyCost,
     decimal LaborHours, string? TargetQuarter, RecommendationStatus Status, bool Budgeted, bool ReadyToClose,
@@ -16,8 +17,9 @@ public sealed record RecommendationDetails(Guid Id, Guid ClientId, string Title,
 /// quarter without resending the text; send targetQuarter "" to unschedule and findingIds [] to unlink all.
 /// </summary>
 public sealed record RecommendationRequest(string? Title = null, string? Summary = null, List<Guid>? FindingIds = null,
-    Guid? InitiativeId = null, bool? ClearInitiative = null, string? Priority = null, decimal? OneTimeCost = null,
-    decimal? RecurringMonthlyCost = null, decimal? LaborHours = null, string? TargetQuarter = null, string? Status = null,
+    Guid? InitiativeId = null, bool? ClearInitiative = null, [property: StringEnum<Priority>] string? Priority = null,
+    decimal? OneTimeCost = null, decimal? RecurringMonthlyCost = null, decimal? LaborHours = null, string? TargetQuarter = null,
+    [property: StringEnum<RecommendationStatus>] string? Status = null,
     string? Comment = null, Guid? TemplateId = null, int? Version = null);
 
 /// <summary>The client's answer to a recommendation, recorded by the vCIO: Approved or Declined, with an optional comment.</summary>
@@ -26,7 +28,7 @@ public sealed record DecisionRequest(string? Decision, string? Comment);
 public sealed record StatusChangeDetails(RecommendationStatus? From, RecommendationStatus To, DateTime At, string By, string Comment);
 
 public sealed record RecommendationFilter(
-    [FromQuery(Name = "status")] string? Status = null, [FromQuery(Name = "q")] string? Q = null,
+    [FromQuery(Name = "status"), StringEnum<RecommendationStatus>] string? Status = null, [FromQuery(Name = "q")] string? Q = null,
     [FromQuery(Name = "initiativeId")] Guid? InitiativeId = null, [FromQuery(Name = "sort")] string? Sort = null,
     [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);
 
@@ -34,11 +36,11 @@ public sealed record InitiativeDetails(Guid Id, Guid ClientId, string Name, stri
 
 public sealed record InitiativeRequest(string? Name, string? Color, string? Description);
 
-public sealed record TemplateDetails(Guid Id, string Title, string Summary, string Priority,
+public sealed record TemplateDetails(Guid Id, string Title, string Summary, Priority Priority,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeCost,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal RecurringMonthlyCost, decimal LaborHours);
 
-public sealed record TemplateRequest(string? Title, string? Summary, string? Priority, decimal? OneTimeCost, decimal? RecurringMonthlyCost, decimal? LaborHours);
+public sealed record TemplateRequest(string? Title, string? Summary, [property: StringEnum<Priority>] string? Priority, decimal? OneTimeCost, decimal? RecurringMonthlyCost, decimal? LaborHours);
 
 public sealed record RoadmapQuarter(string Quarter, DateOnly Start, DateOnly End,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeTotal,

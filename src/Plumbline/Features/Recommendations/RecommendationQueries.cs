@@ -97,7 +97,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
             .Select(f => new { f.Id, RecommendationId = f.RecommendationId!.Value }).ToListAsync(ct);
         var byRecommendation = findings.ToLookup(f => f.RecommendationId, f => f.Id);
         return [.. rows.Select(r => new RecommendationDetails(r.Id, r.ClientId, r.Title, r.Summary, [.. byRecommendation[r.Id]], r.InitiativeId,
-            r.Priority.ToString(), r.OneTimeCost, r.RecurringMonthlyCost, r.LaborHours, r.Target?.ToString(), r.Status,
+            r.Priority, r.OneTimeCost, r.RecurringMonthlyCost, r.LaborHours, r.Target?.ToString(), r.Status,
             RoadmapRules.IsBudgeted(r.Status), r.ReadyToCloseAt is not null && r.Status is not (RecommendationStatus.Done or RecommendationStatus.Declined),
             r.DecidedBy, r.DecidedAt, r.DecisionComment, r.CreatedAt, r.UpdatedAt, r.Version))];
     }

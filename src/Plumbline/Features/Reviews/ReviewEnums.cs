@@ -9,6 +9,12 @@ public enum Rating { Aligned, Marginal, HighlyVulnerable }
 
 public enum FlagReason { Unclear, NotValuable }
 
+/// <summary>Open while the gap is still there; Resolved once a later review no longer finds it.</summary>
+public enum FindingStatus { Open, Resolved }
+
+/// <summary>How a standard's answer moved between two reviews of a client (review compare).</summary>
+public enum AnswerChange { Regressed, Improved, Changed, Added, Removed, Unanswered, Unchanged }
+
 public static class ReviewStatusRules
 {
     /// <summary>Open: the TAM may still answer and change the scope. From Submitted on, the answers are fixed.</summary>

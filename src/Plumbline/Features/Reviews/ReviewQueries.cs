@@ -36,7 +36,7 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
             result.ByCategory.OrderBy(c => SectionOrder(sectionOf[c.Id])).ThenBy(c => categories.GetValueOrDefault(c.Id)?.Order ?? int.MaxValue)
                 .Select(c => new CategoryScore(c.Id, categories.GetValueOrDefault(c.Id)?.Name ?? RemovedCategory, c.Score)).ToList(),
             result.Breakdown.Select(l => new BreakdownLine(l.StandardId, byId[l.StandardId].Code, byId[l.StandardId].Title, l.Weight, l.Value,
-                byId[l.StandardId].Answer?.ToString(), byId[l.StandardId].Rating?.ToString())).ToList());
+                byId[l.StandardId].Answer, byId[l.StandardId].Rating)).ToList());
     }
 
     public async Task<PagedList<FindingDetails>> FindingsAsync(Guid clientId, string? status, int? page, int? pageSize, CancellationToken ct)
@@ -56,8 +56,8 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var items = rows.Select(x => new FindingDetails(x.Finding.Id, x.Finding.StandardId, x.Code, x.Title, x.Question, x.Finding.OpenedOn,
             x.Finding.LastSeenOn, x.Finding.ResolvedOn, Math.Max(0, (x.Finding.ResolvedOn ?? today).DayNumber - x.Finding.OpenedOn.DayNumber),
-            x.Finding.Rating?.ToString(), x.Finding.RecommendationId, x.Finding.AcceptedRiskReason,
-            x.Finding.ResolvedOn is null ? "Open" : "Resolved", x.Finding.LastReviewId)).ToList();
+            x.Finding.Rating, x.Finding.RecommendationId, x.Finding.AcceptedRiskReason,
+            x.Finding.ResolvedOn is null ? FindingStatus.Open : FindingStatus.Resolved, x.Finding.LastReviewId)).ToList();
         return new PagedList<FindingDetails>(items, p, size, total);
     }
 
@@ -68,7 +68,7 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
                           join r in db.Reviews on i.ReviewId equals r.Id
                           select new { i.StandardId, i.ReviewId, r.Title, i.AsOf, r.Status, r.CreatedAt, i.Answer, i.Note, i.Rating, i.AnsweredBy }).ToListAsync(ct);
         return rows.OrderByDescending(x => x.AsOf).ThenByDescending(x => x.CreatedAt)
-            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status, x.Answer?.ToString(), x.Note, x.Rating?.ToString(), x.AnsweredBy))
+            .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status, x.Answer, x.Note, x.Rating, x.AnsweredBy))
             .GroupBy(x => x.StandardId).ToDictionary(g => g.Key, g => g.ToList());
     }
 
@@ -86,16 +86,28 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
             var after = g.FirstOrDefault(x => x.ReviewId == toId);
             var b = before is null ? null : AlignmentScore.ValueOf(before.Answer, before.Rating);
             var a = after is null ? null : AlignmentScore.ValueOf(after.Answer, after.Rating);
-            var change = before is null ? "Added" : after is null ? "Removed" : after.Answer is null ? "Unanswered" : Change(b, a);
+            var change = before is null ? AnswerChange.Added : after is null ? AnswerChange.Removed
+                : after.Answer is null ? AnswerChange.Unanswered : Change(b, a);
             var first = before ?? after!;
             return new CompareLine(g.Key, first.Code, first.Title, Describe(before?.Answer, before?.Rating), Describe(after?.Answer, after?.Rating), change);
-        }).OrderBy(l => l.Change switch { "Regressed" => 0, "Improved" => 1, "Changed" => 2, "Added" => 3, "Removed" => 4, _ => 5 }).ThenBy(l => l.Code).ToList();
+        }).OrderBy(l => ListingOrder(l.Change)).ThenBy(l => l.Code).ToList();
     }
 
-    private static string Change(decimal? before, decimal? after)
+    /// <summary>Regressions first, then improvements and other changes; unanswered and unchanged lines last, together.</summary>
+    private static int ListingOrder(AnswerChange change) => change switch
     {
-        if (before is null || after is null) return before == after ? "Unchanged" : "Changed";
-        return after > before ? "Improved" : after < before ? "Regressed" : "Unchanged";
+        AnswerChange.Regressed => 0,
+        AnswerChange.Improved => 1,
+        AnswerChange.Changed => 2,
+        AnswerChange.Added => 3,
+        AnswerChange.Removed => 4,
+        _ => 5,
+    };
+
+    private static AnswerChange Change(decimal? before, decimal? after)
+    {
+        if (before is null || after is null) return before == after ? AnswerChange.Unchanged : AnswerChange.Changed;
+        return after > before ? AnswerChange.Improved : after < before ? AnswerChange.Regressed : AnswerChange.Unchanged;
     }
 
     private static string? Describe(Answer? answer, Rating? rating) => answer switch
@@ -128,5 +140,5 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
     }
 
     private static FlagDetails ToFlag(QuestionFlag f, string code) =>
-        new(f.Id, f.ReviewId, f.StandardId, code, f.Revision, f.Reason.ToString(), f.Comment, f.CreatedAt, f.CreatedBy, f.Closed);
+        new(f.Id, f.ReviewId, f.StandardId, code, f.Revision, f.Reason, f.Comment, f.CreatedAt, f.CreatedBy, f.Closed);
 }

@@ -132,10 +132,10 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             }).ToListAsync(ct);
         var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var flags = (await db.QuestionFlags.Where(f => f.ReviewId == id).Select(f => f.StandardId).Distinct().ToListAsync(ct)).ToHashSet();
-        var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer?.ToString(), x.Item.Note,
-            x.Item.PreviousAnswer?.ToString(), x.Item.PreviousNote, x.Item.PreviousAnsweredOn, x.Item.ChangedSinceLastReview,
-            x.Item.Rating?.ToString(), x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
-            x.WhyWeAsk, x.HowToCheck, x.Item.Priority.ToString(), x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
+        var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer, x.Item.Note,
+            x.Item.PreviousAnswer, x.Item.PreviousNote, x.Item.PreviousAnsweredOn, x.Item.ChangedSinceLastReview,
+            x.Item.Rating, x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
+            x.WhyWeAsk, x.HowToCheck, x.Item.Priority, x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,

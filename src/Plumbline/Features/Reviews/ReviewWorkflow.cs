@@ -32,7 +32,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
             return Outcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
         if (r.Version is { } version && version != item.Version)
             return Outcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
-                new AnswerConflict(item.Answer?.ToString(), item.Note, item.AnsweredBy, item.Version));
+                new AnswerConflict(item.Answer, item.Note, item.AnsweredBy, item.Version));
 
         var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
         item.Answer = answer;
@@ -54,7 +54,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         {
             var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
             return Outcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
-                new AnswerConflict(current.Answer?.ToString(), current.Note, current.AnsweredBy, current.Version));
+                new AnswerConflict(current.Answer, current.Note, current.AnsweredBy, current.Version));
         }
         return Outcome<ReviewItem>.Ok(item);
     }

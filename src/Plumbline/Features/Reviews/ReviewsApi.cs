@@ -49,7 +49,7 @@ public static class ReviewsApi
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<ReviewSummary>>, ValidationProblem>> List(ReviewService s, Guid? clientId, string? status, bool? mine,
+    private static async Task<Results<Ok<PagedList<ReviewSummary>>, ValidationProblem>> List(ReviewService s, Guid? clientId, [StringEnum<ReviewStatus>] string? status, bool? mine,
         string? q, string? sort, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<ReviewStatus>(status, out _))
@@ -84,7 +84,7 @@ public static class ReviewsApi
     private static async Task<Results<Ok<AnswerDetails>, ValidationProblem, ProblemHttpResult>> Answer(Guid id, Guid standardId, AnswerRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.AnswerAsync(id, standardId, r, CurrentUser.Name(user), ct))
-            .ToResult(i => TypedResults.Ok(new AnswerDetails(standardId, i.Answer?.ToString(), i.Note, i.Version, i.AnsweredBy)), NoSuchItem);
+            .ToResult(i => TypedResults.Ok(new AnswerDetails(standardId, i.Answer, i.Note, i.Version, i.AnsweredBy)), NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Submit(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.SubmitAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
@@ -92,12 +92,12 @@ public static class ReviewsApi
     private static async Task<Results<Created<FlagCreated>, ValidationProblem, ProblemHttpResult>> Flag(Guid id, Guid standardId, FlagRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.FlagAsync(id, standardId, r, CurrentUser.Name(user), ct))
-            .ToResult(f => TypedResults.Created($"/api/v1/flags/{f.Id}", new FlagCreated(f.Id, f.Reason.ToString(), f.Comment)), NoSuchItem);
+            .ToResult(f => TypedResults.Created($"/api/v1/flags/{f.Id}", new FlagCreated(f.Id, f.Reason, f.Comment)), NoSuchItem);
 
     private static async Task<Results<Ok<RatingDetails>, ValidationProblem, ProblemHttpResult>> Rate(Guid id, Guid standardId, RatingRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.RateAsync(id, standardId, r, CurrentUser.Name(user), ct))
-            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating?.ToString(), i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);
+            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.CompleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);

@@ -29,7 +29,7 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
         db.ChangeTracker.Clear();
 
         var names = input.Clients.ToDictionary(c => c.Id, c => c.Name);
-        var unplaced = result.Unplaced.Select(u => new UnplacedDetails(u.ClientId, names.GetValueOrDefault(u.ClientId) ?? "", u.Visits, u.Reason.ToString(), u.Target, u.Detail))
+        var unplaced = result.Unplaced.Select(u => new UnplacedDetails(u.ClientId, names.GetValueOrDefault(u.ClientId) ?? "", u.Visits, u.Reason, u.Target, u.Detail))
             .OrderBy(u => u.ClientName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Target).ToList();
         logger.LogInformation("Planned {Year}: {Placed} visits placed, {Kept} kept, {Replaced} replaced, {Unplaced} not placed",
             y, result.Placements.Count, input.Kept.Count, replaced, unplaced.Sum(u => u.Visits));

@@ -25,7 +25,7 @@ public sealed record RemoteVisitRequest(string? Reason);
 
 public sealed record PlanRequest(int? Year);
 
-public sealed record UnplacedDetails(Guid ClientId, string ClientName, int Visits, string Reason, DateOnly? Target, string Detail);
+public sealed record UnplacedDetails(Guid ClientId, string ClientName, int Visits, UnplacedReason Reason, DateOnly? Target, string Detail);
 
 /// <summary>What a plan did: new visits placed, confirmed and completed visits kept, planned ones replaced, and what could not be placed.</summary>
 public sealed record PlanSummary(int Year, DateOnly From, int Placed, int Kept, int Replaced, int Clients, IReadOnlyList<UnplacedDetails> Unplaced);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Standards;
 
@@ -31,17 +32,19 @@ public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, stri
 /// Version (optional, from a GET) makes the update refuse to overwrite someone else's newer change.
 /// </summary>
 public sealed record StandardRequest(string? Code, Guid? CategoryId, string? Title, string? Question, string? WhyWeAsk,
-    string? HowToCheck, List<ReferenceDto>? References, string? Priority, int? ReviewIntervalMonths, string? Kind,
-    List<string>? Tags, string? Status, Guid? Version = null);
+    string? HowToCheck, List<ReferenceDto>? References, [property: StringEnum<Priority>] string? Priority, int? ReviewIntervalMonths,
+    [property: StringEnum<StandardKind>] string? Kind, List<string>? Tags, [property: StringEnum<StandardStatus>] string? Status,
+    Guid? Version = null);
 
 public sealed record LintRequest(string? Question, string? WhyWeAsk, string? HowToCheck, List<ReferenceDto>? References);
 
 public sealed record StandardRevisionDetails(int Revision, string Title, string Question, string WhyWeAsk, string HowToCheck,
-    string Priority, IReadOnlyList<StandardReference> References, DateTime CreatedAt, string CreatedBy);
+    Priority Priority, IReadOnlyList<StandardReference> References, DateTime CreatedAt, string CreatedBy);
 
 public sealed record StandardFilter(
     [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "sectionId")] Guid? SectionId = null,
     [FromQuery(Name = "categoryId")] Guid? CategoryId = null, [FromQuery(Name = "tag")] string? Tag = null,
-    [FromQuery(Name = "status")] string? Status = null, [FromQuery(Name = "priority")] string? Priority = null,
-    [FromQuery(Name = "kind")] string? Kind = null, [FromQuery(Name = "sort")] string? Sort = null,
+    [FromQuery(Name = "status"), StringEnum<StandardStatus>] string? Status = null,
+    [FromQuery(Name = "priority"), StringEnum<Priority>] string? Priority = null,
+    [FromQuery(Name = "kind"), StringEnum<StandardKind>] string? Kind = null, [FromQuery(Name = "sort")] string? Sort = null,
     [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);

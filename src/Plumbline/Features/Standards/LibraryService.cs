@@ -147,7 +147,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     {
         if (!await db.Standards.AnyAsync(s => s.Id == id, ct)) return null;
         var rows = await db.StandardRevisions.AsNoTracking().Where(r => r.StandardId == id).OrderByDescending(r => r.Revision).ToListAsync(ct);
-        return rows.Select(r => new StandardRevisionDetails(r.Revision, r.Title, r.Question, r.WhyWeAsk, r.HowToCheck, r.Priority.ToString(),
+        return rows.Select(r => new StandardRevisionDetails(r.Revision, r.Title, r.Question, r.WhyWeAsk, r.HowToCheck, r.Priority,
             r.References, r.CreatedAt, r.CreatedBy)).ToList();
     }
 

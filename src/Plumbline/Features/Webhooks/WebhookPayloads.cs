@@ -71,7 +71,8 @@ public abstract record WebhookLinks
 /// <param name="FindingId">The finding it came from, if any.</param>
 /// <param name="VisitId">The visit it came from, if any.</param>
 /// <param name="Version">The concurrency token a PATCH of the hand-off sends back.</param>
-public sealed record HandoffCreatedData(Guid Id, string Area, string Title, string Details, Guid ClientId, string ClientName, string Status,
+public sealed record HandoffCreatedData(Guid Id, [property: StringEnum<Handoffs.HandoffArea>] string Area, string Title, string Details,
+    Guid ClientId, string ClientName, [property: StringEnum<Handoffs.HandoffStatus>] string Status,
     string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version) : WebhookLinks
 {
@@ -94,7 +95,8 @@ public sealed record HandoffCreatedData(Guid Id, string Area, string Title, stri
 /// <param name="AnsweredCount">How many are answered.</param>
 /// <param name="SubmittedAt">When the TAM submitted it (UTC).</param>
 /// <param name="CompletedAt">When the vCIO completed it (UTC).</param>
-public sealed record ReviewEventData(Guid ReviewId, Guid ClientId, string Title, string Status, DateOnly AsOf, string? TamUserId, string? VcioUserId,
+public sealed record ReviewEventData(Guid ReviewId, Guid ClientId, string Title, [property: StringEnum<Reviews.ReviewStatus>] string Status,
+    DateOnly AsOf, string? TamUserId, string? VcioUserId,
     int ItemCount, int AnsweredCount, DateTime? SubmittedAt, DateTime? CompletedAt) : WebhookLinks
 {
     /// <summary>The client's page.</summary>

@@ -10,7 +10,7 @@ public sealed record WebhookDetails(Guid Id, string Url, string Description, IRe
 
 public sealed record WebhookRequest(string? Url, string? Description, List<string>? Events, bool? Active, Guid? Version = null);
 
-public sealed record DeliveryDetails(Guid Id, Guid WebhookId, Guid EventId, string Event, string Status, int Attempts, DateTime CreatedAt,
+public sealed record DeliveryDetails(Guid Id, Guid WebhookId, Guid EventId, string Event, DeliveryStatus Status, int Attempts, DateTime CreatedAt,
     DateTime? NextAttemptAt, DateTime? LastAttemptAt, DateTime? DeliveredAt, int? LastStatusCode, string? LastError, int? LastDurationMs, string? Body = null);
 
 public sealed record WebhookSecret(string Secret);
@@ -130,6 +130,6 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUr
         new(s.Id, s.Url, s.Description, s.EventList, s.Active, s.CreatedAt, s.UpdatedAt, s.Version, withSecret ? s.Secret : null);
 
     private static DeliveryDetails ToDetails(WebhookDelivery d, bool withBody = false) =>
-        new(d.Id, d.SubscriptionId, d.EventId, d.Event, d.Status.ToString(), d.Attempts, d.CreatedAt, d.NextAttemptAt, d.LastAttemptAt,
+        new(d.Id, d.SubscriptionId, d.EventId, d.Event, d.Status, d.Attempts, d.CreatedAt, d.NextAttemptAt, d.LastAttemptAt,
             d.DeliveredAt, d.LastStatusCode, d.LastError, d.LastDurationMs, withBody ? d.Body : null);
 }

@@ -54,7 +54,7 @@ public static class WebhooksApi
     private static async Task<Results<Ok<WebhookSecret>, ProblemHttpResult>> RotateSecret(Guid id, WebhookService s, CancellationToken ct) =>
         await s.SecretAsync(id, rotate: true, ct) is { } secret ? TypedResults.Ok(new WebhookSecret(secret)) : NotFound(id);
 
-    private static async Task<Results<Ok<PagedList<DeliveryDetails>>, ValidationProblem, ProblemHttpResult>> Deliveries(Guid id, string? status, int? page,
+    private static async Task<Results<Ok<PagedList<DeliveryDetails>>, ValidationProblem, ProblemHttpResult>> Deliveries(Guid id, [StringEnum<DeliveryStatus>] string? status, int? page,
         int? pageSize, WebhookService s, CancellationToken ct) =>
         !string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<DeliveryStatus>(status, out _) ? ApiErrors.Validation("status", "Filter by Pending, Delivered or Failed.")
             : await s.DeliveriesAsync(id, status, page, pageSize, ct) is { } list ? TypedResults.Ok(list) : NotFound(id);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Reviews;
 
 namespace Plumbline.Features.Recommendations.Pages;
 
@@ -10,14 +11,14 @@ public sealed class DecisionForm
 }
 
 /// <summary>A finding the vCIO can tie to a recommendation: the client's open ones, plus any already linked.</summary>
-public sealed record FindingChoice(Guid Id, string Code, string Title, string? Rating, DateOnly OpenedOn, bool Resolved, Guid? RecommendationId)
+public sealed record FindingChoice(Guid Id, string Code, string Title, Rating? Rating, DateOnly OpenedOn, bool Resolved, Guid? RecommendationId)
 {
     public static async Task<List<FindingChoice>> ForAsync(AppDbContext db, Guid clientId, IReadOnlyCollection<Guid> linked, CancellationToken ct) =>
         await (from f in db.Findings.AsNoTracking()
                join s in db.Standards on f.StandardId equals s.Id
                where f.ClientId == clientId && (f.ResolvedOn == null || linked.Contains(f.Id))
                orderby s.Code
-               select new FindingChoice(f.Id, s.Code, s.Title, f.Rating == null ? null : f.Rating.ToString(), f.OpenedOn, f.ResolvedOn != null, f.RecommendationId))
+               select new FindingChoice(f.Id, s.Code, s.Title, f.Rating, f.OpenedOn, f.ResolvedOn != null, f.RecommendationId))
             .Take(500).ToListAsync(ct);
 }
 

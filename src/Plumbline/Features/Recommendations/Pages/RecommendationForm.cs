@@ -43,7 +43,7 @@ public sealed class RecommendationForm
     {
         Title = r.Title,
         Summary = r.Summary,
-        Priority = r.Priority,
+        Priority = r.Priority.ToString(),
         Status = r.Status.ToString(),
         TargetQuarter = r.TargetQuarter,
         OneTimeCost = r.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture),
@@ -58,7 +58,7 @@ public sealed class RecommendationForm
     {
         Title = t.Title,
         Summary = t.Summary,
-        Priority = t.Priority,
+        Priority = t.Priority.ToString(),
         TemplateId = t.Id,
         OneTimeCost = t.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture),
         RecurringMonthlyCost = t.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),

@@ -8,7 +8,7 @@ public sealed record RecommendationChoice(Guid Id, string Title);
 /// <summary>Everything the vCIO pass shows: the review, its score, and the client's recommendations to link.</summary>
 public sealed record VcioModel(ReviewDetails Review, ScoreDetails Score, IReadOnlyList<RecommendationChoice> Recommendations, bool CanRate)
 {
-    public IEnumerable<ReviewItemDetails> Findings => Review.Items.Where(i => i.Answer == nameof(Answer.No));
+    public IEnumerable<ReviewItemDetails> Findings => Review.Items.Where(i => i.Answer == Answer.No);
     public int FindingCount => Findings.Count();
     public int RatedCount => Findings.Count(i => i.Rating is not null);
     public bool Open => Review.Status == ReviewStatus.Submitted;
