@@ -108,9 +108,15 @@ public static class OpenApiDocumentSetup
     /// </summary>
     private static Task DescribeEnumsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
+        // The enum's schema is shared by every field of that type, and the generator wraps a nullable field as
+        // oneOf [null, the enum]; when the first use it met was nullable, it also put null in the shared schema,
+        // which makes the two branches overlap. The enum itself is never null.
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-        if (type.IsEnum && schema.Type is null && schema.Enum is { Count: > 0 } names)
-            schema.Type = names.Any(n => n is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        if (type.IsEnum && schema.Enum is { Count: > 0 } names && (schema.Type is null || names.Any(n => n is null)))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. names.Where(n => n is not null)];
+        }
         return Task.CompletedTask;
     }
 
