@@ -49,7 +49,8 @@ public sealed class BenchDatabase
         }
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database
             ?? throw new ArgumentException("The PostgreSQL connection string must name a Database.");
-        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var server =
+            new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         await server.OpenAsync(ct);
         foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
         {

@@ -5,10 +5,11 @@ using Plumbline.Bench.Load;
 // Plumbline.Bench generate|run --provider Sqlite|Postgres --connection "..." [options]; docs/performance.md explains both.
 if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan"))
 {
-    Console.Error.WriteLine("""
+    var runOptions = "[--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]";
+    Console.Error.WriteLine($"""
         usage: Plumbline.Bench generate --provider Sqlite|Postgres --connection <string> [--clients 1000] [--standards 400] [--quarters 12] [--seed N]
                Plumbline.Bench plan     --provider Sqlite|Postgres --connection <string> [--clients 1000] [--tams 50] [--runs 3] [--seed N]
-               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> [--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]
+               Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> {runOptions}
         generate and plan delete and recreate the database they are given.
         """);
     return 2;
@@ -55,7 +56,8 @@ internal sealed class Arguments(Dictionary<string, string> values)
 
     public string Required(string name) => values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required.");
 
-    public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var v)
+        ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
     /// <summary>The checkout this program was built from (the folder holding Plumbline.slnx above it), else the working directory's.</summary>
     public static string RepositoryRoot()

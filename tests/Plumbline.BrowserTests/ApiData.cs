@@ -9,7 +9,8 @@ public static class ApiData
     public static async Task<Guid> CreateActiveStandardAsync(HttpClient api, string code, string question)
     {
         var section = await Post(api, "/api/v1/sections", new { name = "Section " + code });
-        var category = await Post(api, "/api/v1/categories", new { sectionId = section.GetProperty("id").GetGuid(), name = "Category " + code, reviewIntervalMonths = 6 });
+        var category = await Post(api, "/api/v1/categories",
+            new { sectionId = section.GetProperty("id").GetGuid(), name = "Category " + code, reviewIntervalMonths = 6 });
         var standard = await Post(api, "/api/v1/standards", new
         {
             code,
@@ -35,8 +36,10 @@ public static class ApiData
     public static async Task<(Guid ReviewId, Guid[] Standards)> CreateReviewAsync(HttpClient api, string tamUserId, string? vcioUserId = null)
     {
         var section = await Post(api, "/api/v1/sections", new { name = "Network" });
-        var category = await Post(api, "/api/v1/categories", new { sectionId = section.GetProperty("id").GetGuid(), name = "Firewalls", reviewIntervalMonths = 6 });
-        var questions = new[] { "Is the firewall's firmware no older than 12 months?", "Is remote administration of the firewall limited to the MSP's addresses?", "Is the firewall's configuration backed up every week?" };
+        var category = await Post(api, "/api/v1/categories",
+            new { sectionId = section.GetProperty("id").GetGuid(), name = "Firewalls", reviewIntervalMonths = 6 });
+        var questions = new[] { "Is the firewall's firmware no older than 12 months?",
+            "Is remote administration of the firewall limited to the MSP's addresses?", "Is the firewall's configuration backed up every week?" };
         var standards = new List<Guid>();
         for (var i = 0; i < questions.Length; i++)
         {
@@ -54,7 +57,8 @@ public static class ApiData
             });
             standards.Add(standard.GetProperty("id").GetGuid());
         }
-        var client = await Post(api, "/api/v1/clients", new { name = "Acme Explosives", mrr = 9000, seats = 45, workstations = 40, servers = 3, tamUserId, vcioUserId });
+        var client = await Post(api, "/api/v1/clients",
+            new { name = "Acme Explosives", mrr = 9000, seats = 45, workstations = 40, servers = 3, tamUserId, vcioUserId });
         var review = await Post(api, "/api/v1/reviews", new { clientId = client.GetProperty("id").GetGuid() });
         return (review.GetProperty("id").GetGuid(), standards.ToArray());
     }

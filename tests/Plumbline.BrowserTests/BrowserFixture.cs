@@ -15,7 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
         });
     }
 

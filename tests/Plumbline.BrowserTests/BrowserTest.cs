@@ -23,7 +23,8 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = StartApp();
-        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, ViewportSize = Viewport, AcceptDownloads = true });
+        Context = await browser.Browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = App.BaseUrl, ViewportSize = Viewport, AcceptDownloads = true });
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();
         Page.PageError += (_, error) => _pageErrors.Add(error);
@@ -55,7 +56,8 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected async Task<HttpClient> ApiAsAdminAsync()
     {
         var http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
-        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = Password })).Content.ReadFromJsonAsync<TokenBody>();
+        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token",
+            new { email = AdminEmail, password = Password })).Content.ReadFromJsonAsync<TokenBody>();
         http.DefaultRequestHeaders.Authorization = new("Bearer", token!.Token);
         return http;
     }

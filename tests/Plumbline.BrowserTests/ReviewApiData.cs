@@ -14,7 +14,8 @@ public static class ReviewApiData
 
     public static async Task<Guid> CreateClientAsync(HttpClient api, string name, string? tamUserId = null, string? vcioUserId = null)
     {
-        var client = await Send(api, HttpMethod.Post, "/api/v1/clients", new { name, status = "Active", mrr = 5000m, seats = 40, workstations = 38, servers = 3, tamUserId, vcioUserId });
+        var client = await Send(api, HttpMethod.Post, "/api/v1/clients",
+            new { name, status = "Active", mrr = 5000m, seats = 40, workstations = 38, servers = 3, tamUserId, vcioUserId });
         return client.GetProperty("id").GetGuid();
     }
 
@@ -24,7 +25,8 @@ public static class ReviewApiData
         var review = await Send(api, HttpMethod.Post, "/api/v1/reviews", new { clientId });
         var id = review.GetProperty("id").GetGuid();
         foreach (var (standardId, answer) in answers)
-            await Send(api, HttpMethod.Put, $"/api/v1/reviews/{id}/answers/{standardId}", new { answer, note = answer == "No" ? "Found on the visit: not in place." : "" });
+            await Send(api, HttpMethod.Put, $"/api/v1/reviews/{id}/answers/{standardId}",
+                new { answer, note = answer == "No" ? "Found on the visit: not in place." : "" });
         await Send(api, HttpMethod.Post, $"/api/v1/reviews/{id}/submit", null);
         return id;
     }

@@ -34,7 +34,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(Page.Locator("[data-count=answered]")).ToHaveTextAsync("3");
 
         var photo = Path.Combine(Path.GetTempPath(), $"closet-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(photo, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII="));
+        await File.WriteAllBytesAsync(photo,
+            Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII="));
         await Item(1).Locator("[data-evidence-input]").SetInputFilesAsync(photo);
         await Expect(Item(1).Locator("[data-evidence-count]")).ToHaveTextAsync("1");
         File.Delete(photo);
@@ -50,7 +51,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser) : BrowserTest(browse
 
         var review = await ApiData.GetAsync(api, $"/api/v1/reviews/{reviewId}");
         Assert.Equal("Submitted", review.GetProperty("status").GetString());
-        var answers = review.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("standardId").GetGuid(), i => i.GetProperty("answer").GetString());
+        var answers = review.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("standardId").GetGuid(),
+            i => i.GetProperty("answer").GetString());
         Assert.Equal(["Yes", "No", "NotApplicable"], standards.Select(s => answers[s]));
 
         await Page.GotoAsync("/library/flags");

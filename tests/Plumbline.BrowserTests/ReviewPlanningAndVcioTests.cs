@@ -53,7 +53,8 @@ public sealed class ReviewPlanningAndVcioTests(BrowserFixture browser) : Browser
         var backup = await ApiData.CreateActiveStandardAsync(api, "BAK-001", "Is every server backed up every night?");
         var vcio = await ReviewApiData.CreateUserAsync(api, "val@example.test", "Val Vcio", Password, "Vcio");
         var clientId = await ReviewApiData.CreateClientAsync(api, "Cobalt Logistics", vcioUserId: vcio);
-        var reviewId = await ReviewApiData.SubmittedReviewAsync(api, clientId, new Dictionary<Guid, string> { [firewall] = "Yes", [switches] = "No", [backup] = "No" });
+        var reviewId = await ReviewApiData.SubmittedReviewAsync(api, clientId,
+            new Dictionary<Guid, string> { [firewall] = "Yes", [switches] = "No", [backup] = "No" });
         Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await SignInAsync("val@example.test", Password);
 

@@ -28,7 +28,8 @@ public sealed class RoadmapFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(Page.GetByRole(AriaRole.Checkbox, new() { Name = "FW-001" })).ToBeCheckedAsync();
         await Page.GetByRole(AriaRole.Checkbox, new() { Name = "BAK-001" }).CheckAsync();
         await Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Replace the firewall and back up the servers");
-        await Page.GetByLabel("Business risk and remedy").FillAsync("An unsupported firewall and missing backups leave the business one incident away from days of downtime.");
+        await Page.GetByLabel("Business risk and remedy")
+            .FillAsync("An unsupported firewall and missing backups leave the business one incident away from days of downtime.");
         await Page.GetByLabel("Priority").SelectOptionAsync("High");
         await Page.GetByLabel("One-time cost").FillAsync("4,200");
         await Page.GetByLabel("Recurring cost").FillAsync("95.50");

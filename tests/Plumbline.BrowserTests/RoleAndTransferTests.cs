@@ -63,7 +63,8 @@ public sealed class TransferTests(BrowserFixture browser) : BrowserTest(browser)
         await using var other = await Context.Browser!.NewContextAsync(new() { BaseURL = empty.BaseUrl });
         var page = await other.NewPageAsync();
         using (var http = new HttpClient { BaseAddress = new Uri(empty.BaseUrl) })
-            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/v1/setup", new { providerName = "Beta IT", adminEmail = AdminEmail, adminPassword = Password })).EnsureSuccessStatusCode();
+            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/v1/setup",
+                new { providerName = "Beta IT", adminEmail = AdminEmail, adminPassword = Password })).EnsureSuccessStatusCode();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("E-mail").FillAsync(AdminEmail);
         await page.GetByLabel("Password").FillAsync(Password);

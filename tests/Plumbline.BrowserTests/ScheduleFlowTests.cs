@@ -80,7 +80,8 @@ public sealed class ScheduleFlowTests(BrowserFixture browser) : BrowserTest(brow
         await Expect(Page.GetByText("Order a new UPS battery")).ToBeVisibleAsync();
 
         await Page.GetByLabel("Summary for the client").FillAsync("A calm day: the printer works again.");
-        await Page.GetByLabel("Next visit confirmed").SelectOptionAsync(new SelectOptionValue { Label = $"{nextDay.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} (Planned)" });
+        await Page.GetByLabel("Next visit confirmed").SelectOptionAsync(
+            new SelectOptionValue { Label = $"{nextDay.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} (Planned)" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Complete the visit" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Visit completed");
 

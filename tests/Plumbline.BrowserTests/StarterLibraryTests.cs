@@ -68,7 +68,8 @@ public sealed class AdministrationTests(BrowserFixture browser) : BrowserTest(br
         var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file,
             "section,category,code,title,question,whyWeAsk,howToCheck,references,priority,status\n" +
-            "Network,Firewalls,FW-100,Good one,Is the firewall's firmware no older than 12 months?,Old firmware lets attackers in.,1. Look at the firmware date.,CIS Controls v8 | Safeguard 12.1,High,Active\n" +
+            "Network,Firewalls,FW-100,Good one,Is the firewall's firmware no older than 12 months?,Old firmware lets attackers in.,1. Look at the firmware " +
+                "date.,CIS Controls v8 | Safeguard 12.1,High,Active\n" +
             "Network,Firewalls,FW-101,Bad one,What firewall do they use?,Because.,1. Ask.,CIS Controls v8 | Safeguard 12.1,Urgent,Active\n");
         await Page.GotoAsync("/library/transfer");
         await Page.GetByLabel("Library file").SetInputFilesAsync(file);

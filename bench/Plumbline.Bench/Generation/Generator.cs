@@ -96,7 +96,8 @@ public static class Generator
         }
         var size = await database.SizeAsync(ct);
         Log($"done: bulk load {loadTime.TotalSeconds:F0} s, total {clock.Elapsed.TotalSeconds:F0} s, database {size / 1024.0 / 1024:N0} MiB");
-        Console.WriteLine($"RESULT generation provider={database.Provider} seconds={clock.Elapsed.TotalSeconds:F0} load_seconds={loadTime.TotalSeconds:F0} bytes={size}");
+        Console.WriteLine($"RESULT generation provider={database.Provider} seconds={clock.Elapsed.TotalSeconds:F0} " +
+            $"load_seconds={loadTime.TotalSeconds:F0} bytes={size}");
         Console.WriteLine($"Sign in as {PeopleSetup.AdminEmail} (or tam01, vcio01 ...) with the password {PeopleSetup.Password}; admin is {admin.Name}.");
     }
 

@@ -109,7 +109,8 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             {
                 item.PreviousAnswer = p.Answer; item.PreviousNote = p.Note; item.PreviousAnsweredOn = p.AsOf; item.PreviousRevision = p.Revision;
             }
-            var exception = plan.Exceptions.FirstOrDefault(x => x.Exception.StandardId == s.Id && x.Since <= review.CreatedAt && x.Exception.ExpiresOn >= review.AsOf).Exception;
+            var exception = plan.Exceptions.FirstOrDefault(x => x.Exception.StandardId == s.Id && x.Since <= review.CreatedAt
+                && x.Exception.ExpiresOn >= review.AsOf).Exception;
             if (exception is not null)
             {
                 item.Answer = Answer.NotApplicable;
@@ -173,7 +174,14 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             {
                 if (open.Finding is null)
                 {
-                    open = (new Finding { Id = Guid.CreateVersion7(submitted), ClientId = review.ClientId, StandardId = item.StandardId, OpenedOn = review.AsOf, OpenedReviewId = review.Id },
+                    open = (new Finding
+                    {
+                        Id = Guid.CreateVersion7(submitted),
+                        ClientId = review.ClientId,
+                        StandardId = item.StandardId,
+                        OpenedOn = review.AsOf,
+                        OpenedReviewId = review.Id
+                    },
                         random.Next(100) switch { < 70 => Remedy.Recommendation, < 85 => Remedy.AcceptedRisk, _ => Remedy.RatingOnly });
                     Findings.Add(open.Finding);
                     state.Open[item.StandardId] = open;

@@ -7,7 +7,8 @@ using Plumbline.Features.Standards;
 namespace Plumbline.Bench.Generation;
 
 /// <summary>One active standard as the history needs it: where it sits, and from when each revision was current.</summary>
-public sealed record LibraryStandard(Guid Id, string Code, string Title, Guid SectionId, Guid CategoryId, Priority Priority, IReadOnlyList<DateTime> RevisionDates)
+public sealed record LibraryStandard(Guid Id, string Code, string Title, Guid SectionId, Guid CategoryId, Priority Priority,
+    IReadOnlyList<DateTime> RevisionDates)
 {
     /// <summary>The revision a review created at <paramref name="at"/> pins (ReviewService.ItemsForAsync pins the current one).</summary>
     public int RevisionAt(DateTime at)
@@ -31,7 +32,8 @@ public static class LibrarySetup
         var sections = await db.Sections.ToDictionaryAsync(s => s.Id, ct);
         // Library order, not Id order (version 7 Ids made in one millisecond are random): the same seed makes the same data.
         var categories = (await db.Categories.ToListAsync(ct)).OrderBy(c => sections[c.SectionId].Order).ThenBy(c => c.Order).ToList();
-        var standards = (await db.Standards.Where(s => s.Status == StandardStatus.Active).ToListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var standards = (await db.Standards.Where(s => s.Status == StandardStatus.Active).ToListAsync(ct))
+            .OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
         var starter = standards.Count;
         var revisions = await db.StandardRevisions.ToListAsync(ct);
 
@@ -51,8 +53,10 @@ public static class LibrarySetup
                 CategoryId = category.Id,
                 Title = Cap(string.Format(topic.Title, category.Name)),
                 Question = string.Format(topic.Question, subject),
-                WhyWeAsk = $"Problems with {subject} that nobody owns or watches are found by users, not by the MSP. This check keeps {subject} visible at every review.",
-                HowToCheck = $"1. Open the client's documentation and RMM for {subject}.\n2. Compare what you find with the question.\n3. Answer Yes only when it holds everywhere.",
+                WhyWeAsk = $"Problems with {subject} that nobody owns or watches are found by users, not by the MSP. This check keeps {subject} " +
+                    "visible at every review.",
+                HowToCheck = $"1. Open the client's documentation and RMM for {subject}.\n2. Compare what you find with the question.\n3. Answer Yes only " +
+                    "when it holds everywhere.",
                 Priority = (Priority)(random.Next(10) switch { < 3 => 0, < 8 => 1, _ => 2 }),
                 Status = StandardStatus.Active,
                 Tags = ["generated", prefix.ToLowerInvariant()],
@@ -75,7 +79,8 @@ public static class LibrarySetup
             var at = libraryDate.AddMinutes(random.NextDouble() * span / 2);
             for (var i = 0; i < times; i++, at = at.AddMinutes(random.NextDouble() * span / 2))
             {
-                standard.HowToCheck += $"\n{standard.HowToCheck.Count(c => c == '\n') + 2}. Record in the ticket where you found the evidence (added in revision {standard.Revision + 1}).";
+                standard.HowToCheck += $"\n{standard.HowToCheck.Count(c => c == '\n') + 2}. Record in the ticket where you found the evidence (added in " +
+                    $"revision {standard.Revision + 1}).";
                 standard.Revision++;
                 standard.UpdatedAt = at;
                 standard.Version = Guid.NewGuid();

@@ -14,7 +14,8 @@ public static class PeopleSetup
     public const string Password = "plumbline-bench";
     public static string AdminEmail => $"admin@{Domain}";
 
-    public static async Task<(Person Admin, List<Person> Tams, List<Person> Vcios)> CreateAsync(IServiceProvider services, int tams, int vcios, DateTime at, CancellationToken ct)
+    public static async Task<(Person Admin, List<Person> Tams, List<Person> Vcios)> CreateAsync(IServiceProvider services, int tams, int vcios,
+        DateTime at, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

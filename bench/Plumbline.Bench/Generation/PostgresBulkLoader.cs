@@ -26,7 +26,8 @@ public sealed class PostgresBulkLoader(string connectionString, DbContext model)
             """))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) _indexes.Add((reader.GetString(0), reader.GetString(1)));
-        await using (var command = Command($"""SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"{table}"'::regclass AND contype = 'f'"""))
+        await using (var command =
+            Command($"""SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"{table}"'::regclass AND contype = 'f'"""))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) _foreignKeys.Add((reader.GetString(0), reader.GetString(1)));
         foreach (var (name, _) in _foreignKeys) await ExecuteAsync($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", ct);

@@ -22,7 +22,8 @@ public sealed class SqliteBulkLoader(string connectionString, DbContext model) :
         // Each pragma is a statement of its own; foreign_keys cannot change inside a transaction.
         foreach (var pragma in new[] { "foreign_keys=OFF", "journal_mode=WAL", "synchronous=OFF", "cache_size=-2000000", "temp_store=MEMORY" })
             await ExecuteAsync($"PRAGMA {pragma};", ct);
-        await using (var command = Command($"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{BulkLoaders.DeferredTable}' AND sql IS NOT NULL"))
+        await using (var command =
+            Command($"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{BulkLoaders.DeferredTable}' AND sql IS NOT NULL"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) _deferredIndexes.Add((reader.GetString(0), reader.GetString(1)));
         foreach (var (name, _) in _deferredIndexes) await ExecuteAsync($"DROP INDEX \"{name}\";", ct);
@@ -61,7 +62,8 @@ public sealed class SqliteBulkLoader(string connectionString, DbContext model) :
         await using (var check = Command("PRAGMA foreign_key_check;"))
         await using (var reader = await check.ExecuteReaderAsync(ct))
             if (await reader.ReadAsync(ct))
-                throw new InvalidOperationException($"Foreign key violation: table {reader.GetString(0)} row {reader.GetValue(1)} refers to {reader.GetString(2)}.");
+                throw new InvalidOperationException($"Foreign key violation: table {reader.GetString(0)} row {reader.GetValue(1)} refers to " +
+                    $"{reader.GetString(2)}.");
         log($"foreign keys checked in {started.Elapsed.TotalSeconds:F1} s");
         started.Restart();
         await ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);

@@ -34,7 +34,8 @@ public sealed class TableMap<T> where T : class
         foreach (var property in entity.GetProperties())
         {
             if (property.PropertyInfo is not { } info)
-                throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is a shadow property; the bulk writer only handles mapped CLR properties.");
+                throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is a shadow property; the bulk writer only handles " +
+                    "mapped CLR properties.");
             var parameter = Expression.Parameter(typeof(T), "e");
             var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(Expression.Property(parameter, info), typeof(object)), parameter).Compile();
             columns.Add(new ColumnMap<T>(property.GetColumnName(), read, property.GetRelationalTypeMapping()));

@@ -68,7 +68,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
         app._keepLog = true;
         await app.DisposeAsync();
-        throw new InvalidOperationException($"The app did not become healthy; its log ({logPath}) ends with:\n{string.Join('\n', File.ReadLines(logPath).TakeLast(20))}");
+        throw new InvalidOperationException($"The app did not become healthy; its log ({logPath}) ends " +
+            $"with:\n{string.Join('\n', File.ReadLines(logPath).TakeLast(20))}");
     }
 
     /// <summary>SIGTERM for a graceful shutdown, then a kill if it takes too long. The log is kept only when the app failed to start.</summary>

@@ -28,9 +28,11 @@ public static class Benchmark
         using var pages = await Session.WithCookieAsync(app.Address, PeopleSetup.AdminEmail, PeopleSetup.Password, ct);
         var plan = new List<(Series Series, HttpClient? Client, Func<int, HttpRequestMessage> Request, bool Page)>();
 
-        void Add(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null, bool page = false, int? limit = null)
+        void Add(string endpoint, string data, HttpClient? client, Func<int, HttpRequestMessage> request, double? target = null,
+            bool page = false, int? limit = null)
         {
-            if (endpoint.Contains(o.Only, StringComparison.OrdinalIgnoreCase)) plan.Add((new Series(endpoint, data, target) { Limit = limit }, client, request, page));
+            if (endpoint.Contains(o.Only, StringComparison.OrdinalIgnoreCase))
+                plan.Add((new Series(endpoint, data, target) { Limit = limit }, client, request, page));
         }
 
         static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
@@ -64,11 +66,13 @@ public static class Benchmark
         // Reports: the alignment report of the largest review picked and that client's roadmap, HTML and PDF side by side.
         var largest = picks.Positions.MaxBy(p => p.ReviewItems)!;
         var reportData = $"{largest.Position} client, {largest.ReviewLabel} ({largest.ReviewItems} items)";
-        Add("GET /reports/clients/{id}/alignment (HTML)", reportData, api, _ => Get($"/reports/clients/{largest.ClientId}/alignment?reviewId={largest.ReviewId}"),
+        Add("GET /reports/clients/{id}/alignment (HTML)", reportData, api,
+            _ => Get($"/reports/clients/{largest.ClientId}/alignment?reviewId={largest.ReviewId}"),
             limit: Math.Min(o.Requests, 50));
         Add("GET /reports/clients/{id}/alignment?format=pdf", reportData, api,
             _ => Get($"/reports/clients/{largest.ClientId}/alignment?reviewId={largest.ReviewId}&format=pdf"), ReportPdfTarget, limit: PdfRequests);
-        Add("GET /reports/clients/{id}/roadmap (HTML)", $"{largest.Position} client, 3 fiscal years", api, _ => Get($"/reports/clients/{largest.ClientId}/roadmap"),
+        Add("GET /reports/clients/{id}/roadmap (HTML)", $"{largest.Position} client, 3 fiscal years", api,
+            _ => Get($"/reports/clients/{largest.ClientId}/roadmap"),
             limit: Math.Min(o.Requests, 50));
         Add("GET /reports/clients/{id}/roadmap?format=pdf", $"{largest.Position} client, 3 fiscal years", api,
             _ => Get($"/reports/clients/{largest.ClientId}/roadmap?format=pdf"), ReportPdfTarget, limit: PdfRequests);
@@ -132,5 +136,6 @@ public static class Benchmark
 
     private static void Print(Series s) =>
         Console.WriteLine(s.Samples.Count == 0 ? $"{s.Endpoint,-52} {s.Data,-48} {s.Note}"
-            : $"{s.Endpoint,-52} {s.Data,-48} p50 {s.Percentile(50),7:F1}  p95 {s.Percentile(95),7:F1}  max {s.Max,7:F1} ms{(s.Errors > 0 ? $"  {s.Errors} errors" : "")}");
+            : $"{s.Endpoint,-52} {s.Data,-48} p50 {s.Percentile(50),7:F1}  p95 {s.Percentile(95),7:F1}  max {s.Max,7:F1} " +
+                $"ms{(s.Errors > 0 ? $"  {s.Errors} errors" : "")}");
 }

@@ -35,7 +35,8 @@ public static class Report
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"### {database.Provider} ({picks.DatabaseVersion})");
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"{picks.Clients:N0} clients, {picks.Reviews:N0} reviews, {picks.ReviewItems:N0} review items; database {size / 1024.0 / 1024:N0} MiB. " +
+        s.AppendLine(CultureInfo.InvariantCulture,
+            $"{picks.Clients:N0} clients, {picks.Reviews:N0} reviews, {picks.ReviewItems:N0} review items; database {size / 1024.0 / 1024:N0} MiB. " +
             $"{o.Requests} sequential requests per row after {o.Warmup} warm-up requests; {Machine()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; " +
             $"1-minute load average {load}.");
         s.AppendLine();
@@ -51,7 +52,8 @@ public static class Report
             var target = r.Target is { } t ? $"p95 < {t:0} ms: {(r.Percentile(95) < t ? "met" : "**missed**")}" : "";
             if (r.Errors > 0) target += $" {r.Errors} errors";
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{r.Endpoint}` | {r.Data}{(r.Limit is null ? "" : $"; {r.Samples.Count} runs")} | {r.Percentile(50):F1} | {r.Percentile(95):F1} | {r.Max:F1} | {Bytes(r.Bytes)} | {target} |");
+                $"| `{r.Endpoint}` | {r.Data}{(r.Limit is null ? "" : $"; {r.Samples.Count} runs")} | {r.Percentile(50):F1} | {r.Percentile(95):F1} | " +
+                    $"{r.Max:F1} | {Bytes(r.Bytes)} | {target} |");
         }
         return s.ToString();
     }
@@ -70,10 +72,12 @@ public static class Report
     public static string Machine()
     {
         static string? Read(string file, string key) => File.Exists(file)
-            ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?.Split(key is "PRETTY_NAME" ? '=' : ':', 2)[1].Trim().Trim('"')
+            ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))
+                ?.Split(key is "PRETTY_NAME" ? '=' : ':', 2)[1].Trim().Trim('"')
             : null;
         var cpu = Read("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
         var memory = Read("/proc/meminfo", "MemTotal") is { } m && long.TryParse(m.Split(' ')[0], out var kb) ? $"{kb / 1024.0 / 1024:F0} GB RAM" : "";
-        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {Read("/etc/os-release", "PRETTY_NAME") ?? RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+        return $"{cpu}, {Environment.ProcessorCount} cores, {memory}, {Read("/etc/os-release", "PRETTY_NAME") ?? RuntimeInformation.OSDescription}, " +
+            $"{RuntimeInformation.FrameworkDescription}";
     }
 }

@@ -46,7 +46,8 @@ public static class PlanBenchmark
                 result = YearPlanner.Plan(input);
                 best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
             }
-            Console.WriteLine($"planner alone (YearPlanner.Plan, best of {Math.Max(3, o.Runs)}): {best:N0} ms; {result!.Placements.Count:N0} visits placed, {result.Unplaced.Sum(u => u.Visits):N0} not placed (" +
+            Console.WriteLine($"planner alone (YearPlanner.Plan, best of {Math.Max(3, o.Runs)}): {best:N0} ms; {result!.Placements.Count:N0} visits placed, " +
+                $"{result.Unplaced.Sum(u => u.Visits):N0} not placed (" +
                 string.Join(", ", result.Unplaced.GroupBy(u => u.Reason).Select(g => $"{g.Key} {g.Sum(u => u.Visits):N0}")) + ")");
         }
         for (var run = 1; run <= o.Runs; run++)

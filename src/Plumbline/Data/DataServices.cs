@@ -17,12 +17,14 @@ public static class DataServices
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres, so ConnectionStrings:Default must hold a PostgreSQL connection string.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         services.AddHostedService<DatabaseInitializer>();
         return services;

@@ -53,7 +53,8 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems, ILo
         var (status, title, detail) = exception switch
         {
             DbUpdateConcurrencyException => (409, "Conflict", "Someone else changed this item after you opened it. Reload it and apply your change again."),
-            _ when IsNulCharacter(exception) => (400, "Bad request", "The text contains the NUL character (\\u0000), which cannot be stored. Remove it and try again."),
+            _ when IsNulCharacter(exception) => (400, "Bad request",
+                "The text contains the NUL character (\\u0000), which cannot be stored. Remove it and try again."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (400, "Bad request", "The form expired. Reload the page and try again."),
             _ => (500, "Something went wrong", "An unexpected error occurred. It has been logged."),
@@ -76,7 +77,8 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems, ILo
 
     /// <summary>PostgreSQL text cannot hold U+0000 (SQLite can): a value containing it fails with 22021, whether it is saved or searched for.</summary>
     private static bool IsNulCharacter(Exception exception) =>
-        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire };
+        (exception as Npgsql.PostgresException
+            ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire };
 
     /// <summary>Says which field of a JSON body was wrong instead of the framework's generic message.</summary>
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch

@@ -30,7 +30,8 @@ public static class CookieApiGuard
             ProblemDetails =
             {
                 Status = StatusCodes.Status403Forbidden, Title = "Forbidden",
-                Detail = $"A change through the API with the sign-in cookie must come from Plumbline's own pages (they send {Header}). Scripts should send 'Authorization: Bearer <token>'.",
+                Detail = $"A change through the API with the sign-in cookie must come from Plumbline's own pages (they send {Header}). Scripts should send " +
+                    "'Authorization: Bearer <token>'.",
             },
         });
     });

@@ -21,7 +21,8 @@ public abstract class AuditTrailTests(PlumblineFactory factory)
         var original = new NewStandard(category.Id);
         var standard = await committee.CreateStandardAsync(original);
 
-        await (await committee.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", original with { Title = "System drive headroom" })).ExpectAsync(HttpStatusCode.OK);
+        await (await committee.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", original with { Title = "System drive headroom" }))
+            .ExpectAsync(HttpStatusCode.OK);
 
         var trail = await TrailAsync(admin, "Standard", standard.Id);
         Assert.Equal(2, trail.Total);
@@ -53,7 +54,8 @@ public abstract class AuditTrailTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var section = await admin.CreateSectionAsync();
 
-        await (await admin.PutAsJsonAsync($"/api/v1/sections/{section.Id}", new { name = section.Name, order = section.Order, description = section.Description })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/sections/{section.Id}",
+            new { name = section.Name, order = section.Order, description = section.Description })).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, (await TrailAsync(admin, "Section", section.Id)).Total);
     }

@@ -6,7 +6,8 @@ using Plumbline.Features.Reviews;
 
 namespace Plumbline.Tests.Clients;
 
-/// <summary>GET /clients/{id}/due and the client template. Other tests' standards share the instance, so lists are checked for this test's own standards.</summary>
+/// <summary>GET /clients/{id}/due and the client template. Other tests' standards share the instance, so lists are checked for this test's own
+/// standards.</summary>
 public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
 {
     private static readonly DateOnly Visit = ReviewData.VisitDay;
@@ -216,7 +217,8 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
         var library = await admin.CreateLibraryAsync("High");
         var client = await admin.CreateClientAsync();
         var expires = Visit.AddDays(10);
-        await PutTemplateAsync(admin, client.Id, new { exceptions = new[] { new { standardId = library[0].Id, reason = "Replacing the firewall in April.", expiresOn = expires } } });
+        await PutTemplateAsync(admin, client.Id,
+            new { exceptions = new[] { new { standardId = library[0].Id, reason = "Replacing the firewall in April.", expiresOn = expires } } });
 
         var dueOnLastDay = await DueAsync(admin, client.Id, expires);
         var dueAfter = await DueAsync(admin, client.Id, expires.AddDays(1));
@@ -239,7 +241,8 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
         var library = await admin.CreateLibraryAsync("High", "Low");
         var client = await admin.CreateClientAsync();
         var expires = Visit.AddDays(10);
-        await PutTemplateAsync(admin, client.Id, new { exceptions = library.Ids.Select(id => new { standardId = id, reason = "Office move in March.", expiresOn = expires }) });
+        await PutTemplateAsync(admin, client.Id,
+            new { exceptions = library.Ids.Select(id => new { standardId = id, reason = "Office move in March.", expiresOn = expires }) });
         await admin.SubmittedReviewAsync(client.Id, Visit.AddMonths(-12), (library[1].Id, "Yes"));
         var during = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
         await admin.SubmitAsync(during.Id);
@@ -261,7 +264,8 @@ public abstract class ClientTemplateAndDueTests(PlumblineFactory factory)
     [InlineData("""{"exceptions": [{"standardId": "00000000-0000-0000-0000-000000000001", "reason": "R", "expiresOn": "2026-12-31"}]}""", "exceptions")]
     [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "", "expiresOn": "2026-12-31"}]}""", "exceptions[0].reason")]
     [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R"}]}""", "exceptions[0].expiresOn")]
-    [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R", "expiresOn": "2026-12-31"}, {"standardId": "{id}", "reason": "S", "expiresOn": "2027-12-31"}]}""", "exceptions")]
+    [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R", "expiresOn": "2026-12-31"}, """ +
+        """{"standardId": "{id}", "reason": "S", "expiresOn": "2027-12-31"}]}""", "exceptions")]
     public async Task An_invalid_template_is_refused_and_changes_nothing(string body, string field)
     {
         var admin = await factory.AdminAsync();

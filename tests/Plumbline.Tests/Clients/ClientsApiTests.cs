@@ -33,14 +33,17 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
         });
 
         var body = await response.ReadJsonAsync(HttpStatusCode.Created);
-        foreach (var field in new[] { "id", "name", "status", "mrr", "seats", "workstations", "servers", "storageGb", "endpoints", "contractStart", "contractEnd",
+        foreach (var field in new[] { "id", "name", "status", "mrr", "seats", "workstations", "servers", "storageGb", "endpoints",
+            "contractStart", "contractEnd",
                      "salesRep", "tamUserId", "vcioUserId", "fiscalYearStartMonth", "visitsPerYear", "suggestedVisitsPerYear", "aisp" })
             Assert.True(body.TryGetProperty(field, out _), $"The client has no '{field}': {body}");
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/clients/{id}", response.Headers.Location?.OriginalString);
         var client = await (await admin.GetAsync($"/api/v1/clients/{id}")).ReadAsync<ClientDetails>();
-        Assert.Equal((name, ClientStatus.Onboarding, 9000m, 30, 28, 3, 2048), (client.Name, client.Status, client.Mrr, client.Seats, client.Workstations, client.Servers, client.StorageGb));
-        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31), "Sam Sales", 7), (client.ContractStart, client.ContractEnd, client.SalesRep, client.FiscalYearStartMonth));
+        Assert.Equal((name, ClientStatus.Onboarding, 9000m, 30, 28, 3, 2048), (client.Name, client.Status, client.Mrr, client.Seats, client.Workstations,
+            client.Servers, client.StorageGb));
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31), "Sam Sales", 7),
+            (client.ContractStart, client.ContractEnd, client.SalesRep, client.FiscalYearStartMonth));
         Assert.Equal((tam.Id, vcio.Id, "Terry Tam", "Val Vcio"), (client.TamUserId, client.VcioUserId, client.TamName, client.VcioName));
         Assert.Equal(31, client.Endpoints);
         Assert.Null(client.VisitsPerYear);
@@ -70,7 +73,8 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
 
-        var body = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = LibraryData.UniqueName("Small"), mrr = 1000, seats = 0 })).ExpectAsync(HttpStatusCode.Created);
+        var body = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = LibraryData.UniqueName("Small"), mrr = 1000, seats = 0 }))
+            .ExpectAsync(HttpStatusCode.Created);
 
         Assert.Contains("\"aisp\":null", body);
         Assert.Contains("\"mrr\":1000.00", body);
@@ -82,10 +86,12 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
     public async Task Endpoints_and_visits_can_be_set_by_hand_and_go_back_to_computed_when_cleared()
     {
         var admin = await factory.AdminAsync();
-        var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Northwind"), mrr = 9000, seats = 30, workstations = 28, servers = 3, endpoints = 50, visitsPerYear = 12 });
+        var client = await admin.CreateClientAsync(
+            new { name = LibraryData.UniqueName("Northwind"), mrr = 9000, seats = 30, workstations = 28, servers = 3, endpoints = 50, visitsPerYear = 12 });
 
         Assert.Equal((50, 12, 27), (client.Endpoints, client.VisitsPerYear, client.SuggestedVisitsPerYear));
-        var cleared = await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}", new { name = client.Name, mrr = 9000, seats = 30, workstations = 28, servers = 3 }))
+        var cleared = await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}",
+            new { name = client.Name, mrr = 9000, seats = 30, workstations = 28, servers = 3 }))
             .ReadAsync<ClientDetails>();
 
         Assert.Equal((31, (int?)null), (cleared.Endpoints, cleared.VisitsPerYear));
@@ -97,11 +103,13 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var client = await admin.CreateClientAsync();
 
-        var response = await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}", new { name = client.Name + " Ltd", status = "Inactive", mrr = 12000.5m, seats = 40, version = client.Version });
+        var response = await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}",
+            new { name = client.Name + " Ltd", status = "Inactive", mrr = 12000.5m, seats = 40, version = client.Version });
 
         var updated = await response.ReadAsync<ClientDetails>();
         var read = await (await admin.GetAsync($"/api/v1/clients/{client.Id}")).ReadAsync<ClientDetails>();
-        Assert.Equal((client.Name + " Ltd", ClientStatus.Inactive, 12000.5m, 40, 300.01m, 36), (read.Name, read.Status, read.Mrr, read.Seats, read.Aisp, read.SuggestedVisitsPerYear));
+        Assert.Equal((client.Name + " Ltd", ClientStatus.Inactive, 12000.5m, 40, 300.01m, 36),
+            (read.Name, read.Status, read.Mrr, read.Seats, read.Aisp, read.SuggestedVisitsPerYear));
         Assert.NotEqual(client.Version, updated.Version);
         Assert.Equal(updated.Version, read.Version);
     }
@@ -111,7 +119,8 @@ public abstract class ClientsApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var client = await admin.CreateClientAsync();
-        var first = await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}", new { name = client.Name, mrr = 5000, version = client.Version })).ReadAsync<ClientDetails>();
+        var first = await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}", new { name = client.Name, mrr = 5000, version = client.Version }))
+            .ReadAsync<ClientDetails>();
 
         var stale = await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}", new { name = client.Name, mrr = 1, version = client.Version });
 

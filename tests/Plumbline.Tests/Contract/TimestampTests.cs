@@ -31,7 +31,8 @@ public abstract partial class TimestampTests(ManualDeliveryFactory factory)
             var response = await admin.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode < 500, $"GET {url} answered {(int)response.StatusCode}: {body}");
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType is not ("application/json" or "application/problem+json")) continue;
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType is not ("application/json" or "application/problem+json"))
+                continue;
             checkedPaths.Add(path);
             found.AddRange(JsonDateTimes.In(JsonDocument.Parse(body).RootElement).Select(d => (url, d)));
         }

@@ -35,7 +35,8 @@ public abstract class UtcDateTimeTests(PlumblineFactory factory)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // A query parameter of another kind is converted the same way, so the row is found by its UTC instant.
-            var read = await db.WebhookSubscriptions.AsNoTracking().SingleAsync(s => s.Id == webhook.Id && s.CreatedAt == DateTime.SpecifyKind(instant, DateTimeKind.Unspecified));
+            var read = await db.WebhookSubscriptions.AsNoTracking()
+                .SingleAsync(s => s.Id == webhook.Id && s.CreatedAt == DateTime.SpecifyKind(instant, DateTimeKind.Unspecified));
             var projected = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Id == webhook.Id).Select(s => (DateTime?)s.UpdatedAt).SingleAsync();
 
             Assert.Equal((instant, DateTimeKind.Utc), (read.CreatedAt, read.CreatedAt.Kind));

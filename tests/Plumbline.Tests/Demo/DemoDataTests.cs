@@ -19,7 +19,8 @@ public sealed class DemoDataTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         api = instance.CreateClient();
-        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@demo.plumbline.test", password = "plumbline-demo" })).ReadJsonAsync();
+        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@demo.plumbline.test", password = "plumbline-demo" }))
+            .ReadJsonAsync();
         api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
     }
 
@@ -32,7 +33,8 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(5, clients.Count);
         var acme = clients.Single(c => c.GetProperty("name").GetString() == "Acme Explosives").GetProperty("id").GetString();
 
-        var recommendations = (await (await api.GetAsync($"/api/v1/clients/{acme}/recommendations")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var recommendations = (await (await api.GetAsync($"/api/v1/clients/{acme}/recommendations")).ReadJsonAsync()).GetProperty("items")
+            .EnumerateArray().ToList();
         var initiatives = (await (await api.GetAsync($"/api/v1/clients/{acme}/initiatives")).ReadJsonAsync()).EnumerateArray().ToList();
         var roadmap = await (await api.GetAsync($"/api/v1/clients/{acme}/roadmap")).ReadJsonAsync();
         var templates = (await (await api.GetAsync("/api/v1/recommendation-templates")).ReadJsonAsync()).EnumerateArray().ToList();

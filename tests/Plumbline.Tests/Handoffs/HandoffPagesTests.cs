@@ -114,13 +114,17 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
         Assert.Equal("/handoffs/new?area=ServiceDesk", mangled.Headers.Location?.OriginalString);
     }
 
-    /// <summary>Opens the page for its antiforgery token (cookie and field), then posts the form as a browser would; the redirect is returned, not followed.</summary>
+    /// <summary>Opens the page for its antiforgery token (cookie and field), then posts the form as a browser would; the redirect is returned, not
+    /// followed.</summary>
     private async Task<HttpResponseMessage> PostFormAsync(HttpClient signedInClient, string pagePath, string action, Dictionary<string, string> fields)
     {
         var signedIn = factory.NoRedirects(signedInClient);
         var page = await (await signedIn.GetAsync(pagePath)).ExpectAsync(HttpStatusCode.OK);
         var token = AntiforgeryField().Match(page).Groups[1].Value;
-        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))) };
+        var request = new HttpRequestMessage(HttpMethod.Post, action)
+        {
+            Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))),
+        };
         return await signedIn.SendAsync(request);
     }
 

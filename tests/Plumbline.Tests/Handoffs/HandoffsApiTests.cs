@@ -19,12 +19,21 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var review = await tam.CreateReviewAsync(client.Id, library.Ids);
         await tam.AnswerAsync(review.Id, library[0].Id, "No");
 
-        var response = await tam.PostHandoffAsync(new { area = "ServiceDesk", title = "Replace the failing UPS battery", details = "Runtime is 3 minutes.", reviewId = review.Id, standardId = library[0].Id });
+        var response = await tam.PostHandoffAsync(new
+        {
+            area = "ServiceDesk",
+            title = "Replace the failing UPS battery",
+            details = "Runtime is 3 minutes.",
+            reviewId = review.Id,
+            standardId = library[0].Id
+        });
 
         var created = await response.ReadAsync<HandoffDetails>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/handoffs/{created.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal((HandoffArea.ServiceDesk, HandoffStatus.Open, client.Id, client.Name, tamUser.Id, "Terry Tam"), (created.Area, created.Status, created.ClientId, created.ClientName, created.CreatedByUserId, created.CreatedByName));
-        Assert.Equal((review.Id, library[0].Id, library[0].Code, (string?)null), (created.ReviewId, created.StandardId, created.StandardCode, created.OwnerUserId));
+        Assert.Equal((HandoffArea.ServiceDesk, HandoffStatus.Open, client.Id, client.Name, tamUser.Id, "Terry Tam"),
+            (created.Area, created.Status, created.ClientId, created.ClientName, created.CreatedByUserId, created.CreatedByName));
+        Assert.Equal((review.Id, library[0].Id, library[0].Code, (string?)null),
+            (created.ReviewId, created.StandardId, created.StandardCode, created.OwnerUserId));
         var queue = await admin.ListHandoffsAsync($"area=ServiceDesk&status=Open&clientId={client.Id}");
         Assert.Equal(created.Id, Assert.Single(queue.Items).Id);
         Assert.Empty((await admin.ListHandoffsAsync($"area=Vcio&clientId={client.Id}")).Items);
@@ -44,7 +53,8 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var created = await (await admin.PostHandoffAsync(new { area = "Vcio", title = "Budget the firewall refresh", findingId = finding.Id, visitId }))
             .ReadAsync<HandoffDetails>(HttpStatusCode.Created);
 
-        Assert.Equal((client.Id, finding.Id, visitId, library[0].Id, library[0].Code), (created.ClientId, created.FindingId, created.VisitId, created.StandardId, created.StandardCode));
+        Assert.Equal((client.Id, finding.Id, visitId, library[0].Id, library[0].Code),
+            (created.ClientId, created.FindingId, created.VisitId, created.StandardId, created.StandardCode));
         Assert.Equal(created.Id, Assert.Single((await admin.ListHandoffsAsync($"visitId={visitId}")).Items).Id);
     }
 
@@ -57,9 +67,11 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var other = await admin.ClientOfAsync(tam.Id, visitsPerYear: 4);
         var visit = await admin.CreateVisitAsync(other.Id, new DateOnly(2027, 3, 4));
 
-        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", clientId = client.Id, visitId = visit.Id })).ValidationProblemAsync("visitId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", clientId = client.Id, visitId = visit.Id }))
+            .ValidationProblemAsync("visitId");
         await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", visitId = Guid.NewGuid() })).ValidationProblemAsync("visitId");
-        var fromVisit = await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", visitId = visit.Id })).ReadAsync<HandoffDetails>(HttpStatusCode.Created);
+        var fromVisit = await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Printer", visitId = visit.Id }))
+            .ReadAsync<HandoffDetails>(HttpStatusCode.Created);
         Assert.Equal(other.Id, fromVisit.ClientId);
     }
 
@@ -77,11 +89,16 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = " ", clientId = client.Id })).ValidationProblemAsync("title");
         await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = new string('x', 201), clientId = client.Id })).ValidationProblemAsync("title");
         await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "No client" })).ValidationProblemAsync("clientId");
-        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Unknown client", clientId = Guid.NewGuid() })).ValidationProblemAsync("clientId");
-        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Other client's review", clientId = other.Id, reviewId = review.Id })).ValidationProblemAsync("reviewId");
-        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Not in the review", reviewId = review.Id, standardId = library[1].Id })).ValidationProblemAsync("standardId");
-        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Unknown owner", clientId = client.Id, ownerUserId = "nobody" })).ValidationProblemAsync("ownerUserId");
-        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Unknown finding", findingId = Guid.NewGuid() })).ValidationProblemAsync("findingId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Unknown client", clientId = Guid.NewGuid() }))
+            .ValidationProblemAsync("clientId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Other client's review", clientId = other.Id, reviewId = review.Id }))
+            .ValidationProblemAsync("reviewId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Not in the review", reviewId = review.Id, standardId = library[1].Id }))
+            .ValidationProblemAsync("standardId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Unknown owner", clientId = client.Id, ownerUserId = "nobody" }))
+            .ValidationProblemAsync("ownerUserId");
+        await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = "Unknown finding", findingId = Guid.NewGuid() }))
+            .ValidationProblemAsync("findingId");
         await (await admin.GetAsync("/api/v1/handoffs?status=Closed")).ValidationProblemAsync("status");
         await (await admin.GetAsync("/api/v1/handoffs?area=Nowhere")).ValidationProblemAsync("area");
         await (await admin.GetAsync("/api/v1/handoffs?sort=owner")).ValidationProblemAsync("sort");
@@ -113,7 +130,8 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
         var (desk, deskUser) = await factory.UserAsync("ServiceDesk", "Drew Desk");
         var handoff = await admin.CreateHandoffAsync(client.Id);
 
-        var taken = await (await desk.PatchHandoffAsync(handoff.Id, new { ownerUserId = deskUser.Id, status = "InProgress", version = handoff.Version })).ReadAsync<HandoffDetails>();
+        var taken = await (await desk.PatchHandoffAsync(handoff.Id, new { ownerUserId = deskUser.Id, status = "InProgress", version = handoff.Version }))
+            .ReadAsync<HandoffDetails>();
         await (await desk.PatchHandoffAsync(handoff.Id, new { note = "Ordered the battery." })).ExpectAsync(HttpStatusCode.OK);
         var done = await (await desk.PatchHandoffAsync(handoff.Id, new { status = "Done" })).ReadAsync<HandoffDetails>();
 

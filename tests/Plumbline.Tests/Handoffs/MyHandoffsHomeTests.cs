@@ -15,7 +15,8 @@ public sealed class MyHandoffsHomeTests(SqliteFactory factory) : IClassFixture<S
         var client = await admin.CreateClientAsync();
         var mine = await admin.CreateHandoffAsync(client.Id, ownerUserId: deskUser.Id);
         var done = await admin.CreateHandoffAsync(client.Id, ownerUserId: deskUser.Id);
-        await (await desk.PatchAsync($"/api/v1/handoffs/{done.Id}", System.Net.Http.Json.JsonContent.Create(new { status = "Done" }))).ExpectAsync(HttpStatusCode.OK);
+        await (await desk.PatchAsync($"/api/v1/handoffs/{done.Id}", System.Net.Http.Json.JsonContent.Create(new { status = "Done" })))
+            .ExpectAsync(HttpStatusCode.OK);
         var unowned = await admin.CreateHandoffAsync(client.Id);
 
         var home = await (await desk.GetAsync("/")).ExpectAsync(HttpStatusCode.OK);

@@ -3,7 +3,8 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Infrastructure;
 
-/// <summary>Every endpoint that takes a JSON body (library, accounts, clients, reviews, recommendations, visits, hand-offs, webhooks) answers a broken body with a 400 problem, never a 500.</summary>
+/// <summary>Every endpoint that takes a JSON body (library, accounts, clients, reviews, recommendations, visits, hand-offs, webhooks) answers a broken body
+/// with a 400 problem, never a 500.</summary>
 public sealed class MalformedRequestTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     private static readonly string Id = Guid.NewGuid().ToString();

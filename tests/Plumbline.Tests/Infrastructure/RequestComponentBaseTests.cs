@@ -51,7 +51,8 @@ public sealed class RequestComponentBaseTests
         await using var services = new ServiceCollection().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<FragmentHost>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Content"] = fragment }))).ToHtmlString());
+            (await renderer.RenderComponentAsync<FragmentHost>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Content"] = fragment })))
+                .ToHtmlString());
     }
 
     private sealed class FragmentHost : ComponentBase

@@ -20,7 +20,8 @@ public sealed class LibraryFileTests(SqliteFactory factory) : IClassFixture<Sqli
 
         await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith(extension, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.EndsWith(extension, response.Content.Headers.ContentDisposition?.FileNameStar
+            ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
     }
 
@@ -56,8 +57,10 @@ public sealed class LibraryFileTests(SqliteFactory factory) : IClassFixture<Sqli
         { "someone else's json", Encoding.UTF8.GetBytes("{\"format\": \"other-tool\", \"sections\": []}"), "application/json" },
         { "json with a number where a list belongs", Encoding.UTF8.GetBytes("{\"format\": \"plumbline-library\", \"sections\": 7}"), "application/json" },
         { "json with no sections", Encoding.UTF8.GetBytes("{\"format\": \"plumbline-library\", \"sections\": null}"), "application/json" },
-        { "json with no categories", Encoding.UTF8.GetBytes("{\"format\": \"plumbline-library\", \"sections\": [{\"name\": \"Network\", \"categories\": null}]}"), "application/json" },
-        { "json with no standards", Encoding.UTF8.GetBytes("{\"format\": \"plumbline-library\", \"sections\": [{\"name\": \"Network\", \"categories\": [{\"name\": \"Wi-Fi\", \"standards\": null}]}]}"), "application/json" },
+        { "json with no categories",
+            Encoding.UTF8.GetBytes("{\"format\": \"plumbline-library\", \"sections\": [{\"name\": \"Network\", \"categories\": null}]}"), "application/json" },
+        { "json with no standards", Encoding.UTF8.GetBytes("{\"format\": \"plumbline-library\", \"sections\": [{\"name\": \"Network\", \"categories\": " +
+            "[{\"name\": \"Wi-Fi\", \"standards\": null}]}]}"), "application/json" },
         { "csv without the columns", Encoding.UTF8.GetBytes("name,colour\nfirewall,red\n"), "text/csv" },
         { "an empty csv", Encoding.UTF8.GetBytes("\n"), "text/csv" },
     };

@@ -24,13 +24,15 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
         var section = LibraryData.UniqueName("Imported");
         var (a, b) = (LibraryData.UniqueCode("A"), LibraryData.UniqueCode("B"));
 
-        var report = await (await ImportAsync(admin, LibraryFiles.File(LibraryFiles.Json(section, LibraryFiles.JsonStandard(a), LibraryFiles.JsonStandard(b)), "application/json")))
+        var report = await (await ImportAsync(admin,
+            LibraryFiles.File(LibraryFiles.Json(section, LibraryFiles.JsonStandard(a), LibraryFiles.JsonStandard(b)), "application/json")))
             .ReadAsync<ImportReport>();
 
         Assert.Equal((true, 2, 0, 0, 0), (report.Applied, report.Created, report.Updated, report.Skipped, report.Invalid));
         var standards = await StandardsInAsync(admin, section);
         Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), standards.Select(s => s.Code));
-        Assert.All(standards, s => Assert.Equal(("Identity", StandardStatus.Active, 3, Priority.High), (s.CategoryName, s.Status, s.EffectiveReviewIntervalMonths, s.Priority)));
+        Assert.All(standards, s => Assert.Equal(("Identity", StandardStatus.Active, 3, Priority.High),
+            (s.CategoryName, s.Status, s.EffectiveReviewIntervalMonths, s.Priority)));
     }
 
     [Fact]
@@ -40,7 +42,8 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
         var section = LibraryData.UniqueName("Uploaded");
         var code = LibraryData.UniqueCode();
 
-        var response = await ImportAsync(admin, LibraryFiles.Upload(Encoding.UTF8.GetBytes(LibraryFiles.Csv(LibraryFiles.CsvRow(section, code))), "library.csv", "text/csv"));
+        var response = await ImportAsync(admin, LibraryFiles.Upload(Encoding.UTF8.GetBytes(LibraryFiles.Csv(LibraryFiles.CsvRow(section, code))),
+            "library.csv", "text/csv"));
 
         Assert.Equal(1, (await response.ReadAsync<ImportReport>()).Created);
         var standard = Assert.Single(await StandardsInAsync(admin, section));
@@ -56,7 +59,8 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
         var (same, changed) = (LibraryData.UniqueCode("S"), LibraryData.UniqueCode("C"));
         await ImportAsync(admin, LibraryFiles.File(LibraryFiles.Csv(LibraryFiles.CsvRow(section, same), LibraryFiles.CsvRow(section, changed)), "text/csv"));
 
-        var second = LibraryFiles.Csv(LibraryFiles.CsvRow(section, same), LibraryFiles.CsvRow(section, changed, "Is MFA enforced for every administrator and service account?"));
+        var second = LibraryFiles.Csv(LibraryFiles.CsvRow(section, same),
+            LibraryFiles.CsvRow(section, changed, "Is MFA enforced for every administrator and service account?"));
         var report = await (await ImportAsync(admin, LibraryFiles.File(second, "text/csv"))).ReadAsync<ImportReport>();
 
         Assert.Equal((0, 1, 1), (report.Created, report.Updated, report.Skipped));
@@ -72,7 +76,8 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var section = LibraryData.UniqueName("Rejected");
         var codes = new[] { LibraryData.UniqueCode("A"), LibraryData.UniqueCode("B"), LibraryData.UniqueCode("C") };
-        var csv = LibraryFiles.Csv(LibraryFiles.CsvRow(section, codes[0]), LibraryFiles.CsvRow(section, codes[1], priority: "Urgent"), LibraryFiles.CsvRow(section, codes[2]));
+        var csv = LibraryFiles.Csv(LibraryFiles.CsvRow(section, codes[0]), LibraryFiles.CsvRow(section, codes[1], priority: "Urgent"),
+            LibraryFiles.CsvRow(section, codes[2]));
 
         var report = await (await ImportAsync(admin, LibraryFiles.File(csv, "text/csv"))).ReadAsync<ImportReport>(HttpStatusCode.UnprocessableEntity);
 
@@ -91,7 +96,8 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var section = LibraryData.UniqueName("Linted");
-        var json = LibraryFiles.Json(section, LibraryFiles.JsonStandard(LibraryData.UniqueCode()), LibraryFiles.JsonStandard(LibraryData.UniqueCode(), question));
+        var json = LibraryFiles.Json(section, LibraryFiles.JsonStandard(LibraryData.UniqueCode()),
+            LibraryFiles.JsonStandard(LibraryData.UniqueCode(), question));
 
         var report = await (await ImportAsync(admin, LibraryFiles.File(json, "application/json"))).ReadAsync<ImportReport>(HttpStatusCode.UnprocessableEntity);
 
@@ -105,7 +111,8 @@ public abstract class LibraryImportTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var code = LibraryData.UniqueCode();
-        var csv = LibraryFiles.Csv(LibraryFiles.CsvRow(LibraryData.UniqueName("Twice"), code), LibraryFiles.CsvRow(LibraryData.UniqueName("Twice"), code.ToLowerInvariant()));
+        var csv = LibraryFiles.Csv(LibraryFiles.CsvRow(LibraryData.UniqueName("Twice"), code),
+            LibraryFiles.CsvRow(LibraryData.UniqueName("Twice"), code.ToLowerInvariant()));
 
         var report = await (await ImportAsync(admin, LibraryFiles.File(csv, "text/csv"))).ReadAsync<ImportReport>(HttpStatusCode.UnprocessableEntity);
 

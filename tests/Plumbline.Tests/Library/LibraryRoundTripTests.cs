@@ -44,7 +44,8 @@ public abstract class LibraryRoundTripTests(PlumblineFactory factory)
             Kind = "Compliance",
             Tags = ["vendor", "lifecycle"],
         });
-        await admin.CreateStandardAsync(new NewStandard(category.Id) { Status = "Draft", Question = "How is the vendor contacted?", References = [], Tags = [] });
+        await admin.CreateStandardAsync(
+            new NewStandard(category.Id) { Status = "Draft", Question = "How is the vendor contacted?", References = [], Tags = [] });
         // Cells a spreadsheet would run as formulas are escaped in CSV and must come back exactly.
         await admin.CreateStandardAsync(new NewStandard(category.Id)
         {

@@ -15,7 +15,8 @@ public abstract class StarterLibraryApplyTests(PlumblineFactory factory)
         await (await admin.PostAsync("/api/v1/library/starter/apply", null)).ReadAsync<ImportReport>();
 
     private static async Task<StandardDetails> ByCodeAsync(HttpClient admin, string code) =>
-        (await (await admin.GetAsync($"/api/v1/standards?q={code.ToLowerInvariant()}&sort=code")).ReadAsync<Paged<StandardDetails>>()).Items.Single(s => s.Code == code);
+        (await (await admin.GetAsync($"/api/v1/standards?q={code.ToLowerInvariant()}&sort=code"))
+            .ReadAsync<Paged<StandardDetails>>()).Items.Single(s => s.Code == code);
 
     private static async Task<int> TotalAsync(HttpClient admin) =>
         (await (await admin.GetAsync("/api/v1/standards?pageSize=1")).ReadAsync<Paged<StandardDetails>>()).Total;

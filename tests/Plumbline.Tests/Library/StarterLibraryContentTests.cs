@@ -47,7 +47,8 @@ public sealed class StarterLibraryContentTests
     [Fact]
     public void No_question_has_a_lint_error()
     {
-        var broken = All.Select(x => (x.Standard.Code, Lint: QuestionLinter.Lint(x.Standard.Question, x.Standard.WhyWeAsk, x.Standard.HowToCheck, x.Standard.References.Count)))
+        var broken = All.Select(x => (x.Standard.Code, Lint: QuestionLinter.Lint(x.Standard.Question, x.Standard.WhyWeAsk, x.Standard.HowToCheck,
+            x.Standard.References.Count)))
             .Where(x => !x.Lint.Ok)
             .Select(x => $"{x.Code}: {string.Join(" ", x.Lint.Errors.Select(e => e.Rule))}");
 
@@ -78,7 +79,8 @@ public sealed class StarterLibraryContentTests
         int[] allowed = [1, 3, 6, 12];
 
         Assert.All(All, x => Assert.Contains(x.Standard.ReviewIntervalMonths!.Value, allowed));
-        Assert.All(Starter.Sections.SelectMany(s => s.Categories), c => Assert.True(c.ReviewIntervalMonths is null || allowed.Contains(c.ReviewIntervalMonths.Value), c.Name));
+        Assert.All(Starter.Sections.SelectMany(s => s.Categories),
+            c => Assert.True(c.ReviewIntervalMonths is null || allowed.Contains(c.ReviewIntervalMonths.Value), c.Name));
     }
 
     [Fact]

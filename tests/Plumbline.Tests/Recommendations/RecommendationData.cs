@@ -15,7 +15,8 @@ public static class RecommendationData
         await (await api.PutAsJsonAsync($"/api/v1/recommendations/{id}", body)).ReadAsync<RecommendationDetails>();
 
     /// <summary>A client with two open findings (two standards answered No and submitted).</summary>
-    public static async Task<(Guid ClientId, IReadOnlyList<FindingDetails> Findings, TestLibrary Library)> ClientWithFindingsAsync(this HttpClient admin, object? client = null)
+    public static async Task<(Guid ClientId, IReadOnlyList<FindingDetails> Findings, TestLibrary Library)> ClientWithFindingsAsync(this HttpClient admin,
+        object? client = null)
     {
         var library = await admin.CreateLibraryAsync("High", "Medium");
         var c = await admin.CreateClientAsync(client);

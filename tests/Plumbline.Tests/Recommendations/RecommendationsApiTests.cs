@@ -34,14 +34,16 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         });
 
         var body = await response.ReadJsonAsync(HttpStatusCode.Created);
-        foreach (var field in new[] { "id", "clientId", "title", "summary", "findingIds", "initiativeId", "priority", "oneTimeCost", "recurringMonthlyCost", "laborHours", "targetQuarter", "status" })
+        foreach (var field in new[] { "id", "clientId", "title", "summary", "findingIds", "initiativeId", "priority", "oneTimeCost", "recurringMonthlyCost",
+            "laborHours", "targetQuarter", "status" })
             Assert.True(body.TryGetProperty(field, out _), $"No '{field}' in {body}");
         Assert.Contains("\"oneTimeCost\":4200.50", body.GetRawText());
         var created = body.Deserialize<RecommendationDetails>(HttpAssertions.Json)!;
         Assert.Equal($"/api/v1/recommendations/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await (await admin.GetAsync($"/api/v1/recommendations/{created.Id}")).ReadAsync<RecommendationDetails>();
         Assert.Equal(("Replace the firewall", Priority.High, 4200.50m, 89.99m, 12.5m, "FY2027-Q2", RecommendationStatus.Proposed, initiative.Id),
-            (read.Title, read.Priority, read.OneTimeCost, read.RecurringMonthlyCost, read.LaborHours, read.TargetQuarter, read.Status, read.InitiativeId!.Value));
+            (read.Title, read.Priority, read.OneTimeCost, read.RecurringMonthlyCost, read.LaborHours, read.TargetQuarter, read.Status,
+                read.InitiativeId!.Value));
         Assert.Equal(findings.Select(f => f.Id).Order(), read.FindingIds.Order());
         var linked = await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings")).ReadAsync<Paged<FindingDetails>>();
         Assert.All(linked.Items, f => Assert.Equal(created.Id, f.RecommendationId));
@@ -52,7 +54,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var (clientId, findings, _) = await admin.ClientWithFindingsAsync();
-        var created = await admin.CreateRecommendationAsync(clientId, new { title = "Back up the file server", findingIds = new[] { findings[0].Id }, oneTimeCost = 900, targetQuarter = "FY2027-Q1" });
+        var created = await admin.CreateRecommendationAsync(clientId,
+            new { title = "Back up the file server", findingIds = new[] { findings[0].Id }, oneTimeCost = 900, targetQuarter = "FY2027-Q1" });
 
         var moved = await admin.PutRecommendationAsync(created.Id, new { targetQuarter = "fy2028-q3" });
         var unscheduled = await admin.PutRecommendationAsync(created.Id, new { targetQuarter = "", findingIds = Array.Empty<Guid>() });
@@ -61,7 +64,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         Assert.Equal(created.Version + 1, moved.Version);
         Assert.Null(unscheduled.TargetQuarter);
         Assert.Empty(unscheduled.FindingIds);
-        var finding = (await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings")).ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.Id == findings[0].Id);
+        var finding = (await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings"))
+            .ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.Id == findings[0].Id);
         Assert.Null(finding.RecommendationId);
     }
 
@@ -110,7 +114,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         var (_, otherFindings, _) = await admin.ClientWithFindingsAsync();
         var client = await admin.CreateClientAsync();
 
-        await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/recommendations", new { title = "Borrowed", findingIds = new[] { otherFindings[0].Id } }))
+        await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/recommendations",
+            new { title = "Borrowed", findingIds = new[] { otherFindings[0].Id } }))
             .ValidationProblemAsync("findingIds");
     }
 
@@ -122,14 +127,16 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         var created = await vcio.CreateRecommendationAsync(client.Id, new { title = "Move mail to the cloud", status = "Proposed" });
 
-        var approved = await (await vcio.PostAsJsonAsync($"/api/v1/recommendations/{created.Id}/decision", new { decision = "Approved", comment = "CEO agreed at the QBR." }))
+        var approved = await (await vcio.PostAsJsonAsync($"/api/v1/recommendations/{created.Id}/decision",
+            new { decision = "Approved", comment = "CEO agreed at the QBR." }))
             .ReadAsync<RecommendationDetails>();
         await vcio.PutRecommendationAsync(created.Id, new { status = "Scheduled", targetQuarter = "FY2027-Q2" });
 
         Assert.Equal((RecommendationStatus.Approved, "Vera Vcio", "CEO agreed at the QBR."), (approved.Status, approved.DecidedBy, approved.DecisionComment));
         Assert.NotNull(approved.DecidedAt);
         var history = await (await vcio.GetAsync($"/api/v1/recommendations/{created.Id}/history")).ReadAsync<List<StatusChangeDetails>>();
-        Assert.Equal([(null, RecommendationStatus.Proposed), (RecommendationStatus.Proposed, RecommendationStatus.Approved), (RecommendationStatus.Approved, RecommendationStatus.Scheduled)], history.Select(h => (h.From, h.To)));
+        Assert.Equal([(null, RecommendationStatus.Proposed), (RecommendationStatus.Proposed, RecommendationStatus.Approved),
+            (RecommendationStatus.Approved, RecommendationStatus.Scheduled)], history.Select(h => (h.From, h.To)));
         Assert.Equal(("Vera Vcio", "CEO agreed at the QBR."), (history[1].By, history[1].Comment));
     }
 
@@ -165,7 +172,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
 
         Assert.Equal((template.Title, "Daily backups kept off site.", Priority.High, 750m, 120m, 6m),
             (created.Title, created.Summary, created.Priority, created.OneTimeCost, created.RecurringMonthlyCost, created.LaborHours));
-        var templates = await (await admin.GetAsync($"/api/v1/recommendation-templates?q={Uri.EscapeDataString(template.Title)}")).ReadAsync<List<TemplateDetails>>();
+        var templates = await (await admin.GetAsync($"/api/v1/recommendation-templates?q={Uri.EscapeDataString(template.Title)}"))
+            .ReadAsync<List<TemplateDetails>>();
         Assert.Single(templates);
     }
 
@@ -188,7 +196,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var (clientId, findings, _) = await admin.ClientWithFindingsAsync();
-        var initiative = await (await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/initiatives", new { name = "Cloud move" })).ReadAsync<InitiativeDetails>(HttpStatusCode.Created);
+        var initiative = await (await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/initiatives", new { name = "Cloud move" }))
+            .ReadAsync<InitiativeDetails>(HttpStatusCode.Created);
         var kept = await admin.CreateRecommendationAsync(clientId, new { title = "Kept", initiativeId = initiative.Id });
         var removed = await admin.CreateRecommendationAsync(clientId, new { title = "Removed", findingIds = new[] { findings[0].Id } });
 
@@ -196,7 +205,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         await (await admin.DeleteAsync($"/api/v1/clients/{clientId}/initiatives/{initiative.Id}")).ExpectAsync(HttpStatusCode.NoContent);
 
         await (await admin.GetAsync($"/api/v1/recommendations/{removed.Id}")).ProblemAsync(HttpStatusCode.NotFound);
-        var finding = (await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings")).ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.Id == findings[0].Id);
+        var finding = (await (await admin.GetAsync($"/api/v1/clients/{clientId}/findings"))
+            .ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.Id == findings[0].Id);
         Assert.Null(finding.RecommendationId);
         Assert.Null((await (await admin.GetAsync($"/api/v1/recommendations/{kept.Id}")).ReadAsync<RecommendationDetails>()).InitiativeId);
     }
@@ -219,9 +229,12 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
     {
         var (vcio, vcioUser) = await factory.UserAsync("Vcio");
         var admin = await factory.AdminAsync();
-        var (clientId, findings, library) = await admin.ClientWithFindingsAsync(new { name = LibraryData.UniqueName("Closing"), mrr = 5000, seats = 10, vcioUserId = (string?)null });
-        await (await admin.PutAsJsonAsync($"/api/v1/clients/{clientId}", new { name = LibraryData.UniqueName("Closing"), mrr = 5000, seats = 10, vcioUserId = vcioUser.Id })).ExpectAsync(HttpStatusCode.OK);
-        var created = await admin.CreateRecommendationAsync(clientId, new { title = "Fix both", findingIds = findings.Select(f => f.Id), status = "InProgress" });
+        var (clientId, findings, library) =
+            await admin.ClientWithFindingsAsync(new { name = LibraryData.UniqueName("Closing"), mrr = 5000, seats = 10, vcioUserId = (string?)null });
+        await (await admin.PutAsJsonAsync($"/api/v1/clients/{clientId}",
+            new { name = LibraryData.UniqueName("Closing"), mrr = 5000, seats = 10, vcioUserId = vcioUser.Id })).ExpectAsync(HttpStatusCode.OK);
+        var created = await admin.CreateRecommendationAsync(clientId,
+            new { title = "Fix both", findingIds = findings.Select(f => f.Id), status = "InProgress" });
 
         await admin.SubmittedReviewAsync(clientId, ReviewData.VisitDay.AddMonths(3), (library[0].Id, "Yes"), (library[1].Id, "No"));
         var halfway = await (await admin.GetAsync($"/api/v1/recommendations/{created.Id}")).ReadAsync<RecommendationDetails>();
@@ -244,7 +257,8 @@ public abstract class RecommendationsApiTests(PlumblineFactory factory)
         var created = await admin.CreateRecommendationAsync(client.Id, new { title = "Patch servers" });
 
         await (await tam.PostAsJsonAsync($"/api/v1/clients/{client.Id}/recommendations", new { title = "Mine" })).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await tam.PostAsJsonAsync($"/api/v1/recommendations/{created.Id}/decision", new { decision = "Approved" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await tam.PostAsJsonAsync($"/api/v1/recommendations/{created.Id}/decision", new { decision = "Approved" }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         await (await reader.GetAsync($"/api/v1/recommendations/{created.Id}")).ExpectAsync(HttpStatusCode.OK);
         await (await factory.CreateClient().GetAsync($"/api/v1/clients/{client.Id}/roadmap")).ProblemAsync(HttpStatusCode.Unauthorized);
     }

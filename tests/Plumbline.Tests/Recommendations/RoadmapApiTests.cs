@@ -11,10 +11,13 @@ public abstract class RoadmapApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("July start"), mrr = 8000, seats = 20, fiscalYearStartMonth = 7 });
-        await admin.CreateRecommendationAsync(client.Id, new { title = "Approved", oneTimeCost = 1000, recurringMonthlyCost = 50, targetQuarter = "FY2027-Q1", status = "Approved" });
-        await admin.CreateRecommendationAsync(client.Id, new { title = "Declined", oneTimeCost = 999, recurringMonthlyCost = 9, targetQuarter = "FY2027-Q1", status = "Declined" });
+        await admin.CreateRecommendationAsync(client.Id,
+            new { title = "Approved", oneTimeCost = 1000, recurringMonthlyCost = 50, targetQuarter = "FY2027-Q1", status = "Approved" });
+        await admin.CreateRecommendationAsync(client.Id,
+            new { title = "Declined", oneTimeCost = 999, recurringMonthlyCost = 9, targetQuarter = "FY2027-Q1", status = "Declined" });
         await admin.CreateRecommendationAsync(client.Id, new { title = "Done", oneTimeCost = 500, targetQuarter = "FY2027-Q3", status = "Done" });
-        await admin.CreateRecommendationAsync(client.Id, new { title = "Proposed", oneTimeCost = 2000.25m, recurringMonthlyCost = 10, targetQuarter = "FY2028-Q2", status = "Proposed" });
+        await admin.CreateRecommendationAsync(client.Id,
+            new { title = "Proposed", oneTimeCost = 2000.25m, recurringMonthlyCost = 10, targetQuarter = "FY2028-Q2", status = "Proposed" });
         await admin.CreateRecommendationAsync(client.Id, new { title = "Someday", oneTimeCost = 300 });
         await admin.CreateRecommendationAsync(client.Id, new { title = "Far away", oneTimeCost = 10, targetQuarter = "FY2031-Q1" });
 
@@ -42,8 +45,10 @@ public abstract class RoadmapApiTests(PlumblineFactory factory)
 
         var body = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/roadmap?fromYear=2027&years=1")).ExpectAsync(HttpStatusCode.OK);
 
-        foreach (var name in new[] { "\"quarters\":", "\"quarter\":\"FY2027-Q4\"", "\"start\":\"2027-10-01\"", "\"end\":\"2027-12-31\"", "\"oneTimeTotal\":1500.00",
-                     "\"recurringMonthlyTotal\":0.00", "\"unscheduled\":[]", "\"years\":[{\"fiscalYear\":2027,\"oneTimeTotal\":1500.00,\"recurringAnnualTotal\":0.00}]" })
+        foreach (var name in new[] { "\"quarters\":", "\"quarter\":\"FY2027-Q4\"", "\"start\":\"2027-10-01\"", "\"end\":\"2027-12-31\"",
+            "\"oneTimeTotal\":1500.00",
+                     "\"recurringMonthlyTotal\":0.00", "\"unscheduled\":[]",
+                         "\"years\":[{\"fiscalYear\":2027,\"oneTimeTotal\":1500.00,\"recurringAnnualTotal\":0.00}]" })
             Assert.Contains(name, body);
     }
 
@@ -78,10 +83,13 @@ public abstract class RoadmapApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var (_, vcio) = await factory.UserAsync("Vcio");
         var calendar = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Calendar"), mrr = 1000, seats = 5, vcioUserId = vcio.Id });
-        var july = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("July"), mrr = 1000, seats = 5, vcioUserId = vcio.Id, fiscalYearStartMonth = 7 });
-        await admin.CreateRecommendationAsync(calendar.Id, new { title = "A", oneTimeCost = 1000, recurringMonthlyCost = 40, targetQuarter = "FY2027-Q2", status = "Scheduled" });
+        var july = await admin.CreateClientAsync(
+            new { name = LibraryData.UniqueName("July"), mrr = 1000, seats = 5, vcioUserId = vcio.Id, fiscalYearStartMonth = 7 });
+        await admin.CreateRecommendationAsync(calendar.Id,
+            new { title = "A", oneTimeCost = 1000, recurringMonthlyCost = 40, targetQuarter = "FY2027-Q2", status = "Scheduled" });
         await admin.CreateRecommendationAsync(calendar.Id, new { title = "B", oneTimeCost = 5000, targetQuarter = "FY2027-Q2", status = "Declined" });
-        await admin.CreateRecommendationAsync(july.Id, new { title = "C", oneTimeCost = 500, recurringMonthlyCost = 20, targetQuarter = "FY2027-Q3", status = "Proposed" });
+        await admin.CreateRecommendationAsync(july.Id,
+            new { title = "C", oneTimeCost = 500, recurringMonthlyCost = 20, targetQuarter = "FY2027-Q3", status = "Proposed" });
         await admin.CreateRecommendationAsync(july.Id, new { title = "D", oneTimeCost = 700, targetQuarter = "FY2027-Q1", status = "Approved" });
 
         var portfolio = await (await admin.GetAsync($"/api/v1/roadmap/portfolio?year=2027&vcioUserId={vcio.Id}")).ReadAsync<PortfolioDetails>();

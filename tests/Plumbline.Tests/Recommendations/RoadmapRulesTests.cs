@@ -55,6 +55,7 @@ public sealed class RoadmapRulesTests
     {
         var quarters = RoadmapRules.Quarters(2027, 2);
 
-        Assert.Equal(["FY2027-Q1", "FY2027-Q2", "FY2027-Q3", "FY2027-Q4", "FY2028-Q1", "FY2028-Q2", "FY2028-Q3", "FY2028-Q4"], quarters.Select(q => q.ToString()));
+        Assert.Equal(["FY2027-Q1", "FY2027-Q2", "FY2027-Q3", "FY2027-Q4", "FY2028-Q1", "FY2028-Q2", "FY2028-Q3", "FY2028-Q4"],
+            quarters.Select(q => q.ToString()));
     }
 }

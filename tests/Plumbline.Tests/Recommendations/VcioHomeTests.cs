@@ -15,8 +15,10 @@ public sealed class VcioHomeTests(SqliteFactory factory) : IClassFixture<SqliteF
         var mine = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Mine"), mrr = 3000, seats = 10, vcioUserId = vcioUser.Id });
         var other = await admin.CreateClientAsync();
         await admin.SubmittedReviewAsync(mine.Id, ReviewData.VisitDay, (library[0].Id, "No"));
-        var finding = (await (await admin.GetAsync($"/api/v1/clients/{mine.Id}/findings")).ReadAsync<Paged<Plumbline.Features.Reviews.FindingDetails>>()).Items.Single();
-        var fixedOne = await admin.CreateRecommendationAsync(mine.Id, new { title = "Fixed by the next visit", findingIds = new[] { finding.Id }, status = "InProgress" });
+        var finding = (await (await admin.GetAsync($"/api/v1/clients/{mine.Id}/findings"))
+            .ReadAsync<Paged<Plumbline.Features.Reviews.FindingDetails>>()).Items.Single();
+        var fixedOne = await admin.CreateRecommendationAsync(mine.Id,
+            new { title = "Fixed by the next visit", findingIds = new[] { finding.Id }, status = "InProgress" });
         var proposed = await admin.CreateRecommendationAsync(mine.Id, new { title = "Waiting for the CEO", status = "Proposed" });
         var draft = await admin.CreateRecommendationAsync(mine.Id, new { title = "Still a draft" });
         var elsewhere = await admin.CreateRecommendationAsync(other.Id, new { title = "Someone else's", status = "Proposed" });
@@ -27,7 +29,8 @@ public sealed class VcioHomeTests(SqliteFactory factory) : IClassFixture<SqliteF
         Assert.Contains("Recommendations to take forward", home);
         Assert.Contains($"/recommendations/{fixedOne.Id}", home);
         Assert.Contains($"/recommendations/{proposed.Id}", home);
-        Assert.True(home.IndexOf($"/recommendations/{fixedOne.Id}", StringComparison.Ordinal) < home.IndexOf($"/recommendations/{proposed.Id}", StringComparison.Ordinal));
+        Assert.True(home.IndexOf($"/recommendations/{fixedOne.Id}", StringComparison.Ordinal)
+            < home.IndexOf($"/recommendations/{proposed.Id}", StringComparison.Ordinal));
         Assert.Contains("ready to close", home);
         Assert.DoesNotContain($"/recommendations/{draft.Id}", home);
         Assert.DoesNotContain($"/recommendations/{elsewhere.Id}", home);

@@ -80,7 +80,8 @@ public abstract class AlignmentReportTests(PlumblineFactory factory)
         var badId = await admin.GetAsync($"/reports/clients/{clientId}/alignment?reviewId=last-one");
         var badFormat = await admin.GetAsync($"/reports/clients/{clientId}/alignment?format=docx");
 
-        Assert.Contains("no submitted, completed or delivered review", (await noReview.ProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString());
+        Assert.Contains("no submitted, completed or delivered review", (await noReview.ProblemAsync(HttpStatusCode.NotFound))
+            .GetProperty("detail").GetString());
         await otherClientsReview.ProblemAsync(HttpStatusCode.NotFound);
         await noClient.ProblemAsync(HttpStatusCode.NotFound);
         await badId.ProblemAsync(HttpStatusCode.BadRequest);

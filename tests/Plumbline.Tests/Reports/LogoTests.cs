@@ -10,7 +10,8 @@ namespace Plumbline.Tests.Reports;
 public sealed class LogoTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     // The smallest valid PNG: one transparent pixel.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    private static readonly byte[] Png =
+        Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     private static ByteArrayContent Body(byte[] data, string contentType) =>
         new(data) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } };
@@ -25,7 +26,8 @@ public sealed class LogoTests(SqliteFactory factory) : IClassFixture<SqliteFacto
 
         await (await admin.PutAsync("/api/v1/settings/logo", Body(Png, "image/png"))).ExpectAsync(HttpStatusCode.NoContent);
         var branded = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/alignment");
-        await (await admin.PutAsync("/api/v1/settings/logo", Upload("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"u8.ToArray(), "logo.svg"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await admin.PutAsync("/api/v1/settings/logo", Upload("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"u8.ToArray(),
+            "logo.svg"))).ExpectAsync(HttpStatusCode.NoContent);
         var svg = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/alignment");
         await (await admin.DeleteAsync("/api/v1/settings/logo")).ExpectAsync(HttpStatusCode.NoContent);
         var plain = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/alignment");
@@ -67,7 +69,8 @@ public sealed class LogoTests(SqliteFactory factory) : IClassFixture<SqliteFacto
         var browser = factory.NoRedirects(admin);
 
         var remove = await browser.PostAsync("/settings/logo/remove", new FormUrlEncodedContent([]));
-        var upload = await browser.PostAsync("/settings/logo", new MultipartFormDataContent { { new ByteArrayContent("GIF89a"u8.ToArray()), "logo", "logo.gif" } });
+        var upload = await browser.PostAsync("/settings/logo",
+            new MultipartFormDataContent { { new ByteArrayContent("GIF89a"u8.ToArray()), "logo", "logo.gif" } });
 
         Assert.Contains("logoError=expired", remove.Headers.Location?.ToString());
         Assert.Contains("logoError=expired", upload.Headers.Location?.ToString());

@@ -68,7 +68,8 @@ public sealed class ReportPdfTests(SqliteFactory factory) : IClassFixture<Sqlite
     [Fact]
     public async Task Without_chromium_the_pdf_link_says_so_and_the_html_still_works()
     {
-        await using var instance = factory.NewInstance(new Dictionary<string, string?> { ["Reports:ChromiumPath"] = Path.Combine(Path.GetTempPath(), "no-such-chromium", "chromium") });
+        await using var instance = factory.NewInstance(
+            new Dictionary<string, string?> { ["Reports:ChromiumPath"] = Path.Combine(Path.GetTempPath(), "no-such-chromium", "chromium") });
         var admin = await instance.AdminAsync();
         var client = await admin.CreateClientAsync();
         var library = await admin.CreateLibraryAsync("High");

@@ -27,7 +27,8 @@ public abstract class RoadmapReportTests(PlumblineFactory factory)
         Assert.Contains("not in the totals", html);
         Assert.DoesNotContain("Q1 FY2028", html);
         Assert.Contains("<svg", html);
-        Assert.Contains("fromYear=2027&amp;years=1&amp;format=pdf", await (await admin.GetAsync($"/reports/clients/{clientId}/roadmap?fromYear=2027&years=1")).Content.ReadAsStringAsync());
+        Assert.Contains("fromYear=2027&amp;years=1&amp;format=pdf",
+            await (await admin.GetAsync($"/reports/clients/{clientId}/roadmap?fromYear=2027&years=1")).Content.ReadAsStringAsync());
     }
 
     [Fact]

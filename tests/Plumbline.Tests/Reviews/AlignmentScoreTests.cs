@@ -50,7 +50,8 @@ public sealed class AlignmentScoreTests
     [Fact]
     public void Weights_come_from_the_provider_when_they_are_changed()
     {
-        ScoreInput[] items = [Item(Priority.High, Answer.Yes), Item(Priority.Medium, Answer.No, Rating.HighlyVulnerable), Item(Priority.Low, Answer.No, Rating.HighlyVulnerable)];
+        ScoreInput[] items = [Item(Priority.High, Answer.Yes), Item(Priority.Medium, Answer.No, Rating.HighlyVulnerable),
+            Item(Priority.Low, Answer.No, Rating.HighlyVulnerable)];
 
         var defaults = AlignmentScore.Compute(items, new ScoreWeights());
         var custom = AlignmentScore.Compute(items, new ScoreWeights(High: 10, Medium: 2, Low: 1));
@@ -63,7 +64,8 @@ public sealed class AlignmentScoreTests
     [Fact]
     public void Equal_weights_make_the_score_the_share_of_aligned_answers()
     {
-        var result = AlignmentScore.Compute([Item(Priority.High, Answer.Yes), Item(Priority.Low, Answer.No, Rating.HighlyVulnerable), Item(Priority.Medium, Answer.Yes)],
+        var result = AlignmentScore.Compute([Item(Priority.High, Answer.Yes), Item(Priority.Low, Answer.No, Rating.HighlyVulnerable),
+            Item(Priority.Medium, Answer.Yes)],
             new ScoreWeights(1, 1, 1));
 
         Assert.Equal(66.7m, result.Score);

@@ -20,7 +20,8 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         return (admin, review.Id, standard.Id);
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient api, Guid reviewId, Guid standardId, byte[] content, string fileName, string contentType = "image/jpeg") =>
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient api, Guid reviewId, Guid standardId, byte[] content, string fileName,
+        string contentType = "image/jpeg") =>
         api.PostAsync($"/api/v1/reviews/{reviewId}/answers/{standardId}/evidence", LibraryFiles.Upload(content, fileName, contentType));
 
     [Fact]
@@ -32,7 +33,8 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         var response = await UploadAsync(admin, reviewId, standardId, Jpeg, "rack photo.JPG");
 
         var created = await response.ReadJsonAsync(HttpStatusCode.Created);
-        Assert.Equal(("rack photo.JPG", "image/jpeg", Jpeg.Length), (created.GetProperty("fileName").GetString(), created.GetProperty("contentType").GetString(), created.GetProperty("size").GetInt32()));
+        Assert.Equal(("rack photo.JPG", "image/jpeg", Jpeg.Length),
+            (created.GetProperty("fileName").GetString(), created.GetProperty("contentType").GetString(), created.GetProperty("size").GetInt32()));
         var location = response.Headers.Location!.OriginalString;
         var download = await reader.GetAsync(location);
         await download.ExpectAsync(HttpStatusCode.OK);
@@ -83,7 +85,8 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         await (await UploadAsync(admin, reviewId, standardId, [], "empty.jpg")).ValidationProblemAsync("file");
         var wrongField = new MultipartFormDataContent { { LibraryFiles.File(Jpeg, "image/jpeg"), "photo", "photo.jpg" } };
         await (await admin.PostAsync($"/api/v1/reviews/{reviewId}/answers/{standardId}/evidence", wrongField)).ValidationProblemAsync("file");
-        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/answers/{standardId}/evidence", new { file = "photo.jpg" })).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/answers/{standardId}/evidence", new { file = "photo.jpg" }))
+            .ProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
@@ -139,7 +142,8 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         var (_, reviewId, standardId) = await ReviewAsync();
         var tam = await factory.SignedInAsAsync("Tam");
 
-        var flag = await (await tam.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/flags/{standardId}", new { reason, comment = "  Which servers count?  " })).ReadJsonAsync(HttpStatusCode.Created);
+        var flag = await (await tam.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/flags/{standardId}", new { reason, comment = "  Which servers count?  " }))
+            .ReadJsonAsync(HttpStatusCode.Created);
 
         Assert.Equal(reason.Equals("unclear", StringComparison.OrdinalIgnoreCase) ? "Unclear" : "NotValuable", flag.GetProperty("reason").GetString());
         Assert.Equal("Which servers count?", flag.GetProperty("comment").GetString());
@@ -169,7 +173,8 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
     {
         var (admin, _, standardId) = await ReviewAsync();
 
-        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{Guid.NewGuid()}/flags/{standardId}", new { reason = "Unclear", comment = "?" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{Guid.NewGuid()}/flags/{standardId}", new { reason = "Unclear", comment = "?" }))
+            .ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -206,10 +211,12 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         await (await reader.GetAsync($"/api/v1/reviews/{reviewId}/score")).ExpectAsync(HttpStatusCode.OK);
         await (await reader.PostReviewAsync(review.ClientId, [standardId])).ProblemAsync(HttpStatusCode.Forbidden);
         await (await reader.PutAnswerAsync(reviewId, standardId, "Yes")).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await reader.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/items", new { standardIds = new[] { standardId } })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await reader.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/items", new { standardIds = new[] { standardId } }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         await (await reader.DeleteAsync($"/api/v1/reviews/{reviewId}/items/{standardId}")).ProblemAsync(HttpStatusCode.Forbidden);
         await (await reader.PostAsync($"/api/v1/reviews/{reviewId}/submit", null)).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await reader.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/flags/{standardId}", new { reason = "Unclear", comment = "?" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await reader.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/flags/{standardId}", new { reason = "Unclear", comment = "?" }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Null((await admin.GetReviewAsync(reviewId)).Item(standardId).Answer);
     }
 
@@ -271,4 +278,5 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
 
 public sealed class EvidenceFlagsAndNotificationsOnSqlite(SqliteFactory factory) : EvidenceFlagsAndNotificationsTests(factory), IClassFixture<SqliteFactory>;
 
-public sealed class EvidenceFlagsAndNotificationsOnPostgres(PostgresFactory factory) : EvidenceFlagsAndNotificationsTests(factory), IClassFixture<PostgresFactory>;
+public sealed class EvidenceFlagsAndNotificationsOnPostgres(PostgresFactory factory) : EvidenceFlagsAndNotificationsTests(factory),
+    IClassFixture<PostgresFactory>;

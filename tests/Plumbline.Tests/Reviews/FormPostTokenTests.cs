@@ -30,9 +30,11 @@ public sealed class FormPostTokenTests(SqliteFactory factory) : IClassFixture<Sq
     {
         var admin = await factory.AdminAsync();
         var client = await admin.CreateClientAsync();
-        var created = await Recommendations.RecommendationData.CreateRecommendationAsync(admin, client.Id, new { title = "Stay put", targetQuarter = "FY2027-Q1" });
+        var created = await Recommendations.RecommendationData.CreateRecommendationAsync(admin, client.Id,
+            new { title = "Stay put", targetQuarter = "FY2027-Q1" });
 
-        var response = await factory.NoRedirects(admin).PostAsync("/roadmap/move", new FormUrlEncodedContent([new("id", created.Id.ToString()), new("targetQuarter", "FY2027-Q4")]));
+        var response = await factory.NoRedirects(admin)
+            .PostAsync("/roadmap/move", new FormUrlEncodedContent([new("id", created.Id.ToString()), new("targetQuarter", "FY2027-Q4")]));
 
         // This handler binds form fields, so the binder itself refuses the post before the filter sees it.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -43,7 +45,8 @@ public sealed class FormPostTokenTests(SqliteFactory factory) : IClassFixture<Sq
     [Fact]
     public async Task Opening_a_notification_without_the_forms_token_goes_back_to_the_list()
     {
-        var response = await factory.NoRedirects(await factory.AdminAsync()).PostAsync($"/notifications/{Guid.CreateVersion7()}/open", new FormUrlEncodedContent([]));
+        var response = await factory.NoRedirects(await factory.AdminAsync()).PostAsync($"/notifications/{Guid.CreateVersion7()}/open",
+            new FormUrlEncodedContent([]));
 
         Assert.Equal("/notifications", response.Headers.Location?.OriginalString);
     }

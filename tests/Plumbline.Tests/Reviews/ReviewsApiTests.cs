@@ -28,10 +28,13 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
             Assert.True(item.TryGetProperty(field, out _), $"The item has no '{field}': {item}");
         var review = await admin.GetReviewAsync(body.GetProperty("id").GetGuid());
         Assert.Equal($"/api/v1/reviews/{review.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal((client.Id, client.Name, ReviewStatus.Planned, Visit, Visit), (review.ClientId, review.ClientName, review.Status, review.AsOf, review.TamDueOn));
+        Assert.Equal((client.Id, client.Name, ReviewStatus.Planned, Visit, Visit),
+            (review.ClientId, review.ClientName, review.Status, review.AsOf, review.TamDueOn));
         var only = Assert.Single(review.Items);
-        Assert.Equal((library[0].Id, 1, null, null, false, null), (only.StandardId, only.Revision, only.Answer, only.PreviousAnswer, only.ChangedSinceLastReview, only.Rating));
-        Assert.Equal((library[0].Question, library[0].Code, Priority.High, library.Section.Id, library.Category.Id), (only.Question, only.Code, only.Priority, only.SectionId, only.CategoryId));
+        Assert.Equal((library[0].Id, 1, null, null, false, null), (only.StandardId, only.Revision, only.Answer, only.PreviousAnswer,
+            only.ChangedSinceLastReview, only.Rating));
+        Assert.Equal((library[0].Question, library[0].Code, Priority.High, library.Section.Id, library.Category.Id),
+            (only.Question, only.Code, only.Priority, only.SectionId, only.CategoryId));
     }
 
     [Fact]
@@ -43,7 +46,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Client"), tamUserId = tam.Id, vcioUserId = vcio.Id });
         var standard = await admin.CreateStandardAsync();
 
-        var review = await (await admin.PostAsJsonAsync("/api/v1/reviews", new { clientId = client.Id, standardIds = new[] { standard.Id } })).ReadAsync<ReviewDetails>(HttpStatusCode.Created);
+        var review = await (await admin.PostAsJsonAsync("/api/v1/reviews", new { clientId = client.Id, standardIds = new[] { standard.Id } }))
+            .ReadAsync<ReviewDetails>(HttpStatusCode.Created);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Assert.InRange(review.AsOf.DayNumber, today.DayNumber - 1, today.DayNumber);
@@ -149,17 +153,21 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         var review = await admin.CreateReviewAsync(client.Id, [library[0].Id], Visit);
 
-        var added = await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = new[] { library[1].Id, library[2].Id, library[0].Id } })).ReadAsync<ReviewDetails>();
+        var added = await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items",
+            new { standardIds = new[] { library[1].Id, library[2].Id, library[0].Id } })).ReadAsync<ReviewDetails>();
         await (await admin.DeleteAsync($"/api/v1/reviews/{review.Id}/items/{library[1].Id}")).ExpectAsync(HttpStatusCode.NoContent);
         await (await admin.DeleteAsync($"/api/v1/reviews/{review.Id}/items/{library[1].Id}")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = new[] { Guid.NewGuid() } })).ValidationProblemAsync("standardIds");
-        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = Array.Empty<Guid>() })).ValidationProblemAsync("standardIds");
+        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = new[] { Guid.NewGuid() } }))
+            .ValidationProblemAsync("standardIds");
+        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = Array.Empty<Guid>() }))
+            .ValidationProblemAsync("standardIds");
         await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
         await admin.SubmitAsync(review.Id);
 
         Assert.Equal(library.Ids, added.Items.Select(i => i.StandardId));
         Assert.Equal([library[0].Id, library[2].Id], (await admin.GetReviewAsync(review.Id)).Items.Select(i => i.StandardId));
-        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = new[] { library[1].Id } })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{review.Id}/items", new { standardIds = new[] { library[1].Id } }))
+            .ProblemAsync(HttpStatusCode.Conflict);
         await (await admin.DeleteAsync($"/api/v1/reviews/{review.Id}/items/{library[2].Id}")).ProblemAsync(HttpStatusCode.Conflict);
         var summary = Assert.Single((await (await admin.GetAsync($"/api/v1/reviews?clientId={client.Id}")).ReadAsync<Paged<ReviewSummary>>()).Items);
         Assert.Equal((2, 1), (summary.ItemCount, summary.AnsweredCount));
@@ -241,7 +249,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var client = await admin.CreateClientAsync();
 
-        var problem = await (await admin.PostRawAsync("/api/v1/reviews", body.Replace("{client}", client.Id.ToString()))).ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostRawAsync("/api/v1/reviews", body.Replace("{client}", client.Id.ToString())))
+            .ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
     }
@@ -257,7 +266,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
 
-        var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/v1/reviews/{Guid.NewGuid()}{path.Replace("{standard}", Guid.NewGuid().ToString())}"));
+        var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method),
+            $"/api/v1/reviews/{Guid.NewGuid()}{path.Replace("{standard}", Guid.NewGuid().ToString())}"));
 
         await response.ProblemAsync(HttpStatusCode.NotFound);
     }
@@ -268,7 +278,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var standard = await admin.CreateStandardAsync();
 
-        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{Guid.NewGuid()}/items", new { standardIds = new[] { standard.Id } })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsJsonAsync($"/api/v1/reviews/{Guid.NewGuid()}/items", new { standardIds = new[] { standard.Id } }))
+            .ProblemAsync(HttpStatusCode.NotFound);
     }
 }
 

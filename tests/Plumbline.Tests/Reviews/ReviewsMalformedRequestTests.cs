@@ -3,7 +3,8 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Reviews;
 
-/// <summary>Client and review ids in the path that are not ids at all. Broken bodies are covered with every endpoint in Infrastructure/MalformedRequestTests.</summary>
+/// <summary>Client and review ids in the path that are not ids at all. Broken bodies are covered with every endpoint in
+/// Infrastructure/MalformedRequestTests.</summary>
 public sealed class ReviewsMalformedRequestTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     [Theory]

@@ -98,15 +98,18 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
         var elsewhere = await admin.CreateSectionAsync();
         var newHome = await admin.CreateCategoryAsync();
 
-        await (await admin.PutAsJsonAsync($"/api/v1/categories/{library.Category.Id}", new { sectionId = elsewhere.Id, name = library.Category.Name })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/categories/{library.Category.Id}", new { sectionId = elsewhere.Id, name = library.Category.Name }))
+            .ExpectAsync(HttpStatusCode.OK);
         var afterMove = await admin.ScoreAsync(review.Id);
         foreach (var standard in library.Standards)
-            await (await admin.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", new NewStandard(newHome.Id) { Code = standard.Code, Priority = standard.Priority.ToString() })).ExpectAsync(HttpStatusCode.OK);
+            await (await admin.PutAsJsonAsync($"/api/v1/standards/{standard.Id}",
+                new NewStandard(newHome.Id) { Code = standard.Code, Priority = standard.Priority.ToString() })).ExpectAsync(HttpStatusCode.OK);
         await (await admin.DeleteAsync($"/api/v1/categories/{library.Category.Id}")).ExpectAsync(HttpStatusCode.NoContent);
         var afterDelete = await admin.ScoreAsync(review.Id);
         var read = await admin.GetReviewAsync(review.Id);
 
-        Assert.Equal((83.3m, library.Section.Id, library.Category.Id), (afterMove.Score, Assert.Single(afterMove.BySection).SectionId, Assert.Single(afterMove.ByCategory).CategoryId));
+        Assert.Equal((83.3m, library.Section.Id, library.Category.Id),
+            (afterMove.Score, Assert.Single(afterMove.BySection).SectionId, Assert.Single(afterMove.ByCategory).CategoryId));
         Assert.Equal(83.3m, afterDelete.Score);
         Assert.Equal(library.Category.Id, Assert.Single(afterDelete.ByCategory).CategoryId);
         Assert.Equal(library.Ids.Order(), read.Items.Select(i => i.StandardId).Order());
@@ -132,7 +135,8 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
 
         Assert.Equal(2, afterFirst.Total);
         var opened = afterFirst.Items.Single(f => f.StandardId == a);
-        Assert.Equal((first, first, (DateOnly?)null, FindingStatus.Open, review1.Id), (opened.OpenedOn, opened.LastSeenOn, opened.ResolvedOn, opened.Status, opened.LastReviewId));
+        Assert.Equal((first, first, (DateOnly?)null, FindingStatus.Open, review1.Id),
+            (opened.OpenedOn, opened.LastSeenOn, opened.ResolvedOn, opened.Status, opened.LastReviewId));
         Assert.Equal((library[0].Code, library[0].Question), (opened.Code, opened.Question));
         var kept = afterSecond.Items.Single(f => f.StandardId == a);
         Assert.Equal((opened.Id, first, second, FindingStatus.Open, review2.Id), (kept.Id, kept.OpenedOn, kept.LastSeenOn, kept.Status, kept.LastReviewId));
@@ -208,13 +212,15 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High", "High", "Medium", "Medium", "Low", "Low");
-        var (regressed, improved, unchanged, unanswered, removed, added) = (library[0].Id, library[1].Id, library[2].Id, library[3].Id, library[4].Id, library[5].Id);
+        var (regressed, improved, unchanged, unanswered, removed, added) = (library[0].Id, library[1].Id, library[2].Id, library[3].Id,
+            library[4].Id, library[5].Id);
         var client = await admin.CreateClientAsync();
         var before = await admin.SubmittedReviewAsync(client.Id, new DateOnly(2025, 12, 1),
             (regressed, "Yes"), (improved, "No"), (unchanged, "No"), (unanswered, "Yes"), (removed, "Yes"));
         await admin.RateAsync(before.Id, improved, "HighlyVulnerable");
         await admin.RateAsync(before.Id, unchanged, "Marginal");
-        var after = await admin.SubmittedReviewAsync(client.Id, Visit, (regressed, "No"), (improved, "Yes"), (unchanged, "No"), (unanswered, null), (added, "Yes"));
+        var after = await admin.SubmittedReviewAsync(client.Id, Visit, (regressed, "No"), (improved, "Yes"), (unchanged, "No"),
+            (unanswered, null), (added, "Yes"));
         await admin.RateAsync(after.Id, regressed, "Marginal");
         await admin.RateAsync(after.Id, unchanged, "Marginal");
 
@@ -222,7 +228,8 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
 
         Assert.Equal((before.Id, after.Id), (body.GetProperty("from").GetGuid(), body.GetProperty("to").GetGuid()));
         var lines = body.GetProperty("items").EnumerateArray().ToDictionary(l => l.GetProperty("standardId").GetGuid());
-        (string?, string?, string?) Line(Guid id) => (lines[id].GetProperty("before").GetString(), lines[id].GetProperty("after").GetString(), lines[id].GetProperty("change").GetString());
+        (string?, string?, string?) Line(Guid id) => (lines[id].GetProperty("before").GetString(), lines[id].GetProperty("after").GetString(),
+            lines[id].GetProperty("change").GetString());
         Assert.Equal(6, lines.Count);
         Assert.Equal(("Yes", "No (Marginal)", "Regressed"), Line(regressed));
         Assert.Equal(("No (HighlyVulnerable)", "Yes", "Improved"), Line(improved));

@@ -21,7 +21,8 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
         var afterThree = await SummaryAsync(admin, review);
         await admin.AnswerAsync(review.Id, library[2].Id, null);
 
-        Assert.Equal(("Yes", 2, "Alex Admin"), (yes.GetProperty("answer").GetString(), yes.GetProperty("version").GetInt32(), yes.GetProperty("answeredBy").GetString()));
+        Assert.Equal(("Yes", 2, "Alex Admin"), (yes.GetProperty("answer").GetString(), yes.GetProperty("version").GetInt32(),
+            yes.GetProperty("answeredBy").GetString()));
         Assert.Equal(("No", "Two admins without MFA."), (no.GetProperty("answer").GetString(), no.GetProperty("note").GetString()));
         Assert.Equal((3, 3, ReviewStatus.InProgress), (afterThree.ItemCount, afterThree.AnsweredCount, afterThree.Status));
         Assert.Equal(2, (await SummaryAsync(admin, review)).AnsweredCount);
@@ -112,7 +113,8 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
         var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
         var current = problem.GetProperty("current");
         Assert.Equal(("No", "Backups failed twice.", "Chris Colleague", loaded + 1),
-            (current.GetProperty("answer").GetString(), current.GetProperty("note").GetString(), current.GetProperty("answeredBy").GetString(), current.GetProperty("version").GetInt32()));
+            (current.GetProperty("answer").GetString(), current.GetProperty("note").GetString(), current.GetProperty("answeredBy").GetString(),
+                current.GetProperty("version").GetInt32()));
         Assert.Contains("Chris Colleague", problem.GetProperty("detail").GetString());
         Assert.Equal((Answer?)Answer.No, (await admin.GetReviewAsync(review.Id)).Item(library[0].Id).Answer);
         await (await admin.PutAnswerAsync(review.Id, library[0].Id, "Yes", null, loaded + 1)).ExpectAsync(HttpStatusCode.OK);

@@ -72,7 +72,15 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         {
             // What two submits racing before they took turns left behind.
             var db = scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>();
-            db.Findings.Add(new Finding { ClientId = client.Id, StandardId = library[0].Id, OpenedOn = Visit.AddDays(-14), LastSeenOn = Visit.AddDays(-14), OpenedReviewId = first.Id, LastReviewId = first.Id });
+            db.Findings.Add(new Finding
+            {
+                ClientId = client.Id,
+                StandardId = library[0].Id,
+                OpenedOn = Visit.AddDays(-14),
+                LastSeenOn = Visit.AddDays(-14),
+                OpenedReviewId = first.Id,
+                LastReviewId = first.Id
+            });
             await db.SaveChangesAsync();
         }
 
@@ -139,15 +147,19 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         var otherClient = await admin.CreateClientAsync();
         var otherReview = await admin.SubmittedReviewAsync(otherClient.Id, Visit, (library[0].Id, "No"));
 
-        var created = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync();
+        var created = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" }))
+            .ReadJsonAsync();
         var recommendationId = created.GetProperty("recommendationId").GetGuid();
         var linked = await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "HighlyVulnerable", recommendationId })).ReadJsonAsync();
 
         Assert.Equal(recommendationId, linked.GetProperty("recommendationId").GetGuid());
         Assert.Equal(recommendationId, (await admin.GetReviewAsync(review.Id)).Item(library[1].Id).RecommendationId);
-        await (await admin.PutRatingAsync(otherReview.Id, library[0].Id, new { rating = "Marginal", recommendationId })).ValidationProblemAsync("recommendationId");
-        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Marginal", recommendationId = Guid.NewGuid() })).ValidationProblemAsync("recommendationId");
-        var finding = (await (await admin.GetAsync($"/api/v1/clients/{review.ClientId}/findings")).ReadAsync<Paged<FindingDetails>>()).Items.Single(f => f.StandardId == library[0].Id);
+        await (await admin.PutRatingAsync(otherReview.Id, library[0].Id, new { rating = "Marginal", recommendationId }))
+            .ValidationProblemAsync("recommendationId");
+        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "Marginal", recommendationId = Guid.NewGuid() }))
+            .ValidationProblemAsync("recommendationId");
+        var finding = (await (await admin.GetAsync($"/api/v1/clients/{review.ClientId}/findings")).ReadAsync<Paged<FindingDetails>>())
+            .Items.Single(f => f.StandardId == library[0].Id);
         Assert.Equal(((Rating?)Rating.Marginal, (Guid?)recommendationId), (finding.Rating, finding.RecommendationId));
     }
 
@@ -158,13 +170,16 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await admin.AnswerAsync(review.Id, library[0].Id, "No");
         await admin.SubmitAsync(review.Id);
 
-        var rated = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync();
+        var rated = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" }))
+            .ReadJsonAsync();
 
         var id = rated.GetProperty("recommendationId").GetGuid();
-        var history = await (await admin.GetAsync($"/api/v1/recommendations/{id}/history")).ReadAsync<List<Plumbline.Features.Recommendations.StatusChangeDetails>>();
+        var history = await (await admin.GetAsync($"/api/v1/recommendations/{id}/history"))
+            .ReadAsync<List<Plumbline.Features.Recommendations.StatusChangeDetails>>();
         var draft = Assert.Single(history);
         Assert.Equal((null, RecommendationStatus.Draft), (draft.From, draft.To));
-        var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}")).ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
+        var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}"))
+            .ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
         Assert.Equal(("Replace the firewall", Priority.High, RecommendationStatus.Draft), (recommendation.Title, recommendation.Priority, recommendation.Status));
     }
 
@@ -174,10 +189,12 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         var (admin, library, review) = await ReviewAsync("High");
         await admin.AnswerAsync(review.Id, library[0].Id, "No");
         await admin.SubmitAsync(review.Id);
-        var existing = (await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync())
+        var existing = (await (await admin.PutRatingAsync(review.Id, library[0].Id,
+            new { rating = "Marginal", newRecommendationTitle = "Replace the firewall" })).ReadJsonAsync())
             .GetProperty("recommendationId").GetGuid();
 
-        var both = await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "HighlyVulnerable", recommendationId = existing, newRecommendationTitle = "Add a second firewall" });
+        var both = await admin.PutRatingAsync(review.Id, library[0].Id,
+            new { rating = "HighlyVulnerable", recommendationId = existing, newRecommendationTitle = "Add a second firewall" });
 
         await both.ValidationProblemAsync("newRecommendationTitle");
         var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
@@ -191,9 +208,11 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         await admin.AnswerAsync(review.Id, library[0].Id, "No");
         await admin.SubmitAsync(review.Id);
 
-        await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", newRecommendationTitle = "Fix it", acceptedRiskReason = "Owner accepts it." }))
+        await (await admin.PutRatingAsync(review.Id, library[0].Id,
+            new { rating = "Marginal", newRecommendationTitle = "Fix it", acceptedRiskReason = "Owner accepts it." }))
             .ValidationProblemAsync("acceptedRiskReason");
-        var accepted = await (await admin.PutRatingAsync(review.Id, library[0].Id, new { rating = "Marginal", acceptedRiskReason = "  The owner accepts the risk until the move.  " })).ReadJsonAsync();
+        var accepted = await (await admin.PutRatingAsync(review.Id, library[0].Id,
+            new { rating = "Marginal", acceptedRiskReason = "  The owner accepts the risk until the move.  " })).ReadJsonAsync();
 
         Assert.Equal("The owner accepts the risk until the move.", accepted.GetProperty("acceptedRiskReason").GetString());
         var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
@@ -271,7 +290,8 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         Assert.Equal(ReviewStatus.Completed, completed.Status);
         Assert.Equal(ReviewStatus.Delivered, (await admin.GetReviewAsync(review.Id)).Status);
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/deliver", null)).ProblemAsync(HttpStatusCode.Conflict);
-        var tamNotes = await (await Factory.WithToken(await Factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications")).ReadAsync<List<NotificationDetails>>();
+        var tamNotes = await (await Factory.WithToken(await Factory.TokenAsync(tam.Email, PlumblineFactory.Password)).GetAsync("/api/v1/notifications"))
+            .ReadAsync<List<NotificationDetails>>();
         Assert.Contains(tamNotes, n => n.Message.Contains(review.Title) && n.Message.Contains("completed"));
     }
 

@@ -23,7 +23,8 @@ public sealed class AgreementChartXlsxTests(SqliteFactory factory) : IClassFixtu
             contractStart = "2026-01-15",
             contractEnd = "2028-01-14"
         });
-        await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Undated"), mrr = 12000m, seats = 30, workstations = 28, servers = 3, tamUserId = tam.Id, visitsPerYear = 12 });
+        await admin.CreateClientAsync(
+            new { name = LibraryData.UniqueName("Undated"), mrr = 12000m, seats = 30, workstations = 28, servers = 3, tamUserId = tam.Id, visitsPerYear = 12 });
 
         var response = await admin.GetAsync($"/api/v1/agreement-chart?tamUserId={tam.Id}&sort=-mrr&format=xlsx");
 

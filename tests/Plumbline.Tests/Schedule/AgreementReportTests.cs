@@ -18,7 +18,8 @@ public sealed class AgreementReportTests(SqliteFactory factory) : IClassFixture<
         var html = await (await admin.GetAsync($"/reports/agreement-chart?tamUserId={tam.Id}&sort=-mrr")).ExpectAsync(HttpStatusCode.OK);
         var pdfResponse = await admin.GetAsync($"/reports/agreement-chart?tamUserId={tam.Id}&format=pdf");
 
-        Assert.True(html.IndexOf(System.Net.WebUtility.HtmlEncode(second.Name), StringComparison.Ordinal) < html.IndexOf(System.Net.WebUtility.HtmlEncode(first.Name), StringComparison.Ordinal));
+        Assert.True(html.IndexOf(System.Net.WebUtility.HtmlEncode(second.Name), StringComparison.Ordinal)
+            < html.IndexOf(System.Net.WebUtility.HtmlEncode(first.Name), StringComparison.Ordinal));
         Assert.Contains("Total (2)", html);
         Assert.Contains("$13,000.50", html);
         Assert.Contains("Agnes Agreement", html);

@@ -19,7 +19,8 @@ public abstract class AvailabilityAndChartTests(PlumblineFactory factory)
         var lead = await factory.SignedInAsAsync("ServiceLead");
         var date = new DateOnly(ScheduleData.NextYear + 1, 11, 11);
 
-        var created = await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date, name = "Remembrance Day" })).ReadAsync<HolidayDetails>(HttpStatusCode.Created);
+        var created = await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date, name = "Remembrance Day" }))
+            .ReadAsync<HolidayDetails>(HttpStatusCode.Created);
 
         await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date, name = "Again" })).ProblemAsync(HttpStatusCode.Conflict);
         await (await admin.PostAsJsonAsync("/api/v1/holidays", new { name = "No date" })).ValidationProblemAsync("date");
@@ -37,14 +38,18 @@ public abstract class AvailabilityAndChartTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         var start = new DateOnly(ScheduleData.NextYear, 8, 2);
 
-        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability", new { noVisitWeekdays = new[] { "Someday" } })).ValidationProblemAsync("noVisitWeekdays");
-        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability", new { blackouts = new[] { new { start, end = start.AddDays(-1) } } })).ValidationProblemAsync("blackouts[0].end");
+        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability", new { noVisitWeekdays = new[] { "Someday" } }))
+            .ValidationProblemAsync("noVisitWeekdays");
+        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability", new { blackouts = new[] { new { start, end = start.AddDays(-1) } } }))
+            .ValidationProblemAsync("blackouts[0].end");
         var saved = await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability",
-            new { noVisitWeekdays = new[] { "friday", "Monday" }, blackouts = new[] { new { start, end = start.AddDays(11), reason = "Summer shutdown" } } })).ReadAsync<ClientAvailability>();
+            new { noVisitWeekdays = new[] { "friday", "Monday" }, blackouts = new[] { new { start, end = start.AddDays(11), reason = "Summer shutdown" } } }))
+                .ReadAsync<ClientAvailability>();
 
         Assert.Equal(["Monday", "Friday"], saved.NoVisitWeekdays);
         Assert.Equal(new BlackoutDto(start, start.AddDays(11), "Summer shutdown"), Assert.Single(saved.Blackouts));
-        Assert.Equal(saved.NoVisitWeekdays, (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/availability")).ReadAsync<ClientAvailability>()).NoVisitWeekdays);
+        Assert.Equal(saved.NoVisitWeekdays,
+            (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/availability")).ReadAsync<ClientAvailability>()).NoVisitWeekdays);
         await (await admin.GetAsync($"/api/v1/clients/{Guid.NewGuid()}/availability")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -54,11 +59,13 @@ public abstract class AvailabilityAndChartTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var (_, tam) = await factory.UserAsync("Tam", "Ida Internal");
 
-        var updated = await (await admin.PutAsJsonAsync($"/api/v1/users/{tam.Id}", new { name = "Ida Internal", roles = new[] { "Tam" }, workingDaysPerYear = 228, leaveDaysPerYear = 25, internalDaysPerYear = 12 }))
+        var updated = await (await admin.PutAsJsonAsync($"/api/v1/users/{tam.Id}",
+            new { name = "Ida Internal", roles = new[] { "Tam" }, workingDaysPerYear = 228, leaveDaysPerYear = 25, internalDaysPerYear = 12 }))
             .ReadAsync<UserDetails>();
 
         Assert.Equal((228, 25, 12), (updated.WorkingDaysPerYear, updated.LeaveDaysPerYear, updated.InternalDaysPerYear));
-        await (await admin.PutAsJsonAsync($"/api/v1/users/{tam.Id}", new { name = "Ida", roles = new[] { "Tam" }, internalDaysPerYear = 400 })).ValidationProblemAsync("internalDaysPerYear");
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{tam.Id}", new { name = "Ida", roles = new[] { "Tam" }, internalDaysPerYear = 400 }))
+            .ValidationProblemAsync("internalDaysPerYear");
     }
 
     [Fact]
@@ -72,7 +79,8 @@ public abstract class AvailabilityAndChartTests(PlumblineFactory factory)
         var chart = await (await admin.GetAsync($"/api/v1/agreement-chart?tamUserId={tam.Id}&sort=-mrr")).ReadAsync<AgreementChartPage>();
 
         Assert.Equal([big.Id, small.Id], chart.Items.Select(r => r.ClientId));
-        Assert.Equal((2, 20, 40, 4, 1000, 15000.25m), (chart.Totals.Clients, chart.Totals.VisitDaysPerYear, chart.Totals.Seats, chart.Totals.Servers, chart.Totals.StorageGb, chart.Totals.Mrr));
+        Assert.Equal((2, 20, 40, 4, 1000, 15000.25m), (chart.Totals.Clients, chart.Totals.VisitDaysPerYear, chart.Totals.Seats, chart.Totals.Servers,
+            chart.Totals.StorageGb, chart.Totals.Mrr));
         Assert.Equal(("Sam Sales", "Chart Tam"), (chart.Items[0].SalesRep, chart.Items[0].Tam));
         var csv = await (await admin.GetAsync($"/api/v1/agreement-chart?tamUserId={tam.Id}&sort=visits&format=csv")).ExpectAsync(HttpStatusCode.OK);
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -73,22 +73,27 @@ public abstract class CalendarAndVisitDayTests(PlumblineFactory factory)
         var next = await admin.CreateVisitAsync(client.Id, ScheduleData.On(DayOfWeek.Tuesday, today.AddDays(60)));
 
         foreach (var (kind, text, done) in new[] { ("DecisionMaker", "Budget for the new firewall", false), ("Ticket", "Printer on floor 2", true),
-                     ("MoveAddChange", "New starter's laptop", true), ("Maintenance", "Patched the file server", true), ("ServiceDesk", "Replace the UPS battery", false) })
+                     ("MoveAddChange", "New starter's laptop", true), ("Maintenance", "Patched the file server", true),
+                         ("ServiceDesk", "Replace the UPS battery", false) })
             await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/items", new { kind, text, done })).ExpectAsync(HttpStatusCode.Created);
         await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/items", new { kind = "Gossip", text = "x" })).ValidationProblemAsync("kind");
-        await (await tamApi.PostAsJsonAsync("/api/v1/handoffs", new { area = "ServiceDesk", title = "Rewire the comms cabinet", visitId = visit.Id })).ExpectAsync(HttpStatusCode.Created);
-        await (await tamApi.PostAsJsonAsync("/api/v1/handoffs", new { area = "DesignDesk", title = "Quote a new NAS", visitId = visit.Id })).ExpectAsync(HttpStatusCode.Created);
+        await (await tamApi.PostAsJsonAsync("/api/v1/handoffs", new { area = "ServiceDesk", title = "Rewire the comms cabinet", visitId = visit.Id }))
+            .ExpectAsync(HttpStatusCode.Created);
+        await (await tamApi.PostAsJsonAsync("/api/v1/handoffs", new { area = "DesignDesk", title = "Quote a new NAS", visitId = visit.Id }))
+            .ExpectAsync(HttpStatusCode.Created);
         var reviewId = (await (await tamApi.PostAsync($"/api/v1/visits/{visit.Id}/review", null)).ReadJsonAsync()).GetProperty("reviewId").GetGuid();
         Assert.Equal(reviewId, (await (await tamApi.PostAsync($"/api/v1/visits/{visit.Id}/review", null)).ReadJsonAsync()).GetProperty("reviewId").GetGuid());
         await tamApi.AnswerAsync(reviewId, library[0].Id, "Yes");
         await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{next.Id}/complete", new { summaryNote = "Too early" })).ProblemAsync(HttpStatusCode.Conflict);
 
-        var completed = await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "A good day.", nextVisitId = next.Id })).ReadAsync<VisitDetails>();
+        var completed = await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "A good day.", nextVisitId = next.Id }))
+            .ReadAsync<VisitDetails>();
 
         Assert.Equal((VisitStatus.Completed, next.Id, reviewId), (completed.Status, completed.NextVisitId, completed.ReviewId));
         Assert.Equal(VisitStatus.Confirmed, (await (await tamApi.GetAsync($"/api/v1/visits/{next.Id}")).ReadAsync<VisitDetails>()).Status);
         var report = await (await tamApi.GetAsync($"/reports/visits/{visit.Id}/summary")).ExpectAsync(HttpStatusCode.OK);
-        foreach (var expected in new[] { client.Name, "50 %", "Printer on floor 2", "New starter&#x27;s laptop", "Patched the file server", "Replace the UPS battery", "Rewire the comms cabinet", "A good day.", Infrastructure.FormatDate(next.Date) })
+        foreach (var expected in new[] { client.Name, "50 %", "Printer on floor 2", "New starter&#x27;s laptop", "Patched the file server",
+            "Replace the UPS battery", "Rewire the comms cabinet", "A good day.", Infrastructure.FormatDate(next.Date) })
             Assert.Contains(expected, report);
         Assert.DoesNotContain("Budget for the new firewall", report);
         Assert.DoesNotContain("Quote a new NAS", report);

@@ -15,8 +15,10 @@ public sealed class VisitSummaryPdfTests(SqliteFactory factory) : IClassFixture<
         var (_, tam) = await factory.UserAsync("Tam", "Pat Printer");
         var client = await admin.ClientOfAsync(tam.Id, 4);
         var visit = await admin.CreateVisitAsync(client.Id, ScheduleData.On(DayOfWeek.Wednesday, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-12)));
-        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/items", new { kind = "Maintenance", text = "Rotated the backup disks", done = true })).ExpectAsync(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "Everything is backed up." })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/items", new { kind = "Maintenance", text = "Rotated the backup disks", done = true }))
+            .ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "Everything is backed up." }))
+            .ExpectAsync(HttpStatusCode.OK);
 
         var response = await admin.GetAsync($"/reports/visits/{visit.Id}/summary?format=pdf");
 

@@ -14,7 +14,8 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         var (_, tam) = await factory.UserAsync("Tam");
         var year = ScheduleData.NextYear;
         var holiday = ScheduleData.On(DayOfWeek.Wednesday, new DateOnly(year, 3, 1));
-        await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date = holiday, name = LibraryData.UniqueName("Founders' Day") })).ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date = holiday, name = LibraryData.UniqueName("Founders' Day") }))
+            .ExpectAsync(HttpStatusCode.Created);
         var client = await admin.ClientOfAsync(tam.Id, 6);
         var orphan = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Orphan"), mrr = 2000, visitsPerYear = 4 });
 
@@ -58,7 +59,8 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         var client = await admin.ClientOfAsync(tam.Id, 4);
         await admin.PlanAsync(year);
         var first = await admin.VisitsAsync(client.Id, year);
-        await (await admin.PostAsJsonAsync($"/api/v1/visits/{first[2].Id}/items", new { kind = "DecisionMaker", text = "Budget for the firewall" })).ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/v1/visits/{first[2].Id}/items", new { kind = "DecisionMaker", text = "Budget for the firewall" }))
+            .ExpectAsync(HttpStatusCode.Created);
 
         await admin.PlanAsync(year);
 
@@ -79,13 +81,20 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         var tuesday = ScheduleData.On(DayOfWeek.Tuesday, new DateOnly(year, 5, 1));
         var visit = await admin.CreateVisitAsync(client.Id, tuesday);
         await admin.CreateVisitAsync(other.Id, tuesday.AddDays(1));
-        await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date = tuesday.AddDays(2), name = LibraryData.UniqueName("Harvest") })).ExpectAsync(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync($"/api/v1/users/{tam.Id}/leave", new { start = tuesday.AddDays(6), end = tuesday.AddDays(8), note = "Holiday" })).ExpectAsync(HttpStatusCode.Created);
-        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability", new { noVisitWeekdays = new[] { "Monday" }, blackouts = new[] { new { start = tuesday.AddDays(10), end = tuesday.AddDays(10), reason = "Office move" } } }))
+        await (await admin.PostAsJsonAsync("/api/v1/holidays", new { date = tuesday.AddDays(2), name = LibraryData.UniqueName("Harvest") }))
+            .ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/v1/users/{tam.Id}/leave", new { start = tuesday.AddDays(6), end = tuesday.AddDays(8), note = "Holiday" }))
+            .ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/availability", new
+        {
+            noVisitWeekdays = new[] { "Monday" },
+            blackouts = new[] { new { start = tuesday.AddDays(10), end = tuesday.AddDays(10), reason = "Office move" } }
+        }))
             .ExpectAsync(HttpStatusCode.OK);
 
         async Task<string> Refused(DateOnly date) =>
-            (await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/move", new { date })).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString()!;
+            (await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/move", new { date })).ProblemAsync(HttpStatusCode.Conflict))
+                .GetProperty("detail").GetString()!;
 
         Assert.Contains("is a Saturday", await Refused(tuesday.AddDays(4)));
         Assert.Contains("already has a visit at " + other.Name, await Refused(tuesday.AddDays(1)));
@@ -107,7 +116,8 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         var visit = await admin.CreateVisitAsync(client.Id, ScheduleData.On(DayOfWeek.Thursday, new DateOnly(ScheduleData.NextYear, 6, 1)));
 
         await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/remote", new { reason = " " })).ValidationProblemAsync("reason");
-        var remote = await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/remote", new { reason = "The office is closed for a flood." })).ReadAsync<VisitDetails>();
+        var remote = await (await tamApi.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/remote", new { reason = "The office is closed for a flood." }))
+            .ReadAsync<VisitDetails>();
         Assert.Equal((false, "The office is closed for a flood."), (remote.Onsite, remote.RemoteReason));
         var confirmed = await (await tamApi.PostAsync($"/api/v1/visits/{visit.Id}/confirm", null)).ReadAsync<VisitDetails>();
         Assert.Equal(VisitStatus.Confirmed, confirmed.Status);
@@ -142,7 +152,8 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var (_, tam) = await factory.UserAsync("Tam", "Casey Capacity");
-        await (await admin.PutAsJsonAsync($"/api/v1/users/{tam.Id}", new { name = "Casey Capacity", roles = new[] { "Tam" }, workingDaysPerYear = 220, leaveDaysPerYear = 20, internalDaysPerYear = 10 }))
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{tam.Id}",
+            new { name = "Casey Capacity", roles = new[] { "Tam" }, workingDaysPerYear = 220, leaveDaysPerYear = 20, internalDaysPerYear = 10 }))
             .ExpectAsync(HttpStatusCode.OK);
         await admin.ClientOfAsync(tam.Id, 12, mrr: 30000m);
         await admin.ClientOfAsync(tam.Id, 8, mrr: 45000.50m);
@@ -153,7 +164,8 @@ public abstract class VisitsApiTests(PlumblineFactory factory)
         foreach (var field in new[] { "workingDays", "leaveDays", "internalDays", "capacityDays", "committedDays", "utilization", "clients", "mrr" })
             Assert.True(body.TryGetProperty(field, out _), $"No '{field}': {body}");
         var c = System.Text.Json.JsonSerializer.Deserialize<CapacityDetails>(body, HttpAssertions.Json)!;
-        Assert.Equal((220, 20, 10, 190, 20, 10.5m, 2, 75000.50m), (c.WorkingDays, c.LeaveDays, c.InternalDays, c.CapacityDays, c.CommittedDays, c.Utilization!.Value, c.Clients, c.Mrr));
+        Assert.Equal((220, 20, 10, 190, 20, 10.5m, 2, 75000.50m), (c.WorkingDays, c.LeaveDays, c.InternalDays, c.CapacityDays, c.CommittedDays,
+            c.Utilization!.Value, c.Clients, c.Mrr));
         Assert.Contains(c.Warnings, w => w.Contains("above the guideline of at most 70,000"));
         Assert.Contains("\"mrr\":75000.50", body.GetRawText());
         var team = await (await admin.GetAsync($"/api/v1/capacity?year={ScheduleData.NextYear}")).ReadAsync<TeamCapacity>();

@@ -94,7 +94,8 @@ public sealed class YearPlannerProperties
         var clients = s.Input.Clients.ToDictionary(c => c.Id);
         return YearPlanner.Plan(s.Input).Placements.All(p =>
             p.Date.Year == Scenarios.Year && YearPlanner.IsWeekday(p.Date) && !s.Input.Holidays.Contains(p.Date) && !tams[p.TamId].Leave.Contains(p.Date)
-            && clients[p.ClientId].TamId == p.TamId && !clients[p.ClientId].NoVisitDays.Contains(p.Date.DayOfWeek) && !clients[p.ClientId].Blackouts.Contains(p.Date));
+            && clients[p.ClientId].TamId == p.TamId && !clients[p.ClientId].NoVisitDays.Contains(p.Date.DayOfWeek)
+            && !clients[p.ClientId].Blackouts.Contains(p.Date));
     }
 
     [Property(Arbitrary = [typeof(Scenarios)], MaxTest = 200)]
@@ -110,7 +111,8 @@ public sealed class YearPlannerProperties
     public bool A_tam_is_never_given_more_visit_days_than_capacity(Scenario s)
     {
         var result = YearPlanner.Plan(s.Input);
-        return s.Input.Tams.All(t => result.Placements.Count(p => p.TamId == t.Id) + s.Input.Kept.Count(k => k.TamId == t.Id) <= Math.Max(t.CapacityDays, s.Input.Kept.Count(k => k.TamId == t.Id)));
+        return s.Input.Tams.All(t => result.Placements.Count(p => p.TamId == t.Id) + s.Input.Kept.Count(k => k.TamId == t.Id)
+            <= Math.Max(t.CapacityDays, s.Input.Kept.Count(k => k.TamId == t.Id)));
     }
 
     [Property(Arbitrary = [typeof(RoomyScenarios)], MaxTest = 100)]

@@ -7,7 +7,8 @@ public sealed class YearPlannerTests
     private static readonly IReadOnlySet<DateOnly> NoDays = new HashSet<DateOnly>();
     private static readonly IReadOnlySet<DayOfWeek> AnyDay = new HashSet<DayOfWeek>();
 
-    private static PlanClient Client(string name, string? tam, int visits, decimal mrr = 5000m, IReadOnlySet<DayOfWeek>? noVisit = null, IReadOnlySet<DateOnly>? blackouts = null) =>
+    private static PlanClient Client(string name, string? tam, int visits, decimal mrr = 5000m, IReadOnlySet<DayOfWeek>? noVisit = null,
+        IReadOnlySet<DateOnly>? blackouts = null) =>
         new(Guid.NewGuid(), name, tam, visits, mrr, noVisit ?? AnyDay, blackouts ?? NoDays);
 
     private static PlanInput Input(IReadOnlyList<PlanClient> clients, IReadOnlyList<PlanTam>? tams = null, IReadOnlySet<DateOnly>? holidays = null,

@@ -74,7 +74,8 @@ public abstract class SectionsApiTests(PlumblineFactory factory)
         var category = await admin.CreateCategoryAsync();
         var target = await admin.CreateSectionAsync();
 
-        var response = await admin.PutAsJsonAsync($"/api/v1/categories/{category.Id}", new { sectionId = target.Id, name = "Wireless", reviewIntervalMonths = 6 });
+        var response = await admin.PutAsJsonAsync($"/api/v1/categories/{category.Id}",
+            new { sectionId = target.Id, name = "Wireless", reviewIntervalMonths = 6 });
 
         var moved = await response.ReadAsync<CategoryDetails>();
         Assert.Equal((target.Id, "Wireless", 6), (moved.SectionId, moved.Name, moved.ReviewIntervalMonths));
@@ -120,10 +121,12 @@ public abstract class SectionsApiTests(PlumblineFactory factory)
         await (await admin.PostAsJsonAsync("/api/v1/sections", new { name = section.Name })).ValidationProblemAsync("name");
         await (await admin.PostAsJsonAsync("/api/v1/sections", new { name = " " })).ValidationProblemAsync("name");
         await (await admin.PostAsJsonAsync("/api/v1/sections", new { name = new string('s', 101) })).ValidationProblemAsync("name");
-        await (await admin.PostAsJsonAsync("/api/v1/sections", new { name = "Described", description = new string('d', 1001) })).ValidationProblemAsync("description");
+        await (await admin.PostAsJsonAsync("/api/v1/sections", new { name = "Described", description = new string('d', 1001) }))
+            .ValidationProblemAsync("description");
         await (await admin.PostAsJsonAsync("/api/v1/categories", new { sectionId = section.Id, name = category.Name })).ValidationProblemAsync("name");
         await (await admin.PostAsJsonAsync("/api/v1/categories", new { sectionId = Guid.NewGuid(), name = "Orphan" })).ValidationProblemAsync("sectionId");
-        await (await admin.PostAsJsonAsync("/api/v1/categories", new { sectionId = section.Id, name = "Odd", reviewIntervalMonths = 5 })).ValidationProblemAsync("reviewIntervalMonths");
+        await (await admin.PostAsJsonAsync("/api/v1/categories", new { sectionId = section.Id, name = "Odd", reviewIntervalMonths = 5 }))
+            .ValidationProblemAsync("reviewIntervalMonths");
         await (await admin.PostAsJsonAsync("/api/v1/categories", new { sectionId = section.Id, name = "Late", order = -1 })).ValidationProblemAsync("order");
     }
 
@@ -136,7 +139,8 @@ public abstract class SectionsApiTests(PlumblineFactory factory)
 
         await (await admin.PutAsJsonAsync($"/api/v1/sections/{unknown}", new { name = LibraryData.UniqueName("Ghost") })).ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.DeleteAsync($"/api/v1/sections/{unknown}")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PutAsJsonAsync($"/api/v1/categories/{unknown}", new { sectionId = section.Id, name = "Ghost" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutAsJsonAsync($"/api/v1/categories/{unknown}", new { sectionId = section.Id, name = "Ghost" }))
+            .ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.DeleteAsync($"/api/v1/categories/{unknown}")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -150,7 +154,8 @@ public abstract class SectionsApiTests(PlumblineFactory factory)
         await (await tam.GetAsync("/api/v1/sections")).ExpectAsync(HttpStatusCode.OK);
         await (await tam.GetAsync("/api/v1/categories")).ExpectAsync(HttpStatusCode.OK);
         await (await tam.PostAsJsonAsync("/api/v1/sections", new { name = "Mine" })).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await tam.PutAsJsonAsync($"/api/v1/categories/{category.Id}", new { sectionId = category.SectionId, name = "Mine" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await tam.PutAsJsonAsync($"/api/v1/categories/{category.Id}", new { sectionId = category.SectionId, name = "Mine" }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         await (await tam.DeleteAsync($"/api/v1/categories/{category.Id}")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 }

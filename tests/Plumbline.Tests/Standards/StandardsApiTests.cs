@@ -17,19 +17,27 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
     public async Task A_standard_is_created_with_every_field_of_the_api()
     {
         var (admin, category) = await LibraryAsync();
-        var request = new NewStandard(category.Id) { Code = LibraryData.UniqueCode("fw").ToLowerInvariant(), Priority = "High", Kind = "Compliance", Tags = ["Firewall", "perimeter", "firewall"] };
+        var request = new NewStandard(category.Id)
+        {
+            Code = LibraryData.UniqueCode("fw").ToLowerInvariant(),
+            Priority = "High",
+            Kind = "Compliance",
+            Tags = ["Firewall", "perimeter", "firewall"]
+        };
 
         var response = await admin.PostAsJsonAsync("/api/v1/standards", request);
 
         var body = await response.ReadJsonAsync(HttpStatusCode.Created);
-        foreach (var field in new[] { "id", "code", "categoryId", "title", "question", "whyWeAsk", "howToCheck", "references", "priority", "reviewIntervalMonths", "kind", "tags", "status", "revision" })
+        foreach (var field in new[] { "id", "code", "categoryId", "title", "question", "whyWeAsk", "howToCheck", "references", "priority",
+            "reviewIntervalMonths", "kind", "tags", "status", "revision" })
             Assert.True(body.TryGetProperty(field, out _), $"The standard has no '{field}': {body}");
         var created = await admin.GetStandardAsync(body.GetProperty("id").GetGuid());
         Assert.Equal($"/api/v1/standards/{created.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(request.Code.ToUpperInvariant(), created.Code);
         Assert.Equal((Priority.High, StandardKind.Compliance, StandardStatus.Active, 1), (created.Priority, created.Kind, created.Status, created.Revision));
         Assert.Equal(["firewall", "perimeter"], created.Tags);
-        Assert.Equal(new StandardReference("CIS Controls v8", "Safeguard 4.1: secure configuration", "https://www.cisecurity.org/controls"), Assert.Single(created.References));
+        Assert.Equal(new StandardReference("CIS Controls v8", "Safeguard 4.1: secure configuration", "https://www.cisecurity.org/controls"),
+            Assert.Single(created.References));
         Assert.Null(created.ReviewIntervalMonths);
         Assert.Equal(6, created.EffectiveReviewIntervalMonths);
     }
@@ -84,7 +92,13 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var original = new NewStandard(category.Id);
         var standard = await admin.CreateStandardAsync(original);
 
-        var edited = original with { Title = "System drive headroom", Tags = ["capacity"], References = [new("NIST SP 800-40 Rev. 4", "Section 3", null)], ReviewIntervalMonths = 3 };
+        var edited = original with
+        {
+            Title = "System drive headroom",
+            Tags = ["capacity"],
+            References = [new("NIST SP 800-40 Rev. 4", "Section 3", null)],
+            ReviewIntervalMonths = 3
+        };
         var updated = await (await admin.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", edited)).ReadAsync<StandardDetails>();
         var revisions = await (await admin.GetAsync($"/api/v1/standards/{standard.Id}/revisions")).ReadAsync<List<StandardRevisionDetails>>();
 
@@ -127,7 +141,8 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var draft = await admin.CreateStandardAsync(new NewStandard(category.Id) { Status = "Draft", Question = "Are backups maybe tested?" });
 
         await (await admin.PostAsync($"/api/v1/standards/{draft.Id}/activate", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var fixedQuestion = new NewStandard(category.Id) { Code = draft.Code, Status = "Active", Question = "Was a restore of every backup set tested in the last 3 months?" };
+        var fixedQuestion =
+            new NewStandard(category.Id) { Code = draft.Code, Status = "Active", Question = "Was a restore of every backup set tested in the last 3 months?" };
         var activated = await (await admin.PutAsJsonAsync($"/api/v1/standards/{draft.Id}", fixedQuestion)).ReadAsync<StandardDetails>();
 
         Assert.Equal((StandardStatus.Active, 2), (activated.Status, activated.Revision));
@@ -139,7 +154,8 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         var (admin, category) = await LibraryAsync();
         var standard = await admin.CreateStandardAsync(new NewStandard(category.Id));
 
-        await (await admin.PostAsJsonAsync("/api/v1/standards", new NewStandard(category.Id) { Code = standard.Code.ToLowerInvariant() })).ValidationProblemAsync("code");
+        await (await admin.PostAsJsonAsync("/api/v1/standards", new NewStandard(category.Id) { Code = standard.Code.ToLowerInvariant() }))
+            .ValidationProblemAsync("code");
         await (await admin.PostAsJsonAsync("/api/v1/standards", new NewStandard(Guid.NewGuid()))).ValidationProblemAsync("categoryId");
         await (await admin.PostAsJsonAsync("/api/v1/standards", new NewStandard(category.Id) { Status = "Retired" })).ValidationProblemAsync("status");
     }
@@ -155,7 +171,8 @@ public abstract class StandardsApiTests(PlumblineFactory factory)
         await (await tam.GetAsync($"/api/v1/standards/{standard.Id}")).ExpectAsync(HttpStatusCode.OK);
         await (await tam.GetAsync($"/api/v1/standards/{standard.Id}/revisions")).ExpectAsync(HttpStatusCode.OK);
         await (await tam.PostAsJsonAsync("/api/v1/standards", new NewStandard(category.Id))).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await tam.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", new NewStandard(category.Id) { Code = standard.Code })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await tam.PutAsJsonAsync($"/api/v1/standards/{standard.Id}", new NewStandard(category.Id) { Code = standard.Code }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         await (await tam.PostAsync($"/api/v1/standards/{standard.Id}/retire", null)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await tam.DeleteAsync($"/api/v1/standards/{standard.Id}")).ProblemAsync(HttpStatusCode.Forbidden);
     }

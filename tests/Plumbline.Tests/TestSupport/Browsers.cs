@@ -6,7 +6,8 @@ namespace Plumbline.Tests.TestSupport;
 public static class Browsers
 {
     /// <summary>A browser without a session.</summary>
-    public static HttpClient Anonymous(this PlumblineFactory factory) => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public static HttpClient Anonymous(this PlumblineFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>The same person as <paramref name="signedIn"/> (a followed redirect would drop the bearer token).</summary>
     public static HttpClient NoRedirects(this PlumblineFactory factory, HttpClient signedIn)

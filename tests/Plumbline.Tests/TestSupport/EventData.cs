@@ -27,9 +27,11 @@ public static class EventData
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
         var recommendationId = (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/recommendations")).ReadJsonAsync())
             .GetProperty("items")[0].GetProperty("id").GetGuid();
-        await (await admin.PostAsJsonAsync($"/api/v1/recommendations/{recommendationId}/decision", new { decision = "Approved" })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/v1/recommendations/{recommendationId}/decision", new { decision = "Approved" }))
+            .ExpectAsync(HttpStatusCode.OK);
         var visit = await admin.CreateVisitAsync(client.Id, ScheduleData.On(DayOfWeek.Monday, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-13)));
-        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "Everything is backed up." })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"/api/v1/visits/{visit.Id}/complete", new { summaryNote = "Everything is backed up." }))
+            .ExpectAsync(HttpStatusCode.OK);
         var handoff = await admin.CreateHandoffAsync(client.Id);
         await (await admin.PatchHandoffAsync(handoff.Id, new { status = "InProgress", note = "Called the client." })).ExpectAsync(HttpStatusCode.OK);
         return new EveryEvent(tam.Id, client.Id, library, review.Id, recommendationId, visit.Id, handoff.Id);

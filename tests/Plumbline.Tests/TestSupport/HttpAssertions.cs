@@ -13,7 +13,8 @@ public static class HttpAssertions
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected,
-            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)expected} {expected}, got {(int)response.StatusCode} {response.StatusCode}. Body: {body}");
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)expected} {expected}, got " +
+                $"{(int)response.StatusCode} {response.StatusCode}. Body: {body}");
         return body;
     }
 

@@ -34,7 +34,8 @@ public static class LibraryData
         return await response.ReadAsync<SectionDetails>(HttpStatusCode.Created);
     }
 
-    public static async Task<CategoryDetails> CreateCategoryAsync(this HttpClient client, Guid? sectionId = null, string? name = null, int? reviewIntervalMonths = null)
+    public static async Task<CategoryDetails> CreateCategoryAsync(this HttpClient client, Guid? sectionId = null, string? name = null,
+        int? reviewIntervalMonths = null)
     {
         sectionId ??= (await client.CreateSectionAsync()).Id;
         var response = await client.PostAsJsonAsync("/api/v1/categories", new { sectionId, name = name ?? UniqueName("Category"), reviewIntervalMonths });

@@ -34,7 +34,8 @@ public static class LibraryFiles
     {
         format = "plumbline-library",
         version = 1,
-        sections = new[] { new { name = section, order = 50, description = "Imported by a test.", categories = new[] { new { name = "Identity", order = 1, reviewIntervalMonths = 6, standards } } } },
+        sections = new[] { new { name = section, order = 50, description = "Imported by a test.",
+            categories = new[] { new { name = "Identity", order = 1, reviewIntervalMonths = 6, standards } } } },
     }, HttpAssertions.Json);
 
     public static ByteArrayContent File(byte[] content, string contentType)

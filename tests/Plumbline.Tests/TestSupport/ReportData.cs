@@ -14,7 +14,8 @@ public static class ReportData
     /// A completed review of High (Yes), Medium (No, highly vulnerable, a recommendation of 2,500 + 75 a month) and Low (N/A):
     /// score 5 / 8 = 62.5.
     /// </summary>
-    public static async Task<(HttpClient Admin, Guid ClientId, string ClientName, TestLibrary Library, Guid ReviewId)> CompletedReviewAsync(this PlumblineFactory factory, DateOnly? asOf = null)
+    public static async Task<(HttpClient Admin, Guid ClientId, string ClientName, TestLibrary Library, Guid ReviewId)> CompletedReviewAsync(
+        this PlumblineFactory factory, DateOnly? asOf = null)
     {
         var admin = await factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High", "Medium", "Low");
@@ -25,10 +26,13 @@ public static class ReportData
         await admin.AnswerAsync(review.Id, library[1].Id, "No", TamNote);
         await admin.AnswerAsync(review.Id, library[2].Id, "NotApplicable");
         await admin.SubmitAsync(review.Id);
-        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "HighlyVulnerable", newRecommendationTitle = "Replace the edge firewall" })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutRatingAsync(review.Id, library[1].Id, new { rating = "HighlyVulnerable", newRecommendationTitle = "Replace the edge firewall" }))
+            .ExpectAsync(HttpStatusCode.OK);
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
-        var recommendation = (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/recommendations")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetString();
-        await (await admin.PutAsJsonAsync($"/api/v1/recommendations/{recommendation}", new { oneTimeCost = 2500, recurringMonthlyCost = 75, targetQuarter = "FY2026-Q3" })).ExpectAsync(HttpStatusCode.OK);
+        var recommendation = (await (await admin.GetAsync($"/api/v1/clients/{client.Id}/recommendations")).ReadJsonAsync())
+            .GetProperty("items")[0].GetProperty("id").GetString();
+        await (await admin.PutAsJsonAsync($"/api/v1/recommendations/{recommendation}",
+            new { oneTimeCost = 2500, recurringMonthlyCost = 75, targetQuarter = "FY2026-Q3" })).ExpectAsync(HttpStatusCode.OK);
         return (admin, client.Id, name, library, review.Id);
     }
 
@@ -42,7 +46,8 @@ public static class ReportData
         var name = LibraryData.UniqueName("Fabrikam Dairy");
         var client = await admin.CreateClientAsync(new { name, fiscalYearStartMonth = 7 });
         var initiative = await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/initiatives",
-            new { name = "Security uplift", color = "#b83232", description = "Close the gaps an attacker would try first." })).ReadJsonAsync(HttpStatusCode.Created);
+            new { name = "Security uplift", color = "#b83232", description = "Close the gaps an attacker would try first." }))
+                .ReadJsonAsync(HttpStatusCode.Created);
         object[] items =
         [
             new { title = "Multi-factor sign-in for all staff", priority = "High", oneTimeCost = 4800, recurringMonthlyCost = 180, targetQuarter = "FY2027-Q1",

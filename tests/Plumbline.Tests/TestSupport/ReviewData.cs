@@ -20,7 +20,8 @@ public static class ReviewData
 
     public static async Task<ClientDetails> CreateClientAsync(this HttpClient api, object? body = null)
     {
-        var response = await api.PostAsJsonAsync("/api/v1/clients", body ?? new { name = LibraryData.UniqueName("Client"), mrr = 9000, seats = 30, workstations = 28, servers = 3 });
+        var response = await api.PostAsJsonAsync("/api/v1/clients",
+            body ?? new { name = LibraryData.UniqueName("Client"), mrr = 9000, seats = 30, workstations = 28, servers = 3 });
         return await response.ReadAsync<ClientDetails>(HttpStatusCode.Created);
     }
 
@@ -34,9 +35,11 @@ public static class ReviewData
         return new TestLibrary(section, category, standards);
     }
 
-    public static async Task<HttpResponseMessage> PostReviewAsync(this HttpClient api, Guid clientId, IEnumerable<Guid>? standardIds = null, DateOnly? asOf = null,
+    public static async Task<HttpResponseMessage> PostReviewAsync(this HttpClient api, Guid clientId,
+        IEnumerable<Guid>? standardIds = null, DateOnly? asOf = null,
         string? vcioUserId = null, string? tamUserId = null) =>
-        await api.PostAsJsonAsync("/api/v1/reviews", new { clientId, title = LibraryData.UniqueName("Review"), asOf = asOf ?? VisitDay, standardIds = standardIds?.ToList(), vcioUserId, tamUserId });
+        await api.PostAsJsonAsync("/api/v1/reviews",
+            new { clientId, title = LibraryData.UniqueName("Review"), asOf = asOf ?? VisitDay, standardIds = standardIds?.ToList(), vcioUserId, tamUserId });
 
     public static async Task<ReviewDetails> CreateReviewAsync(this HttpClient api, Guid clientId, IEnumerable<Guid>? standardIds = null, DateOnly? asOf = null,
         string? vcioUserId = null, string? tamUserId = null) =>
@@ -45,11 +48,13 @@ public static class ReviewData
     public static async Task<ReviewDetails> GetReviewAsync(this HttpClient api, Guid reviewId) =>
         await (await api.GetAsync($"/api/v1/reviews/{reviewId}")).ReadAsync<ReviewDetails>();
 
-    public static Task<HttpResponseMessage> PutAnswerAsync(this HttpClient api, Guid reviewId, Guid standardId, string? answer, string? note = null, int? version = null) =>
+    public static Task<HttpResponseMessage> PutAnswerAsync(this HttpClient api, Guid reviewId, Guid standardId, string? answer,
+        string? note = null, int? version = null) =>
         api.PutAsJsonAsync($"/api/v1/reviews/{reviewId}/answers/{standardId}", new { answer, note, version });
 
     public static async Task AnswerAsync(this HttpClient api, Guid reviewId, Guid standardId, string? answer, string? note = null) =>
-        await (await api.PutAnswerAsync(reviewId, standardId, answer, note ?? (answer == "No" ? "Found out of line on the visit." : null))).ExpectAsync(HttpStatusCode.OK);
+        await (await api.PutAnswerAsync(reviewId, standardId, answer, note ?? (answer == "No" ? "Found out of line on the visit." : null)))
+            .ExpectAsync(HttpStatusCode.OK);
 
     public static async Task SubmitAsync(this HttpClient api, Guid reviewId) =>
         await (await api.PostAsync($"/api/v1/reviews/{reviewId}/submit", null)).ExpectAsync(HttpStatusCode.NoContent);
@@ -64,7 +69,8 @@ public static class ReviewData
         await (await api.GetAsync($"/api/v1/reviews/{reviewId}/score")).ReadAsync<ScoreDetails>();
 
     /// <summary>A review of the given standards answered as listed and submitted; null answers stay unanswered.</summary>
-    public static async Task<ReviewDetails> SubmittedReviewAsync(this HttpClient api, Guid clientId, DateOnly asOf, params (Guid StandardId, string? Answer)[] answers)
+    public static async Task<ReviewDetails> SubmittedReviewAsync(this HttpClient api, Guid clientId, DateOnly asOf,
+        params (Guid StandardId, string? Answer)[] answers)
     {
         var review = await api.CreateReviewAsync(clientId, answers.Select(a => a.StandardId), asOf);
         foreach (var (standardId, answer) in answers)

@@ -29,7 +29,8 @@ public sealed class XlsxSheet
         var formats = styles.Element(Main + "numFmts")?.Elements(Main + "numFmt")
             .ToDictionary(f => (string)f.Attribute("numFmtId")!, f => (string)f.Attribute("formatCode")!) ?? new Dictionary<string, string>();
         var cellFormats = styles.Element(Main + "cellXfs")!.Elements(Main + "xf").Select(x => (string?)x.Attribute("numFmtId") ?? "0").ToList();
-        var shared = zip.GetEntry("xl/sharedStrings.xml") is null ? new List<string>() : Load("xl/sharedStrings.xml").Root!.Elements(Main + "si").Select(si => si.Value).ToList();
+        var shared = zip.GetEntry("xl/sharedStrings.xml") is null ? new List<string>() : Load("xl/sharedStrings.xml").Root!.Elements(Main + "si")
+            .Select(si => si.Value).ToList();
         var sheet = Load("xl/worksheets/sheet1.xml").Root!;
         var cells = new Dictionary<string, XlsxCell>();
         foreach (var c in sheet.Descendants(Main + "c"))
@@ -38,7 +39,8 @@ public sealed class XlsxSheet
             var raw = c.Element(Main + "v")?.Value ?? c.Element(Main + "is")?.Value;
             var formatId = cellFormats[(int?)c.Attribute("s") ?? 0];
             var format = formatId == "0" ? null : formats.GetValueOrDefault(formatId) ?? $"built-in {formatId}";
-            cells[(string)c.Attribute("r")!] = new XlsxCell(type == "s" && raw is not null ? shared[int.Parse(raw)] : raw, type is "s" or "str" or "inlineStr", format);
+            cells[(string)c.Attribute("r")!] = new XlsxCell(type == "s" && raw is not null ? shared[int.Parse(raw)] : raw,
+                type is "s" or "str" or "inlineStr", format);
         }
         return new XlsxSheet(cells, (string?)sheet.Element(Main + "autoFilter")?.Attribute("ref"));
     }

@@ -8,7 +8,15 @@ namespace Plumbline.Tests.Users;
 public abstract class UsersApiTests(PlumblineFactory factory)
 {
     private static object NewUser(string? email = null, string name = "Val Vcio", string[]? roles = null, string password = PlumblineFactory.Password) =>
-        new { email = email ?? $"val-{Guid.NewGuid():N}@provider.test", name, password, roles = roles ?? ["Vcio"], workingDaysPerYear = 220, leaveDaysPerYear = 25 };
+        new
+        {
+            email = email ?? $"val-{Guid.NewGuid():N}@provider.test",
+            name,
+            password,
+            roles = roles ?? ["Vcio"],
+            workingDaysPerYear = 220,
+            leaveDaysPerYear = 25
+        };
 
     [Fact]
     public async Task An_admin_creates_a_user_who_can_then_be_read_back()
@@ -65,11 +73,14 @@ public abstract class UsersApiTests(PlumblineFactory factory)
         var (_, user) = await factory.UserAsync("Tam");
         const string newPassword = "a brand new passphrase";
 
-        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, password = newPassword })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, password = newPassword }))
+            .ExpectAsync(HttpStatusCode.OK);
 
         Assert.False(string.IsNullOrEmpty(await factory.TokenAsync(user.Email, newPassword)));
-        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password })).ProblemAsync(HttpStatusCode.Unauthorized);
-        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, password = "short" })).ValidationProblemAsync("password");
+        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password }))
+            .ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, password = "short" }))
+            .ValidationProblemAsync("password");
     }
 
     [Fact]
@@ -79,7 +90,8 @@ public abstract class UsersApiTests(PlumblineFactory factory)
         var (_, other) = await factory.UserAsync("Tam");
 
         await (await vcio.PostAsJsonAsync("/api/v1/users", NewUser())).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await vcio.PutAsJsonAsync($"/api/v1/users/{other.Id}", new { name = "Renamed", roles = new[] { "Admin" } })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await vcio.PutAsJsonAsync($"/api/v1/users/{other.Id}", new { name = "Renamed", roles = new[] { "Admin" } }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         await (await vcio.GetAsync("/api/v1/users")).ExpectAsync(HttpStatusCode.OK);
         await (await factory.CreateClient().GetAsync("/api/v1/users")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -89,7 +101,9 @@ public abstract class UsersApiTests(PlumblineFactory factory)
     [InlineData(null, "", "Vcio", PlumblineFactory.Password, "name")]
     [InlineData(null, "Val Vcio", "Wizard", PlumblineFactory.Password, "roles")]
     [InlineData(null, "Val Vcio", "Vcio", "short", "password")]
-    [InlineData("a-very-long-mailbox-name-repeated-a-very-long-mailbox-name-repeated-a-very-long-mailbox-name-repeated@an-even-longer-domain-name-that-keeps-going-and-going.an-even-longer-domain-name-that-keeps-going-and-going.an-even-longer-domain-name-that-keeps-going-and-going.test", "Val Vcio", "Vcio", PlumblineFactory.Password, "email")]
+    [InlineData("a-very-long-mailbox-name-repeated-a-very-long-mailbox-name-repeated-a-very-long-mailbox-name-repeated@" +
+        "an-even-longer-domain-name-that-keeps-going-and-going.an-even-longer-domain-name-that-keeps-going-and-going." +
+        "an-even-longer-domain-name-that-keeps-going-and-going.test", "Val Vcio", "Vcio", PlumblineFactory.Password, "email")]
     [InlineData(null, "Val Vcio", "Vcio", "aaaaaaaaaaaaaaaa", "password")]
     public async Task A_bad_field_is_a_validation_problem_that_names_it(string? email, string name, string role, string password, string field)
     {
@@ -130,7 +144,8 @@ public abstract class UsersApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
 
         await (await admin.GetAsync("/api/v1/users/no-such-user")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PutAsJsonAsync("/api/v1/users/no-such-user", new { name = "Nobody", roles = new[] { "Tam" } })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutAsJsonAsync("/api/v1/users/no-such-user", new { name = "Nobody", roles = new[] { "Tam" } }))
+            .ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -74,10 +74,12 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         var body = JsonDocument.Parse(request.Body).RootElement;
         Assert.Equal("handoff.created", body.GetProperty("event").GetString());
         Assert.Equal(factory.Now, body.GetProperty("occurredAt").GetDateTime().ToUniversalTime());
-        Assert.Equal((handoff.Id, "CentralizedServices"), (body.GetProperty("data").GetProperty("id").GetGuid(), body.GetProperty("data").GetProperty("area").GetString()));
+        Assert.Equal((handoff.Id, "CentralizedServices"),
+            (body.GetProperty("data").GetProperty("id").GetGuid(), body.GetProperty("data").GetProperty("area").GetString()));
         var delivery = await OnlyDeliveryAsync(admin, webhook.Id);
         Assert.Equal(delivery.Id.ToString(), request.Header("X-Plumbline-Delivery"));
-        Assert.Equal((delivery.EventId, DeliveryStatus.Delivered, 1, (int?)200, (string?)null), (body.GetProperty("id").GetGuid(), delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.LastError));
+        Assert.Equal((delivery.EventId, DeliveryStatus.Delivered, 1, (int?)200, (string?)null), (body.GetProperty("id").GetGuid(), delivery.Status, delivery.Attempts,
+            delivery.LastStatusCode, delivery.LastError));
     }
 
     [Fact]
@@ -147,7 +149,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         Assert.Equal((DeliveryStatus.Delivered, 2, (int?)204), (delivery.Status, delivery.Attempts, delivery.LastStatusCode));
         var (one, two) = (receiver.Requests.First(), receiver.Requests.Last());
         Assert.Equal(one.Body, two.Body);
-        Assert.Equal((one.Header("X-Plumbline-Delivery"), one.Header("X-Plumbline-Signature")), (two.Header("X-Plumbline-Delivery"), two.Header("X-Plumbline-Signature")));
+        Assert.Equal((one.Header("X-Plumbline-Delivery"), one.Header("X-Plumbline-Signature")),
+            (two.Header("X-Plumbline-Delivery"), two.Header("X-Plumbline-Signature")));
     }
 
     [Fact]
@@ -163,7 +166,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
 
         Assert.Single(receiver.Requests);
         var delivery = await OnlyDeliveryAsync(admin, webhook.Id);
-        Assert.Equal((DeliveryStatus.Pending, 1, (int?)null, factory.Now.AddMinutes(1)), (delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.NextAttemptAt));
+        Assert.Equal((DeliveryStatus.Pending, 1, (int?)null, factory.Now.AddMinutes(1)),
+            (delivery.Status, delivery.Attempts, delivery.LastStatusCode, delivery.NextAttemptAt));
         Assert.Contains("No answer within 1 s", delivery.LastError);
     }
 
@@ -189,7 +193,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         var (admin, webhook, clientId) = await SetUpAsync(receiver);
         await admin.CreateHandoffAsync(clientId);
         await factory.Dispatcher.DeliverDueAsync(default);
-        await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{webhook.Id}", new { url = webhook.Url, events = webhook.Events, active = false })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{webhook.Id}", new { url = webhook.Url, events = webhook.Events, active = false }))
+            .ExpectAsync(HttpStatusCode.OK);
 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await (await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/test", null)).ExpectAsync(HttpStatusCode.Accepted);
@@ -207,7 +212,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
     {
         await using var receiver = await TestReceiver.StartAsync();
         receiver.Hang = true;
-        await using var instance = factory.NewInstance(new Dictionary<string, string?> { ["Webhooks:PollInterval"] = "00:00:00.100", ["Webhooks:Timeout"] = "00:01:00" });
+        await using var instance =
+            factory.NewInstance(new Dictionary<string, string?> { ["Webhooks:PollInterval"] = "00:00:00.100", ["Webhooks:Timeout"] = "00:01:00" });
         var admin = await instance.AdminAsync();
         var webhook = await admin.CreateWebhookAsync(receiver.Url, WebhookEvents.HandoffCreated);
         var client = await admin.CreateClientAsync();

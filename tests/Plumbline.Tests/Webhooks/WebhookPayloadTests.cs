@@ -39,7 +39,8 @@ public abstract class WebhookPayloadTests(DeliveryFactory factory)
         Assert.Equal(delivery.EventId.ToString(), request.Header("webhook-id"));
         Assert.Equal(body.GetProperty("id").GetGuid(), delivery.EventId);
         Assert.Equal(factory.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(), request.Header("webhook-timestamp"));
-        Assert.Equal(StandardSignature(webhook.Secret!, request.Header("webhook-id")!, request.Header("webhook-timestamp")!, request.Body), request.Header("webhook-signature"));
+        Assert.Equal(StandardSignature(webhook.Secret!, request.Header("webhook-id")!, request.Header("webhook-timestamp")!, request.Body),
+            request.Header("webhook-signature"));
         Assert.Equal(PlumblineSignature(webhook.Secret!, request.Body), request.Header("X-Plumbline-Signature"));
         Assert.Matches("^whsec_[A-Za-z0-9+/]{43}=$", webhook.Secret);
     }
@@ -66,7 +67,8 @@ public abstract class WebhookPayloadTests(DeliveryFactory factory)
         Assert.All(requests, r => Assert.Equal(delivery.EventId.ToString(), r.Header("webhook-id")));
         Assert.All(requests, r => Assert.Equal(requests[0].Body, r.Body));
         Assert.Equal([0L, 60L, 120L], requests.Select(r => long.Parse(r.Header("webhook-timestamp")!) - long.Parse(requests[0].Header("webhook-timestamp")!)));
-        Assert.All(requests, r => Assert.Equal(StandardSignature(webhook.Secret!, r.Header("webhook-id")!, r.Header("webhook-timestamp")!, r.Body), r.Header("webhook-signature")));
+        Assert.All(requests, r => Assert.Equal(StandardSignature(webhook.Secret!, r.Header("webhook-id")!, r.Header("webhook-timestamp")!, r.Body),
+            r.Header("webhook-signature")));
         Assert.Equal(3, requests.Select(r => r.Header("webhook-signature")).Distinct().Count());
     }
 
@@ -88,7 +90,8 @@ public abstract class WebhookPayloadTests(DeliveryFactory factory)
             ["review.submitted"] = [$"{root}/reviews/{made.ReviewId}", $"{root}/api/v1/reviews/{made.ReviewId}", client],
             ["review.completed"] = [$"{root}/reviews/{made.ReviewId}", $"{root}/api/v1/reviews/{made.ReviewId}", client],
             ["recommendation.approved"] = [$"{root}/recommendations/{made.RecommendationId}", $"{root}/api/v1/recommendations/{made.RecommendationId}", client],
-            ["visit.completed"] = [$"{root}/visits/{made.VisitId}", $"{root}/api/v1/visits/{made.VisitId}", client, $"{root}/reports/visits/{made.VisitId}/summary"],
+            ["visit.completed"] = [$"{root}/visits/{made.VisitId}", $"{root}/api/v1/visits/{made.VisitId}", client,
+                $"{root}/reports/visits/{made.VisitId}/summary"],
             ["handoff.created"] = [$"{root}/handoffs/{made.HandoffId}", $"{root}/api/v1/handoffs/{made.HandoffId}", client],
             ["webhook.test"] = [$"{root}/settings/webhooks/{webhook.Id}", $"{root}/api/v1/webhooks/{webhook.Id}"],
         };

@@ -17,7 +17,8 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var url = Url();
 
-        var response = await admin.PostAsJsonAsync("/api/v1/webhooks", new { url, description = "Our PSA", events = new[] { "handoff.created", "REVIEW.SUBMITTED" } });
+        var response = await admin.PostAsJsonAsync("/api/v1/webhooks",
+            new { url, description = "Our PSA", events = new[] { "handoff.created", "REVIEW.SUBMITTED" } });
 
         var created = await response.ReadAsync<WebhookDetails>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/webhooks/{created.Id}", response.Headers.Location?.OriginalString);
@@ -32,7 +33,8 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         var audit = await (await admin.GetAsync($"/api/v1/audit?entityType=WebhookSubscription&entityId={created.Id}")).ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(created.Secret!, audit);
         Assert.DoesNotContain(rotated.Secret, audit);
-        Assert.Contains((await (await admin.GetAsync("/api/v1/webhooks?pageSize=500")).ReadAsync<Paged<WebhookDetails>>()).Items, w => w.Id == created.Id && w.Secret is null);
+        Assert.Contains((await (await admin.GetAsync("/api/v1/webhooks?pageSize=500")).ReadAsync<Paged<WebhookDetails>>()).Items,
+            w => w.Id == created.Id && w.Secret is null);
     }
 
     [Fact]
@@ -41,9 +43,11 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var created = await admin.CreateWebhookAsync(Url(), "handoff.created");
 
-        var changed = await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{created.Id}", new { url = "http://127.0.0.1:9/hook", events = new[] { "visit.completed" }, active = false, version = created.Version }))
+        var changed = await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{created.Id}",
+            new { url = "http://127.0.0.1:9/hook", events = new[] { "visit.completed" }, active = false, version = created.Version }))
             .ReadAsync<WebhookDetails>();
-        await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{created.Id}", new { url = Url(), events = new[] { "visit.completed" }, version = created.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{created.Id}",
+            new { url = Url(), events = new[] { "visit.completed" }, version = created.Version })).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(("http://127.0.0.1:9/hook", false, (string?)null), (changed.Url, changed.Active, changed.Secret));
         Assert.Equal(["visit.completed"], changed.Events);
@@ -77,7 +81,8 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
 
         await (await vcio.GetAsync("/api/v1/webhooks")).ProblemAsync(HttpStatusCode.Forbidden);
         await (await vcio.GetAsync($"/api/v1/webhooks/{created.Id}/secret")).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await vcio.PostAsJsonAsync("/api/v1/webhooks", new { url = Url(), events = new[] { "handoff.created" } })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await vcio.PostAsJsonAsync("/api/v1/webhooks", new { url = Url(), events = new[] { "handoff.created" } }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
         await (await factory.CreateClient().GetAsync("/api/v1/webhooks")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -88,7 +93,8 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         var handoffs = await admin.CreateWebhookAsync(Url(), "handoff.created");
         var reviews = await admin.CreateWebhookAsync(Url(), "review.submitted", "review.completed");
         var off = await admin.CreateWebhookAsync(Url(), "handoff.created", "review.submitted");
-        await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{off.Id}", new { url = off.Url, events = off.Events, active = false })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/webhooks/{off.Id}", new { url = off.Url, events = off.Events, active = false }))
+            .ExpectAsync(HttpStatusCode.OK);
         var library = await admin.CreateLibraryAsync("High");
         var client = await admin.CreateClientAsync();
 
@@ -97,7 +103,8 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         await admin.RateAsync(review.Id, library[0].Id, "Marginal");
         await (await admin.PostAsync($"/api/v1/reviews/{review.Id}/complete", null)).ExpectAsync(HttpStatusCode.NoContent);
 
-        var (delivery, body) = Assert.Single(await WithBodiesAsync(admin, handoffs.Id), x => x.Body.GetProperty("data").GetProperty("id").GetGuid() == handoff.Id);
+        var (delivery, body) = Assert.Single(await WithBodiesAsync(admin, handoffs.Id), x => x.Body.GetProperty("data").GetProperty("id")
+            .GetGuid() == handoff.Id);
         // Queued and not yet delivered; the background sender may already have tried the unreachable example host once.
         Assert.Equal(("handoff.created", DeliveryStatus.Pending), (delivery.Event, delivery.Status));
         Assert.Equal(handoff.Title, body.GetProperty("data").GetProperty("title").GetString());
@@ -115,7 +122,8 @@ public abstract class WebhooksApiTests(PlumblineFactory factory)
         var webhook = await admin.CreateWebhookAsync(Url(), "visit.completed");
 
         var test = await (await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/test", null)).ReadAsync<DeliveryDetails>(HttpStatusCode.Accepted);
-        var again = await (await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/deliveries/{test.Id}/redeliver", null)).ReadAsync<DeliveryDetails>(HttpStatusCode.Accepted);
+        var again = await (await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/deliveries/{test.Id}/redeliver", null))
+            .ReadAsync<DeliveryDetails>(HttpStatusCode.Accepted);
 
         Assert.Equal(("webhook.test", DeliveryStatus.Pending), (test.Event, test.Status));
         Assert.Equal((test.EventId, "webhook.test"), (again.EventId, again.Event));

@@ -19,7 +19,8 @@ public static class AuditApi
         return app;
     }
 
-    public static async Task<PagedList<AuditEntryDetails>> QueryAsync(AppDbContext db, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<PagedList<AuditEntryDetails>> QueryAsync(AppDbContext db, string? entityType, string? entityId, int? page,
+        int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var query = db.AuditEntries.AsNoTracking();
@@ -31,6 +32,7 @@ public static class AuditApi
         return new PagedList<AuditEntryDetails>(items, p, size, total);
     }
 
-    private static async Task<Ok<PagedList<AuditEntryDetails>>> List(AppDbContext db, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
+    private static async Task<Ok<PagedList<AuditEntryDetails>>> List(AppDbContext db, string? entityType, string? entityId, int? page,
+        int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await QueryAsync(db, entityType, entityId, page, pageSize, ct));
 }

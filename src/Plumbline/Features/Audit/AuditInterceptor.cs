@@ -23,7 +23,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static bool IsAudited(object entity) =>
         entity is IAudited or Accounts.AppUser or Settings.ProviderSettings or Microsoft.AspNetCore.Identity.IdentityUserRole<string>;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context) AddEntries(context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);

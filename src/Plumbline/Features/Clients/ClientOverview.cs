@@ -32,10 +32,12 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderS
     public async Task<List<ScorePoint>> TrendAsync(Guid clientId, int take, CancellationToken ct)
     {
         var reviews = db.Reviews.AsNoTracking().Where(r => r.ClientId == clientId);
-        var latest = await reviews.Where(r => Scored.Contains(r.Status)).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.CreatedAt).Take(take).ToListAsync(ct);
+        var latest = await reviews.Where(r => Scored.Contains(r.Status)).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.CreatedAt)
+            .Take(take).ToListAsync(ct);
         if (latest.Count == 0)
         {
-            var current = await reviews.Where(r => r.AnsweredCount > 0).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.CreatedAt).Take(1).ToListAsync(ct);
+            var current = await reviews.Where(r => r.AnsweredCount > 0).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.CreatedAt)
+                .Take(1).ToListAsync(ct);
             return (await ScoresAsync(current, ct)).Select(p => p with { Provisional = true }).ToList();
         }
         var first = await reviews.Where(r => Scored.Contains(r.Status)).OrderBy(r => r.AsOf).ThenBy(r => r.CreatedAt).FirstAsync(ct);

@@ -93,14 +93,18 @@ public sealed class ClientScope(AppDbContext db)
         var standards = (r.ExcludedStandardIds ?? []).Distinct().ToList();
         var exceptions = r.Exceptions ?? [];
         if (await db.Sections.CountAsync(s => sections.Contains(s.Id), ct) != sections.Count) e["excludedSectionIds"] = ["One of the sections does not exist."];
-        if (await db.Categories.CountAsync(c => categories.Contains(c.Id), ct) != categories.Count) e["excludedCategoryIds"] = ["One of the categories does not exist."];
-        if (await db.Standards.CountAsync(s => standards.Contains(s.Id), ct) != standards.Count) e["excludedStandardIds"] = ["One of the standards does not exist."];
+        if (await db.Categories.CountAsync(c => categories.Contains(c.Id), ct) != categories.Count)
+            e["excludedCategoryIds"] = ["One of the categories does not exist."];
+        if (await db.Standards.CountAsync(s => standards.Contains(s.Id), ct) != standards.Count)
+            e["excludedStandardIds"] = ["One of the standards does not exist."];
         var exceptionIds = exceptions.Select(x => x.StandardId).Distinct().ToList();
         if (exceptionIds.Count != exceptions.Count) e["exceptions"] = ["List each standard at most once among the exceptions."];
-        else if (await db.Standards.CountAsync(s => exceptionIds.Contains(s.Id), ct) != exceptionIds.Count) e["exceptions"] = ["One of the exceptions names a standard that does not exist."];
+        else if (await db.Standards.CountAsync(s => exceptionIds.Contains(s.Id), ct) != exceptionIds.Count)
+            e["exceptions"] = ["One of the exceptions names a standard that does not exist."];
         foreach (var (x, i) in exceptions.Select((x, i) => (x, i)))
         {
-            if (string.IsNullOrWhiteSpace(x.Reason) || x.Reason.Trim().Length > 1000) e[$"exceptions[{i}].reason"] = ["Give the reason the client accepted this exception (up to 1,000 characters)."];
+            if (string.IsNullOrWhiteSpace(x.Reason) || x.Reason.Trim().Length > 1000)
+                e[$"exceptions[{i}].reason"] = ["Give the reason the client accepted this exception (up to 1,000 characters)."];
             if (x.ExpiresOn is null) e[$"exceptions[{i}].expiresOn"] = ["Give the date the exception expires; it counts as N/A until then."];
         }
         if (e.Count > 0) return e;
@@ -111,7 +115,8 @@ public sealed class ClientScope(AppDbContext db)
         db.ClientExclusions.AddRange(sections.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Section, TargetId = id }));
         db.ClientExclusions.AddRange(categories.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Category, TargetId = id }));
         db.ClientExclusions.AddRange(standards.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Standard, TargetId = id }));
-        db.ClientExceptions.AddRange(exceptions.Select(x => new ClientException { ClientId = clientId, StandardId = x.StandardId, Reason = x.Reason!.Trim(), ExpiresOn = x.ExpiresOn!.Value }));
+        db.ClientExceptions.AddRange(exceptions.Select(x =>
+            new ClientException { ClientId = clientId, StandardId = x.StandardId, Reason = x.Reason!.Trim(), ExpiresOn = x.ExpiresOn!.Value }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return e;

@@ -81,7 +81,8 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         if (!string.IsNullOrWhiteSpace(r.Status) && !ApiEnum.TryParse<ClientStatus>(r.Status, out _))
             e["status"] = [$"\"{r.Status}\" is not a client status. Use Onboarding, Active or Inactive."];
         if (r.Mrr is < 0 or > 100_000_000) e["mrr"] = ["MRR is an amount from 0 to 100,000,000."];
-        foreach (var (field, value) in new[] { ("seats", r.Seats), ("workstations", r.Workstations), ("servers", r.Servers), ("storageGb", r.StorageGb), ("endpoints", r.Endpoints) })
+        foreach (var (field, value) in new[] { ("seats", r.Seats), ("workstations", r.Workstations), ("servers", r.Servers), ("storageGb", r.StorageGb),
+            ("endpoints", r.Endpoints) })
             if (value is < 0 or > 10_000_000) e[field] = ["Enter a whole number from 0 to 10,000,000."];
         if (r.FiscalYearStartMonth is < 1 or > 12) e["fiscalYearStartMonth"] = ["The fiscal year starts in a month from 1 (January) to 12 (December)."];
         if (r.VisitsPerYear is < 0 or > 260) e["visitsPerYear"] = ["Visits per year is a number from 0 to 260, or empty for the suggested number."];

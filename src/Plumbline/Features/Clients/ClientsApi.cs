@@ -23,14 +23,16 @@ public static class ClientsApi
         read.MapGet("/{id:guid}/findings", Findings).WithName("listClientFindings")
             .WithSummary("The client's findings: status=open (default), resolved or all.").ProducesProblem(404);
         write.MapPost("/", Create).WithName("createClient").WithSummary("Add a client.");
-        write.MapPut("/{id:guid}", Update).WithName("updateClient").WithSummary("Change a client. Send the version you read to refuse overwriting someone else's change.")
+        write.MapPut("/{id:guid}", Update).WithName("updateClient")
+            .WithSummary("Change a client. Send the version you read to refuse overwriting someone else's change.")
             .ProducesProblem(404).ProducesProblem(409);
         write.MapPut("/{id:guid}/template", PutTemplate).WithName("setClientTemplate")
             .WithSummary("Replace the excluded sections, categories and standards and the exceptions.").ProducesProblem(404);
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<ClientDetails>>, ValidationProblem>> List([AsParameters] ClientFilter filter, ClientService clients, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<ClientDetails>>, ValidationProblem>> List([AsParameters] ClientFilter filter,
+        ClientService clients, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<ClientStatus>(filter.Status, out _))
             return ApiErrors.Validation("status", "Filter by Onboarding, Active or Inactive.");
@@ -40,13 +42,16 @@ public static class ClientsApi
     private static async Task<Results<Ok<ClientDetails>, ProblemHttpResult>> Get(Guid id, ClientService clients, CancellationToken ct) =>
         await clients.GetAsync(id, ct) is { } c ? TypedResults.Ok(c) : NotFound(id);
 
-    private static async Task<Results<Created<ClientDetails>, ValidationProblem, ProblemHttpResult>> Create(ClientRequest request, ClientService clients, CancellationToken ct) =>
+    private static async Task<Results<Created<ClientDetails>, ValidationProblem, ProblemHttpResult>> Create(ClientRequest request,
+        ClientService clients, CancellationToken ct) =>
         (await clients.SaveAsync(null, request, ct)).ToResult(c => TypedResults.Created($"/api/v1/clients/{c.Id}", c), Missing(Guid.Empty));
 
-    private static async Task<Results<Ok<ClientDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, ClientRequest request, ClientService clients, CancellationToken ct) =>
+    private static async Task<Results<Ok<ClientDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, ClientRequest request,
+        ClientService clients, CancellationToken ct) =>
         (await clients.SaveAsync(id, request, ct)).ToResult(TypedResults.Ok, Missing(id));
 
-    private static async Task<Results<Ok<DueList>, ProblemHttpResult>> Due(Guid id, DateOnly? asOf, ClientService clients, ClientScope scope, TimeProvider clock,
+    private static async Task<Results<Ok<DueList>, ProblemHttpResult>> Due(Guid id, DateOnly? asOf, ClientService clients,
+        ClientScope scope, TimeProvider clock,
         CancellationToken ct)
     {
         if (await clients.GetAsync(id, ct) is null) return NotFound(id);
@@ -54,17 +59,20 @@ public static class ClientsApi
         return TypedResults.Ok(new DueList(on, await scope.DueAsync(id, on, ct)));
     }
 
-    private static async Task<Results<Ok<ClientTemplate>, ProblemHttpResult>> GetTemplate(Guid id, ClientService clients, ClientScope scope, CancellationToken ct) =>
+    private static async Task<Results<Ok<ClientTemplate>, ProblemHttpResult>> GetTemplate(Guid id, ClientService clients,
+        ClientScope scope, CancellationToken ct) =>
         await clients.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await scope.TemplateAsync(id, ct));
 
-    private static async Task<Results<Ok<ClientTemplate>, ValidationProblem, ProblemHttpResult>> PutTemplate(Guid id, ClientTemplateRequest request, ClientService clients, ClientScope scope, CancellationToken ct)
+    private static async Task<Results<Ok<ClientTemplate>, ValidationProblem, ProblemHttpResult>> PutTemplate(Guid id, ClientTemplateRequest request,
+        ClientService clients, ClientScope scope, CancellationToken ct)
     {
         if (await clients.GetAsync(id, ct) is null) return NotFound(id);
         var errors = await scope.SaveTemplateAsync(id, request, ct);
         return errors.Count > 0 ? ApiErrors.Validation(errors) : TypedResults.Ok(await scope.TemplateAsync(id, ct));
     }
 
-    private static async Task<Results<Ok<PagedList<FindingDetails>>, ValidationProblem, ProblemHttpResult>> Findings(Guid id, string? status, int? page, int? pageSize, ClientService clients, ReviewQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<FindingDetails>>, ValidationProblem, ProblemHttpResult>> Findings(Guid id, string? status, int? page,
+        int? pageSize, ClientService clients, ReviewQueries queries, CancellationToken ct)
     {
         if (status?.ToLowerInvariant() is not (null or "open" or "resolved" or "all")) return ApiErrors.Validation("status", "Use open, resolved or all.");
         return await clients.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await queries.FindingsAsync(id, status, page, pageSize, ct));

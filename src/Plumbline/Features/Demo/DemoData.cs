@@ -9,7 +9,8 @@ namespace Plumbline.Features.Demo;
 /// A living system for a newcomer: a provider and one user per role. Each later feature adds its own demo data here
 /// (clients, reviews, roadmaps, visits). Only runs on an instance that has no users yet.
 /// </summary>
-public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService settings, UserAdministration users, DemoReviews reviews, DemoRoadmap roadmap, DemoHandoffs handoffs, DemoVisits visits, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService settings, UserAdministration users, DemoReviews reviews, DemoRoadmap roadmap,
+    DemoHandoffs handoffs, DemoVisits visits, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "plumbline-demo";
     public const string Domain = "demo.plumbline.test";

@@ -41,7 +41,8 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
                 health = Math.Min(0.97, health + 0.04);
                 await PastReviewAsync(clientId, today.AddMonths(-3 * quarter), health, random, ct);
             }
-            var current = await reviews.CreateAsync(new CreateReviewRequest(clientId, null, tamUserId, vcioUserId, today.AddDays(7), today.AddDays(14), today, null), ct);
+            var current = await reviews.CreateAsync(new CreateReviewRequest(clientId, null, tamUserId, vcioUserId, today.AddDays(7),
+                today.AddDays(14), today, null), ct);
             await AnswerAsync(current.Value!.Id, health, random, share: 0.4, ct);
         }
     }

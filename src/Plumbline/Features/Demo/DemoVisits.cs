@@ -28,13 +28,15 @@ public sealed class DemoVisits(AppDbContext db, VisitService visits, VisitDay da
             await availability.AddLeaveAsync(tamUserId, new LeaveRequest(new DateOnly(year, 10, 12), new DateOnly(year, 10, 14), "Training"), ct);
         }
 
-        var clients = await db.Clients.AsNoTracking().Where(c => c.TamUserId == tamUserId).OrderBy(c => c.NameSearch).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var clients = await db.Clients.AsNoTracking().Where(c => c.TamUserId == tamUserId).OrderBy(c => c.NameSearch)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         foreach (var (client, index) in clients.Select((c, i) => (c, i)))
         {
             if (index == 1) await availability.SaveClientAsync(client.Id, new ClientAvailabilityRequest(["Friday"], []), ct);
             if (index == 3) await availability.SaveClientAsync(client.Id, new ClientAvailabilityRequest([],
                 [new BlackoutDto(new DateOnly(today.Year + 1, 3, 2), new DateOnly(today.Year + 1, 3, 13), "Moving to a new office")]), ct);
-            var reviews = await db.Reviews.AsNoTracking().Where(r => r.ClientId == client.Id && r.AsOf < today).OrderBy(r => r.AsOf).Select(r => new { r.Id, r.AsOf }).ToListAsync(ct);
+            var reviews = await db.Reviews.AsNoTracking().Where(r => r.ClientId == client.Id && r.AsOf < today).OrderBy(r => r.AsOf)
+                .Select(r => new { r.Id, r.AsOf }).ToListAsync(ct);
             await PastVisitsAsync(client.Id, reviews.Select(r => (r.Id, r.AsOf)).ToList(), index, today, ct);
         }
         await TodayAsync(clients.FirstOrDefault()?.Id, today, ct);

@@ -45,11 +45,15 @@ public sealed class HandoffQueries(AppDbContext db)
             "-updated" => query.OrderByDescending(h => h.UpdatedAt).ThenByDescending(h => h.Id),
             "title" => query.OrderBy(h => h.TitleSearch).ThenBy(h => h.Id),
             "-title" => query.OrderByDescending(h => h.TitleSearch).ThenBy(h => h.Id),
-            "client" => query.OrderBy(h => db.Clients.Where(c => c.Id == h.ClientId).Select(c => c.NameSearch).FirstOrDefault()).ThenByDescending(h => h.CreatedAt),
-            "-client" => query.OrderByDescending(h => db.Clients.Where(c => c.Id == h.ClientId).Select(c => c.NameSearch).FirstOrDefault()).ThenByDescending(h => h.CreatedAt),
+            "client" => query.OrderBy(h => db.Clients.Where(c => c.Id == h.ClientId).Select(c => c.NameSearch).FirstOrDefault())
+                .ThenByDescending(h => h.CreatedAt),
+            "-client" => query.OrderByDescending(h => db.Clients.Where(c => c.Id == h.ClientId).Select(c => c.NameSearch).FirstOrDefault())
+                .ThenByDescending(h => h.CreatedAt),
             // Open, then in progress, then done: the order work moves through.
-            "status" => query.OrderBy(h => h.Status == HandoffStatus.Open ? 0 : h.Status == HandoffStatus.InProgress ? 1 : 2).ThenByDescending(h => h.CreatedAt),
-            "-status" => query.OrderByDescending(h => h.Status == HandoffStatus.Open ? 0 : h.Status == HandoffStatus.InProgress ? 1 : 2).ThenByDescending(h => h.CreatedAt),
+            "status" => query.OrderBy(h => h.Status == HandoffStatus.Open ? 0 : h.Status == HandoffStatus.InProgress ? 1 : 2)
+                .ThenByDescending(h => h.CreatedAt),
+            "-status" => query.OrderByDescending(h => h.Status == HandoffStatus.Open ? 0 : h.Status == HandoffStatus.InProgress ? 1 : 2)
+                .ThenByDescending(h => h.CreatedAt),
             _ => query.OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id),
         };
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);

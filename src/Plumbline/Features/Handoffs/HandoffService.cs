@@ -26,7 +26,8 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         var (clientId, findingStandardId) = await SourceAsync(r, e, ct);
         var owner = string.IsNullOrWhiteSpace(r.OwnerUserId) ? null : r.OwnerUserId.Trim();
         if (owner is not null && !await db.Users.AnyAsync(u => u.Id == owner, ct)) e["ownerUserId"] = [$"There is no user with id '{owner}'."];
-        if (e.Count > 0 || clientId is null) return Outcome<HandoffDetails>.Invalid(e.Count > 0 ? e : new() { ["clientId"] = ["Say which client this is for."] });
+        if (e.Count > 0 || clientId is null)
+            return Outcome<HandoffDetails>.Invalid(e.Count > 0 ? e : new() { ["clientId"] = ["Say which client this is for."] });
 
         var handoff = new Handoff
         {
@@ -49,7 +50,8 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         if (owner is not null && owner != actor.UserId) NotifyOwner(handoff, owner);
         // The event joins this save: it goes out only if the hand-off is stored (ADR-008).
         var s = (await queries.SummariesAsync([handoff], ct))[0];
-        await outbox.EnqueueAsync(new HandoffCreatedPayload(new HandoffCreatedData(s.Id, s.Area.ToString(), s.Title, s.Details, s.ClientId, s.ClientName, s.Status.ToString(),
+        await outbox.EnqueueAsync(new HandoffCreatedPayload(new HandoffCreatedData(s.Id, s.Area.ToString(), s.Title, s.Details, s.ClientId,
+            s.ClientName, s.Status.ToString(),
             s.OwnerUserId, s.OwnerName, s.CreatedByUserId, s.CreatedByName, s.CreatedAt, s.UpdatedAt, s.DoneAt, s.ReviewId, s.StandardId, s.StandardCode,
             s.FindingId, s.VisitId, s.Version)), ct);
         await db.SaveChangesAsync(ct);
@@ -64,14 +66,19 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
     {
         var clientId = r.ClientId;
         Guid? findingStandardId = null;
-        if (clientId is { } given && !await db.Clients.AnyAsync(c => c.Id == given, ct)) { e["clientId"] = [$"There is no client with id '{given}'."]; return (null, null); }
+        if (clientId is { } given && !await db.Clients.AnyAsync(c => c.Id == given, ct))
+        {
+            e["clientId"] = [$"There is no client with id '{given}'."];
+            return (null, null);
+        }
         if (r.ReviewId is { } reviewId)
         {
             var reviewClient = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
             if (reviewClient is null) e["reviewId"] = [$"There is no review with id '{reviewId}'."];
             else if (clientId is not null && clientId != reviewClient) e["reviewId"] = ["That review belongs to another client."];
             else clientId = reviewClient;
-            if (reviewClient is not null && r.StandardId is { } standardId && !await db.ReviewItems.AnyAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct))
+            if (reviewClient is not null && r.StandardId is { } standardId
+                && !await db.ReviewItems.AnyAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct))
                 e["standardId"] = ["That standard is not part of the review."];
         }
         else if (r.StandardId is { } standardId && !await db.Standards.AnyAsync(s => s.Id == standardId, ct))
@@ -98,7 +105,8 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (handoff is null) return new(null, NotFound: true);
         if (!Can.WorkHandoff(actor.User, handoff.Area, handoff.OwnerUserId))
-            return new(null, Forbidden: $"Only the {HandoffText.Area(handoff.Area)} queue's people, its owner, service leads and admins can change this hand-off.");
+            return new(null,
+                Forbidden: $"Only the {HandoffText.Area(handoff.Area)} queue's people, its owner, service leads and admins can change this hand-off.");
         if (r.Version is { } version && version != handoff.Version)
             return new(null, Conflict: "Someone else changed this hand-off after you opened it. Reload it and apply your change again.");
 

@@ -17,14 +17,16 @@ public static class HandoffsApi
             .WithSummary("Hand-offs, newest first (paged); filter by area, status (one or several, comma-separated), client, owner, source or search text.");
         read.MapGet("/{id:guid}", Get).WithName("getHandoff").WithSummary("One hand-off with its notes, oldest first.").ProducesProblem(404);
         read.MapPost("/", Create).RequireAuthorization(Policies.CreateHandoffs).WithName("createHandoff")
-            .WithSummary("Hand a follow-up to an area; the source (reviewId + standardId, findingId, visitId) is optional and names the client when clientId is left out.");
+            .WithSummary("Hand a follow-up to an area; the source (reviewId + standardId, findingId, visitId) is optional and names the client when " +
+                "clientId is left out.");
         read.MapPatch("/{id:guid}", Update).WithName("updateHandoff")
             .WithSummary("Change the status, owner (\"\" takes the owner off) or area, and/or add a note. Fields left out stay as they are.")
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<HandoffSummary>>, ValidationProblem>> List([AsParameters] HandoffFilter filter, HandoffQueries q, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<HandoffSummary>>, ValidationProblem>> List([AsParameters] HandoffFilter filter,
+        HandoffQueries q, CancellationToken ct)
     {
         var errors = HandoffQueries.Validate(filter);
         return errors.Count > 0 ? ApiErrors.Validation(errors) : TypedResults.Ok(await q.ListAsync(filter, ct));

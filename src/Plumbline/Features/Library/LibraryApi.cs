@@ -18,20 +18,23 @@ public static class LibraryApi
             .WithSummary("The whole library as json (default), csv or xlsx.")
             .ProducesFile("application/json", "text/csv", LibraryFormats.ContentType(LibraryFormat.Xlsx));
         group.MapPost("/import", Import).RequireAuthorization(Policies.EditLibrary).DisableAntiforgery().WithName("importLibrary")
-            .WithSummary("Import a library file (json, csv or xlsx): the body is the file, or a multipart upload with a 'file' field. One invalid row changes nothing.");
+            .WithSummary("Import a library file (json, csv or xlsx): the body is the file, or a multipart upload with a 'file' field. One " +
+                "invalid row changes nothing.");
         group.MapPost("/starter/apply", ApplyStarter).RequireAuthorization(Policies.EditLibrary).WithName("applyStarterLibrary")
             .WithSummary("Apply the starter library shipped with this version: adds new standards, updates unedited ones, never deletes.");
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? format, LibraryExporter exporter, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? format, LibraryExporter exporter,
+        TimeProvider clock, CancellationToken ct)
     {
         if (LibraryFormats.FromName(format) is not { } f) return ApiErrors.Validation("format", "Choose json, csv or xlsx.");
         var bytes = LibraryFormats.Write(await exporter.ExportAsync(ct), f);
         return TypedResults.File(bytes, LibraryFormats.ContentType(f), $"plumbline-library-{clock.GetUtcNow():yyyy-MM-dd}.{f.ToString().ToLowerInvariant()}");
     }
 
-    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest request, LibraryImporter importer, CancellationToken ct)
+    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest request,
+        LibraryImporter importer, CancellationToken ct)
     {
         var (content, contentType, fileName, error) = await ReadUploadAsync(request, ct);
         if (error is not null) return ApiErrors.Validation("file", error);
@@ -44,7 +47,8 @@ public static class LibraryApi
 
     public sealed record ImportAttempt(ImportReport? Report, string? FileError);
 
-    public static async Task<ImportAttempt> ImportBytesAsync(LibraryImporter importer, byte[] content, string? contentType, string? fileName, CancellationToken ct)
+    public static async Task<ImportAttempt> ImportBytesAsync(LibraryImporter importer, byte[] content, string? contentType,
+        string? fileName, CancellationToken ct)
     {
         var problems = new List<ImportRowResult>();
         try
@@ -59,7 +63,8 @@ public static class LibraryApi
         }
     }
 
-    private static async Task<(byte[]? Content, string? ContentType, string? FileName, string? Error)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<(byte[]? Content, string? ContentType, string? FileName, string? Error)> ReadUploadAsync(HttpRequest request,
+        CancellationToken ct)
     {
         if (request.ContentLength > MaxImportBytes) return (null, null, null, "The file is larger than 20 MB.");
         if (request.HasFormContentType)

@@ -27,7 +27,8 @@ public static partial class LibraryFlattening
                         ["question"] = s.Question ?? "",
                         ["whyWeAsk"] = s.WhyWeAsk ?? "",
                         ["howToCheck"] = s.HowToCheck ?? "",
-                        ["references"] = string.Join("\n", s.References.Select(r => string.Join(" | ", new[] { r.Authority, r.Citation, r.Url }.Where(x => !string.IsNullOrEmpty(x))))),
+                        ["references"] = string.Join("\n",
+                            s.References.Select(r => string.Join(" | ", new[] { r.Authority, r.Citation, r.Url }.Where(x => !string.IsNullOrEmpty(x))))),
                         ["priority"] = s.Priority ?? "",
                         ["reviewIntervalMonths"] = s.ReviewIntervalMonths,
                         ["kind"] = s.Kind ?? "",
@@ -38,7 +39,12 @@ public static partial class LibraryFlattening
             }
         // A section without categories still needs a line, or it would vanish in a round trip.
         foreach (var section in doc.Sections.Where(s => s.Categories.Count == 0))
-            rows.Add(new Dictionary<string, object?> { ["section"] = section.Name, ["sectionOrder"] = section.Order, ["sectionDescription"] = section.Description ?? "" });
+            rows.Add(new Dictionary<string, object?>
+            {
+                ["section"] = section.Name,
+                ["sectionOrder"] = section.Order,
+                ["sectionDescription"] = section.Description ?? ""
+            });
         return rows;
     }
 
@@ -58,7 +64,12 @@ public static partial class LibraryFlattening
             var section = doc.Sections.FirstOrDefault(s => s.Name == sectionName);
             if (section is null)
             {
-                section = new LibrarySection { Name = sectionName, Order = Int(row, "sectionOrder", problems) ?? doc.Sections.Count + 1, Description = row.Get("sectionDescription") };
+                section = new LibrarySection
+                {
+                    Name = sectionName,
+                    Order = Int(row, "sectionOrder", problems) ?? doc.Sections.Count + 1,
+                    Description = row.Get("sectionDescription")
+                };
                 doc.Sections.Add(section);
             }
             var categoryName = row.Get("category");
@@ -101,11 +112,13 @@ public static partial class LibraryFlattening
     private static List<ReferenceDto> References(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => ReferencePattern().Match(line) is { Success: true } m
-                ? new ReferenceDto(m.Groups["authority"].Value.Trim(), m.Groups["citation"].Value.Trim(), m.Groups["url"].Success ? m.Groups["url"].Value : null)
+                ? new ReferenceDto(m.Groups["authority"].Value.Trim(), m.Groups["citation"].Value.Trim(),
+                    m.Groups["url"].Success ? m.Groups["url"].Value : null)
                 : new ReferenceDto(line, null, null))
             .ToList();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<authority>[^|]*)\|(?<citation>.*?)(?:\|\s*(?<url>https?://\S*))?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<authority>[^|]*)\|(?<citation>.*?)(?:\|\s*(?<url>https?://\S*))?\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ReferencePattern();
 
     private static int? Int(LibraryRow row, string column, List<ImportRowResult> problems)
@@ -113,7 +126,8 @@ public static partial class LibraryFlattening
         var text = row.Get(column);
         if (text.Length == 0) return null;
         if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
-        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d)) return (int)d;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d))
+            return (int)d;
         problems.Add(new(row.RowNumber, row.Get("code"), ImportOutcome.Invalid, $"The {column} column must be a whole number, not \"{text}\"."));
         return null;
     }

@@ -61,7 +61,8 @@ public static class LibraryFormats
                     csv.NextRecord();
                     foreach (var row in LibraryFlattening.ToRows(doc))
                     {
-                        foreach (var column in LibraryRow.Columns) csv.WriteField(Convert.ToString(row.GetValueOrDefault(column), CultureInfo.InvariantCulture) ?? "");
+                        foreach (var column in LibraryRow.Columns)
+                            csv.WriteField(Convert.ToString(row.GetValueOrDefault(column), CultureInfo.InvariantCulture) ?? "");
                         csv.NextRecord();
                     }
                     csv.Flush();
@@ -90,13 +91,15 @@ public static class LibraryFormats
         try
         {
             var doc = JsonSerializer.Deserialize<LibraryDocument>(content, Json) ?? throw new LibraryFileException("The JSON file holds no library.");
-            if (doc.Format != "plumbline-library") throw new LibraryFileException("This JSON file is not a Plumbline library export (its \"format\" is not \"plumbline-library\").");
+            if (doc.Format != "plumbline-library")
+                throw new LibraryFileException("This JSON file is not a Plumbline library export (its \"format\" is not \"plumbline-library\").");
             CheckLists(doc);
             return doc;
         }
         catch (JsonException e)
         {
-            throw new LibraryFileException($"The JSON file cannot be read{(e.LineNumber is { } l ? $" (line {l + 1})" : "")}: check it is a Plumbline library export. {e.Message.Split(". Path")[0]}.");
+            throw new LibraryFileException($"The JSON file cannot be read{(e.LineNumber is { } l ? $" (line {l + 1})" : "")}: check it is a Plumbline " +
+                $"library export. {e.Message.Split(". Path")[0]}.");
         }
     }
 
@@ -104,7 +107,8 @@ public static class LibraryFormats
     private static void CheckLists(LibraryDocument doc)
     {
         const string Hint = "Export a library from Plumbline to see the expected shape.";
-        if (doc.Sections is null || doc.Sections.Any(s => s is null)) throw new LibraryFileException($"The JSON file needs a \"sections\" list of sections. {Hint}");
+        if (doc.Sections is null || doc.Sections.Any(s => s is null))
+            throw new LibraryFileException($"The JSON file needs a \"sections\" list of sections. {Hint}");
         foreach (var section in doc.Sections)
         {
             section.Name ??= "";
@@ -152,7 +156,8 @@ public static class LibraryFormats
     /// <summary>Far more standards than any library holds (the starter library has about 300), so a runaway file stops early.</summary>
     public const int MaxRows = 10_000;
 
-    private static readonly string TooManyRows = $"The file has more than {MaxRows:N0} rows. A library has a few hundred standards: check that the file is a library export.";
+    private static readonly string TooManyRows =
+        $"The file has more than {MaxRows:N0} rows. A library has a few hundred standards: check that the file is a library export.";
 
     private static List<LibraryRow> ReadXlsx(byte[] content)
     {
@@ -182,6 +187,7 @@ public static class LibraryFormats
         string[] required = ["section", "category", "code", "question"];
         var missing = required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
-            throw new LibraryFileException($"The file lacks the column(s) {string.Join(", ", missing)}. The first row must name the columns: {string.Join(", ", LibraryRow.Columns)}.");
+            throw new LibraryFileException($"The file lacks the column(s) {string.Join(", ", missing)}. The first row must name the columns: " +
+                $"{string.Join(", ", LibraryRow.Columns)}.");
     }
 }

@@ -95,11 +95,16 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                         rows.Add(new(row, s.Code ?? "", ImportOutcome.Invalid, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
                         continue;
                     }
-                    if (!seen.Add(valid.Code)) { rows.Add(new(row, valid.Code, ImportOutcome.Invalid, $"The code {valid.Code} appears more than once in the file.")); continue; }
+                    if (!seen.Add(valid.Code))
+                    {
+                        rows.Add(new(row, valid.Code, ImportOutcome.Invalid, $"The code {valid.Code} appears more than once in the file."));
+                        continue;
+                    }
                     var lint = LibraryService.Lint(valid);
                     if (valid.Status == StandardStatus.Active && !lint.Ok)
                     {
-                        rows.Add(new(row, valid.Code, ImportOutcome.Invalid, "The question breaks the library's rules: " + string.Join(" ", lint.Errors.Select(e => e.Message))));
+                        rows.Add(new(row, valid.Code, ImportOutcome.Invalid, "The question breaks the library's rules: " +
+                            string.Join(" ", lint.Errors.Select(e => e.Message))));
                         continue;
                     }
                     result.Add(new(row, (section.Name.Trim(), category.Name.Trim()), valid));
@@ -109,7 +114,8 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
         return result;
     }
 
-    /// <summary>Creates missing sections and categories. A provider's file also sets their order; the starter library leaves the provider's order alone.</summary>
+    /// <summary>Creates missing sections and categories. A provider's file also sets their order; the starter library leaves the provider's order
+    /// alone.</summary>
     private async Task<Dictionary<(string, string), Guid>> UpsertStructureAsync(LibraryDocument doc, ImportMode mode, CancellationToken ct)
     {
         var sections = await db.Sections.ToListAsync(ct);
@@ -136,7 +142,13 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                 var category = categories.FirstOrDefault(x => x.SectionId == section.Id && x.Name == categoryName);
                 if (category is null)
                 {
-                    category = new Category { SectionId = section.Id, Name = categoryName, Order = c.Order, ReviewIntervalMonths = c.ReviewIntervalMonths ?? 12 };
+                    category = new Category
+                    {
+                        SectionId = section.Id,
+                        Name = categoryName,
+                        Order = c.Order,
+                        ReviewIntervalMonths = c.ReviewIntervalMonths ?? 12
+                    };
                     categories.Add(category);
                     db.Categories.Add(category);
                 }

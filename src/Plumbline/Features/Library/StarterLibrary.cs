@@ -6,7 +6,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Plumbline.Features.Library;
 
 /// <summary>The starter standards library shipped in content/standards/*.yaml, one file per section.</summary>
-public sealed class StarterLibrary(AppDbContext db, LibraryImporter importer, IConfiguration configuration, IHostEnvironment environment, ILogger<StarterLibrary> logger)
+public sealed class StarterLibrary(AppDbContext db, LibraryImporter importer, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<StarterLibrary> logger)
 {
     public string Folder => ResolveFolder(configuration["Library:StarterPath"], environment.ContentRootPath);
 

@@ -50,7 +50,11 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
     public async Task<List<TemplateDetails>> TemplatesAsync(string? q, CancellationToken ct)
     {
         var query = db.RecommendationTemplates.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q)) { var text = q.Trim().ToLower(); query = query.Where(t => t.Title.ToLower().Contains(text) || t.Summary.ToLower().Contains(text)); }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim().ToLower();
+            query = query.Where(t => t.Title.ToLower().Contains(text) || t.Summary.ToLower().Contains(text));
+        }
         return await Details(query.OrderBy(t => t.Title)).ToListAsync(ct);
     }
 
@@ -70,7 +74,8 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         var priority = Priority.Medium;
         if (r.Priority is not null && !ApiEnum.TryParse(r.Priority, out priority)) errors["priority"] = ["Use High, Medium or Low."];
         foreach (var (field, value) in new[] { ("oneTimeCost", r.OneTimeCost), ("recurringMonthlyCost", r.RecurringMonthlyCost), ("laborHours", r.LaborHours) })
-            if (value is { } v && (v < 0 || v > 1_000_000_000 || decimal.Round(v, 2) != v)) errors[field] = ["Enter a number from 0 with at most two decimals."];
+            if (value is { } v && (v < 0 || v > 1_000_000_000 || decimal.Round(v, 2) != v))
+                errors[field] = ["Enter a number from 0 with at most two decimals."];
         if (errors.Count > 0) return new(null, errors);
 
         RecommendationTemplate? template;
@@ -83,7 +88,8 @@ public sealed partial class InitiativeService(AppDbContext db, TimeProvider cloc
         (template.Title, template.Summary, template.Priority) = (title, r.Summary?.Trim() ?? "", priority);
         (template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours) = (r.OneTimeCost ?? 0, r.RecurringMonthlyCost ?? 0, r.LaborHours ?? 0);
         await db.SaveChangesAsync(ct);
-        return Outcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority, template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours));
+        return Outcome<TemplateDetails>.Ok(new(template.Id, template.Title, template.Summary, template.Priority, template.OneTimeCost,
+            template.RecurringMonthlyCost, template.LaborHours));
     }
 
     /// <summary>Adds the starter templates whose titles are not in the library yet; returns how many were added.</summary>

@@ -29,7 +29,8 @@ internal static class InitiativesApi
             .WithSummary("Delete a recommendation template.").ProducesProblem(404);
     }
 
-    private static async Task<Results<Ok<List<InitiativeDetails>>, ProblemHttpResult>> ListInitiatives(Guid id, RecommendationQueries q, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<InitiativeDetails>>, ProblemHttpResult>> ListInitiatives(Guid id,
+        RecommendationQueries q, CancellationToken ct) =>
         await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.InitiativesAsync(id, ct)) : RecommendationsApi.NoClient(id);
 
     private static async Task<Results<Created<InitiativeDetails>, ValidationProblem, ProblemHttpResult>> CreateInitiative(Guid id, InitiativeRequest r,

@@ -29,20 +29,39 @@ public sealed class PortfolioQueries(AppDbContext db)
         var rows = await (from r in db.Recommendations.AsNoTracking()
                           join c in clients on r.ClientId equals c.Id
                           where r.TargetFiscalYear != null && r.TargetFiscalYear >= year - 1 && r.TargetFiscalYear <= year + 1
-                          select new { c.Id, c.Name, c.FiscalYearStartMonth, r.TargetFiscalYear, r.TargetQuarter, r.Status, r.OneTimeCost, r.RecurringMonthlyCost })
+                          select new
+                          {
+                              c.Id,
+                              c.Name,
+                              c.FiscalYearStartMonth,
+                              r.TargetFiscalYear,
+                              r.TargetQuarter,
+                              r.Status,
+                              r.OneTimeCost,
+                              r.RecurringMonthlyCost
+                          })
             .ToListAsync(ct);
 
         var placed = rows
             .Where(r => RoadmapRules.IsBudgeted(r.Status))
             .Select(r => new { r, Start = new FiscalQuarter(r.TargetFiscalYear!.Value, r.TargetQuarter!.Value).Start(r.FiscalYearStartMonth) })
             .Where(x => x.Start.Year == year)
-            .Select(x => new { x.r.Id, x.r.Name, Quarter = (x.Start.Month - 1) / 3, Committed = RoadmapRules.IsCommitted(x.r.Status), x.r.OneTimeCost, x.r.RecurringMonthlyCost })
+            .Select(x => new
+            {
+                x.r.Id,
+                x.r.Name,
+                Quarter = (x.Start.Month - 1) / 3,
+                Committed = RoadmapRules.IsCommitted(x.r.Status),
+                x.r.OneTimeCost,
+                x.r.RecurringMonthlyCost
+            })
             .ToList();
 
         var perClient = placed.GroupBy(p => (p.Id, p.Name)).OrderBy(g => g.Key.Name, StringComparer.OrdinalIgnoreCase)
             .Select(g =>
             {
-                var cells = Enumerable.Range(0, 4).Select(q => Cell(g.Where(p => p.Quarter == q).Select(p => (p.Committed, p.OneTimeCost, p.RecurringMonthlyCost)))).ToList();
+                var cells = Enumerable.Range(0, 4)
+                    .Select(q => Cell(g.Where(p => p.Quarter == q).Select(p => (p.Committed, p.OneTimeCost, p.RecurringMonthlyCost)))).ToList();
                 return new PortfolioClient(g.Key.Id, g.Key.Name, cells, Sum(cells));
             }).ToList();
         var totals = Enumerable.Range(0, 4).Select(q => Sum(perClient.Select(c => c.Quarters[q]))).ToList();

@@ -11,7 +11,8 @@ namespace Plumbline.Features.Recommendations;
 /// </summary>
 public static class ReadyToClose
 {
-    public static async Task NoteAsync(AppDbContext db, Notifier notifier, Review review, IReadOnlyCollection<Finding> fixedFindings, DateTime now, CancellationToken ct)
+    public static async Task NoteAsync(AppDbContext db, Notifier notifier, Review review, IReadOnlyCollection<Finding> fixedFindings,
+        DateTime now, CancellationToken ct)
     {
         var fixedIds = fixedFindings.Select(f => f.Id).ToHashSet();
         var candidates = fixedFindings.Select(f => f.RecommendationId).OfType<Guid>().Distinct().ToList();
@@ -29,7 +30,8 @@ public static class ReadyToClose
         {
             recommendation.ReadyToCloseAt = now;
             if (vcio is not null)
-                notifier.Add(vcio, $"\"{recommendation.Title}\" can be closed: {review.Title} answered all of its findings Yes.", $"/recommendations/{recommendation.Id}");
+                notifier.Add(vcio, $"\"{recommendation.Title}\" can be closed: {review.Title} answered all of its findings Yes.",
+                    $"/recommendations/{recommendation.Id}");
         }
     }
 }

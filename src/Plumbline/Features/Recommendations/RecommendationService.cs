@@ -20,7 +20,8 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
             var template = await db.RecommendationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct);
             if (template is null) return Outcome<RecommendationDetails>.Invalid("templateId", "There is no recommendation template with that id.");
             (recommendation.Title, recommendation.Summary, recommendation.Priority) = (template.Title, template.Summary, template.Priority);
-            (recommendation.OneTimeCost, recommendation.RecurringMonthlyCost, recommendation.LaborHours) = (template.OneTimeCost, template.RecurringMonthlyCost, template.LaborHours);
+            (recommendation.OneTimeCost, recommendation.RecurringMonthlyCost, recommendation.LaborHours) = (template.OneTimeCost,
+                template.RecurringMonthlyCost, template.LaborHours);
         }
         var errors = await ApplyAsync(recommendation, r, creating: true, ct);
         if (errors.Count > 0) return new(null, errors);
@@ -39,7 +40,8 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
     {
         var recommendation = new Recommendation { ClientId = clientId, Title = title, Priority = priority, CreatedAt = Now, UpdatedAt = Now };
         db.Recommendations.Add(recommendation);
-        db.Set<RecommendationStatusChange>().Add(new RecommendationStatusChange { RecommendationId = recommendation.Id, To = recommendation.Status, At = Now, By = who });
+        db.Set<RecommendationStatusChange>()
+            .Add(new RecommendationStatusChange { RecommendationId = recommendation.Id, To = recommendation.Status, At = Now, By = who });
         return recommendation;
     }
 
@@ -48,7 +50,8 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         var recommendation = await db.Recommendations.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (recommendation is null) return Outcome<RecommendationDetails>.Missing();
         if (r.Version is { } version && version != recommendation.Version)
-            return Outcome<RecommendationDetails>.Clash("Someone else changed this recommendation after you opened it. Reload it and apply your change again.", await queries.GetAsync(id, ct));
+            return Outcome<RecommendationDetails>.Clash("Someone else changed this recommendation after you opened it. Reload it and apply your change again.",
+                await queries.GetAsync(id, ct));
         var before = recommendation.Status;
         var errors = await ApplyAsync(recommendation, r, creating: false, ct);
         if (errors.Count > 0) return new(null, errors);
@@ -62,7 +65,8 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
 
     public async Task<Outcome<RecommendationDetails>> DecideAsync(Guid id, DecisionRequest r, string who, CancellationToken ct)
     {
-        if (!ApiEnum.TryParse<RecommendationStatus>(r.Decision, out var decision) || decision is not (RecommendationStatus.Approved or RecommendationStatus.Declined))
+        if (!ApiEnum.TryParse<RecommendationStatus>(r.Decision, out var decision)
+            || decision is not (RecommendationStatus.Approved or RecommendationStatus.Declined))
             return Outcome<RecommendationDetails>.Invalid("decision", "Record the client's decision as Approved or Declined.");
         if (r.Comment?.Length > 2000) return Outcome<RecommendationDetails>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
         return await UpdateAsync(id, new RecommendationRequest(Status: decision.ToString(), Comment: r.Comment), who, ct);
@@ -104,17 +108,23 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
             else Error("priority", "Use High, Medium or Low.");
         }
         if (r.OneTimeCost is { } oneTime) { if (MoneyError(oneTime) is { } e) Error("oneTimeCost", e); else x.OneTimeCost = oneTime; }
-        if (r.RecurringMonthlyCost is { } monthly) { if (MoneyError(monthly) is { } e) Error("recurringMonthlyCost", e); else x.RecurringMonthlyCost = monthly; }
+        if (r.RecurringMonthlyCost is { } monthly)
+        {
+            if (MoneyError(monthly) is { } e) Error("recurringMonthlyCost", e);
+            else x.RecurringMonthlyCost = monthly;
+        }
         if (r.LaborHours is { } hours)
         {
-            if (hours is < 0 or > 100_000 || decimal.Round(hours, 2) != hours) Error("laborHours", "Enter labour hours from 0 to 100,000, with at most two decimals.");
+            if (hours is < 0 or > 100_000 || decimal.Round(hours, 2) != hours)
+                Error("laborHours", "Enter labour hours from 0 to 100,000, with at most two decimals.");
             else x.LaborHours = hours;
         }
         if (r.TargetQuarter is not null)
         {
             if (r.TargetQuarter.Trim().Length == 0) x.Target = null;
             else if (FiscalQuarter.TryParse(r.TargetQuarter, out var quarter)) x.Target = quarter;
-            else Error("targetQuarter", "Write the fiscal quarter as FY2027-Q1 (the fiscal year is named by the year it ends in), or leave it empty for unscheduled.");
+            else Error("targetQuarter",
+                "Write the fiscal quarter as FY2027-Q1 (the fiscal year is named by the year it ends in), or leave it empty for unscheduled.");
         }
         if (r.Status is not null)
         {
@@ -141,10 +151,12 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         amount is < 0 or > 1_000_000_000 ? "Enter an amount from 0 to 1,000,000,000."
         : decimal.Round(amount, 2) != amount ? "Use at most two decimals for money." : null;
 
-    private async Task RecordStatusAsync(Recommendation x, RecommendationStatus? from, RecommendationStatus to, string who, string? comment, CancellationToken ct)
+    private async Task RecordStatusAsync(Recommendation x, RecommendationStatus? from, RecommendationStatus to, string who,
+        string? comment, CancellationToken ct)
     {
         if (from == to && string.IsNullOrWhiteSpace(comment)) return;
-        db.Set<RecommendationStatusChange>().Add(new RecommendationStatusChange { RecommendationId = x.Id, From = from, To = to, At = Now, By = who, Comment = comment?.Trim() ?? "" });
+        db.Set<RecommendationStatusChange>()
+            .Add(new RecommendationStatusChange { RecommendationId = x.Id, From = from, To = to, At = Now, By = who, Comment = comment?.Trim() ?? "" });
         if (from == to) return;
         if (to is RecommendationStatus.Approved or RecommendationStatus.Declined)
             (x.DecidedBy, x.DecidedAt, x.DecisionComment) = (who, Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());

@@ -12,7 +12,8 @@ public static class RoadmapRules
     public static bool IsCommitted(RecommendationStatus status) =>
         status is RecommendationStatus.Approved or RecommendationStatus.Scheduled or RecommendationStatus.InProgress;
 
-    public static (decimal OneTime, decimal RecurringMonthly) Totals(IEnumerable<(RecommendationStatus Status, decimal OneTime, decimal RecurringMonthly)> items)
+    public static (decimal OneTime, decimal RecurringMonthly) Totals(
+        IEnumerable<(RecommendationStatus Status, decimal OneTime, decimal RecurringMonthly)> items)
     {
         decimal oneTime = 0, monthly = 0;
         foreach (var item in items.Where(i => IsBudgeted(i.Status)))

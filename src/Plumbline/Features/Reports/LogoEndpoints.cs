@@ -27,7 +27,8 @@ public static class LogoEndpoints
 
         var api = app.MapGroup("/api/v1/settings/logo").WithTags("Settings").RequireAuthorization(Policies.Admin);
         api.MapPut("/", PutAsync).DisableAntiforgery().WithName("setLogo")
-            .WithSummary("Upload the logo for reports: the file itself as the body with its Content-Type, or a multipart upload with a 'file' field (PNG, JPEG or SVG, up to 256 KB).");
+            .WithSummary("Upload the logo for reports: the file itself as the body with its Content-Type, or a multipart upload with a 'file' field (PNG, " +
+                "JPEG or SVG, up to 256 KB).");
         api.MapDelete("/", DeleteAsync).WithName("deleteLogo").WithSummary("Remove the logo: reports show the provider's name instead.");
         return app;
     }

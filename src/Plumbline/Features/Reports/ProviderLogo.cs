@@ -12,7 +12,8 @@ public sealed class ProviderLogo(AppDbContext db, ProviderSettingsService settin
         ["missing"] = "Choose a logo file to upload.",
         ["large"] = $"The logo is larger than {ReportBrandingSource.MaxLogoBytes / 1024} KB. Export it smaller: about 600 pixels wide is plenty for a report.",
         ["type"] = "Upload the logo as a PNG, JPEG or SVG file.",
-        ["content"] = "The file is not the image its name says, or it is an SVG with scripts, links or embedded content. Export the logo again as PNG, JPEG or a plain SVG.",
+        ["content"] = "The file is not the image its name says, or it is an SVG with scripts, links or embedded content. Export the logo again as " +
+            "PNG, JPEG or a plain SVG.",
         ["expired"] = "The form expired before it was sent. Choose the file again and upload it.",
     };
 

@@ -92,8 +92,10 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
 
     // Chromium fills the page number spans; the footer's own text is escaped because it carries client names.
     private static string FooterTemplate(string footer) =>
-        "<div style=\"font-family:'Liberation Sans',Arial,sans-serif;font-size:8px;color:#667;width:100%;padding:0 14mm;display:flex;justify-content:space-between\">"
-        + $"<span>{System.Net.WebUtility.HtmlEncode(footer)}</span><span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
+        "<div style=\"font-family:'Liberation Sans',Arial,sans-serif;font-size:8px;color:#667;width:100%;"
+        + "padding:0 14mm;display:flex;justify-content:space-between\">"
+        + $"<span>{System.Net.WebUtility.HtmlEncode(footer)}</span>"
+        + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
 
     private static string? Locate(string? configured)
     {

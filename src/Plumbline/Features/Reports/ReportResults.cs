@@ -21,7 +21,8 @@ public static class ReportResults
         var pdf = http.RequestServices.GetRequiredService<ReportPdf>();
         if (format == "pdf" && !pdf.Available)
             return Message(http, StatusCodes.Status503ServiceUnavailable, "PDF is not available on this server",
-                "Plumbline prints PDFs with Chromium, which is not installed on this server. The HTML report works, and your browser can print it or save it as PDF. An administrator can install the chromium package or set Reports:ChromiumPath.",
+                "Plumbline prints PDFs with Chromium, which is not installed on this server. The HTML report works, and your browser can print it or save it " +
+                    "as PDF. An administrator can install the chromium package or set Reports:ChromiumPath.",
                 http.Request.Path);
 
         var html = await RenderAsync<TReport>(http.RequestServices, parameters);
@@ -57,7 +58,8 @@ public static class ReportResults
             return Results.Problem(title: title, detail: detail, statusCode: status);
         var link = htmlLink is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(htmlLink)}\">Open the HTML report</a></p>";
         var page = $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
-            + "<style>body{font-family:'Liberation Sans',Arial,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1d2733}</style></head>"
+            + "<style>body{font-family:'Liberation Sans',Arial,sans-serif;max-width:40rem;margin:4rem auto;"
+            + "padding:0 1rem;line-height:1.5;color:#1d2733}</style></head>"
             + $"<body><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(detail)}</p>{link}</body></html>";
         return Results.Content(page, "text/html; charset=utf-8", statusCode: status);
     }

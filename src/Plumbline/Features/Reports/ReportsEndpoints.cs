@@ -27,7 +27,8 @@ public static class ReportsEndpoints
         if (asked.Length > 0)
         {
             if (!Guid.TryParse(asked, out var parsed))
-                return ReportResults.BadRequest(http, "Not a review id", $"\"{asked}\" is not a review id. Open the report from the client's page or the review's score page.");
+                return ReportResults.BadRequest(http, "Not a review id",
+                    $"\"{asked}\" is not a review id. Open the report from the client's page or the review's score page.");
             reviewId = parsed;
         }
         var clientName = await ClientNameAsync(db, id, ct);
@@ -35,7 +36,8 @@ public static class ReportsEndpoints
         var review = await query.PickAsync(id, reviewId, ct);
         if (review is null)
             return ReportResults.NotFound(http, "There is no review to report on", reviewId is null
-                ? $"{clientName} has no submitted, completed or delivered review yet. The alignment report shows a review once the TAM has submitted it to the vCIO."
+                ? $"{clientName} has no submitted, completed or delivered review yet. The alignment report shows a review once the TAM has " +
+                    "submitted it to the vCIO."
                 : $"That review does not exist or is not one of {clientName}'s reviews.");
 
         var model = await query.LoadAsync(review, clientName, ct);
@@ -48,16 +50,19 @@ public static class ReportsEndpoints
             [nameof(AlignmentReport.PdfUrl)] = $"/reports/clients/{id}/alignment?reviewId={review.Id}&format=pdf",
         };
         return await ReportResults.HtmlOrPdfAsync<AlignmentReport>(http, parameters,
-            ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")), Footer(brand, clientName, $"Alignment report, review of {Infrastructure.Format.Date(review.AsOf)}"), ct);
+            ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")),
+                Footer(brand, clientName, $"Alignment report, review of {Infrastructure.Format.Date(review.AsOf)}"), ct);
     }
 
     private static async Task<IResult> RoadmapAsync(Guid id, HttpContext http, RecommendationQueries queries, ReportBrandingSource branding,
         TimeProvider clock, CancellationToken ct)
     {
         if (!TryNumber(http, "fromYear", FiscalQuarter.MinYear, FiscalQuarter.MaxYear, out var fromYear))
-            return ReportResults.BadRequest(http, "Not a fiscal year", $"fromYear is a fiscal year from {FiscalQuarter.MinYear} to {FiscalQuarter.MaxYear}, such as 2027 for the year that ends in 2027.");
+            return ReportResults.BadRequest(http, "Not a fiscal year",
+                $"fromYear is a fiscal year from {FiscalQuarter.MinYear} to {FiscalQuarter.MaxYear}, such as 2027 for the year that ends in 2027.");
         if (!TryNumber(http, "years", 1, RoadmapRules.MaxYears, out var years))
-            return ReportResults.BadRequest(http, "Not a number of years", $"The roadmap report shows 1 to {RoadmapRules.MaxYears} fiscal years: use years=1, 2 or 3.");
+            return ReportResults.BadRequest(http, "Not a number of years",
+                $"The roadmap report shows 1 to {RoadmapRules.MaxYears} fiscal years: use years=1, 2 or 3.");
         var roadmap = await queries.RoadmapAsync(id, fromYear, years ?? RoadmapRules.MaxYears, ct);
         if (roadmap is null) return NoClient(http, id);
 
@@ -81,7 +86,8 @@ public static class ReportsEndpoints
         value = null;
         var text = http.Request.Query[name].ToString();
         if (text.Length == 0) return true;
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < min || n > max) return false;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            return false;
         value = n;
         return true;
     }

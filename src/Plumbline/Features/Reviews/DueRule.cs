@@ -9,7 +9,8 @@ public static class DueRule
     public static bool IsDue(DateOnly? lastAnsweredOn, int intervalMonths, DateOnly on) =>
         lastAnsweredOn is not { } last || (FitsInCalendar(last, intervalMonths) && last.AddMonths(intervalMonths) < on);
 
-    /// <summary>The first day on which an answer given on <paramref name="lastAnsweredOn"/> is due again (null: never answered, or not before 9999-12-31).</summary>
+    /// <summary>The first day on which an answer given on <paramref name="lastAnsweredOn"/> is due again (null: never answered, or not before
+    /// 9999-12-31).</summary>
     public static DateOnly? DueAgainOn(DateOnly? lastAnsweredOn, int intervalMonths) =>
         lastAnsweredOn is { } last && FitsInCalendar(last, intervalMonths) && last.AddMonths(intervalMonths) < DateOnly.MaxValue
             ? last.AddMonths(intervalMonths).AddDays(1)

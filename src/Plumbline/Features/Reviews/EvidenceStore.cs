@@ -33,7 +33,8 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
         if (file.Length > MaxBytes) return Outcome<Evidence>.Invalid("file", "The file is larger than 15 MB. Take a smaller photo or attach a PDF.");
         var extension = Path.GetExtension(file.FileName);
         if (!Allowed.TryGetValue(extension, out var contentType))
-            return Outcome<Evidence>.Invalid("file", $"Plumbline accepts photos (JPEG, PNG, GIF, WebP, HEIC), PDF, text, CSV, Word and Excel files, not \"{extension}\".");
+            return Outcome<Evidence>.Invalid("file",
+                $"Plumbline accepts photos (JPEG, PNG, GIF, WebP, HEIC), PDF, text, CSV, Word and Excel files, not \"{extension}\".");
         var status = await db.Reviews.Where(r => r.Id == reviewId).Select(r => (ReviewStatus?)r.Status).FirstOrDefaultAsync(ct);
         if (status is null || !await db.ReviewItems.AnyAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct)) return Outcome<Evidence>.Missing();
         if (status is ReviewStatus.Delivered) return Outcome<Evidence>.Clash("The review was delivered; its evidence can no longer change.");

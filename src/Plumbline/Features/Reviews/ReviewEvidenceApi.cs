@@ -31,7 +31,8 @@ internal static class ReviewEvidenceApi
     private static async Task<Results<Created<EvidenceCreated>, ValidationProblem, ProblemHttpResult>> Upload(Guid id, Guid standardId, IFormFile? file,
         EvidenceStore store, ClaimsPrincipal user, CancellationToken ct) =>
         (await store.SaveAsync(id, standardId, file, CurrentUser.Name(user), ct))
-            .ToResult(e => TypedResults.Created($"/api/v1/evidence/{e.Id}", new EvidenceCreated(e.Id, e.FileName, e.ContentType, e.Size)), ReviewsApi.NoSuchItem);
+            .ToResult(e => TypedResults.Created($"/api/v1/evidence/{e.Id}", new EvidenceCreated(e.Id, e.FileName, e.ContentType, e.Size)),
+                ReviewsApi.NoSuchItem);
 
     private static async Task<Ok<List<EvidenceDetails>>> List(Guid id, Guid standardId, EvidenceStore store, CancellationToken ct) =>
         TypedResults.Ok((await store.ListAsync(id, standardId, ct))

@@ -22,7 +22,8 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
             join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
             orderby i.Order
             select new { i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, s.Code, rev.Title }).ToListAsync(ct);
-        var result = AlignmentScore.Compute(items.Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating)).ToList(), weights);
+        var result = AlignmentScore.Compute(items.Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating)).ToList(),
+            weights);
         var sectionIds = result.BySection.Select(s => s.Id).ToList();
         var categoryIds = result.ByCategory.Select(c => c.Id).ToList();
         var sections = await db.Sections.Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -66,7 +67,8 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
     {
         var rows = await (from i in db.ReviewItems.AsNoTracking().Where(i => i.ClientId == clientId && standardIds.Contains(i.StandardId))
                           join r in db.Reviews on i.ReviewId equals r.Id
-                          select new { i.StandardId, i.ReviewId, r.Title, i.AsOf, r.Status, r.CreatedAt, i.Answer, i.Note, i.Rating, i.AnsweredBy }).ToListAsync(ct);
+                          select new { i.StandardId, i.ReviewId, r.Title, i.AsOf, r.Status, r.CreatedAt, i.Answer, i.Note, i.Rating, i.AnsweredBy })
+                              .ToListAsync(ct);
         return rows.OrderByDescending(x => x.AsOf).ThenByDescending(x => x.CreatedAt)
             .Select(x => new AnswerHistoryLine(x.StandardId, x.ReviewId, x.Title, x.AsOf, x.Status, x.Answer, x.Note, x.Rating, x.AnsweredBy))
             .GroupBy(x => x.StandardId).ToDictionary(g => g.Key, g => g.ToList());

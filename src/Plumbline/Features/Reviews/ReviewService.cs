@@ -37,13 +37,15 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             var byId = applicable.ToDictionary(s => s.StandardId);
             var unknown = ids.Distinct().Where(id => !byId.ContainsKey(id)).ToList();
             if (unknown.Count > 0)
-                return Outcome<ReviewDetails>.Invalid("standardIds", $"{unknown.Count} of the standards are not active standards that apply to this client: {string.Join(", ", unknown.Take(5))}.");
+                return Outcome<ReviewDetails>.Invalid("standardIds",
+                    $"{unknown.Count} of the standards are not active standards that apply to this client: {string.Join(", ", unknown.Take(5))}.");
             var wanted = ids.ToHashSet();
             chosen = applicable.Where(s => wanted.Contains(s.StandardId)).ToList();
         }
         else chosen = applicable.Where(s => s.IsDue(asOf) || s.Exception is not null).ToList();
         if (chosen.Count == 0)
-            return Outcome<ReviewDetails>.Invalid("standardIds", $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
+            return Outcome<ReviewDetails>.Invalid("standardIds",
+                $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
 
         var review = new Review
         {
@@ -130,7 +132,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
                 SectionName = sec == null ? null : sec.Name,
                 CategoryName = c == null ? null : c.Name
             }).ToListAsync(ct);
-        var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var evidence = await db.Evidence.Where(x => x.ReviewId == id).GroupBy(x => x.StandardId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var flags = (await db.QuestionFlags.Where(f => f.ReviewId == id).Select(f => f.StandardId).Distinct().ToListAsync(ct)).ToHashSet();
         var items = rows.Select(x => new ReviewItemDetails(x.Item.StandardId, x.Item.Revision, x.Item.Answer, x.Item.Note,
             x.Item.PreviousAnswer, x.Item.PreviousNote, x.Item.PreviousAnsweredOn, x.Item.ChangedSinceLastReview,
@@ -145,7 +148,14 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
     public async Task<PagedList<ReviewSummary>> ListAsync(ReviewFilter f, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
-        var query = from r in db.Reviews.AsNoTracking() join c in db.Clients on r.ClientId equals c.Id select new { Review = r, ClientName = c.Name, c.NameSearch };
+        var query = from r in db.Reviews.AsNoTracking()
+                    join c in db.Clients on r.ClientId equals c.Id
+                    select new
+                    {
+                        Review = r,
+                        ClientName = c.Name,
+                        c.NameSearch
+                    };
         if (f.ClientId is { } clientId) query = query.Where(x => x.Review.ClientId == clientId);
         if (ApiEnum.TryParse<ReviewStatus>(f.Status, out var status)) query = query.Where(x => x.Review.Status == status);
         if (!string.IsNullOrWhiteSpace(f.UserId)) query = query.Where(x => x.Review.TamUserId == f.UserId || x.Review.VcioUserId == f.UserId);

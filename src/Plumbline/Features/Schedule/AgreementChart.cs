@@ -31,8 +31,10 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
 {
     public const string XlsxContentType = Spreadsheet.ContentType;
 
-    public static readonly string[] Sorts = ["client", "salesRep", "vcio", "tam", "visits", "seats", "servers", "storage", "mrr", "contractStart", "contractEnd"];
-    private static readonly string[] Columns = ["Client", "Sales rep", "vCIO", "TAM", "Visit days a year", "Seats", "Servers", "Storage GB", "MRR", "Contract start", "Contract end"];
+    public static readonly string[] Sorts = ["client", "salesRep", "vcio", "tam", "visits", "seats", "servers", "storage", "mrr",
+        "contractStart", "contractEnd"];
+    private static readonly string[] Columns = ["Client", "Sales rep", "vCIO", "TAM", "Visit days a year", "Seats", "Servers", "Storage GB", "MRR",
+        "Contract start", "Contract end"];
 
     /// <summary>All matching rows, sorted; the chart is one row per active client, so it is read whole and paged in memory.</summary>
     public async Task<(List<AgreementRow> Rows, AgreementTotals Totals)> RowsAsync(AgreementFilter f, CancellationToken ct)
@@ -45,8 +47,10 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         string? Name(string? id) => id is null ? null : names.GetValueOrDefault(id);
         var rows = clients.Select(c => new AgreementRow(c.Id, c.Name, c.SalesRep, Name(c.VcioUserId), Name(c.TamUserId), c.TamUserId,
-            c.VisitsPerYear ?? ClientRules.SuggestedVisitsPerYear(c.Mrr, perVisit), c.Seats, c.Servers, c.StorageGb, c.Mrr, c.ContractStart, c.ContractEnd)).ToList();
-        var totals = new AgreementTotals(rows.Count, rows.Sum(r => r.VisitDaysPerYear), rows.Sum(r => r.Seats), rows.Sum(r => r.Servers), rows.Sum(r => r.StorageGb), rows.Sum(r => r.Mrr));
+            c.VisitsPerYear ?? ClientRules.SuggestedVisitsPerYear(c.Mrr, perVisit), c.Seats, c.Servers, c.StorageGb, c.Mrr, c.ContractStart, c.ContractEnd))
+                .ToList();
+        var totals = new AgreementTotals(rows.Count, rows.Sum(r => r.VisitDaysPerYear), rows.Sum(r => r.Seats), rows.Sum(r => r.Servers),
+            rows.Sum(r => r.StorageGb), rows.Sum(r => r.Mrr));
         return (Sort(rows, f.Sort), totals);
     }
 
@@ -72,9 +76,11 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
         return ordered.ThenBy(r => r.Client, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    public static async Task<Results<Ok<AgreementChartPage>, FileContentHttpResult, ValidationProblem>> GetAsync([AsParameters] AgreementFilter f, AgreementChart chart, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<AgreementChartPage>, FileContentHttpResult, ValidationProblem>> GetAsync([AsParameters] AgreementFilter f,
+        AgreementChart chart, TimeProvider clock, CancellationToken ct)
     {
-        if (f.Sort is { Length: > 0 } s && !Sorts.Contains(s.TrimStart('-'))) return ApiErrors.Validation("sort", $"Sort by {string.Join(", ", Sorts)}, with '-' in front for descending.");
+        if (f.Sort is { Length: > 0 } s && !Sorts.Contains(s.TrimStart('-')))
+            return ApiErrors.Validation("sort", $"Sort by {string.Join(", ", Sorts)}, with '-' in front for descending.");
         var format = (f.Format ?? "json").ToLowerInvariant();
         if (format is not ("json" or "csv" or "xlsx")) return ApiErrors.Validation("format", "Use json, csv or xlsx.");
         var (rows, totals) = await chart.RowsAsync(f, ct);
@@ -112,5 +118,6 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
     }
 
     public static byte[] Xlsx(List<AgreementRow> rows, AgreementTotals totals) =>
-        Spreadsheet.Write("Agreement chart", Columns, rows.Select(Cells), moneyColumns: ["MRR"], dateColumns: ["Contract start", "Contract end"], totals: Cells(totals));
+        Spreadsheet.Write("Agreement chart", Columns, rows.Select(Cells), moneyColumns: ["MRR"],
+            dateColumns: ["Contract start", "Contract end"], totals: Cells(totals));
 }

@@ -9,12 +9,14 @@ public static class AgreementReportEndpoint
 {
     public static IEndpointRouteBuilder MapAgreementReport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/agreement-chart", async (HttpContext http, AgreementChart chart, ReportBrandingSource branding, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/reports/agreement-chart", async (HttpContext http, AgreementChart chart, ReportBrandingSource branding,
+            TimeProvider clock, CancellationToken ct) =>
         {
             var query = http.Request.Query;
             var sort = query["sort"].ToString();
             if (sort.Length > 0 && !AgreementChart.Sorts.Contains(sort.TrimStart('-')))
-                return ReportResults.BadRequest(http, "Unknown sort", $"Sort the chart by {string.Join(", ", AgreementChart.Sorts)}, with '-' in front for descending.");
+                return ReportResults.BadRequest(http, "Unknown sort",
+                    $"Sort the chart by {string.Join(", ", AgreementChart.Sorts)}, with '-' in front for descending.");
             var filter = new AgreementFilter(query["q"].ToString(), query["tamUserId"].ToString() is { Length: > 0 } tam ? tam : null, sort);
             var (rows, totals) = await chart.RowsAsync(filter, ct);
             var brand = await branding.GetAsync(ct);

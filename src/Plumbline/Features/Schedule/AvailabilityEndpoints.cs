@@ -35,7 +35,8 @@ internal static class AvailabilityEndpoints
             .ProducesFile("text/calendar").Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
         app.MapMethods("/calendar/{token}.ics", [HttpMethods.Head], CalendarFeedResponse.GetAsync).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/api/v1/agreement-chart", AgreementChart.GetAsync).WithTags("Capacity").RequireAuthorization(Policies.SignedIn).WithName("getAgreementChart")
+        app.MapGet("/api/v1/agreement-chart", AgreementChart.GetAsync).WithTags("Capacity").RequireAuthorization(Policies.SignedIn)
+            .WithName("getAgreementChart")
             .WithSummary("One row per active client with its agreement numbers and totals; sort, q, tamUserId; format=json|csv|xlsx.")
             .ProducesFile("text/csv", AgreementChart.XlsxContentType);
     }

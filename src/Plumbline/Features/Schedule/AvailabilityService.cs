@@ -21,7 +21,8 @@ public sealed class AvailabilityService(AppDbContext db)
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 200) e["name"] = ["Name the holiday (up to 200 characters)."];
         Infrastructure.SingleLine.Check(r.Name?.Trim(), "name", e);
         if (e.Count > 0) return new(default, e);
-        if (await db.Holidays.AnyAsync(h => h.Date == r.Date, ct)) return Outcome<HolidayDetails>.Clash($"{Infrastructure.Format.Date(r.Date!.Value)} is already a holiday.");
+        if (await db.Holidays.AnyAsync(h => h.Date == r.Date, ct))
+            return Outcome<HolidayDetails>.Clash($"{Infrastructure.Format.Date(r.Date!.Value)} is already a holiday.");
         var holiday = new Holiday { Date = r.Date!.Value, Name = r.Name!.Trim() };
         db.Holidays.Add(holiday);
         await db.SaveChangesAsync(ct);
@@ -52,7 +53,8 @@ public sealed class AvailabilityService(AppDbContext db)
         var end = r.End ?? r.Start;
         if (end is not { Year: >= 2000 and <= 2100 }) e["end"] = ["Give the last day of leave (YYYY-MM-DD, between 2000 and 2100)."];
         else if (r.Start is { } s && end < s) e["end"] = ["The last day of leave cannot be before the first."];
-        else if (r.Start is { } s2 && end.Value.DayNumber - s2.DayNumber > 366) e["end"] = ["One period of leave is at most a year; add longer absences in parts."];
+        else if (r.Start is { } s2 && end.Value.DayNumber - s2.DayNumber > 366)
+            e["end"] = ["One period of leave is at most a year; add longer absences in parts."];
         if ((r.Note ?? "").Trim().Length > 200) e["note"] = ["Keep the note to 200 characters or fewer."];
         if (e.Count > 0) return new(default, e);
         var leave = new LeavePeriod { UserId = userId, Start = r.Start!.Value, End = end!.Value, Note = (r.Note ?? "").Trim() };

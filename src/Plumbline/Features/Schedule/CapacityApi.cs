@@ -35,13 +35,15 @@ internal static class CapacityApi
         !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem()
             : await c.ForUserAsync(id, year ?? v.Today.Year, ct) is { } found ? TypedResults.Ok(found) : UserNotFound(id);
 
-    private static async Task<Results<Ok<List<LeaveDetails>>, ValidationProblem>> ListLeave(string id, int? year, AvailabilityService a, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<LeaveDetails>>, ValidationProblem>> ListLeave(string id, int? year,
+        AvailabilityService a, CancellationToken ct) =>
         !ScheduleApi.IsYear(year) ? ScheduleApi.YearProblem() : TypedResults.Ok(await a.LeaveAsync(id, year, ct));
 
     private static async Task<Results<Created<LeaveDetails>, ValidationProblem, ProblemHttpResult>> AddLeave(string id, LeaveRequest r, AvailabilityService a,
         ClaimsPrincipal user, CancellationToken ct) =>
         !ScheduleApi.Mine(user, id) ? ScheduleApi.Forbidden()
-            : (await a.AddLeaveAsync(id, r, ct)).ToResult(l => TypedResults.Created($"/api/v1/users/{id}/leave/{l.Id}", l), $"There is no user with id '{id}'.");
+            : (await a.AddLeaveAsync(id, r, ct)).ToResult(l => TypedResults.Created($"/api/v1/users/{id}/leave/{l.Id}", l),
+                $"There is no user with id '{id}'.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveLeave(string id, Guid leaveId, AvailabilityService a, ClaimsPrincipal user,
         CancellationToken ct) =>

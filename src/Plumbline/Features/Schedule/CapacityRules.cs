@@ -50,13 +50,15 @@ public static class CapacityRules
         if (committedDays > capacityDays)
             warnings.Add($"Over capacity: {committedDays} visit days are committed against {capacityDays} days available. The plan cannot place them all.");
         else if (utilization >= NearlyFull)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Nearly full: {utilization:0.#} % of capacity is committed, which leaves little room to move visits."));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Nearly full: {utilization:0.#} % of capacity is committed, which leaves little room to move visits."));
         if (clients > ClientsHigh)
             warnings.Add($"{clients} clients is more than the guideline of {ClientsLow} to {ClientsHigh}.");
         else if (clients is > 0 and < ClientsLow)
             warnings.Add($"{clients} clients is fewer than the guideline of {ClientsLow} to {ClientsHigh}: there is room for more.");
         if (mrr > MaxMrrPerTam)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The clients' MRR of {mrr:N2} is above the guideline of at most {MaxMrrPerTam:N0} per TAM."));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The clients' MRR of {mrr:N2} is above the guideline of at most {MaxMrrPerTam:N0} per TAM."));
         return warnings;
     }
 }

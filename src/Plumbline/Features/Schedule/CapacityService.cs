@@ -22,9 +22,12 @@ public sealed class CapacityService(AppDbContext db, ProviderSettingsService pro
         var capacityDays = tams.Sum(t => t.CapacityDays);
         var committed = tams.Sum(t => t.CommittedDays);
         var warnings = new List<string>();
-        if (tams.Count(t => t.OverCapacity) is > 0 and var over) warnings.Add($"{over} TAM{(over == 1 ? " is" : "s are")} over capacity: some of their visits cannot be planned.");
-        if (withoutTam > 0) warnings.Add($"{withoutTam} active client{(withoutTam == 1 ? " has" : "s have")} no TAM, so no visits can be planned for {(withoutTam == 1 ? "it" : "them")}.");
-        if (committed > capacityDays && tams.Count > 0) warnings.Add("The team as a whole has more visit days committed than it has capacity: plan another TAM.");
+        if (tams.Count(t => t.OverCapacity) is > 0 and var over)
+            warnings.Add($"{over} TAM{(over == 1 ? " is" : "s are")} over capacity: some of their visits cannot be planned.");
+        if (withoutTam > 0) warnings.Add($"{withoutTam} active client{(withoutTam == 1 ? " has" : "s have")} no TAM, so no visits can be planned for " +
+            $"{(withoutTam == 1 ? "it" : "them")}.");
+        if (committed > capacityDays && tams.Count > 0)
+            warnings.Add("The team as a whole has more visit days committed than it has capacity: plan another TAM.");
         return new TeamCapacity(year, tams, capacityDays, committed, CapacityRules.Utilization(committed, capacityDays), tams.Sum(t => t.Clients),
             tams.Sum(t => t.Mrr), withoutTam, warnings);
     }
@@ -44,7 +47,8 @@ public sealed class CapacityService(AppDbContext db, ProviderSettingsService pro
         {
             var mine = clients.Where(c => c.TamUserId == u.Id)
                 .Select(c => (c.VisitsPerYear ?? ClientRules.SuggestedVisitsPerYear(c.Mrr, settings.MrrPerMonthlyVisit), c.Mrr)).ToList();
-            var f = CapacityRules.Figures(u.WorkingDaysPerYear ?? settings.DefaultWorkingDaysPerYear, u.LeaveDaysPerYear ?? 0, u.InternalDaysPerYear ?? 0, mine);
+            var f = CapacityRules.Figures(u.WorkingDaysPerYear ?? settings.DefaultWorkingDaysPerYear, u.LeaveDaysPerYear ?? 0,
+                u.InternalDaysPerYear ?? 0, mine);
             return new CapacityDetails(u.Id, u.Name, year, f.WorkingDays, f.LeaveDays, f.InternalDays, f.CapacityDays, f.CommittedDays, f.Utilization,
                 f.Clients, f.Mrr, scheduled.GetValueOrDefault(u.Id), f.OverCapacity, f.Warnings);
         }).ToList();
@@ -56,6 +60,7 @@ public sealed class CapacityService(AppDbContext db, ProviderSettingsService pro
         var settings = await provider.GetAsync(ct);
         return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.WorkingDaysPerYear, u.LeaveDaysPerYear, u.InternalDaysPerYear }).ToDictionaryAsync(u => u.Id,
-                u => CapacityRules.CapacityDays(u.WorkingDaysPerYear ?? settings.DefaultWorkingDaysPerYear, u.LeaveDaysPerYear ?? 0, u.InternalDaysPerYear ?? 0), ct);
+                u => CapacityRules.CapacityDays(u.WorkingDaysPerYear ?? settings.DefaultWorkingDaysPerYear, u.LeaveDaysPerYear ?? 0,
+                    u.InternalDaysPerYear ?? 0), ct);
     }
 }

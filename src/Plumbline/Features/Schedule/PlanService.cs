@@ -15,7 +15,8 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (year is not { } y || y < today.Year || y > today.Year + YearsAhead)
-            return Outcome<PlanSummary>.Invalid("year", $"Plan this year or one of the next {YearsAhead}: a year from {today.Year} to {today.Year + YearsAhead}.");
+            return Outcome<PlanSummary>.Invalid("year",
+                $"Plan this year or one of the next {YearsAhead}: a year from {today.Year} to {today.Year + YearsAhead}.");
         var input = await InputAsync(y, today, ct);
         var result = YearPlanner.Plan(input);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -23,13 +24,15 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var replaced = await Replaceable(db.Visits.Where(v => v.Date >= input.Start && v.Date <= yearEnd)).ExecuteDeleteAsync(ct);
-        db.Visits.AddRange(result.Placements.Select(p => new Visit { ClientId = p.ClientId, TamUserId = p.TamId, Date = p.Date, CreatedAt = now, UpdatedAt = now }));
+        db.Visits.AddRange(result.Placements.Select(p =>
+            new Visit { ClientId = p.ClientId, TamUserId = p.TamId, Date = p.Date, CreatedAt = now, UpdatedAt = now }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
         var names = input.Clients.ToDictionary(c => c.Id, c => c.Name);
-        var unplaced = result.Unplaced.Select(u => new UnplacedDetails(u.ClientId, names.GetValueOrDefault(u.ClientId) ?? "", u.Visits, u.Reason, u.Target, u.Detail))
+        var unplaced = result.Unplaced.Select(u => new UnplacedDetails(u.ClientId, names.GetValueOrDefault(u.ClientId) ?? "", u.Visits,
+            u.Reason, u.Target, u.Detail))
             .OrderBy(u => u.ClientName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Target).ToList();
         logger.LogInformation("Planned {Year}: {Placed} visits placed, {Kept} kept, {Replaced} replaced, {Unplaced} not placed",
             y, result.Placements.Count, input.Kept.Count, replaced, unplaced.Sum(u => u.Visits));
@@ -56,12 +59,14 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
         var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
         var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active)
             .Select(c => new { c.Id, c.Name, c.TamUserId, c.VisitsPerYear, c.Mrr, c.NoVisitWeekdays }).ToListAsync(ct);
-        var blackouts = (await db.ClientBlackouts.AsNoTracking().Where(b => b.End >= first && b.Start <= last).Select(b => new { b.ClientId, b.Start, b.End }).ToListAsync(ct))
+        var blackouts = (await db.ClientBlackouts.AsNoTracking().Where(b => b.End >= first && b.Start <= last)
+            .Select(b => new { b.ClientId, b.Start, b.End }).ToListAsync(ct))
             .GroupBy(b => b.ClientId).ToDictionary(g => g.Key, g => (IReadOnlySet<DateOnly>)g.SelectMany(b => DayRules.Days(b.Start, b.End, year)).ToHashSet());
         var holidays = (await db.Holidays.AsNoTracking().Where(h => h.Date >= first && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
         var tamIds = clients.Select(c => c.TamUserId).OfType<string>().Distinct().ToList();
         var capacities = await capacity.CapacityDaysAsync(tamIds, ct);
-        var leave = (await db.LeavePeriods.AsNoTracking().Where(l => l.End >= first && l.Start <= last).Select(l => new { l.UserId, l.Start, l.End }).ToListAsync(ct))
+        var leave = (await db.LeavePeriods.AsNoTracking().Where(l => l.End >= first && l.Start <= last)
+            .Select(l => new { l.UserId, l.Start, l.End }).ToListAsync(ct))
             .GroupBy(l => l.UserId).ToDictionary(g => g.Key, g => (IReadOnlySet<DateOnly>)g.SelectMany(l => DayRules.Days(l.Start, l.End, year)).ToHashSet());
         var kept = await db.Visits.AsNoTracking()
             .Where(v => v.Date >= first && v.Date <= last && v.Status != VisitStatus.Cancelled

@@ -48,7 +48,8 @@ public static class ScheduleApi
             .WithSummary("Open (or find) the review of what is due for the visit's client on the visit's day.").ProducesProblem(404).ProducesProblem(409);
 
         app.MapPost("/api/v1/schedule/plan", Plan).WithTags("Visits").RequireAuthorization(Policies.PlanSchedule).WithName("planYear")
-            .WithSummary("Plan a year of visits: confirmed and completed ones are kept, planned ones replaced; what cannot be placed is listed with the reason.");
+            .WithSummary("Plan a year of visits: confirmed and completed ones are kept, planned ones replaced; what cannot be placed is " +
+                "listed with the reason.");
 
         CapacityApi.Map(app);
         AvailabilityEndpoints.Map(app);
@@ -60,7 +61,8 @@ public static class ScheduleApi
 
     internal static ValidationProblem YearProblem() => ApiErrors.Validation("year", "Give a year between 2000 and 2100.");
 
-    private static async Task<Results<Ok<PagedList<VisitDetails>>, ValidationProblem>> List([AsParameters] VisitFilter filter, VisitService s, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<VisitDetails>>, ValidationProblem>> List([AsParameters] VisitFilter filter,
+        VisitService s, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(filter.Status) && !ApiEnum.TryParse<VisitStatus>(filter.Status, out _))
             return ApiErrors.Validation("status", $"Filter by {string.Join(", ", Enum.GetNames<VisitStatus>())}.");
@@ -71,13 +73,16 @@ public static class ScheduleApi
     private static async Task<Results<Ok<VisitDetails>, ProblemHttpResult>> Get(Guid id, VisitService s, CancellationToken ct) =>
         await s.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : NotFound(id);
 
-    private static async Task<Results<Created<VisitDetails>, ValidationProblem, ProblemHttpResult>> Create(CreateVisitRequest r, VisitService s, CancellationToken ct) =>
+    private static async Task<Results<Created<VisitDetails>, ValidationProblem, ProblemHttpResult>> Create(CreateVisitRequest r,
+        VisitService s, CancellationToken ct) =>
         (await s.CreateAsync(r, ct)).ToResult(v => TypedResults.Created($"/api/v1/visits/{v.Id}", v), NoSuchVisit);
 
-    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateVisitRequest r, VisitService s, CancellationToken ct) =>
+    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateVisitRequest r,
+        VisitService s, CancellationToken ct) =>
         (await s.UpdateAsync(id, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
-    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Move(Guid id, MoveVisitRequest r, VisitService s, CancellationToken ct) =>
+    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Move(Guid id, MoveVisitRequest r,
+        VisitService s, CancellationToken ct) =>
         (await s.MoveAsync(id, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
     private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Confirm(Guid id, VisitService s, CancellationToken ct) =>
@@ -86,13 +91,15 @@ public static class ScheduleApi
     private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Cancel(Guid id, VisitService s, CancellationToken ct) =>
         (await s.CancelAsync(id, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
-    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Remote(Guid id, RemoteVisitRequest r, VisitService s, CancellationToken ct) =>
+    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Remote(Guid id, RemoteVisitRequest r,
+        VisitService s, CancellationToken ct) =>
         (await s.RemoteAsync(id, r.Reason, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
     private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Onsite(Guid id, VisitService s, CancellationToken ct) =>
         (await s.OnsiteAsync(id, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
-    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteVisitRequest r, VisitDay d, CancellationToken ct) =>
+    private static async Task<Results<Ok<VisitDetails>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteVisitRequest r,
+        VisitDay d, CancellationToken ct) =>
         (await d.CompleteAsync(id, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 
     private static async Task<Results<Ok<List<VisitItemDetails>>, ProblemHttpResult>> Items(Guid id, VisitService s, VisitDay d, CancellationToken ct) =>
@@ -102,7 +109,8 @@ public static class ScheduleApi
         CancellationToken ct) =>
         (await d.AddItemAsync(id, r, ct)).ToResult(i => TypedResults.Created($"/api/v1/visits/{id}/items/{i.Id}", i), NoSuchVisit);
 
-    private static async Task<Results<Ok<VisitItemDetails>, ValidationProblem, ProblemHttpResult>> UpdateItem(Guid id, Guid itemId, VisitItemRequest r, VisitDay d,
+    private static async Task<Results<Ok<VisitItemDetails>, ValidationProblem, ProblemHttpResult>> UpdateItem(Guid id, Guid itemId,
+        VisitItemRequest r, VisitDay d,
         CancellationToken ct) =>
         (await d.UpdateItemAsync(id, itemId, r, ct)).ToResult(TypedResults.Ok, NoSuchVisit);
 

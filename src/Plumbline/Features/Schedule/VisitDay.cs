@@ -29,7 +29,14 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
         var count = await db.VisitItems.CountAsync(i => i.VisitId == visitId, ct);
         if (count >= MaxItems) return Outcome<VisitItemDetails>.Clash($"A visit holds at most {MaxItems} items.");
         var order = await db.VisitItems.Where(i => i.VisitId == visitId).MaxAsync(i => (int?)i.Order, ct) ?? 0;
-        var item = new VisitItem { VisitId = visitId, Kind = Enum.Parse<VisitItemKind>(r.Kind!, true), Text = r.Text!.Trim(), Done = r.Done ?? false, Order = order + 1 };
+        var item = new VisitItem
+        {
+            VisitId = visitId,
+            Kind = Enum.Parse<VisitItemKind>(r.Kind!, true),
+            Text = r.Text!.Trim(),
+            Done = r.Done ?? false,
+            Order = order + 1
+        };
         db.VisitItems.Add(item);
         await db.SaveChangesAsync(ct);
         return Outcome<VisitItemDetails>.Ok(new(item.Id, item.Kind, item.Text, item.Done, item.Order));
@@ -54,7 +61,8 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
     {
         if (!Infrastructure.ApiEnum.TryParse<VisitItemKind>(r.Kind, out _))
             return Outcome<VisitItemDetails>.Invalid("kind", $"Use one of {string.Join(", ", Enum.GetNames<VisitItemKind>())}.");
-        if (string.IsNullOrWhiteSpace(r.Text) || r.Text.Trim().Length > 1000) return Outcome<VisitItemDetails>.Invalid("text", "Write the item (up to 1,000 characters).");
+        if (string.IsNullOrWhiteSpace(r.Text) || r.Text.Trim().Length > 1000)
+            return Outcome<VisitItemDetails>.Invalid("text", "Write the item (up to 1,000 characters).");
         return null;
     }
 
@@ -81,13 +89,20 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
         Visit? next = null;
         return await visits.ChangeAsync(visitId, null, async visit =>
         {
-            if (visit.Date > Today) return Outcome<VisitDetails>.Clash($"This visit is on {Infrastructure.Format.Date(visit.Date)}: it can be completed on the day or after.");
+            if (visit.Date > Today)
+                return Outcome<VisitDetails>.Clash($"This visit is on {Infrastructure.Format.Date(visit.Date)}: it can be completed on the day or after.");
             if (r.NextVisitId is { } nextId)
             {
                 next = await db.Visits.FirstOrDefaultAsync(v => v.Id == nextId, ct);
                 if (next is null || next.ClientId != visit.ClientId || next.Date <= visit.Date || next.Status is VisitStatus.Cancelled or VisitStatus.Completed)
                     return Outcome<VisitDetails>.Invalid("nextVisitId", "Choose a later, open visit of the same client as the next visit.");
-                if (next.Status == VisitStatus.Planned) { next.Status = VisitStatus.Confirmed; next.Sequence++; next.Version = Guid.NewGuid(); next.UpdatedAt = Now; }
+                if (next.Status == VisitStatus.Planned)
+                {
+                    next.Status = VisitStatus.Confirmed;
+                    next.Sequence++;
+                    next.Version = Guid.NewGuid();
+                    next.UpdatedAt = Now;
+                }
                 visit.NextVisitId = nextId;
             }
             visit.Status = VisitStatus.Completed;

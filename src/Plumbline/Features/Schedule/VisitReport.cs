@@ -9,7 +9,8 @@ public sealed record VisitDayModel(VisitDetails Visit, string SummaryNote, strin
 {
     /// <summary>What went to the service desk: its hand-offs from this visit, then the items typed on the day.</summary>
     public IReadOnlyList<string> HandedToServiceDesk =>
-        [.. Handoffs.Where(h => h.Area == Plumbline.Features.Handoffs.HandoffArea.ServiceDesk).Select(h => h.Title), .. Of(VisitItemKind.ServiceDesk).Select(i => i.Text)];
+        [.. Handoffs.Where(h => h.Area == Plumbline.Features.Handoffs.HandoffArea.ServiceDesk).Select(h => h.Title),
+            .. Of(VisitItemKind.ServiceDesk).Select(i => i.Text)];
 
     public IEnumerable<VisitItemDetails> Of(params VisitItemKind[] kinds) => Items.Where(i => kinds.Contains(i.Kind));
 
@@ -27,7 +28,8 @@ public sealed record ReviewProgress(Guid Id, string Title, Reviews.ReviewStatus 
 
 public sealed class VisitReport(AppDbContext db, VisitService visits, VisitDay day)
 {
-    public static readonly VisitItemKind[] AgendaKinds = [VisitItemKind.DecisionMaker, VisitItemKind.ClientItem, VisitItemKind.Ticket, VisitItemKind.MoveAddChange, VisitItemKind.VcioMention];
+    public static readonly VisitItemKind[] AgendaKinds = [VisitItemKind.DecisionMaker, VisitItemKind.ClientItem, VisitItemKind.Ticket,
+        VisitItemKind.MoveAddChange, VisitItemKind.VcioMention];
 
     public static string Label(string kind) => kind switch
     {
@@ -46,9 +48,11 @@ public sealed class VisitReport(AppDbContext db, VisitService visits, VisitDay d
         var visit = await visits.GetAsync(id, ct);
         if (visit is null) return null;
         var note = await db.Visits.Where(v => v.Id == id).Select(v => v.SummaryNote).FirstAsync(ct);
-        var vcio = await (from c in db.Clients join u in db.Users on c.VcioUserId equals u.Id where c.Id == visit.ClientId select u.Name).FirstOrDefaultAsync(ct);
+        var vcio = await (from c in db.Clients join u in db.Users on c.VcioUserId equals u.Id where c.Id == visit.ClientId select u.Name)
+            .FirstOrDefaultAsync(ct);
         var review = visit.ReviewId is { } rid
-            ? await db.Reviews.AsNoTracking().Where(r => r.Id == rid).Select(r => new ReviewProgress(r.Id, r.Title, r.Status, r.AnsweredCount, r.ItemCount)).FirstOrDefaultAsync(ct)
+            ? await db.Reviews.AsNoTracking().Where(r => r.Id == rid)
+                .Select(r => new ReviewProgress(r.Id, r.Title, r.Status, r.AnsweredCount, r.ItemCount)).FirstOrDefaultAsync(ct)
             : null;
         var next = visit.NextVisitId is { } nid ? await db.Visits.Where(v => v.Id == nid).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct) : null;
         var later = await visits.RangeAsync(new VisitFilter(ClientId: visit.ClientId, From: visit.Date.AddDays(1), To: visit.Date.AddYears(1)), ct);
@@ -64,7 +68,8 @@ public static class VisitSummaryEndpoint
 {
     public static IEndpointRouteBuilder MapVisitReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/visits/{id:guid}/summary", async (Guid id, HttpContext http, VisitReport report, Reports.ReportBrandingSource branding, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/reports/visits/{id:guid}/summary", async (Guid id, HttpContext http, VisitReport report, Reports.ReportBrandingSource branding,
+            TimeProvider clock, CancellationToken ct) =>
         {
             var model = await report.LoadAsync(id, ct);
             if (model is null) return Results.NotFound();
@@ -76,7 +81,8 @@ public static class VisitSummaryEndpoint
                 ["PreparedOn"] = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             };
             return await Reports.ReportResults.HtmlOrPdfAsync<Pages.VisitSummaryReport>(http, parameters,
-                Reports.ReportResults.FileName("visit-summary", model.Visit.ClientName, model.Visit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                Reports.ReportResults.FileName("visit-summary", model.Visit.ClientName,
+                    model.Visit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
                 $"Visit summary · {model.Visit.ClientName}", ct);
         }).RequireAuthorization(Accounts.Policies.SignedIn).ExcludeFromDescription();
         return app;

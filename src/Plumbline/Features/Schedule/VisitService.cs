@@ -48,7 +48,8 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
     {
         var client = r.ClientId is { } cid ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
         if (client is null) return Outcome<VisitDetails>.Invalid("clientId", "Choose an existing client.");
-        if (r.Date is not { Year: >= 2000 and <= 2100 }) return Outcome<VisitDetails>.Invalid("date", "Give the visit's date (YYYY-MM-DD, between 2000 and 2100).");
+        if (r.Date is not { Year: >= 2000 and <= 2100 })
+            return Outcome<VisitDetails>.Invalid("date", "Give the visit's date (YYYY-MM-DD, between 2000 and 2100).");
         var tamId = string.IsNullOrWhiteSpace(r.TamUserId) ? client.TamUserId : r.TamUserId;
         if (tamId is null) return Outcome<VisitDetails>.Invalid("tamUserId", $"{client.Name} has no TAM. Choose the client's TAM first, or name one.");
         if (!await db.Users.AnyAsync(u => u.Id == tamId, ct)) return Outcome<VisitDetails>.Invalid("tamUserId", $"There is no user with id '{tamId}'.");
@@ -98,7 +99,9 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
     public Task<Outcome<VisitDetails>> ConfirmAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, null, visit =>
         {
-            if (visit.Status != VisitStatus.Planned) return Task.FromResult<Outcome<VisitDetails>?>(Outcome<VisitDetails>.Clash($"Only a planned visit can be confirmed; this one is {visit.Status.ToString().ToLowerInvariant()}."));
+            if (visit.Status != VisitStatus.Planned)
+                return Task.FromResult<Outcome<VisitDetails>?>(Outcome<VisitDetails>.Clash(
+                    $"Only a planned visit can be confirmed; this one is {visit.Status.ToString().ToLowerInvariant()}."));
             visit.Status = VisitStatus.Confirmed;
             return Task.FromResult<Outcome<VisitDetails>?>(null);
         }, ct);
@@ -107,7 +110,8 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
         ChangeAsync(id, null, visit =>
         {
             if (visit.Status is not (VisitStatus.Planned or VisitStatus.Confirmed))
-                return Task.FromResult<Outcome<VisitDetails>?>(Outcome<VisitDetails>.Clash($"A {visit.Status.ToString().ToLowerInvariant()} visit cannot be cancelled."));
+                return Task.FromResult<Outcome<VisitDetails>?>(Outcome<VisitDetails>.Clash(
+                    $"A {visit.Status.ToString().ToLowerInvariant()} visit cannot be cancelled."));
             visit.Status = VisitStatus.Cancelled;
             return Task.FromResult<Outcome<VisitDetails>?>(null);
         }, ct);
@@ -117,7 +121,8 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null) return Outcome<VisitDetails>.Missing();
-        if (version is { } v && v != visit.Version) return Outcome<VisitDetails>.Clash("Someone else changed this visit after you opened it. Reload it and try again.");
+        if (version is { } v && v != visit.Version)
+            return Outcome<VisitDetails>.Clash("Someone else changed this visit after you opened it. Reload it and try again.");
         if (visit.Status is VisitStatus.Completed or VisitStatus.Cancelled)
             return Outcome<VisitDetails>.Clash($"This visit is {visit.Status.ToString().ToLowerInvariant()} and can no longer change.");
         if (await change(visit) is { } refused) return refused;
@@ -159,7 +164,8 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
         var userIds = visits.Select(v => v.TamUserId).Distinct().ToList();
         var clients = await db.Clients.Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return visits.Select(v => new VisitDetails(v.Id, v.ClientId, clients.GetValueOrDefault(v.ClientId) ?? "", v.TamUserId, users.GetValueOrDefault(v.TamUserId),
+        return visits.Select(v => new VisitDetails(v.Id, v.ClientId, clients.GetValueOrDefault(v.ClientId) ?? "", v.TamUserId,
+            users.GetValueOrDefault(v.TamUserId),
             v.Date, v.Status, v.Onsite, v.RemoteReason, v.ReviewId, v.NextVisitId, v.Version)).ToList();
     }
 

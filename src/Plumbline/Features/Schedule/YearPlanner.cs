@@ -67,7 +67,8 @@ public static class YearPlanner
         {
             var missing = Math.Max(0, client.VisitsPerYear - (keptByClient.GetValueOrDefault(client.Id)?.Count ?? 0));
             if (missing > 0) unplaced.Add(new(client.Id, missing, UnplacedReason.NoTam, null,
-                client.TamId is null ? $"{client.Name} has no TAM. Choose one on the client's page." : $"{client.Name}'s TAM is not among the TAMs being planned."));
+                client.TamId is null ? $"{client.Name} has no TAM. Choose one on the client's page."
+                    : $"{client.Name}'s TAM is not among the TAMs being planned."));
         }
         foreach (var group in input.Clients.Where(c => c.TamId is not null && tams.ContainsKey(c.TamId)).GroupBy(c => c.TamId!))
         {
@@ -94,7 +95,8 @@ public static class YearPlanner
             budget -= allowed;
             if (needed > allowed)
                 unplaced.Add(new(client.Id, needed - allowed, UnplacedReason.OverCapacity, null,
-                    $"{needed - allowed} of {client.Name}'s visits do not fit: the TAM's {tam.CapacityDays} capacity days are used by clients with a higher MRR."));
+                    $"{needed - allowed} of {client.Name}'s visits do not fit: the TAM's {tam.CapacityDays} capacity days are used by " +
+                        "clients with a higher MRR."));
             if (allowed == 0) continue;
             var total = kept.Count + allowed;
             var targets = Targets(input.Year, total, phases[client.Id]);

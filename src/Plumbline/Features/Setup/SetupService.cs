@@ -58,7 +58,8 @@ public sealed class SetupService(AppDbContext db, UserAdministration admin, Setu
         var (user, userErrors) = await admin.CreateAsync(new CreateUserRequest(request.AdminEmail, adminName, request.AdminPassword, [Roles.Admin]), ct);
         if (user is null)
         {
-            return (false, userErrors.ToDictionary(e => e.Key switch { "email" => "adminEmail", "password" => "adminPassword", "name" => "adminName", _ => e.Key }, e => e.Value));
+            return (false, userErrors.ToDictionary(e =>
+                e.Key switch { "email" => "adminEmail", "password" => "adminPassword", "name" => "adminName", _ => e.Key }, e => e.Value));
         }
         await tx.CommitAsync(ct);
         state.MarkDone();

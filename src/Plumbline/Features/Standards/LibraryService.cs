@@ -5,7 +5,8 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Standards;
 
 /// <summary>Outcome of a change to a standard: the standard, or field errors, or lint errors that block activation, or not found.</summary>
-public sealed record StandardChange(StandardDetails? Standard, Dictionary<string, string[]>? Errors = null, LintResult? Lint = null, bool NotFound = false, string? Conflict = null);
+public sealed record StandardChange(StandardDetails? Standard, Dictionary<string, string[]>? Errors = null, LintResult? Lint = null, bool NotFound = false,
+    string? Conflict = null);
 
 /// <summary>Reads and changes the standards library; the API and the pages both go through here.</summary>
 public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
@@ -39,11 +40,14 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
             "-code" => query.OrderByDescending(s => s.Standard.Code),
             "title" => query.OrderBy(s => s.Standard.Title).ThenBy(s => s.Standard.Code),
             "-title" => query.OrderByDescending(s => s.Standard.Title).ThenBy(s => s.Standard.Code),
-            "priority" => query.OrderBy(s => s.Standard.Priority == Priority.High ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2).ThenBy(s => s.Standard.Code),
-            "-priority" => query.OrderBy(s => s.Standard.Priority == Priority.Low ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2).ThenBy(s => s.Standard.Code),
+            "priority" => query.OrderBy(s => s.Standard.Priority == Priority.High ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2)
+                .ThenBy(s => s.Standard.Code),
+            "-priority" => query.OrderBy(s => s.Standard.Priority == Priority.Low ? 0 : s.Standard.Priority == Priority.Medium ? 1 : 2)
+                .ThenBy(s => s.Standard.Code),
             "updated" => query.OrderBy(s => s.Standard.UpdatedAt).ThenBy(s => s.Standard.Code),
             "-updated" => query.OrderByDescending(s => s.Standard.UpdatedAt).ThenBy(s => s.Standard.Code),
-            _ => query.OrderBy(s => s.SectionOrder).ThenBy(s => s.SectionName).ThenBy(s => s.CategoryOrder).ThenBy(s => s.CategoryName).ThenBy(s => s.Standard.Code),
+            _ => query.OrderBy(s => s.SectionOrder).ThenBy(s => s.SectionName).ThenBy(s => s.CategoryOrder).ThenBy(s => s.CategoryName)
+                .ThenBy(s => s.Standard.Code),
         };
         var rows = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new PagedList<StandardDetails>(rows.Select(ToDetails).ToList(), page, size, total);
@@ -76,7 +80,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         var standard = await db.Standards.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (standard is null) return new(null, NotFound: true);
         if (request.Version is { } version && version != standard.Version)
-            return new(null, Conflict: $"Someone else changed {standard.Code} after you opened it (at {standard.UpdatedAt:HH:mm} UTC). Reload it to see their change, then apply yours again.");
+            return new(null, Conflict: $"Someone else changed {standard.Code} after you opened it (at {standard.UpdatedAt:HH:mm} UTC). Reload it to see " +
+                "their change, then apply yours again.");
         var (valid, errors) = StandardValidation.Check(request, standard.Status);
         if (valid is null) return new(null, errors);
         if (await CheckReferencesAsync(valid, id, ct) is { Count: > 0 } refErrors) return new(null, refErrors);

@@ -43,7 +43,8 @@ public static partial class QuestionLinter
         if (string.IsNullOrWhiteSpace(howToCheck))
             errors.Add(new("how-to-check-required", "Give the steps a TAM follows onsite to answer the question."));
         if (referenceCount == 0)
-            warnings.Add(new("reference-expected", "Add a reference to an authority (NIST, CIS, ISO, a vendor's guidance) so the client sees this is not just our opinion."));
+            warnings.Add(new("reference-expected",
+                "Add a reference to an authority (NIST, CIS, ISO, a vendor's guidance) so the client sees this is not just our opinion."));
         return new LintResult(errors.Count == 0, errors, warnings);
     }
 
@@ -55,7 +56,8 @@ public static partial class QuestionLinter
 
         var words = WordPattern().Matches(lower).Select(m => m.Value).ToList();
         if (words.Count > 0 && OpenWords.Contains(words[0]))
-            errors.Add(new("open-question", $"A question opening with \"{words[0]}\" cannot be answered Yes or No. Ask about a threshold instead, for example \"Is there at least 20% free space on the system drive?\""));
+            errors.Add(new("open-question", $"A question opening with \"{words[0]}\" cannot be answered Yes or No. Ask about a threshold instead, for " +
+                "example \"Is there at least 20% free space on the system drive?\""));
 
         var negations = new List<string>();
         if (lower.Contains("n't") || lower.Contains("n\u2019t")) negations.Add("n't");

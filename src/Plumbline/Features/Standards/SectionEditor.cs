@@ -53,7 +53,10 @@ public sealed class SectionEditor(AppDbContext db)
         if (id is not null && category is null) return Outcome<CategoryDetails>.Missing($"There is no category with id '{id}'.");
         if (category is null)
         {
-            category = new Category { Order = r.Order ?? (await db.Categories.Where(c => c.SectionId == r.SectionId).MaxAsync(c => (int?)c.Order, ct) ?? 0) + 1 };
+            category = new Category
+            {
+                Order = r.Order ?? (await db.Categories.Where(c => c.SectionId == r.SectionId).MaxAsync(c => (int?)c.Order, ct) ?? 0) + 1
+            };
             db.Categories.Add(category);
         }
         else if (r.Order is { } order) category.Order = order;
@@ -69,7 +72,8 @@ public sealed class SectionEditor(AppDbContext db)
     {
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (section is null) return Outcome<bool>.Missing($"There is no section with id '{id}'.");
-        if (await db.Categories.AnyAsync(c => c.SectionId == id, ct)) return Outcome<bool>.Clash("Only an empty section can be deleted. Move or delete its categories first.");
+        if (await db.Categories.AnyAsync(c => c.SectionId == id, ct))
+            return Outcome<bool>.Clash("Only an empty section can be deleted. Move or delete its categories first.");
         db.Sections.Remove(section);
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);
@@ -79,7 +83,8 @@ public sealed class SectionEditor(AppDbContext db)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (category is null) return Outcome<bool>.Missing($"There is no category with id '{id}'.");
-        if (await db.Standards.AnyAsync(s => s.CategoryId == id, ct)) return Outcome<bool>.Clash("Only an empty category can be deleted. Move its standards, or retire them and keep the category.");
+        if (await db.Standards.AnyAsync(s => s.CategoryId == id, ct))
+            return Outcome<bool>.Clash("Only an empty category can be deleted. Move its standards, or retire them and keep the category.");
         db.Categories.Remove(category);
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);

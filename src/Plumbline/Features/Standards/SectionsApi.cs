@@ -24,7 +24,8 @@ public static class SectionsApi
         var categories = app.MapGroup("/api/v1/categories").WithTags("Sections and categories");
         categories.MapGet("/", ListCategories).RequireAuthorization(Policies.SignedIn).WithName("listCategories")
             .WithSummary("The categories, in order; ?sectionId= keeps one section's.");
-        categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.EditLibrary).WithName("createCategory").WithSummary("Add a category to a section.");
+        categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.EditLibrary).WithName("createCategory")
+            .WithSummary("Add a category to a section.");
         categories.MapPut("/{id:guid}", UpdateCategory).RequireAuthorization(Policies.EditLibrary).WithName("updateCategory")
             .WithSummary("Rename a category, move it to another section, or change its review interval or order.").ProducesProblem(404);
         categories.MapDelete("/{id:guid}", DeleteCategory).RequireAuthorization(Policies.EditLibrary).WithName("deleteCategory")
@@ -43,28 +44,34 @@ public static class SectionsApi
             .OrderBy(c => c.Order).ThenBy(c => c.Name)
             .Select(c => new CategoryDetails(c.Id, c.SectionId, c.Name, c.Order, c.ReviewIntervalMonths)).ToListAsync(ct));
 
-    private static async Task<Results<Created<SectionDetails>, ValidationProblem, ProblemHttpResult>> CreateSection(SectionRequest request, SectionEditor editor, CancellationToken ct) =>
+    private static async Task<Results<Created<SectionDetails>, ValidationProblem, ProblemHttpResult>> CreateSection(SectionRequest request,
+        SectionEditor editor, CancellationToken ct) =>
         (await editor.SaveSectionAsync(null, request, ct)).ToResult(s => TypedResults.Created($"/api/v1/sections/{s.Id}", s), NotFound);
 
-    private static async Task<Results<Ok<SectionDetails>, ValidationProblem, ProblemHttpResult>> UpdateSection(Guid id, SectionRequest request, SectionEditor editor, CancellationToken ct) =>
+    private static async Task<Results<Ok<SectionDetails>, ValidationProblem, ProblemHttpResult>> UpdateSection(Guid id, SectionRequest request,
+        SectionEditor editor, CancellationToken ct) =>
         (await editor.SaveSectionAsync(id, request, ct)).ToResult(TypedResults.Ok, NotFound);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteSection(Guid id, SectionEditor editor, CancellationToken ct) =>
         (await editor.DeleteSectionAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static async Task<Results<Created<CategoryDetails>, ValidationProblem, ProblemHttpResult>> CreateCategory(CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
+    private static async Task<Results<Created<CategoryDetails>, ValidationProblem, ProblemHttpResult>> CreateCategory(CategoryRequest request,
+        SectionEditor editor, CancellationToken ct) =>
         (await editor.SaveCategoryAsync(null, request, ct)).ToResult(c => TypedResults.Created($"/api/v1/categories/{c.Id}", c), NotFound);
 
-    private static async Task<Results<Ok<CategoryDetails>, ValidationProblem, ProblemHttpResult>> UpdateCategory(Guid id, CategoryRequest request, SectionEditor editor, CancellationToken ct) =>
+    private static async Task<Results<Ok<CategoryDetails>, ValidationProblem, ProblemHttpResult>> UpdateCategory(Guid id, CategoryRequest request,
+        SectionEditor editor, CancellationToken ct) =>
         (await editor.SaveCategoryAsync(id, request, ct)).ToResult(TypedResults.Ok, NotFound);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteCategory(Guid id, SectionEditor editor, CancellationToken ct) =>
         (await editor.DeleteCategoryAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReorderSections(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReorderSections(ReorderRequest request,
+        SectionEditor editor, CancellationToken ct) =>
         (await editor.ReorderSectionsAsync(request.Ids ?? [], ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReorderCategories(ReorderRequest request, SectionEditor editor, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReorderCategories(ReorderRequest request,
+        SectionEditor editor, CancellationToken ct) =>
         (await editor.ReorderCategoriesAsync(request.Ids ?? [], ct)).ToResult(_ => TypedResults.NoContent(), NotFound);
 
     private const string NotFound = "Not found.";

@@ -20,7 +20,8 @@ public static class StandardsApi
         edit.MapPut("/{id:guid}", Update).WithName("updateStandard")
             .WithSummary("Replace a standard. Changing question, howToCheck or priority creates a new revision.")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-        edit.MapPost("/{id:guid}/activate", Activate).WithName("activateStandard").WithSummary("Make a draft standard active; its question must pass the linter.")
+        edit.MapPost("/{id:guid}/activate", Activate).WithName("activateStandard")
+            .WithSummary("Make a draft standard active; its question must pass the linter.")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         edit.MapPost("/{id:guid}/retire", Retire).WithName("retireStandard").WithSummary("Retire an active standard: new reviews leave it out.")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
@@ -31,7 +32,8 @@ public static class StandardsApi
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<StandardDetails>>, ValidationProblem>> List([AsParameters] StandardFilter filter, LibraryService library, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<StandardDetails>>, ValidationProblem>> List([AsParameters] StandardFilter filter,
+        LibraryService library, CancellationToken ct)
     {
         // A misspelt filter must not quietly return the whole library to an integrator.
         var errors = new Dictionary<string, string[]>();
@@ -58,7 +60,8 @@ public static class StandardsApi
         CancellationToken ct) =>
         ToResult(await library.CreateAsync(request, ct), s => TypedResults.Created($"/api/v1/standards/{s!.Id}", s), Guid.Empty);
 
-    private static async Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, StandardRequest request, LibraryService library,
+    private static async Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id,
+        StandardRequest request, LibraryService library,
         CancellationToken ct) =>
         ToResult(await library.UpdateAsync(id, request, ct), s => TypedResults.Ok(s!), id);
 
@@ -71,7 +74,8 @@ public static class StandardsApi
     private static Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> Reactivate(Guid id, LibraryService library, CancellationToken ct) =>
         SetStatus(id, StandardStatus.Active, library, ct);
 
-    private static async Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> SetStatus(Guid id, StandardStatus status, LibraryService library,
+    private static async Task<Results<Ok<StandardDetails>, ValidationProblem, ProblemHttpResult>> SetStatus(Guid id,
+        StandardStatus status, LibraryService library,
         CancellationToken ct) =>
         ToResult(await library.SetStatusAsync(id, status, ct), s => TypedResults.Ok(s!), id);
 

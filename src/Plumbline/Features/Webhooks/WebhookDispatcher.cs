@@ -29,7 +29,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            due = await db.WebhookDeliveries.AsNoTracking().Where(Due(Now)).OrderBy(d => d.NextAttemptAt).Take(Options.BatchSize).Select(d => d.Id).ToListAsync(ct);
+            due = await db.WebhookDeliveries.AsNoTracking().Where(Due(Now)).OrderBy(d => d.NextAttemptAt).Take(Options.BatchSize)
+                .Select(d => d.Id).ToListAsync(ct);
         }
         var attempted = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (id, token) =>
@@ -122,7 +123,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var code = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? new SendResult(code, null) : new SendResult(code, $"The receiver answered {code} {response.ReasonPhrase}.".Trim());
+            return response.IsSuccessStatusCode ? new SendResult(code, null)
+                : new SendResult(code, $"The receiver answered {code} {response.ReasonPhrase}.".Trim());
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -144,7 +146,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
 }
 
 /// <summary>Runs <see cref="WebhookDispatcher"/> on every node, every poll interval, until the app stops.</summary>
-internal sealed class WebhookWorker(WebhookDispatcher dispatcher, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookWorker> logger) : BackgroundService
+internal sealed class WebhookWorker(WebhookDispatcher dispatcher, TimeProvider clock, IOptions<WebhookOptions> options,
+    ILogger<WebhookWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -27,7 +27,8 @@ public static class WebhookEvents
 /// </summary>
 public interface IWebhookOutbox
 {
-    /// <summary>Adds deliveries to the current DbContext; the caller's SaveChangesAsync commits them. The outbox gives the event its id, time and links.</summary>
+    /// <summary>Adds deliveries to the current DbContext; the caller's SaveChangesAsync commits them. The outbox gives the event its id, time and
+    /// links.</summary>
     Task EnqueueAsync(WebhookPayload payload, CancellationToken cancellationToken);
 }
 
@@ -39,14 +40,16 @@ internal sealed class WebhookOutbox(AppDbContext db, TimeProvider clock, PublicU
         var eventName = payload.Event;
         if (!WebhookEvents.All.Contains(eventName)) throw new ArgumentException($"'{eventName}' is not one of the webhook events.", nameof(payload));
         // A provider has a handful of webhooks: read them all and match the event here rather than in SQL.
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).Select(s => new { s.Id, s.Events }).ToListAsync(cancellationToken);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).Select(s => new { s.Id, s.Events })
+            .ToListAsync(cancellationToken);
         var ids = subscriptions.Where(s => s.Events.Split(',', StringSplitOptions.TrimEntries).Contains(eventName)).Select(s => s.Id).ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var eventId = Guid.CreateVersion7();
         var body = payload.Serialize(eventId, now, urls);
         foreach (var id in ids)
-            db.WebhookDeliveries.Add(new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = eventName, Body = body, CreatedAt = now, NextAttemptAt = now });
+            db.WebhookDeliveries.Add(
+                new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = eventName, Body = body, CreatedAt = now, NextAttemptAt = now });
     }
 }
 

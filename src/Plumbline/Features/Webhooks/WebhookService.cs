@@ -99,14 +99,16 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUr
     }
 
     public async Task<DeliveryDetails?> DeliveryAsync(Guid id, Guid deliveryId, CancellationToken ct) =>
-        await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct) is { } d ? ToDetails(d, withBody: true) : null;
+        await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct) is { } d
+            ? ToDetails(d, withBody: true) : null;
 
     /// <summary>Queues a "webhook.test" event for this webhook alone (sent even while it is turned off), so its receiver can be checked.</summary>
     public async Task<DeliveryDetails?> SendTestAsync(Guid id, CancellationToken ct)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return null;
         var eventId = Guid.CreateVersion7();
-        var body = new WebhookTestPayload(new WebhookTestData(id, "A test event from Plumbline. Check the signature and answer 2xx.")).Serialize(eventId, Now, urls);
+        var body = new WebhookTestPayload(new WebhookTestData(id, "A test event from Plumbline. Check the signature and answer 2xx."))
+            .Serialize(eventId, Now, urls);
         return await QueueAsync(new WebhookDelivery { SubscriptionId = id, EventId = eventId, Event = WebhookEvents.Test, Body = body }, ct);
     }
 
@@ -114,7 +116,8 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock, PublicUr
     public async Task<DeliveryDetails?> RedeliverAsync(Guid id, Guid deliveryId, CancellationToken ct)
     {
         var old = await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct);
-        return old is null ? null : await QueueAsync(new WebhookDelivery { SubscriptionId = id, EventId = old.EventId, Event = old.Event, Body = old.Body }, ct);
+        return old is null ? null
+            : await QueueAsync(new WebhookDelivery { SubscriptionId = id, EventId = old.EventId, Event = old.Event, Body = old.Body }, ct);
     }
 
     private async Task<DeliveryDetails> QueueAsync(WebhookDelivery delivery, CancellationToken ct)

@@ -44,7 +44,8 @@ public static class WebhookSigning
         return Convert.TryFromBase64String(encoded, key, out var written) ? key[..written] : Encoding.UTF8.GetBytes(secret);
     }
 
-    /// <summary>A new secret: 32 random bytes in base64 after "whsec_", the Standard Webhooks form, which says what it is when it turns up in a config file.</summary>
+    /// <summary>A new secret: 32 random bytes in base64 after "whsec_", the Standard Webhooks form, which says what it is when it turns up in a config
+    /// file.</summary>
     public static string NewSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }
 

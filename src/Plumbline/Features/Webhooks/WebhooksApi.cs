@@ -36,13 +36,15 @@ public static class WebhooksApi
     private static async Task<Ok<PagedList<WebhookDetails>>> List(int? page, int? pageSize, WebhookService s, CancellationToken ct) =>
         TypedResults.Ok(await s.ListAsync(page, pageSize, ct));
 
-    private static async Task<Results<Created<WebhookDetails>, ValidationProblem, ProblemHttpResult>> Create(WebhookRequest r, WebhookService s, CancellationToken ct) =>
+    private static async Task<Results<Created<WebhookDetails>, ValidationProblem, ProblemHttpResult>> Create(WebhookRequest r,
+        WebhookService s, CancellationToken ct) =>
         (await s.SaveAsync(null, r, ct)).ToResult(w => TypedResults.Created($"/api/v1/webhooks/{w.Id}", w), Missing(Guid.Empty));
 
     private static async Task<Results<Ok<WebhookDetails>, ProblemHttpResult>> Get(Guid id, WebhookService s, CancellationToken ct) =>
         await s.GetAsync(id, ct) is { } w ? TypedResults.Ok(w) : NotFound(id);
 
-    private static async Task<Results<Ok<WebhookDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, WebhookRequest r, WebhookService s, CancellationToken ct) =>
+    private static async Task<Results<Ok<WebhookDetails>, ValidationProblem, ProblemHttpResult>> Update(Guid id, WebhookRequest r,
+        WebhookService s, CancellationToken ct) =>
         (await s.SaveAsync(id, r, ct)).ToResult(TypedResults.Ok, Missing(id));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, WebhookService s, CancellationToken ct) =>
@@ -56,14 +58,17 @@ public static class WebhooksApi
 
     private static async Task<Results<Ok<PagedList<DeliveryDetails>>, ValidationProblem, ProblemHttpResult>> Deliveries(Guid id, [StringEnum<DeliveryStatus>] string? status, int? page,
         int? pageSize, WebhookService s, CancellationToken ct) =>
-        !string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<DeliveryStatus>(status, out _) ? ApiErrors.Validation("status", "Filter by Pending, Delivered or Failed.")
+        !string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<DeliveryStatus>(status, out _)
+            ? ApiErrors.Validation("status", "Filter by Pending, Delivered or Failed.")
             : await s.DeliveriesAsync(id, status, page, pageSize, ct) is { } list ? TypedResults.Ok(list) : NotFound(id);
 
     private static async Task<Results<Ok<DeliveryDetails>, ProblemHttpResult>> Delivery(Guid id, Guid deliveryId, WebhookService s, CancellationToken ct) =>
         await s.DeliveryAsync(id, deliveryId, ct) is { } d ? TypedResults.Ok(d) : DeliveryNotFound(deliveryId);
 
-    private static async Task<Results<Accepted<DeliveryDetails>, ProblemHttpResult>> Redeliver(Guid id, Guid deliveryId, WebhookService s, CancellationToken ct) =>
-        await s.RedeliverAsync(id, deliveryId, ct) is { } d ? TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries/{d.Id}", d) : DeliveryNotFound(deliveryId);
+    private static async Task<Results<Accepted<DeliveryDetails>, ProblemHttpResult>> Redeliver(Guid id, Guid deliveryId,
+        WebhookService s, CancellationToken ct) =>
+        await s.RedeliverAsync(id, deliveryId, ct) is { } d ? TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries/{d.Id}", d)
+            : DeliveryNotFound(deliveryId);
 
     private static async Task<Results<Accepted<DeliveryDetails>, ProblemHttpResult>> SendTest(Guid id, WebhookService s, CancellationToken ct) =>
         await s.SendTestAsync(id, ct) is { } d ? TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries/{d.Id}", d) : NotFound(id);

@@ -14,7 +14,11 @@ public static class WebhooksPages
         page.MapPost("/rotate", async (Guid id, WebhookService s, CancellationToken ct) => { await s.SecretAsync(id, rotate: true, ct); return Back(id); });
         page.MapPost("/on", (Guid id, WebhookService s, CancellationToken ct) => SetActiveAsync(id, true, s, ct));
         page.MapPost("/off", (Guid id, WebhookService s, CancellationToken ct) => SetActiveAsync(id, false, s, ct));
-        page.MapPost("/delete", async (Guid id, WebhookService s, CancellationToken ct) => { await s.DeleteAsync(id, ct); return Results.Redirect("/settings/webhooks"); });
+        page.MapPost("/delete", async (Guid id, WebhookService s, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(id, ct);
+            return Results.Redirect("/settings/webhooks");
+        });
         page.MapPost("/redeliver", async (Guid id, HttpContext http, WebhookService s, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);

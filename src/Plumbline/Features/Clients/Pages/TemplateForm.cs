@@ -11,7 +11,8 @@ public sealed class TemplateForm
     public List<ExceptionRow> Exceptions { get; set; } = [];
 
     public IEnumerable<Guid> ListedIds() =>
-        (Listed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty);
+        (Listed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty);
 
     /// <summary>Always offer two empty rows to add an exception.</summary>
     public void Pad()

@@ -18,7 +18,8 @@ public sealed record FindingChoice(Guid Id, string Code, string Title, Rating? R
                join s in db.Standards on f.StandardId equals s.Id
                where f.ClientId == clientId && (f.ResolvedOn == null || linked.Contains(f.Id))
                orderby s.Code
-               select new FindingChoice(f.Id, s.Code, s.Title, f.Rating, f.OpenedOn, f.ResolvedOn != null, f.RecommendationId))
+               select new FindingChoice(f.Id, s.Code, s.Title, f.Rating, f.OpenedOn,
+                   f.ResolvedOn != null, f.RecommendationId))
             .Take(500).ToListAsync(ct);
 }
 

@@ -35,7 +35,8 @@ public sealed class RecommendationForm
         var monthly = Number(RecurringMonthlyCost, "recurringMonthlyCost", "monthly cost");
         var hours = Number(LaborHours, "laborHours", "labour hours");
         Guid? initiative = Guid.TryParse(InitiativeId, out var i) ? i : null;
-        return errors.Count > 0 ? (null, errors) : (new RecommendationRequest(Title ?? "", Summary ?? "", FindingIds ?? [], initiative, initiative is null, Priority,
+        return errors.Count > 0 ? (null, errors)
+            : (new RecommendationRequest(Title ?? "", Summary ?? "", FindingIds ?? [], initiative, initiative is null, Priority,
             oneTime, monthly, hours, TargetQuarter ?? "", Status, Comment, null, Version), errors);
     }
 

@@ -9,7 +9,8 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
 {
     private static readonly ReviewStatus[] Scored = [ReviewStatus.Completed, ReviewStatus.Delivered];
 
-    /// <summary>The review to report on: the one asked for (of this client), else the latest completed or delivered one, else the latest submitted one.</summary>
+    /// <summary>The review to report on: the one asked for (of this client), else the latest completed or delivered one, else the latest submitted
+    /// one.</summary>
     public async Task<Review?> PickAsync(Guid clientId, Guid? reviewId, CancellationToken ct)
     {
         var reviews = db.Reviews.AsNoTracking().Where(r => r.ClientId == clientId);
@@ -40,7 +41,8 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
                 rev.Title,
                 rev.WhyWeAsk,
             }).ToListAsync(ct);
-        var result = AlignmentScore.Compute(rows.Select(r => new ScoreInput(r.StandardId, r.SectionId, r.CategoryId, r.Priority, r.Answer, r.Rating)).ToList(), weights);
+        var result = AlignmentScore.Compute(rows.Select(r => new ScoreInput(r.StandardId, r.SectionId, r.CategoryId, r.Priority, r.Answer, r.Rating)).ToList(),
+            weights);
 
         var sectionIds = rows.Select(r => r.SectionId).Distinct().ToList();
         var categoryIds = rows.Select(r => r.CategoryId).Distinct().ToList();
@@ -57,7 +59,8 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
             .ThenBy(r => r.Order)
             .GroupBy(r => r.SectionId)
             .Select(g => new SectionResult(sections.GetValueOrDefault(g.Key)?.Name ?? "Other standards", sectionScores.GetValueOrDefault(g.Key),
-                g.Select(r => new ReportLine(r.Code, r.Title, r.WhyWeAsk, categories.GetValueOrDefault(r.CategoryId)?.Name ?? "", r.Priority, r.Answer, r.Rating,
+                g.Select(r => new ReportLine(r.Code, r.Title, r.WhyWeAsk, categories.GetValueOrDefault(r.CategoryId)?.Name ?? "",
+                    r.Priority, r.Answer, r.Rating,
                     r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason)).ToList()))
             .ToList();
 

@@ -49,7 +49,8 @@ public static class ReportText
         (0, 0) => "We found nothing that puts the business at risk.",
         (_, 0) => $"{Plural(vulnerable, "finding leaves", "findings leave")} the business highly vulnerable.",
         (0, _) => $"{Plural(marginal, "finding is", "findings are")} marginal: worth improving, though not urgent.",
-        _ => $"{Plural(vulnerable, "finding leaves", "findings leave")} the business highly vulnerable, and {marginal:N0} more {(marginal == 1 ? "is" : "are")} marginal.",
+        _ => $"{Plural(vulnerable, "finding leaves", "findings leave")} the business highly vulnerable, and {marginal:N0} more " +
+            $"{(marginal == 1 ? "is" : "are")} marginal.",
     };
 
     public static string Plural(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count:N0} {many}";

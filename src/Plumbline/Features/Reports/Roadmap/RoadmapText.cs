@@ -24,5 +24,7 @@ public static class RoadmapText
         $"{q.Start.ToString("MMM", CultureInfo.InvariantCulture)} to {q.End.ToString("MMM yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>"1.3k" for 1,250: short enough for a chart.</summary>
-    public static string Short(decimal v) => v >= 1000 ? Math.Round(v / 1000, 1).ToString("0.#", CultureInfo.InvariantCulture) + "k" : Math.Round(v, 0).ToString("0", CultureInfo.InvariantCulture);
+    public static string Short(decimal v) => v >= 1000
+        ? Math.Round(v / 1000, 1).ToString("0.#", CultureInfo.InvariantCulture) + "k"
+        : Math.Round(v, 0).ToString("0", CultureInfo.InvariantCulture);
 }

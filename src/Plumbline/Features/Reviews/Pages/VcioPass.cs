@@ -29,7 +29,8 @@ public sealed class RatingForm
     public string? Problem() => FollowUp switch
     {
         "risk" when string.IsNullOrWhiteSpace(RiskReason) => "Say why the client accepts the risk, or choose another follow-up.",
-        "recommendation" when string.IsNullOrWhiteSpace(NewTitle) && !Guid.TryParse(RecommendationId, out _) => "Choose an existing recommendation or type a new one's title.",
+        "recommendation" when string.IsNullOrWhiteSpace(NewTitle) && !Guid.TryParse(RecommendationId, out _) =>
+            "Choose an existing recommendation or type a new one's title.",
         _ => null,
     };
 
@@ -59,7 +60,8 @@ public sealed class VcioPass(ReviewService reviews, ReviewQueries queries, AppDb
             .Select(r => new RecommendationChoice(r.Id, r.Title)).ToListAsync(ct);
         var missing = linked.Except(recommendations.Select(r => r.Id)).ToList();
         if (missing.Count > 0)
-            recommendations.AddRange(await db.Recommendations.AsNoTracking().Where(r => missing.Contains(r.Id)).Select(r => new RecommendationChoice(r.Id, r.Title)).ToListAsync(ct));
+            recommendations.AddRange(await db.Recommendations.AsNoTracking().Where(r => missing.Contains(r.Id))
+                .Select(r => new RecommendationChoice(r.Id, r.Title)).ToListAsync(ct));
         return new VcioModel(review, score, recommendations.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList(), canRate);
     }
 }

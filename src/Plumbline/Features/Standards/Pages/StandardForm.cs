@@ -20,7 +20,8 @@ public sealed class StandardForm
     /// <summary>Always offer two empty reference rows to fill in.</summary>
     public void Pad()
     {
-        References = References.Where(r => !string.IsNullOrWhiteSpace(r.Authority) || !string.IsNullOrWhiteSpace(r.Citation) || !string.IsNullOrWhiteSpace(r.Url)).ToList();
+        References = References.Where(r => !string.IsNullOrWhiteSpace(r.Authority) || !string.IsNullOrWhiteSpace(r.Citation)
+            || !string.IsNullOrWhiteSpace(r.Url)).ToList();
         var target = Math.Max(3, References.Count + 2);
         while (References.Count < target) References.Add(new ReferenceRow());
     }
