@@ -19,7 +19,8 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
     private static async Task<PlumblineClient> SetUpAsync(PlumblineFactory instance)
     {
         var anonymous = GeneratedClient.For(instance.CreateClient());
-        await anonymous.Api.V1.Setup.PostAsync(new SetupRequest { ProviderName = "Northwind IT Partners", AdminEmail = Email, AdminPassword = Password, AdminName = "Ivy Integrator" });
+        await anonymous.Api.V1.Setup.PostAsync(
+            new SetupRequest { ProviderName = "Northwind IT Partners", AdminEmail = Email, AdminPassword = Password, AdminName = "Ivy Integrator" });
         var token = await anonymous.Api.V1.Auth.Token.PostAsync(new TokenRequest { Email = Email, Password = Password });
         Assert.False(string.IsNullOrEmpty(token?.Token));
         return GeneratedClient.For(instance.CreateClient(), token!.Token);
@@ -50,7 +51,8 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
         var category = await v1.Categories.PostAsync(new CategoryRequest { SectionId = section!.Id, Name = "Firewalls", ReviewIntervalMonths = 3 });
         var high = await v1.Standards.PostAsync(Standard(category!.Id!.Value, "FW1", StandardRequest_priority.High));
         var medium = await v1.Standards.PostAsync(Standard(category.Id.Value, "FW2", StandardRequest_priority.Medium));
-        var client = await v1.Clients.PostAsync(new ClientRequest { Name = "Contoso", Mrr = 9000, Seats = 30, Workstations = 28, Servers = 3, FiscalYearStartMonth = 1 });
+        var client = await v1.Clients.PostAsync(
+            new ClientRequest { Name = "Contoso", Mrr = 9000, Seats = 30, Workstations = 28, Servers = 3, FiscalYearStartMonth = 1 });
         Assert.Equal(31, client!.Endpoints);
 
         var review = await v1.Reviews.PostAsync(new CreateReviewRequest
@@ -65,12 +67,14 @@ public abstract class CoreLoopTests(PlumblineFactory factory)
 
         // The TAM pass: one Yes, one No with what was found; then hand it to the vCIO.
         await reviewApi.Answers[high.Id!.Value].PutAsync(new AnswerRequest { Answer = AnswerRequest_answer.Yes });
-        var no = await reviewApi.Answers[medium.Id!.Value].PutAsync(new AnswerRequest { Answer = AnswerRequest_answer.No, Note = "Firmware is two major releases behind." });
+        var no = await reviewApi.Answers[medium.Id!.Value].PutAsync(
+            new AnswerRequest { Answer = AnswerRequest_answer.No, Note = "Firmware is two major releases behind." });
         Assert.Equal(Answer.No, no!.Answer);
         await reviewApi.Submit.PostAsync();
 
         // The vCIO pass: the No is highly vulnerable and becomes a recommendation.
-        var rating = await reviewApi.Ratings[medium.Id.Value].PutAsync(new RatingRequest { Rating = RatingRequest_rating.HighlyVulnerable, NewRecommendationTitle = "Replace the firewall" });
+        var rating = await reviewApi.Ratings[medium.Id.Value].PutAsync(
+            new RatingRequest { Rating = RatingRequest_rating.HighlyVulnerable, NewRecommendationTitle = "Replace the firewall" });
         Assert.NotNull(rating!.RecommendationId);
         await reviewApi.Complete.PostAsync();
 

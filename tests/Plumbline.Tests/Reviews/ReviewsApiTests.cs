@@ -140,7 +140,8 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         Assert.Equal((1, original.Question), (before.Item(changing.Id).Revision, before.Item(changing.Id).Question));
         var changed = second.Item(changing.Id);
         Assert.Equal((2, edited.Question, true), (changed.Revision, changed.Question, changed.ChangedSinceLastReview));
-        Assert.Equal(((Answer?)Answer.No, "Only 12% free on SRV-01.", Visit.AddMonths(-3)), (changed.PreviousAnswer, changed.PreviousNote, changed.PreviousAnsweredOn));
+        Assert.Equal(((Answer?)Answer.No, "Only 12% free on SRV-01.", Visit.AddMonths(-3)),
+            (changed.PreviousAnswer, changed.PreviousNote, changed.PreviousAnsweredOn));
         var same = second.Item(steady.Id);
         Assert.Equal((1, false, (Answer?)Answer.Yes), (same.Revision, same.ChangedSinceLastReview, same.PreviousAnswer));
     }

@@ -44,8 +44,10 @@ public abstract class ScoresFindingsAndCompareTests(PlumblineFactory factory)
         Assert.Equal(first.Section.Name, final.BySection[0].Name);
         var lines = final.Breakdown.ToDictionary(l => l.StandardId);
         Assert.Equal(6, lines.Count);
-        Assert.Equal((5, (decimal?)1m, (Answer?)Answer.Yes, (Rating?)Rating.Aligned), (lines[high].Weight, lines[high].Value, lines[high].Answer, lines[high].Rating));
-        Assert.Equal((3, (decimal?)0.5m, (Answer?)Answer.No, (Rating?)Rating.Marginal), (lines[medium].Weight, lines[medium].Value, lines[medium].Answer, lines[medium].Rating));
+        Assert.Equal((5, (decimal?)1m, (Answer?)Answer.Yes, (Rating?)Rating.Aligned),
+            (lines[high].Weight, lines[high].Value, lines[high].Answer, lines[high].Rating));
+        Assert.Equal((3, (decimal?)0.5m, (Answer?)Answer.No, (Rating?)Rating.Marginal),
+            (lines[medium].Weight, lines[medium].Value, lines[medium].Answer, lines[medium].Rating));
         Assert.Equal((1, (decimal?)0m, (Rating?)Rating.HighlyVulnerable), (lines[low].Weight, lines[low].Value, lines[low].Rating));
         Assert.Equal((3, (decimal?)null, (Answer?)Answer.NotApplicable), (lines[na].Weight, lines[na].Value, lines[na].Answer));
         Assert.Equal((1, (decimal?)null, (Answer?)null), (lines[open].Weight, lines[open].Value, lines[open].Answer));

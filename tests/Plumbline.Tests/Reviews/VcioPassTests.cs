@@ -180,7 +180,8 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
         Assert.Equal((null, RecommendationStatus.Draft), (draft.From, draft.To));
         var recommendation = await (await admin.GetAsync($"/api/v1/recommendations/{id}"))
             .ReadAsync<Plumbline.Features.Recommendations.RecommendationDetails>();
-        Assert.Equal(("Replace the firewall", Priority.High, RecommendationStatus.Draft), (recommendation.Title, recommendation.Priority, recommendation.Status));
+        Assert.Equal(("Replace the firewall", Priority.High, RecommendationStatus.Draft),
+            (recommendation.Title, recommendation.Priority, recommendation.Status));
     }
 
     [Fact]
@@ -216,7 +217,8 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
 
         Assert.Equal("The owner accepts the risk until the move.", accepted.GetProperty("acceptedRiskReason").GetString());
         var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);
-        Assert.Equal(((Rating?)Rating.Marginal, null, "The owner accepts the risk until the move."), (item.Rating, item.RecommendationId, item.AcceptedRiskReason));
+        Assert.Equal(((Rating?)Rating.Marginal, null, "The owner accepts the risk until the move."),
+            (item.Rating, item.RecommendationId, item.AcceptedRiskReason));
     }
 
     [Theory]

@@ -78,7 +78,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
             (body.GetProperty("data").GetProperty("id").GetGuid(), body.GetProperty("data").GetProperty("area").GetString()));
         var delivery = await OnlyDeliveryAsync(admin, webhook.Id);
         Assert.Equal(delivery.Id.ToString(), request.Header("X-Plumbline-Delivery"));
-        Assert.Equal((delivery.EventId, DeliveryStatus.Delivered, 1, (int?)200, (string?)null), (body.GetProperty("id").GetGuid(), delivery.Status, delivery.Attempts,
+        Assert.Equal((delivery.EventId, DeliveryStatus.Delivered, 1, (int?)200, (string?)null),
+            (body.GetProperty("id").GetGuid(), delivery.Status, delivery.Attempts,
             delivery.LastStatusCode, delivery.LastError));
     }
 
@@ -113,7 +114,8 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         await admin.CreateHandoffAsync(clientId);
         await factory.Dispatcher.DeliverDueAsync(default);
         var first = await OnlyDeliveryAsync(admin, webhook.Id);
-        Assert.Equal((DeliveryStatus.Pending, 1, (int?)500, factory.Now.AddMinutes(1)), (first.Status, first.Attempts, first.LastStatusCode, first.NextAttemptAt));
+        Assert.Equal((DeliveryStatus.Pending, 1, (int?)500, factory.Now.AddMinutes(1)),
+            (first.Status, first.Attempts, first.LastStatusCode, first.NextAttemptAt));
 
         foreach (var (wait, tries) in WebhookRetry.Delays.Select((d, i) => (d, i + 1)))
         {

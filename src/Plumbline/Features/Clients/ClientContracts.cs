@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Plumbline.Features.Clients;
 
-public sealed record ClientDetails(Guid Id, string Name, ClientStatus Status, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Mrr, int Seats, int Workstations, int Servers,
+public sealed record ClientDetails(Guid Id, string Name, ClientStatus Status, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Mrr, int Seats,
+    int Workstations, int Servers,
     int StorageGb, int Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string SalesRep, string? TamUserId,
     string? VcioUserId, int FiscalYearStartMonth, int? VisitsPerYear, int SuggestedVisitsPerYear,
     [property: JsonConverter(typeof(NullableMoneyJsonConverter))] decimal? Aisp,

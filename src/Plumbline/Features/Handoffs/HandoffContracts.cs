@@ -20,7 +20,8 @@ public sealed record HandoffNoteDetails(Guid Id, DateTime At, string? UserId, st
 /// <summary>
 /// A new hand-off. The client may be left out when a review or finding names it. A review answer is reviewId plus standardId.
 /// </summary>
-public sealed record CreateHandoffRequest([property: StringEnum<HandoffArea>] string? Area, string? Title, string? Details, Guid? ClientId, string? OwnerUserId = null,
+public sealed record CreateHandoffRequest([property: StringEnum<HandoffArea>] string? Area, string? Title, string? Details, Guid? ClientId,
+    string? OwnerUserId = null,
     Guid? ReviewId = null, Guid? StandardId = null, Guid? FindingId = null, Guid? VisitId = null);
 
 /// <summary>

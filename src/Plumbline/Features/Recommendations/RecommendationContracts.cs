@@ -40,7 +40,8 @@ public sealed record TemplateDetails(Guid Id, string Title, string Summary, Prio
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeCost,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal RecurringMonthlyCost, decimal LaborHours);
 
-public sealed record TemplateRequest(string? Title, string? Summary, [property: StringEnum<Priority>] string? Priority, decimal? OneTimeCost, decimal? RecurringMonthlyCost, decimal? LaborHours);
+public sealed record TemplateRequest(string? Title, string? Summary, [property: StringEnum<Priority>] string? Priority, decimal? OneTimeCost,
+    decimal? RecurringMonthlyCost, decimal? LaborHours);
 
 public sealed record RoadmapQuarter(string Quarter, DateOnly Start, DateOnly End,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeTotal,

@@ -25,7 +25,8 @@ public sealed record AnswerRequest([property: StringEnum<Answer>] string? Answer
 public sealed record AnswerConflict(Answer? Answer, string Note, string AnsweredBy, int Version);
 
 /// <summary>The vCIO's rating of a finding: link a recommendation (existing id or a new one by title) or record an accepted risk.</summary>
-public sealed record RatingRequest([property: StringEnum<Rating>] string? Rating, Guid? RecommendationId, string? NewRecommendationTitle = null, string? AcceptedRiskReason = null);
+public sealed record RatingRequest([property: StringEnum<Rating>] string? Rating, Guid? RecommendationId, string? NewRecommendationTitle = null,
+    string? AcceptedRiskReason = null);
 
 public sealed record ScoreDetails(decimal? Score, bool Provisional, decimal Completion, IReadOnlyList<SectionScore> BySection,
     IReadOnlyList<CategoryScore> ByCategory, IReadOnlyList<BreakdownLine> Breakdown);

@@ -142,7 +142,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
         var item = review is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (review is null || item is null) return Outcome<ReviewItem>.Missing();
-        if (review.Status != ReviewStatus.Submitted) return Outcome<ReviewItem>.Clash("Findings are rated after the TAM submits the review and before it is completed.");
+        if (review.Status != ReviewStatus.Submitted)
+            return Outcome<ReviewItem>.Clash("Findings are rated after the TAM submits the review and before it is completed.");
         if (item.Answer != Answer.No) return Outcome<ReviewItem>.Clash("Only a No is a finding to rate; a Yes is Aligned and an N/A does not count.");
         if (r.RecommendationId is { } recId && !await db.Recommendations.AnyAsync(x => x.Id == recId && x.ClientId == review.ClientId, ct))
             return Outcome<ReviewItem>.Invalid("recommendationId", "That recommendation does not exist for this client.");
@@ -166,7 +167,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (review is null) return Outcome<Review>.Missing();
         if (review.Status != ReviewStatus.Submitted) return Outcome<Review>.Clash($"Only a submitted review can be completed; this one is {review.Status}.");
         var unrated = await db.ReviewItems.CountAsync(i => i.ReviewId == reviewId && i.Answer == Answer.No && i.Rating == null, ct);
-        if (unrated > 0) return Outcome<Review>.Clash($"{unrated} finding{(unrated == 1 ? " is" : "s are")} not rated yet. Rate every finding before completing the review.");
+        if (unrated > 0) return Outcome<Review>.Clash(
+            $"{unrated} finding{(unrated == 1 ? " is" : "s are")} not rated yet. Rate every finding before completing the review.");
         review.Status = ReviewStatus.Completed;
         review.CompletedAt = Now;
         review.Version = Guid.NewGuid();
@@ -197,7 +199,16 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (comment.Length > 2000) return Outcome<QuestionFlag>.Invalid("comment", "Keep the comment to 2,000 characters or fewer.");
         var item = await db.ReviewItems.AsNoTracking().FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
         if (item is null) return Outcome<QuestionFlag>.Missing();
-        var flag = new QuestionFlag { ReviewId = reviewId, StandardId = standardId, Revision = item.Revision, Reason = reason, Comment = comment, CreatedAt = Now, CreatedBy = who };
+        var flag = new QuestionFlag
+        {
+            ReviewId = reviewId,
+            StandardId = standardId,
+            Revision = item.Revision,
+            Reason = reason,
+            Comment = comment,
+            CreatedAt = Now,
+            CreatedBy = who
+        };
         db.QuestionFlags.Add(flag);
         await db.SaveChangesAsync(ct);
         return Outcome<QuestionFlag>.Ok(flag);

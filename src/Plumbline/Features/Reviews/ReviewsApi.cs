@@ -49,7 +49,8 @@ public static class ReviewsApi
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<ReviewSummary>>, ValidationProblem>> List(ReviewService s, Guid? clientId, [StringEnum<ReviewStatus>] string? status, bool? mine,
+    private static async Task<Results<Ok<PagedList<ReviewSummary>>, ValidationProblem>> List(ReviewService s, Guid? clientId,
+        [StringEnum<ReviewStatus>] string? status, bool? mine,
         string? q, string? sort, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<ReviewStatus>(status, out _))
@@ -63,7 +64,8 @@ public static class ReviewsApi
     private static async Task<Results<Ok<ScoreDetails>, ProblemHttpResult>> Score(Guid id, ReviewQueries q, CancellationToken ct) =>
         await q.ScoreAsync(id, ct) is { } r ? TypedResults.Ok(r) : NotFound(id);
 
-    private static async Task<Results<Ok<CompareDetails>, ValidationProblem, ProblemHttpResult>> Compare(Guid? from, Guid? to, ReviewQueries q, CancellationToken ct)
+    private static async Task<Results<Ok<CompareDetails>, ValidationProblem, ProblemHttpResult>> Compare(Guid? from, Guid? to,
+        ReviewQueries q, CancellationToken ct)
     {
         if (from is null || to is null) return ApiErrors.Validation("from", "Give the two reviews to compare: ?from={reviewId}&to={reviewId}.");
         return await q.CompareAsync(from.Value, to.Value, ct) is { } lines
@@ -71,17 +73,21 @@ public static class ReviewsApi
             : ApiErrors.NotFound("Both reviews must exist and belong to the same client.");
     }
 
-    private static async Task<Results<Created<ReviewDetails>, ValidationProblem, ProblemHttpResult>> Create(CreateReviewRequest r, ReviewService s, CancellationToken ct) =>
+    private static async Task<Results<Created<ReviewDetails>, ValidationProblem, ProblemHttpResult>> Create(CreateReviewRequest r,
+        ReviewService s, CancellationToken ct) =>
         (await s.CreateAsync(r, ct)).ToResult(v => TypedResults.Created($"/api/v1/reviews/{v.Id}", v), NoSuchItem);
 
-    private static async Task<Results<Ok<ReviewDetails>, ValidationProblem, ProblemHttpResult>> AddItems(Guid id, ItemsRequest r, ReviewService s, CancellationToken ct) =>
+    private static async Task<Results<Ok<ReviewDetails>, ValidationProblem, ProblemHttpResult>> AddItems(Guid id, ItemsRequest r,
+        ReviewService s, CancellationToken ct) =>
         r.StandardIds is not { Count: > 0 } ? ApiErrors.Validation("standardIds", "List the standards to add.")
             : (await s.AddItemsAsync(id, r.StandardIds, ct)).ToResult(TypedResults.Ok, NoSuchItem);
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveItem(Guid id, Guid standardId, ReviewService s, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveItem(Guid id, Guid standardId,
+        ReviewService s, CancellationToken ct) =>
         (await s.RemoveItemAsync(id, standardId, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
 
-    private static async Task<Results<Ok<AnswerDetails>, ValidationProblem, ProblemHttpResult>> Answer(Guid id, Guid standardId, AnswerRequest r, ReviewWorkflow w,
+    private static async Task<Results<Ok<AnswerDetails>, ValidationProblem, ProblemHttpResult>> Answer(Guid id, Guid standardId,
+        AnswerRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.AnswerAsync(id, standardId, r, CurrentUser.Name(user), ct))
             .ToResult(i => TypedResults.Ok(new AnswerDetails(standardId, i.Answer, i.Note, i.Version, i.AnsweredBy)), NoSuchItem);
@@ -89,12 +95,14 @@ public static class ReviewsApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Submit(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.SubmitAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
 
-    private static async Task<Results<Created<FlagCreated>, ValidationProblem, ProblemHttpResult>> Flag(Guid id, Guid standardId, FlagRequest r, ReviewWorkflow w,
+    private static async Task<Results<Created<FlagCreated>, ValidationProblem, ProblemHttpResult>> Flag(Guid id, Guid standardId,
+        FlagRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.FlagAsync(id, standardId, r, CurrentUser.Name(user), ct))
             .ToResult(f => TypedResults.Created($"/api/v1/flags/{f.Id}", new FlagCreated(f.Id, f.Reason, f.Comment)), NoSuchItem);
 
-    private static async Task<Results<Ok<RatingDetails>, ValidationProblem, ProblemHttpResult>> Rate(Guid id, Guid standardId, RatingRequest r, ReviewWorkflow w,
+    private static async Task<Results<Ok<RatingDetails>, ValidationProblem, ProblemHttpResult>> Rate(Guid id, Guid standardId,
+        RatingRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.RateAsync(id, standardId, r, CurrentUser.Name(user), ct))
             .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);

@@ -80,7 +80,8 @@ public sealed record HandoffCreatedData(Guid Id, [property: StringEnum<Handoffs.
     [JsonPropertyOrder(3)]
     public string ClientUrl { get; init; } = "";
 
-    internal HandoffCreatedData Linked(PublicUrl u) => this with { Url = u.For($"/handoffs/{Id}"), ApiUrl = u.For($"/api/v1/handoffs/{Id}"), ClientUrl = u.For($"/clients/{ClientId}") };
+    internal HandoffCreatedData Linked(PublicUrl u) =>
+        this with { Url = u.For($"/handoffs/{Id}"), ApiUrl = u.For($"/api/v1/handoffs/{Id}"), ClientUrl = u.For($"/clients/{ClientId}") };
 }
 
 /// <summary>The data of <c>review.submitted</c> and <c>review.completed</c>.</summary>
@@ -103,7 +104,8 @@ public sealed record ReviewEventData(Guid ReviewId, Guid ClientId, string Title,
     [JsonPropertyOrder(3)]
     public string ClientUrl { get; init; } = "";
 
-    internal ReviewEventData Linked(PublicUrl u) => this with { Url = u.For($"/reviews/{ReviewId}"), ApiUrl = u.For($"/api/v1/reviews/{ReviewId}"), ClientUrl = u.For($"/clients/{ClientId}") };
+    internal ReviewEventData Linked(PublicUrl u) =>
+        this with { Url = u.For($"/reviews/{ReviewId}"), ApiUrl = u.For($"/api/v1/reviews/{ReviewId}"), ClientUrl = u.For($"/clients/{ClientId}") };
 }
 
 /// <summary>The data of <c>recommendation.approved</c>.</summary>
@@ -122,7 +124,12 @@ public sealed record RecommendationApprovedData(Guid RecommendationId, Guid Clie
     public string ClientUrl { get; init; } = "";
 
     internal RecommendationApprovedData Linked(PublicUrl u) =>
-        this with { Url = u.For($"/recommendations/{RecommendationId}"), ApiUrl = u.For($"/api/v1/recommendations/{RecommendationId}"), ClientUrl = u.For($"/clients/{ClientId}") };
+        this with
+        {
+            Url = u.For($"/recommendations/{RecommendationId}"),
+            ApiUrl = u.For($"/api/v1/recommendations/{RecommendationId}"),
+            ClientUrl = u.For($"/clients/{ClientId}")
+        };
 }
 
 /// <summary>The data of <c>visit.completed</c>.</summary>
@@ -159,7 +166,8 @@ public sealed record VisitCompletedData(Guid VisitId, Guid ClientId, string TamU
 /// <param name="Message">What the event is for.</param>
 public sealed record WebhookTestData(Guid WebhookId, string Message) : WebhookLinks
 {
-    internal WebhookTestData Linked(PublicUrl u) => this with { Url = u.For($"/settings/webhooks/{WebhookId}"), ApiUrl = u.For($"/api/v1/webhooks/{WebhookId}") };
+    internal WebhookTestData Linked(PublicUrl u) =>
+        this with { Url = u.For($"/settings/webhooks/{WebhookId}"), ApiUrl = u.For($"/api/v1/webhooks/{WebhookId}") };
 }
 
 /// <summary><c>handoff.created</c>: a hand-off was created.</summary>

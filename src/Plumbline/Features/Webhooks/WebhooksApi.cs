@@ -56,7 +56,8 @@ public static class WebhooksApi
     private static async Task<Results<Ok<WebhookSecret>, ProblemHttpResult>> RotateSecret(Guid id, WebhookService s, CancellationToken ct) =>
         await s.SecretAsync(id, rotate: true, ct) is { } secret ? TypedResults.Ok(new WebhookSecret(secret)) : NotFound(id);
 
-    private static async Task<Results<Ok<PagedList<DeliveryDetails>>, ValidationProblem, ProblemHttpResult>> Deliveries(Guid id, [StringEnum<DeliveryStatus>] string? status, int? page,
+    private static async Task<Results<Ok<PagedList<DeliveryDetails>>, ValidationProblem, ProblemHttpResult>> Deliveries(Guid id,
+        [StringEnum<DeliveryStatus>] string? status, int? page,
         int? pageSize, WebhookService s, CancellationToken ct) =>
         !string.IsNullOrWhiteSpace(status) && !ApiEnum.TryParse<DeliveryStatus>(status, out _)
             ? ApiErrors.Validation("status", "Filter by Pending, Delivered or Failed.")
