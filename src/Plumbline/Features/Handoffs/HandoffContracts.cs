@@ -1,4 +1,3 @@
-using Plumbline.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Plumbline.Infrastructure;
 
@@ -39,13 +38,6 @@ public sealed record HandoffFilter(
     [FromQuery(Name = "findingId")] Guid? FindingId = null, [FromQuery(Name = "visitId")] Guid? VisitId = null,
     [FromQuery(Name = "sort")] string? Sort = null, [FromQuery(Name = "page")] int? Page = null,
     [FromQuery(Name = "pageSize")] int? PageSize = null);
-
-/// <summary>The person making a change, as the history and the role rules need them.</summary>
-public sealed record Actor(string? UserId, string Name, System.Security.Claims.ClaimsPrincipal User)
-{
-    public static Actor Of(System.Security.Claims.ClaimsPrincipal user) =>
-        new(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, AppClaimsFactory.DisplayName(user) ?? "unknown", user);
-}
 
 /// <summary>How people read areas and statuses.</summary>
 public static class HandoffText

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Recommendations;
 
@@ -10,7 +11,7 @@ namespace Plumbline.Features.Recommendations;
 /// </summary>
 public readonly partial record struct FiscalQuarter(int Year, int Quarter) : IComparable<FiscalQuarter>
 {
-    public const int MinYear = 2000, MaxYear = 2100;
+    public const int MinYear = Years.First, MaxYear = Years.Last;
 
     public static FiscalQuarter Containing(DateOnly date, int fiscalYearStartMonth)
     {

@@ -29,7 +29,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (e.Count > 0) return new(default, e);
 
         var asOf = r.AsOf ?? Today;
-        if (asOf.Year is < 2000 or > 2100) return Outcome<ReviewDetails>.Invalid("asOf", "The visit day must be a date between 2000 and 2100.");
+        if (!Years.Contains(asOf.Year)) return Outcome<ReviewDetails>.Invalid("asOf", "The visit day must be a date between 2000 and 2100.");
         var applicable = await scope.ApplicableAsync(client!.Id, asOf, ct);
         List<ScopedStandard> chosen;
         if (r.StandardIds is { } ids)

@@ -17,7 +17,7 @@ public sealed class AvailabilityService(AppDbContext db)
     public async Task<Outcome<HolidayDetails>> AddHolidayAsync(HolidayRequest r, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
-        if (r.Date is not { Year: >= 2000 and <= 2100 }) e["date"] = ["Give the holiday's date (YYYY-MM-DD, between 2000 and 2100)."];
+        if (!Years.Contains(r.Date)) e["date"] = ["Give the holiday's date (YYYY-MM-DD, between 2000 and 2100)."];
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 200) e["name"] = ["Name the holiday (up to 200 characters)."];
         Infrastructure.SingleLine.Check(r.Name?.Trim(), "name", e);
         if (e.Count > 0) return new(default, e);
@@ -49,9 +49,9 @@ public sealed class AvailabilityService(AppDbContext db)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return Outcome<LeaveDetails>.Missing();
         var e = new Dictionary<string, string[]>();
-        if (r.Start is not { Year: >= 2000 and <= 2100 }) e["start"] = ["Give the first day of leave (YYYY-MM-DD, between 2000 and 2100)."];
+        if (!Years.Contains(r.Start)) e["start"] = ["Give the first day of leave (YYYY-MM-DD, between 2000 and 2100)."];
         var end = r.End ?? r.Start;
-        if (end is not { Year: >= 2000 and <= 2100 }) e["end"] = ["Give the last day of leave (YYYY-MM-DD, between 2000 and 2100)."];
+        if (!Years.Contains(end)) e["end"] = ["Give the last day of leave (YYYY-MM-DD, between 2000 and 2100)."];
         else if (r.Start is { } s && end < s) e["end"] = ["The last day of leave cannot be before the first."];
         else if (r.Start is { } s2 && end.Value.DayNumber - s2.DayNumber > 366)
             e["end"] = ["One period of leave is at most a year; add longer absences in parts."];
@@ -90,7 +90,7 @@ public sealed class AvailabilityService(AppDbContext db)
         for (var i = 0; i < blackouts.Count && e.Count == 0; i++)
         {
             var b = blackouts[i];
-            if (b.Start is not { Year: >= 2000 and <= 2100 }) e[$"blackouts[{i}].start"] = ["Give the first day the client cannot host (YYYY-MM-DD)."];
+            if (!Years.Contains(b.Start)) e[$"blackouts[{i}].start"] = ["Give the first day the client cannot host (YYYY-MM-DD)."];
             else if ((b.End ?? b.Start) < b.Start) e[$"blackouts[{i}].end"] = ["The last day cannot be before the first."];
             else if ((b.End ?? b.Start)!.Value.Year > 2100) e[$"blackouts[{i}].end"] = ["Give a last day before 2101."];
             if ((b.Reason ?? "").Trim().Length > 200) e[$"blackouts[{i}].reason"] = ["Keep the reason to 200 characters or fewer."];

@@ -57,7 +57,7 @@ public static class ScheduleApi
     }
 
     /// <summary>Years the schedule works in; outside them a date cannot be built, so the caller is told instead.</summary>
-    internal static bool IsYear(int? year) => year is null or (>= 2000 and <= 2100);
+    internal static bool IsYear(int? year) => year is not { } y || Years.Contains(y);
 
     internal static ValidationProblem YearProblem() => ApiErrors.Validation("year", "Give a year between 2000 and 2100.");
 

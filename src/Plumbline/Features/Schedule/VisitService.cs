@@ -48,7 +48,7 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
     {
         var client = r.ClientId is { } cid ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
         if (client is null) return Outcome<VisitDetails>.Invalid("clientId", "Choose an existing client.");
-        if (r.Date is not { Year: >= 2000 and <= 2100 })
+        if (!Years.Contains(r.Date))
             return Outcome<VisitDetails>.Invalid("date", "Give the visit's date (YYYY-MM-DD, between 2000 and 2100).");
         var tamId = string.IsNullOrWhiteSpace(r.TamUserId) ? client.TamUserId : r.TamUserId;
         if (tamId is null) return Outcome<VisitDetails>.Invalid("tamUserId", $"{client.Name} has no TAM. Choose the client's TAM first, or name one.");
@@ -135,7 +135,7 @@ public sealed class VisitService(AppDbContext db, TimeProvider clock)
 
     private async Task<Outcome<VisitDetails>?> MoveProblemAsync(Visit visit, DateOnly date, CancellationToken ct)
     {
-        if (date.Year is < 2000 or > 2100) return Outcome<VisitDetails>.Invalid("date", "Give a date between 2000 and 2100.");
+        if (!Years.Contains(date.Year)) return Outcome<VisitDetails>.Invalid("date", "Give a date between 2000 and 2100.");
         if (await ProblemAsync(visit.ClientId, visit.TamUserId, date, visit.Id, ct) is { } problem) return Outcome<VisitDetails>.Clash(problem);
         visit.Date = date;
         return null;
