@@ -128,6 +128,10 @@ public abstract class TwoFactorTests(PlumblineFactory factory)
         Assert.Contains("The recovery code is wrong or was used already", await again.ExpectAsync(HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.Redirect, (await EnterCodeAsync(second, enrolment.RecoveryCodes[4], recovery: true)).StatusCode);
         Assert.True(await second.IsSignedInAsync());
+        // The trail shows each use as the count going down, never the codes or their hashes.
+        var audit = await (await factory.AdminAsync()).GetAsync($"/api/v1/audit?entityType=RecoveryCodes&entityId={user.Id}");
+        var changes = (await audit.ReadAsync<Paged<Features.Audit.AuditEntryDetails>>()).Items.Select(a => a.Changes).ToList();
+        Assert.Equal(["{\"Left\":{\"from\":9,\"to\":8}}", "{\"Left\":{\"from\":10,\"to\":9}}", "{\"Left\":10}"], changes);
     }
 
     [Fact]
