@@ -32,9 +32,15 @@ public abstract class TwoFactorRequirementTests(PlumblineFactory factory)
         var admin = await CookieBrowser.SignInAsync(instance, PlumblineFactory.AdminEmail);
         var form = new Dictionary<string, string>
         {
-            ["Form.ProviderName"] = "Northwind IT Partners", ["Form.BrandColor"] = "#1f5f8b", ["Form.CurrencySymbol"] = "$",
-            ["Form.MrrPerMonthlyVisit"] = "4000", ["Form.DefaultWorkingDaysPerYear"] = "225",
-            ["Form.WeightHigh"] = "5", ["Form.WeightMedium"] = "3", ["Form.WeightLow"] = "1", ["Form.TwoFactorRequirement"] = "Admins",
+            ["Form.ProviderName"] = "Northwind IT Partners",
+            ["Form.BrandColor"] = "#1f5f8b",
+            ["Form.CurrencySymbol"] = "$",
+            ["Form.MrrPerMonthlyVisit"] = "4000",
+            ["Form.DefaultWorkingDaysPerYear"] = "225",
+            ["Form.WeightHigh"] = "5",
+            ["Form.WeightMedium"] = "3",
+            ["Form.WeightLow"] = "1",
+            ["Form.TwoFactorRequirement"] = "Admins",
         };
 
         var saved = await admin.SubmitAsync("/settings", "/settings", form, "settings");
@@ -63,7 +69,8 @@ public abstract class TwoFactorRequirementTests(PlumblineFactory factory)
         var api = await (await browser.GetAsync("/api/v1/auth/tokens")).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(TwoFactor.MustEnrolMessage, api.GetProperty("detail").GetString());
         await (await adminToken.GetAsync("/api/v1/users")).ProblemAsync(HttpStatusCode.Forbidden);
-        var token = await (await instance.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = admin.Email, password = PlumblineFactory.Password }))
+        var token = await (await instance.CreateClient().PostAsJsonAsync("/api/v1/auth/token",
+                new { email = admin.Email, password = PlumblineFactory.Password }))
             .ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(TwoFactor.MustEnrolMessage, token.GetProperty("detail").GetString());
         // The requirement covers admins only.

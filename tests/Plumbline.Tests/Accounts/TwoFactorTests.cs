@@ -111,6 +111,21 @@ public abstract class TwoFactorTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task Entering_the_password_again_does_not_start_the_count_of_wrong_codes_afresh()
+    {
+        var (user, _, enrolment) = await EnrolledAsync();
+
+        for (var round = 0; round < 2; round++)
+        {
+            var browser = await PasswordAsync(factory, user.Email);
+            for (var attempt = 0; attempt < 3 - round; attempt++)
+                await (await EnterCodeAsync(browser, WrongCode(enrolment.Key))).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        Assert.True((await UserAsync(user.Id)).LockedOut);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
         var (user, _, enrolment) = await EnrolledAsync();

@@ -20,7 +20,8 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication").WithName("issueToken").ProducesProblem(401).ProducesProblem(403)
+        app.MapPost("/api/v1/auth/token", IssueToken).AllowAnonymous().WithTags("Authentication").WithName("issueToken")
+            .ProducesProblem(401).ProducesProblem(403)
             .ProducesProblem(429).WithSummary("Exchange an e-mail and password for a bearer token (valid 30 days).")
             .WithDescription("A user with two-factor sign-in on also sends `code`, the 6-digit code from their authenticator app; without it "
                 + "the answer is 401 saying a code is needed. A user who must set up two-factor sign-in first gets 403.");

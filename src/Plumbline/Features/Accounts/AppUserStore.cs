@@ -10,7 +10,8 @@ namespace Plumbline.Features.Accounts;
 /// codes into the user tokens table as they are; here the key is encrypted with the app's data protection keys and each
 /// recovery code is hashed like a password, so a copy of the database alone gives nobody a second factor.
 /// </summary>
-public sealed class AppUserStore(AppDbContext context, IDataProtectionProvider protection, IPasswordHasher<AppUser> hasher, IdentityErrorDescriber? describer = null)
+public sealed class AppUserStore(
+    AppDbContext context, IDataProtectionProvider protection, IPasswordHasher<AppUser> hasher, IdentityErrorDescriber? describer = null)
     : UserStore<AppUser, IdentityRole, AppDbContext>(context, describer)
 {
     // Identity's own names for the rows, so the table keeps one row per secret whichever code wrote it.
