@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Settings;
@@ -101,6 +106,51 @@ public abstract class TwoFactorRequirementTests(PlumblineFactory factory)
         Assert.True(await twoFactor.MustEnrolAsync(Person(tam.Id, method: null), CancellationToken.None));
         // The identity provider asks for the second factor of people who come in by single sign-on.
         Assert.False(await twoFactor.MustEnrolAsync(Person(tam.Id, TwoFactor.SingleSignOnMethod), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_single_sign_on_session_stays_exempt_through_the_session_cookie()
+    {
+        await using var instance = factory.NewInstance();
+        var (_, tam) = await instance.UserAsync("Tam");
+        await RequireAsync(instance, TwoFactorRequirement.Everyone);
+        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var singleSignOn = await SessionCookieAsync(instance, tam.Id, TwoFactor.SingleSignOnMethod);
+        var password = await SessionCookieAsync(instance, tam.Id, method: null);
+
+        await (await client.SendAsync(WithCookie("/clients", singleSignOn))).ExpectAsync(HttpStatusCode.OK);
+        await (await client.SendAsync(WithCookie("/api/v1/auth/tokens", singleSignOn))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SendAsync(WithCookie("/clients", password))).StatusCode);
+    }
+
+    /// <summary>
+    /// The sign-in cookie a sign-in by <paramref name="method"/> leaves (what SignInManager.SignInAsync with an
+    /// authentication method writes), with a real session row, protected by the instance's own keys.
+    /// </summary>
+    private static async Task<string> SessionCookieAsync(PlumblineFactory instance, string userId, string? method)
+    {
+        using var scope = instance.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId);
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user!);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        if (method is not null) identity.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, method));
+        var session = await services.GetRequiredService<UserSessions>().StartAsync(userId, "test", TimeSpan.FromHours(1), CancellationToken.None);
+        identity.AddClaim(new Claim(UserSessions.ClaimType, session.ToString()));
+        var scheme = IdentityConstants.ApplicationScheme;
+        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(scheme);
+        var now = DateTimeOffset.UtcNow;
+        var ticket = new AuthenticationTicket(principal,
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, scheme);
+        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
+    }
+
+    private static HttpRequestMessage WithCookie(string url, string cookie)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return request;
     }
 
     private static ClaimsPrincipal Person(string id, string? method)
