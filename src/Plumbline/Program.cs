@@ -53,6 +53,7 @@ app.UsePlatform();
 app.UsePageQueryCleaner();
 app.UseFirstRunSetup();
 app.UseAuthentication();
+app.UseTwoFactorRequirement();
 app.UseCookieApiGuard();
 app.UseAuthorization();
 app.UseAntiforgery();

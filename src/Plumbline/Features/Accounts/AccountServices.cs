@@ -39,6 +39,7 @@ public static class AccountServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<AppUserStore>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
@@ -64,6 +65,7 @@ public static class AccountServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInCheck>();
+        services.AddScoped<TwoFactor>();
         services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         return services;

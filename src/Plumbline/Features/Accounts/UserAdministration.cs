@@ -6,7 +6,7 @@ using Plumbline.Data;
 namespace Plumbline.Features.Accounts;
 
 public sealed record UserDetails(string Id, string Email, string Name, IReadOnlyList<string> Roles,
-    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null);
+    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null, bool TwoFactorEnabled = false);
 
 public sealed record CreateUserRequest(string? Email, string? Name, string? Password, List<string>? Roles,
     int? WorkingDaysPerYear = null, int? LeaveDaysPerYear = null, int? InternalDaysPerYear = null);
@@ -15,8 +15,20 @@ public sealed record UpdateUserRequest(string? Name, List<string>? Roles, int? W
     bool? LockedOut = null, string? Password = null, int? InternalDaysPerYear = null);
 
 /// <summary>The one place that creates and changes users, for the setup page, the admin pages and the API alike.</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, UserSessions sessions, TimeProvider clock)
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, UserSessions sessions,
+    TwoFactor twoFactor, TimeProvider clock)
 {
+    /// <summary>
+    /// For a lost phone: turns the person's two-factor sign-in off, forgets its key and recovery codes, and ends their
+    /// sessions and tokens, since whoever has the phone may be using them. False when there is no such user.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(string id, CancellationToken ct)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return false;
+        await twoFactor.TurnOffAsync(user, endSessions: true, ct);
+        return true;
+    }
+
     public async Task<(UserDetails? User, Dictionary<string, string[]> Errors)> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -135,7 +147,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
                               select new { ur.UserId, r.Name }).ToListAsync(ct);
         return found.Select(u => new UserDetails(u.Id, u.Email ?? "", u.Name,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Array.IndexOf(Roles.All, r)).ToList(),
-            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear)).ToList();
+            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear, u.TwoFactorEnabled)).ToList();
     }
 
     public Task<bool> AnyUserAsync(CancellationToken ct) => db.Users.AnyAsync(ct);

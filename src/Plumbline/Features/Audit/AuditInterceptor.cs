@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,9 +20,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     // Recorded as changed, never with their values.
     private static readonly HashSet<string> Secret = ["PasswordHash", "Secret"];
 
-    /// <summary>Shared data: the library, the provider's settings, users and their roles.</summary>
+    /// <summary>
+    /// Shared data: the library, the provider's settings, users and their roles, and a person's two-factor recovery codes
+    /// (recorded as how many are left, so using one or making new ones shows in the trail).
+    /// </summary>
     private static bool IsAudited(object entity) =>
-        entity is IAudited or Accounts.AppUser or Settings.ProviderSettings or Microsoft.AspNetCore.Identity.IdentityUserRole<string>;
+        entity is IAudited or Accounts.AppUser or Settings.ProviderSettings or Microsoft.AspNetCore.Identity.IdentityUserRole<string>
+        || IsRecoveryCodes(entity);
+
+    private static bool IsRecoveryCodes(object entity) => entity is IdentityUserToken<string> { Name: RecoveryCodesEntity };
+
+    private const string RecoveryCodesEntity = "RecoveryCodes";
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -48,15 +57,22 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             .ToList();
         foreach (var entry in entries)
         {
-            var changes = Changes(entry);
+            var changes = IsRecoveryCodes(entry.Entity) ? CodesLeft(entry) : Changes(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             context.Add(new AuditEntry
             {
                 At = now,
                 UserId = userId,
                 UserName = userName,
-                EntityType = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<string> ? "UserRole" : entry.Metadata.ClrType.Name,
-                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue)),
+                EntityType = entry.Entity switch
+                {
+                    IdentityUserRole<string> => "UserRole",
+                    IdentityUserToken<string> => RecoveryCodesEntity,
+                    _ => entry.Metadata.ClrType.Name,
+                },
+                EntityId = entry.Entity is IdentityUserToken<string> token
+                    ? token.UserId
+                    : string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue)),
                 Action = entry.State.ToString(),
                 Changes = JsonSerializer.Serialize(changes),
             });
@@ -87,6 +103,20 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             }
         }
         return changes;
+    }
+
+    /// <summary>The codes are hashed, and even hashes do not belong in a trail people read: only the count is recorded.</summary>
+    private static Dictionary<string, object?> CodesLeft(EntityEntry entry)
+    {
+        static int Count(object? value) => (value as string ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Length;
+        var value = entry.Property(nameof(IdentityUserToken<string>.Value));
+        return entry.State switch
+        {
+            EntityState.Added => new() { ["Left"] = Count(value.CurrentValue) },
+            EntityState.Deleted => new() { ["Left"] = new { from = Count(value.OriginalValue), to = 0 } },
+            _ when Count(value.OriginalValue) == Count(value.CurrentValue) && Equals(value.OriginalValue, value.CurrentValue) => [],
+            _ => new() { ["Left"] = new { from = Count(value.OriginalValue), to = Count(value.CurrentValue) } },
+        };
     }
 
     private static object? Display(object? value) => value switch

@@ -24,6 +24,8 @@ public sealed class ProviderSettings
     public byte[]? LogoData { get; set; }
     public string? LogoContentType { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Who must sign in with an authenticator app as well as a password.</summary>
+    public Accounts.TwoFactorRequirement TwoFactorRequirement { get; set; } = Accounts.TwoFactorRequirement.NoOne;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
@@ -37,6 +39,8 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.BrandColor).HasMaxLength(7);
         builder.Property(s => s.CurrencySymbol).HasMaxLength(5);
         builder.Property(s => s.LogoContentType).HasMaxLength(40);
+        // Stored as its name like every enum; the database default fills the row an older version created.
+        builder.Property(s => s.TwoFactorRequirement).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Accounts.TwoFactorRequirement.NoOne);
         builder.Ignore(s => s.Weights);
     }
 }

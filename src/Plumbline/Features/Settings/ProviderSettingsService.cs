@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Accounts;
 using Plumbline.Features.Reviews;
 
 namespace Plumbline.Features.Settings;
 
 /// <summary>The provider's settings as every feature uses them; an instance without a settings row gets the defaults.</summary>
 public sealed record EffectiveSettings(string ProviderName, string BrandColor, string CurrencySymbol, decimal MrrPerMonthlyVisit,
-    int DefaultWorkingDaysPerYear, ScoreWeights Weights)
+    int DefaultWorkingDaysPerYear, ScoreWeights Weights, TwoFactorRequirement TwoFactorRequirement = TwoFactorRequirement.NoOne)
 {
     public static EffectiveSettings Of(ProviderSettings s) =>
-        new(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear, s.Weights);
+        new(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear, s.Weights, s.TwoFactorRequirement);
 }
 
 /// <summary>
@@ -23,7 +24,7 @@ public sealed class ProviderSettingsService(AppDbContext db, TimeProvider clock)
     public async Task<EffectiveSettings> GetAsync(CancellationToken ct) =>
         current ??= await db.ProviderSettings.AsNoTracking().Where(s => s.Id == ProviderSettings.SingletonId)
             .Select(s => new EffectiveSettings(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear,
-                new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow)))
+                new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow), s.TwoFactorRequirement))
             .FirstOrDefaultAsync(ct) ?? EffectiveSettings.Of(new ProviderSettings());
 
     /// <summary>The logo and its content type, or nulls when there is none.</summary>

@@ -1428,6 +1428,13 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TwoFactorRequirement")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("NoOne");
+
                     b.Property<int>("WeightHigh")
                         .HasColumnType("integer");
 

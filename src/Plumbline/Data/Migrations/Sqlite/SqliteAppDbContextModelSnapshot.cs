@@ -1417,6 +1417,13 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TwoFactorRequirement")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NoOne");
+
                     b.Property<int>("WeightHigh")
                         .HasColumnType("INTEGER");
 
