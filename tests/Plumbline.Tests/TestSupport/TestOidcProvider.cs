@@ -40,7 +40,7 @@ public static class TestOidcProvider
 /// A browser that follows redirects between Plumbline (in the test server) and the real provider (over the network),
 /// keeping each one's cookies the way a browser does.
 /// </summary>
-public sealed partial class SingleSignOnBrowser(PlumblineFactory factory) : IDisposable
+public sealed partial class SingleSignOnBrowser(WebApplicationFactory<Program> factory) : IDisposable
 {
     private readonly HttpClient _app = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     private readonly HttpClient _provider = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
