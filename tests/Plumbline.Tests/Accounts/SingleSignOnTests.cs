@@ -53,6 +53,8 @@ public abstract class SingleSignOnTests(PlumblineFactory factory)
 
         Assert.Equal("/clients", browser.Location.AbsolutePath);
         Assert.Equal("localhost", browser.Location.Host);
+        // The redirect URI is built from App:PublicUrl (the test host's default), not from the request.
+        Assert.Contains(browser.Visited, u => u.GetLeftPart(UriPartial.Path) == "http://localhost:5000/signin-oidc" && u.Query.Contains("code="));
         var principal = CookiePrincipal(browser);
         Assert.Equal(user.Id, principal.FindFirstValue(ClaimTypes.NameIdentifier));
         Assert.Equal(SingleSignOnSignIn.Method, principal.FindFirstValue(ClaimTypes.AuthenticationMethod));

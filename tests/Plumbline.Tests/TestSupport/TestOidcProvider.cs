@@ -51,6 +51,9 @@ public sealed partial class SingleSignOnBrowser(WebApplicationFactory<Program> f
 
     public string LastPage { get; private set; } = "";
 
+    /// <summary>Every address the browser went to, in order.</summary>
+    public List<Uri> Visited { get; } = [];
+
     /// <summary>Starts at Plumbline's single sign-on button and follows redirects until a page answers.</summary>
     public Task<HttpResponseMessage> StartAsync(string returnUrl = "") =>
         FollowAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri("http://localhost/"),
@@ -86,6 +89,7 @@ public sealed partial class SingleSignOnBrowser(WebApplicationFactory<Program> f
         for (var hops = 0; hops < 20; hops++)
         {
             var uri = request.RequestUri!;
+            Visited.Add(uri);
             if (_cookies.GetCookieHeader(uri) is { Length: > 0 } header) request.Headers.Add("Cookie", header);
             var isApp = uri.Host == "localhost";
             var response = await (isApp ? _app : _provider).SendAsync(request);

@@ -52,7 +52,14 @@ public sealed class SingleSignOnSignIn(UserManager<AppUser> users, SignInManager
     {
         OnRedirectToIdentityProvider = context =>
         {
-            if (context.HttpContext.RequestServices.GetRequiredService<SingleSignOnState>().Current.IsOn) return Task.CompletedTask;
+            var services = context.HttpContext.RequestServices;
+            if (services.GetRequiredService<SingleSignOnState>().Current.IsOn)
+            {
+                // The address registered at the provider, built like every address that leaves the app: from App:PublicUrl,
+                // not from the request (behind a TLS proxy the request says http, and its Host header is the caller's).
+                context.ProtocolMessage.RedirectUri = services.GetRequiredService<Infrastructure.PublicUrl>().For(SingleSignOnDefaults.CallbackPath);
+                return Task.CompletedTask;
+            }
             context.Response.Redirect(SingleSignOnMessages.SignInPage(SingleSignOnMessages.Off));
             context.HandleResponse();
             return Task.CompletedTask;
