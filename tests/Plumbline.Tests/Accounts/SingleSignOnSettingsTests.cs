@@ -18,14 +18,14 @@ public sealed class SingleSignOnSettingsTests(SqliteFactory factory) : IClassFix
 
     private static Dictionary<string, string> Form(string authority, string clientId = "plumbline", string secret = "", string domains = "",
         string label = "") => new()
-    {
-        ["Form.Authority"] = authority,
-        ["Form.ClientId"] = clientId,
-        ["Form.ClientSecret"] = secret,
-        ["Form.AllowedDomains"] = domains,
-        ["Form.ButtonLabel"] = label,
-        ["Form.Enabled"] = "true",
-    };
+        {
+            ["Form.Authority"] = authority,
+            ["Form.ClientId"] = clientId,
+            ["Form.ClientSecret"] = secret,
+            ["Form.AllowedDomains"] = domains,
+            ["Form.ButtonLabel"] = label,
+            ["Form.Enabled"] = "true",
+        };
 
     private async Task<string?> StoredSecretAsync()
     {
