@@ -89,6 +89,11 @@ public abstract class SingleSignOnTests(PlumblineFactory factory)
         Assert.Equal(created.Id, CookiePrincipal(browser).FindFirstValue(ClaimTypes.NameIdentifier));
         var details = await (await factory.AdminAsync()).GetFromJsonAsync<UserDetails>($"/api/v1/users/{created.Id}");
         Assert.Empty(details!.Roles);
+        await browser.GetAsync("/");
+        Assert.Contains("You have no role in Plumbline yet", browser.LastPage);
+        var admin = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        Assert.Contains(email, await (await admin.GetAsync("/users")).ExpectAsync(HttpStatusCode.OK));
+        await (await admin.GetAsync($"/users/{created.Id}")).ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -173,6 +178,30 @@ public abstract class SingleSignOnTests(PlumblineFactory factory)
         await TestOidcProvider.ConfigureAsync(factory);
         await browser.GetAsync("/account/sign-in");
         Assert.Contains($">{SingleSignOnSettings.DefaultButtonLabel}</a>", browser.LastPage);
+    }
+
+    [Fact]
+    public async Task A_provider_that_cannot_be_reached_sends_the_person_back_with_a_message()
+    {
+        await factory.AdminAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var errors = await scope.ServiceProvider.GetRequiredService<SingleSignOnSettingsService>().SaveAsync(new SingleSignOnForm
+            {
+                Enabled = true,
+                Authority = "http://127.0.0.1:1",
+                ClientId = "plumbline",
+                ClientSecret = "s3cret",
+            }, CancellationToken.None);
+            Assert.Empty(errors);
+        }
+        using var browser = new SingleSignOnBrowser(factory);
+
+        var response = await browser.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("?sso=" + SingleSignOnMessages.Unreachable, browser.Location.Query);
+        Assert.Contains("Plumbline cannot reach your identity provider right now", browser.LastPage);
     }
 
     [Fact]

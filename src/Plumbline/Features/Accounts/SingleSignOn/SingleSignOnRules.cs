@@ -17,7 +17,8 @@ public static partial class SingleSignOnRules
         (text ?? "").Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => d.TrimStart('@').ToLowerInvariant()).Distinct().ToList();
 
-    public static string? DomainOf(string email) => email.LastIndexOf('@') is var at and > 0 && at < email.Length - 1 ? email[(at + 1)..].ToLowerInvariant() : null;
+    public static string? DomainOf(string email) =>
+        email.LastIndexOf('@') is var at and > 0 && at < email.Length - 1 ? email[(at + 1)..].ToLowerInvariant() : null;
 
     public static bool IsLoopback(Uri address) =>
         address.IsLoopback || (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));

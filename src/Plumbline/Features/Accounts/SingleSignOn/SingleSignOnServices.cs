@@ -60,8 +60,21 @@ public static class SingleSignOnServices
         return app;
     }
 
-    private static Results<ChallengeHttpResult, RedirectHttpResult> Start(SingleSignOnState state, string? returnUrl) =>
-        state.Current.IsOn
-            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SingleSignOnSignIn.LocalOrHome(returnUrl) }, [SingleSignOnDefaults.Scheme])
-            : TypedResults.LocalRedirect(SingleSignOnMessages.SignInPage(SingleSignOnMessages.Off));
+    private static async Task<Results<ChallengeHttpResult, RedirectHttpResult>> Start(SingleSignOnState state, IOptionsMonitor<OpenIdConnectOptions> options,
+        ILogger<SingleSignOnState> log, string? returnUrl, CancellationToken ct)
+    {
+        if (!state.Current.IsOn) return TypedResults.LocalRedirect(SingleSignOnMessages.SignInPage(SingleSignOnMessages.Off));
+        try
+        {
+            // The handler would fail with an error page when the provider cannot be reached; asking first (the answer is
+            // cached for the handler) lets the person read why on the sign-in page instead.
+            await options.Get(SingleSignOnDefaults.Scheme).ConfigurationManager!.GetConfigurationAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Single sign-on cannot read the identity provider's configuration.");
+            return TypedResults.LocalRedirect(SingleSignOnMessages.SignInPage(SingleSignOnMessages.Unreachable));
+        }
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SingleSignOnSignIn.LocalOrHome(returnUrl) }, [SingleSignOnDefaults.Scheme]);
+    }
 }

@@ -70,7 +70,8 @@ public sealed class SingleSignOnSettingsService(AppDbContext db, IDataProtection
         else if (authority.Length == 0 && form.Enabled) errors["authority"] = ["Enter the provider's issuer address to turn single sign-on on."];
         var clientId = (form.ClientId ?? "").Trim();
         if (clientId.Length > SingleSignOnSettings.MaxClientId) errors["clientId"] = ["Keep the client ID to 200 characters or fewer."];
-        else if (clientId.Length == 0 && form.Enabled) errors["clientId"] = ["Enter the client ID (Entra ID calls it the application ID) to turn single sign-on on."];
+        else if (clientId.Length == 0 && form.Enabled)
+            errors["clientId"] = ["Enter the client ID (Entra ID calls it the application ID) to turn single sign-on on."];
         SingleLine.Check(clientId, "clientId", errors);
         if ((form.ClientSecret?.Length ?? 0) > 1000) errors["clientSecret"] = ["Keep the client secret to 1,000 characters or fewer."];
         else if (string.IsNullOrWhiteSpace(form.ClientSecret) && !hasSecret && form.Enabled)

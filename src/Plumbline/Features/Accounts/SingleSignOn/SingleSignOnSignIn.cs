@@ -104,6 +104,7 @@ public static class SingleSignOnMessages
     public const string Locked = "locked";
     public const string Denied = "denied";
     public const string Failed = "failed";
+    public const string Unreachable = "unreachable";
 
     public static string SignInPage(string reason) => "/account/sign-in?sso=" + reason;
 
@@ -115,6 +116,7 @@ public static class SingleSignOnMessages
         NotSetUp => "Your organisation's account is not set up in Plumbline. Ask an admin to add you.",
         Locked => "Your Plumbline account is locked. Ask an admin to unlock it.",
         Denied => "The sign-in was cancelled at your identity provider. Try again, or sign in with your password.",
+        Unreachable => "Plumbline cannot reach your identity provider right now. Try again in a few minutes, or sign in with your password.",
         _ => "Single sign-on did not work this time. Try again; if it keeps failing, ask an admin to check the single sign-on settings.",
     };
 }
