@@ -68,6 +68,14 @@ public abstract class SingleSignOnTests(PlumblineFactory factory)
         var home = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains(user.Name, browser.LastPage);
+
+        // The session ends like any other (ADR-014): here by a change of roles.
+        var admin = await factory.AdminAsync();
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = new[] { Roles.Tam, Roles.Vcio } }))
+            .ExpectAsync(HttpStatusCode.OK);
+        await browser.GetAsync("/");
+        Assert.Equal("/account/sign-in", browser.Location.AbsolutePath);
+        Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == user.Id));
     }
 
     [Fact]
