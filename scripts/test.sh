@@ -10,10 +10,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # shellcheck source=lib/throwaway-postgres.sh
 . "$root/scripts/lib/throwaway-postgres.sh"
+# shellcheck source=lib/test-oidc.sh
+. "$root/scripts/lib/test-oidc.sh"
 
 log() { echo "test.sh: $*"; }
 
-cleanup() { pg_stop; }
+cleanup() { pg_stop; oidc_stop; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -50,6 +52,12 @@ install_openapi_tools() {
     (cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 }
 
+# The real OpenID provider the single sign-on tests sign in at (tools/oidc, on 127.0.0.1).
+start_oidc_provider() {
+    oidc_start || return 1
+    log "test OpenID provider at $PLUMBLINE_TEST_OIDC_ISSUER"
+}
+
 # Sums one counter over the TRX files (attributes of <Counters .../>).
 count() {
     local name="$1" total=0 n file
@@ -66,6 +74,7 @@ install_missing || finish 0 0 1
 id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres || finish 0 0 1
 start_postgres || finish 0 0 1
 install_openapi_tools || finish 0 0 1
+start_oidc_provider || finish 0 0 1
 
 log "building"
 dotnet build Plumbline.slnx -nologo -v q -clp:ErrorsOnly || finish 0 0 1

@@ -1,6 +1,7 @@
 using Plumbline.Components;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
+using Plumbline.Features.Accounts.SingleSignOn;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Handoffs;
@@ -52,6 +53,7 @@ app.UseSecurityHeaders();
 app.UsePlatform();
 app.UsePageQueryCleaner();
 app.UseFirstRunSetup();
+app.UseSingleSignOnSettings();
 app.UseAuthentication();
 app.UseTwoFactorRequirement();
 app.UseCookieApiGuard();
@@ -83,6 +85,7 @@ app.MapRecommendationsApi();
 
 // UI
 app.MapAccountPages();
+app.MapSingleSignOn();
 app.MapStandardsFragments();
 app.MapReviewPages();
 app.MapNotificationPages();

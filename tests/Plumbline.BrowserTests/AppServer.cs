@@ -13,6 +13,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     private readonly bool _starter;
     private readonly bool _demo;
     private readonly string? _postgresDatabase;
+    private int _port;
 
     private AppServer(bool starter, bool demo, bool postgres)
     {
@@ -30,11 +31,20 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public static AppServer Start(bool starterLibrary = false, bool demo = false, bool postgres = false)
     {
         var server = new AppServer(starterLibrary || demo, demo, postgres);
-        server.UseKestrel(0);
+        // A port chosen up front, so App:PublicUrl (the address single sign-on and links are built from) is the real one.
+        server._port = FreePort();
+        server.UseKestrel(server._port);
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         server.BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
         return server;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -42,7 +52,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         // Development lets the host find the static web assets (CSS, scripts) of the project the way `dotnet run` does.
         builder.UseEnvironment("Development");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
+        builder.UseSetting("App:PublicUrl", $"http://127.0.0.1:{_port}");
         if (_postgresDatabase is null)
         {
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "plumbline.db")}");

@@ -51,7 +51,7 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
             "/handoffs", "/handoffs?area=ServiceDesk&status=all&sort=client", $"/handoffs/{handoff}", $"/handoffs/new?clientId={client}",
                 $"/handoffs/new?reviewId={reviews[^2]}",
             "/handoffs/new?findingId=x", "/settings/webhooks", "/users", "/audit", "/settings", "/settings/holidays", "/users/sessions", "/account",
-            $"/clients/{client}/recommendations/new", $"/recommendations/templates?clientId={client}",
+            $"/clients/{client}/recommendations/new", $"/recommendations/templates?clientId={client}", "/settings/single-sign-on",
             .. schedule,
         ];
         foreach (var (email, allowed) in new[] { ("admin", pages), ("tam", [.. pages.Take(22), .. schedule]), ("vcio", [.. pages.Take(22), .. schedule]) })

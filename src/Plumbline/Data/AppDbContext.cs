@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Features.Accounts.SingleSignOn.SingleSignOnSettings> SingleSignOnSettings => Set<Features.Accounts.SingleSignOn.SingleSignOnSettings>();
     public DbSet<ProviderSettings> ProviderSettings => Set<ProviderSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Section> Sections => Set<Section>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Plumbline.Data;
+using Plumbline.Features.Accounts.SingleSignOn;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Accounts;
@@ -12,7 +13,7 @@ public static class AccountServices
     /// <summary>Identity with cookies for the UI and bearer tokens for the API; one policy scheme picks per request.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddAuthentication(o =>
+        var auth = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
@@ -21,8 +22,9 @@ public static class AccountServices
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        auth.AddIdentityCookies();
+        auth.AddSingleSignOn();
 
         services.AddIdentityCore<AppUser>(o =>
             {

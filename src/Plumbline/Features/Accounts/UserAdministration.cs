@@ -57,6 +57,26 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return (await GetAsync(user.Id, ct), errors);
     }
 
+    /// <summary>
+    /// A user made by single sign-on at a person's first sign-in: no password and no roles. Roles stay in Plumbline, so
+    /// an admin gives them; until then the person can only open the pages every signed-in user may see.
+    /// </summary>
+    public async Task<AppUser?> CreateFromSingleSignOnAsync(string email, string? name, CancellationToken ct)
+    {
+        var cleanName = name?.Trim() is { Length: > 0 and <= 200 } n && !Infrastructure.SingleLine.IsBroken(n) ? n : email;
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            Name = cleanName.Length > 200 ? cleanName[..200] : cleanName,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        ct.ThrowIfCancellationRequested();
+        var created = await users.CreateAsync(user);
+        return created.Succeeded ? user : null;
+    }
+
     public async Task<(UserDetails? User, Dictionary<string, string[]> Errors)> UpdateAsync(string id, UpdateUserRequest request, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
