@@ -77,6 +77,21 @@ public sealed class SecurityData
         return string.Join('/', segments);
     }
 
+    /// <summary>A real id for a body field that names an object ("clientId", "tamUserId"), or null.</summary>
+    public string? IdFor(string field) => field switch
+    {
+        "clientId" => _ids["clients"],
+        "standardId" => _ids["standards"],
+        "categoryId" => _ids["categories"],
+        "sectionId" => _ids["sections"],
+        "reviewId" => _ids["reviews"],
+        "visitId" => _ids["visits"],
+        "recommendationId" => _ids["recommendations"],
+        "initiativeId" => _ids["initiativeId"],
+        "tamUserId" or "vcioUserId" or "ownerUserId" or "userId" => _ids["users"],
+        _ => null,
+    };
+
     public const string Nothing = "7d5e0c52-4f8a-4c1e-9a41-0c2f1b9e6a11";
 
     public static async Task<string> DescribeAsync(HttpResponseMessage response)
