@@ -27,6 +27,7 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
 {
     public const int Seed = 20261204;
     public const int MaxCasesPerOperation = 40;
+    public const string Plausible = "body: a plausible body";
 
     private static readonly string Long = new('a', 10_000);
     private static readonly string Huge = new('b', 1_000_000);
@@ -53,7 +54,7 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
             cases.Add(new("query page=-1&pageSize=1000000", $"{url}?page=-1&pageSize=1000000", null, null));
             cases.Add(new("query page=2147483647&pageSize=2147483647", $"{url}?page=2147483647&pageSize=2147483647", null, null));
         }
-        if (operation.JsonBody is { } schema) cases.AddRange(BodyCases(url, schema));
+        if (operation.JsonBody is { } schema) cases.AddRange(BodyCases(url, schema, operation.OperationId));
         else if (operation.BodyTypes.Count > 0) cases.AddRange(FileCases(url, operation.BodyTypes));
 
         if (cases.Count <= MaxCasesPerOperation) return cases;
@@ -86,12 +87,12 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
         yield return "-1";
     }
 
-    private IEnumerable<FuzzCase> BodyCases(string url, JsonElement schema)
+    private IEnumerable<FuzzCase> BodyCases(string url, JsonElement schema, string operationId)
     {
         const string Json = "application/json";
-        var valid = Sample(schema, 0) as JsonObject ?? new JsonObject();
+        var valid = Sample(schema, 0, operationId) as JsonObject ?? new JsonObject();
         var text = valid.ToJsonString();
-        yield return new("body: a plausible body", url, text, Json);
+        yield return new(Plausible, url, text, Json);
         yield return new("body: malformed JSON", url, "{\"a\": ", Json);
         yield return new("body: an array instead of an object", url, "[]", Json);
         yield return new("body: null", url, "null", Json);
@@ -205,8 +206,51 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
         yield return new("body: application/json", url, "{}", "application/json");
     }
 
+    /// <summary>
+    /// Valid values for fields whose rules the schema cannot say (enums kept as strings, formats checked in code), so the
+    /// plausible body passes validation and each case changes one field of an otherwise good request.
+    /// </summary>
+    private static readonly Dictionary<string, Func<string, JsonNode?>> GoodValues = new(StringComparer.Ordinal)
+    {
+        ["name"] = op => $"Fuzzed {op} {Guid.NewGuid():N}"[..(op.Length + 15)],
+        ["title"] = op => $"Fuzzed {op}",
+        ["email"] = _ => $"fuzz-{Guid.NewGuid():N}@provider.test",
+        ["password"] = _ => "correct horse battery staple",
+        ["roles"] = _ => new JsonArray("ReadOnly"),
+        ["code"] = _ => $"FZ-{Guid.NewGuid():N}"[..10].ToUpperInvariant(),
+        ["status"] = op => op switch { "updateHandoff" => "InProgress", "createRecommendation" or "updateRecommendation" => "Proposed", _ => "Active" },
+        ["priority"] = _ => "High",
+        ["answer"] = _ => "Yes",
+        ["rating"] = _ => "Aligned",
+        ["reason"] = op => op == "flagQuestion" ? "Unclear" : "Agreed with the client",
+        ["kind"] = op => op is "addVisitItem" or "updateVisitItem" ? "Ticket" : "Technology",
+        ["area"] = _ => "ServiceDesk",
+        ["decision"] = _ => "Approved",
+        ["color"] = _ => "#1f5f8b",
+        ["url"] = _ => "http://127.0.0.1:9/hook",
+        ["events"] = _ => new JsonArray("handoff.created"),
+        // Two years on: planning next year would replace the planned visit the other operations aim at.
+        ["year"] = _ => DateTime.UtcNow.Year + 2,
+        ["question"] = _ => "Is the firewall's firmware on a supported release?",
+        ["standardIds"] = _ => null,
+        ["findingId"] = _ => null,
+        ["newRecommendationTitle"] = _ => null,
+        ["noVisitWeekdays"] = _ => new JsonArray("Friday"),
+        ["targetQuarter"] = _ => $"FY{DateTime.UtcNow.Year + 1}-Q1",
+        ["templateId"] = _ => null,
+        ["findingIds"] = _ => new JsonArray(),
+        ["excludedSectionIds"] = _ => new JsonArray(),
+        ["excludedCategoryIds"] = _ => new JsonArray(),
+        ["excludedStandardIds"] = _ => new JsonArray(),
+        ["exceptions"] = _ => new JsonArray(),
+        ["tags"] = _ => new JsonArray("fuzz"),
+        ["ownerUserId"] = _ => null,
+        ["recommendationId"] = _ => null,
+        ["fiscalYearStartMonth"] = _ => 1,
+    };
+
     /// <summary>A plausible value for a schema: real ids for fields that name objects the suite made, fixed values otherwise.</summary>
-    private JsonNode? Sample(JsonElement schema, int depth)
+    private JsonNode? Sample(JsonElement schema, int depth, string operationId)
     {
         schema = Pick(schema);
         var types = Types(schema);
@@ -216,12 +260,14 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
         {
             var body = new JsonObject();
             if (depth > 3 || !schema.TryGetProperty("properties", out var properties)) return body;
-            foreach (var property in properties.EnumerateObject())
-                body[property.Name] = data.IdFor(property.Name) is { } id ? id : Sample(property.Value, depth + 1);
+            // No version: it is optional everywhere, and a made-up one would make every update a 409 conflict.
+            foreach (var property in properties.EnumerateObject().Where(p => p.Name != "version"))
+                body[property.Name] = data.IdFor(property.Name) is { } id ? id
+                    : GoodValues.TryGetValue(property.Name, out var good) ? good(operationId) : Sample(property.Value, depth + 1, operationId);
             return body;
         }
         if (types.Contains("array"))
-            return schema.TryGetProperty("items", out var items) && depth <= 3 ? new JsonArray(Sample(items, depth + 1)) : new JsonArray();
+            return schema.TryGetProperty("items", out var items) && depth <= 3 ? new JsonArray(Sample(items, depth + 1, operationId)) : new JsonArray();
         if (types.Contains("integer")) return 1;
         if (types.Contains("number")) return 10;
         if (types.Contains("boolean")) return true;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Plumbline.Features.Accounts;
 using Plumbline.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace Plumbline.Tests.Security;
 
@@ -11,7 +12,7 @@ namespace Plumbline.Tests.Security;
 /// a change was refused the object reads back unchanged. Mostly as an admin, and a sample as the narrowest role allowed.
 /// Runs on SQLite and PostgreSQL, whose string and constraint checks differ. The calls change data: an instance of its own.
 /// </summary>
-public abstract class FuzzTests(PlumblineFactory factory)
+public abstract class FuzzTests(PlumblineFactory factory, ITestOutputHelper output)
 {
     [Fact]
     public async Task No_bad_input_gets_a_5xx_and_every_refusal_is_a_problem()
@@ -24,6 +25,7 @@ public abstract class FuzzTests(PlumblineFactory factory)
         var statuses = new SortedDictionary<int, int>();
         var (requests, narrow, readBacks, fuzzed) = (0, 0, 0, 0);
         var clock = Stopwatch.StartNew();
+        var plausible = new List<string>();
 
         // Deletions go last so the other operations still find the objects they aim at.
         foreach (var operation in operations.OrderBy(o => o.Method == "DELETE"))
@@ -52,6 +54,7 @@ public abstract class FuzzTests(PlumblineFactory factory)
                     requests++;
                     var status = (int)response.StatusCode;
                     statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                    if (fuzz.Name == FuzzCases.Plausible && who == "admin") plausible.Add($"{operation.OperationId} {status} {await SecurityData.DescribeAsync(response)}");
                     // The calendar feed answers calendar programs, not API clients: its 404 is a bare status by design.
                     var api = operation.Path.StartsWith("/api/", StringComparison.Ordinal);
                     if (status >= 500 || (status >= 400 && api && !SecurityData.IsProblem(response)))
@@ -69,6 +72,8 @@ public abstract class FuzzTests(PlumblineFactory factory)
         var summary = $"Fuzzed {fuzzed} of {operations.Count} operations on {factory.Database} with {requests} requests ({narrow} as the narrowest " +
             $"allowed role, {readBacks} refusals read back) in {clock.Elapsed.TotalSeconds:0.0} s; answers: " +
             string.Join(", ", statuses.Select(s => $"{s.Key} x{s.Value}"));
+        output.WriteLine(summary);
+        output.WriteLine("The plausible body of each operation got:\n" + string.Join("\n", plausible));
         Assert.True(wrong.Count == 0,
             $"{summary}\n{wrong.Count} answers were a 5xx, a 4xx without a problem body, or a refusal that changed data:\n" +
             string.Join("\n", wrong.Take(80)) + (wrong.Count > 80 ? $"\n...and {wrong.Count - 80} more" : ""));
@@ -87,6 +92,6 @@ public abstract class FuzzTests(PlumblineFactory factory)
     }
 }
 
-public sealed class FuzzOnSqlite(SqliteFactory factory) : FuzzTests(factory), IClassFixture<SqliteFactory>;
+public sealed class FuzzOnSqlite(SqliteFactory factory, ITestOutputHelper output) : FuzzTests(factory, output), IClassFixture<SqliteFactory>;
 
-public sealed class FuzzOnPostgres(PostgresFactory factory) : FuzzTests(factory), IClassFixture<PostgresFactory>;
+public sealed class FuzzOnPostgres(PostgresFactory factory, ITestOutputHelper output) : FuzzTests(factory, output), IClassFixture<PostgresFactory>;
