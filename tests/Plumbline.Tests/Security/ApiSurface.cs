@@ -37,10 +37,12 @@ public static class ApiSurface
             foreach (var method in path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)))
             {
                 var operation = method.Value;
-                IReadOnlyList<string>? roles = operation.TryGetProperty("x-plumbline-roles", out var r) ? r.EnumerateArray().Select(x => x.GetString()!).ToList() : null;
+                IReadOnlyList<string>? roles = operation.TryGetProperty("x-plumbline-roles", out var r)
+                    ? r.EnumerateArray().Select(x => x.GetString()!).ToList() : null;
                 var parameters = operation.TryGetProperty("parameters", out var p)
                     ? p.EnumerateArray().Select(x => new ApiParameter(x.GetProperty("name").GetString()!, x.GetProperty("in").GetString()!,
-                        x.TryGetProperty("required", out var req) && req.GetBoolean(), x.TryGetProperty("schema", out var s) ? Resolve(schemas, s) : default)).ToList()
+                        x.TryGetProperty("required", out var req) && req.GetBoolean(),
+                        x.TryGetProperty("schema", out var s) ? Resolve(schemas, s) : default)).ToList()
                     : [];
                 JsonElement? body = null;
                 var types = new List<string>();
@@ -50,7 +52,8 @@ public static class ApiSurface
                         types.Add(type.Name);
                         if (type.Name == "application/json" && type.Value.TryGetProperty("schema", out var schema)) body = Resolve(schemas, schema);
                     }
-                operations.Add(new ApiOperation(method.Name.ToUpperInvariant(), path.Name, operation.GetProperty("operationId").GetString()!, roles, parameters, body, types));
+                var id = operation.GetProperty("operationId").GetString()!;
+                operations.Add(new ApiOperation(method.Name.ToUpperInvariant(), path.Name, id, roles, parameters, body, types));
             }
         return (document, operations);
     }

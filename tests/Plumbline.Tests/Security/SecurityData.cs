@@ -38,7 +38,8 @@ public sealed class SecurityData
         var visit = await admin.CreateVisitAsync(client.Id, ScheduleData.On(DayOfWeek.Tuesday, new DateOnly(ScheduleData.NextYear, 3, 1)));
         var handoff = await admin.CreateHandoffAsync(client.Id);
         var recommendation = await IdOfAsync(admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/recommendations", new { title = "Replace the firewall" }));
-        var initiative = await IdOfAsync(admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/initiatives", new { name = "Security uplift", color = "#AA3300" }));
+        var initiative = await IdOfAsync(admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/initiatives",
+            new { name = "Security uplift", color = "#AA3300" }));
 
         var data = new SecurityData { Admin = admin, Callers = callers, TargetUserId = target.Id, ClientId = client.Id };
         data._ids["clients"] = client.Id.ToString();
