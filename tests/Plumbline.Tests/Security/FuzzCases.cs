@@ -59,7 +59,8 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
 
         if (cases.Count <= MaxCasesPerOperation) return cases;
         // Too many to send them all: keep a fixed-seed sample, always with the whole-body cases.
-        var random = new Random(Seed ^ operation.OperationId.GetHashCode(StringComparison.Ordinal) & 0x7fffffff);
+        // string.GetHashCode differs between runs, so the operation's share of the seed is a hash of our own.
+        var random = new Random(Seed ^ operation.OperationId.Aggregate(17, (hash, c) => unchecked(hash * 31 + c)));
         var body = cases.Where(c => c.Name.StartsWith("body:", StringComparison.Ordinal)).ToList();
         var rest = cases.Except(body).OrderBy(_ => random.Next()).Take(Math.Max(0, MaxCasesPerOperation - body.Count));
         return body.Concat(rest).ToList();

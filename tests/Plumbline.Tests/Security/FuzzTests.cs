@@ -75,10 +75,15 @@ public abstract class FuzzTests(PlumblineFactory factory, ITestOutputHelper outp
             $"allowed role, {readBacks} refusals read back) in {clock.Elapsed.TotalSeconds:0.0} s; answers: " +
             string.Join(", ", statuses.Select(s => $"{s.Key} x{s.Value}"));
         output.WriteLine(summary);
+        var accepted = plausible.Count(p => p.Split(' ')[1].StartsWith('2'));
         output.WriteLine("The plausible body of each operation got:\n" + string.Join("\n", plausible));
         Assert.True(wrong.Count == 0,
             $"{summary}\n{wrong.Count} answers were a 5xx, a 4xx without a problem body, or a refusal that changed data:\n" +
             string.Join("\n", wrong.Take(80)) + (wrong.Count > 80 ? $"\n...and {wrong.Count - 80} more" : ""));
+        // Each case changes one field of a valid body; if most plausible bodies were refused, the cases would only test validation of other fields.
+        Assert.True(accepted * 2 >= plausible.Count,
+            $"Only {accepted} of {plausible.Count} plausible bodies were accepted (FuzzCases.GoodValues needs a value for a new rule):\n" +
+            string.Join("\n", plausible.Where(p => !p.Split(' ')[1].StartsWith('2'))));
     }
 
     /// <summary>The least powerful role the operation allows besides admins: the one most likely to be forgotten in a check.</summary>
