@@ -26,7 +26,7 @@ public sealed record FuzzCase(string Name, string Url, string? Body, string? Con
 public sealed class FuzzCases(JsonElement schemas, SecurityData data)
 {
     public const int Seed = 20261204;
-    public const int MaxCasesPerOperation = 40;
+    public const int MaxCasesPerOperation = 60;
     public const string Plausible = "body: a plausible body";
 
     private static readonly string Long = new('a', 10_000);
