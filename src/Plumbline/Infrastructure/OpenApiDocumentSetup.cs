@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Plumbline.Features.Accounts;
 
 namespace Plumbline.Infrastructure;
 
@@ -17,6 +20,10 @@ public static class OpenApiDocumentSetup
 {
     private const string BearerScheme = "bearer";
     private const string ProblemSchema = "ProblemDetails";
+
+    /// <summary>The operation extension that lists the roles allowed to call it; "*" is any signed-in user.</summary>
+    public const string RolesExtension = "x-plumbline-roles";
+    public const string AnySignedInUser = "*";
 
     /// <summary>
     /// Tags are named by the features that use them; their descriptions live here so the document has one voice.
@@ -66,6 +73,7 @@ public static class OpenApiDocumentSetup
         {
             // An empty requirement says "no credentials needed" explicitly, so a reader can tell it from an omission.
             operation.Security = [new OpenApiSecurityRequirement()];
+            operation.Description = WithRoles(operation.Description, "No sign-in needed.");
             return;
         }
 
@@ -73,10 +81,40 @@ public static class OpenApiDocumentSetup
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", Problem("No valid token: it is missing, expired or revoked.", context.Document));
         var policies = context.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
-        var policy = await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>());
+        // With no authorization metadata of its own an endpoint gets the fallback policy (a signed-in caller), as in the middleware.
+        var policy = await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>())
+            ?? await policies.GetFallbackPolicyAsync();
         if (policy?.Requirements.Any(r => r is not DenyAnonymousAuthorizationRequirement) == true)
             operation.Responses.TryAdd("403", Problem("The caller's role does not allow this.", context.Document));
+
+        var roles = policy is null ? [AnySignedInUser] : await AllowedRolesAsync(policy, context.ApplicationServices);
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions[RolesExtension] = new JsonNodeExtension(new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()));
+        operation.Description = WithRoles(operation.Description, roles is [AnySignedInUser]
+            ? "Roles: any signed-in user."
+            : $"Roles: {string.Join(", ", roles.Select(Roles.DisplayName))}.");
     }
+
+    /// <summary>
+    /// Who may call an operation, found by asking the endpoint's real policy about a signed-in caller of each role: the
+    /// policies' role lists live in code (Can), so reading them any other way could drift from what the app enforces.
+    /// Checks a handler makes on the resource itself (a TAM's own feed, a hand-off's queue) come on top of this.
+    /// </summary>
+    private static async Task<List<string>> AllowedRolesAsync(AuthorizationPolicy policy, IServiceProvider services)
+    {
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        if ((await authorization.AuthorizeAsync(Caller(), null, policy)).Succeeded) return [AnySignedInUser];
+        var allowed = new List<string>();
+        foreach (var role in Roles.All)
+            if ((await authorization.AuthorizeAsync(Caller(role), null, policy)).Succeeded) allowed.Add(role);
+        return allowed;
+    }
+
+    private static ClaimsPrincipal Caller(params string[] roles) =>
+        new(new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)), "openapi-probe", ClaimTypes.Name, ClaimTypes.Role));
+
+    private static string WithRoles(string? description, string roles) =>
+        string.IsNullOrWhiteSpace(description) ? roles : $"{description.TrimEnd()}\n\n{roles}";
 
     private static OpenApiResponse Problem(string description, OpenApiDocument? document) => new()
     {

@@ -128,6 +128,8 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
     [InlineData("""{"exceptions": [{"standardId": "00000000-0000-0000-0000-000000000001", "reason": "R", "expiresOn": "2026-12-31"}]}""", "exceptions")]
     [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "", "expiresOn": "2026-12-31"}]}""", "exceptions[0].reason")]
     [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R"}]}""", "exceptions[0].expiresOn")]
+    // Found by the fuzz pass (Security/FuzzTests): a null in the list was a 500.
+    [InlineData("""{"exceptions": [null, null]}""", "exceptions")]
     [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R", "expiresOn": "2026-12-31"}, """ +
         """{"standardId": "{id}", "reason": "S", "expiresOn": "2027-12-31"}]}""", "exceptions")]
     public async Task An_invalid_template_is_refused_and_changes_nothing(string body, string field)

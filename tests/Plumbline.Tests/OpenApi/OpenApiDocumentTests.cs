@@ -60,6 +60,28 @@ public sealed class OpenApiDocumentTests(SqliteFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("/api/v1/users", "post", "Admin", "Roles: Admin.")]
+    [InlineData("/api/v1/standards", "post", "Admin,Vcio,ServiceLead", "Roles: Admin, vCIO, Service lead.")]
+    [InlineData("/api/v1/standards", "get", "*", "Roles: any signed-in user.")]
+    [InlineData("/api/v1/handoffs", "post", "Admin,Vcio,Tam,ServiceLead,ServiceDesk", "Roles: Admin, vCIO, TAM, Service lead, Service desk.")]
+    public async Task Operations_name_the_roles_that_may_call_them(string path, string method, string roles, string sentence)
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.Equal(roles.Split(','), operation.GetProperty("x-plumbline-roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.EndsWith(sentence, operation.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Anonymous_operations_have_no_roles()
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/v1/auth/token").GetProperty("post");
+
+        Assert.False(operation.TryGetProperty("x-plumbline-roles", out _));
+        Assert.EndsWith("No sign-in needed.", operation.GetProperty("description").GetString());
+    }
+
+    [Theory]
     [InlineData("/health", "get")]
     [InlineData("/api/v1/setup", "post")]
     [InlineData("/api/v1/auth/token", "post")]

@@ -186,6 +186,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         else if (name.Trim().Length > 200) errors["name"] = ["Keep the name to 200 characters or fewer."];
         Infrastructure.SingleLine.Check(name, "name", errors);
         if (wanted is null || wanted.Count == 0) errors["roles"] = ["Choose at least one role."];
+        else if (wanted.Any(r => r is null)) errors["roles"] = [$"A role in the list is empty (null). Roles are: {string.Join(", ", Roles.All)}."];
         else if (wanted.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
             errors["roles"] = [$"\"{unknown}\" is not a role. Roles are: {string.Join(", ", Roles.All)}."];
         if (workingDays is < 1 or > 366) errors["workingDaysPerYear"] = ["Working days per year must be between 1 and 366."];

@@ -92,6 +92,8 @@ public sealed class ClientScope(AppDbContext db)
         var categories = (r.ExcludedCategoryIds ?? []).Distinct().ToList();
         var standards = (r.ExcludedStandardIds ?? []).Distinct().ToList();
         var exceptions = r.Exceptions ?? [];
+        if (exceptions.Any(x => x is null))
+            return new() { ["exceptions"] = ["An exception in the list is empty: give each one a standardId, a reason and expiresOn."] };
         if (await db.Sections.CountAsync(s => sections.Contains(s.Id), ct) != sections.Count) e["excludedSectionIds"] = ["One of the sections does not exist."];
         if (await db.Categories.CountAsync(c => categories.Contains(c.Id), ct) != categories.Count)
             e["excludedCategoryIds"] = ["One of the categories does not exist."];

@@ -90,6 +90,11 @@ public sealed class AvailabilityService(AppDbContext db)
         for (var i = 0; i < blackouts.Count && e.Count == 0; i++)
         {
             var b = blackouts[i];
+            if (b is null)
+            {
+                e[$"blackouts[{i}]"] = ["Give each blackout period a start (YYYY-MM-DD), and optionally an end and a reason."];
+                continue;
+            }
             if (!Years.Contains(b.Start)) e[$"blackouts[{i}].start"] = ["Give the first day the client cannot host (YYYY-MM-DD)."];
             else if ((b.End ?? b.Start) < b.Start) e[$"blackouts[{i}].end"] = ["The last day cannot be before the first."];
             else if ((b.End ?? b.Start)!.Value.Year > 2100) e[$"blackouts[{i}].end"] = ["Give a last day before 2101."];
