@@ -40,15 +40,18 @@ public abstract class SessionPagesTests(PlumblineFactory factory)
         var elsewhere = await CookieBrowser.SignInAsync(factory, user.Email);
         const string newPassword = "my own new password for today";
 
-        var wrong = await here.SubmitAsync("/account", "/account", new() { ["Password.Current"] = "not my password at all", ["Password.New"] = newPassword }, "password");
-        var changed = await here.SubmitAsync("/account", "/account", new() { ["Password.Current"] = PlumblineFactory.Password, ["Password.New"] = newPassword }, "password");
+        var wrong = await here.SubmitAsync("/account", "/account",
+            new() { ["Password.Current"] = "not my password at all", ["Password.New"] = newPassword }, "password");
+        var changed = await here.SubmitAsync("/account", "/account",
+            new() { ["Password.Current"] = PlumblineFactory.Password, ["Password.New"] = newPassword }, "password");
 
         Assert.Contains("Your current password is wrong.", await wrong.ExpectAsync(HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.True(await here.IsSignedInAsync());
         Assert.False(await elsewhere.IsSignedInAsync());
         await (await token.GetAsync("/api/v1/auth/tokens")).ProblemAsync(HttpStatusCode.Unauthorized);
-        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = newPassword })).ExpectAsync(HttpStatusCode.OK);
+        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = newPassword }))
+            .ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]

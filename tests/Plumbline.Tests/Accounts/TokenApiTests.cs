@@ -11,7 +11,8 @@ public sealed class TokenApiTests(SqliteFactory factory) : IClassFixture<SqliteF
     {
         var admin = await factory.AdminAsync();
         var email = $"tam-{Guid.NewGuid():N}@provider.test";
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, name = "Terry Tam", password = PlumblineFactory.Password, roles = new[] { "Tam" } });
+        var response = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, name = "Terry Tam", password = PlumblineFactory.Password, roles = new[] { "Tam" } });
         await response.ExpectAsync(HttpStatusCode.Created);
         return email;
     }
@@ -54,7 +55,8 @@ public sealed class TokenApiTests(SqliteFactory factory) : IClassFixture<SqliteF
         var client = factory.CreateClient();
 
         for (var attempt = 1; attempt <= 5; attempt++)
-            await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = $"wrong guess {attempt}" })).ProblemAsync(HttpStatusCode.Unauthorized);
+            await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = $"wrong guess {attempt}" }))
+                .ProblemAsync(HttpStatusCode.Unauthorized);
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = PlumblineFactory.Password });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
@@ -64,7 +66,8 @@ public sealed class TokenApiTests(SqliteFactory factory) : IClassFixture<SqliteF
     [Fact]
     public async Task An_absurdly_long_email_and_password_are_just_wrong()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = new string('e', 5000) + "@x.test", password = new string('p', 100_000) });
+        var response = await factory.CreateClient()
+            .PostAsJsonAsync("/api/v1/auth/token", new { email = new string('e', 5000) + "@x.test", password = new string('p', 100_000) });
 
         await response.ProblemAsync(HttpStatusCode.Unauthorized);
     }

@@ -44,11 +44,13 @@ public abstract class TokenListTests(PlumblineFactory factory)
         var (_, user) = await factory.UserAsync("Tam");
 
         var unnamed = await IssueAsync(user.Email, null);
-        var tooLong = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password, name = new string('n', 101) });
+        var tooLong = await factory.CreateClient()
+            .PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password, name = new string('n', 101) });
 
         Assert.Equal(AccountsApi.DefaultTokenName, unnamed.Name);
         await tooLong.ValidationProblemAsync("name");
-        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password, name = "two\nlines" }))
+        await (await factory.CreateClient()
+            .PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = PlumblineFactory.Password, name = "two\nlines" }))
             .ValidationProblemAsync("name");
     }
 

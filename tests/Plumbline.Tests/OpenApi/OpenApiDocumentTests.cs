@@ -41,7 +41,8 @@ public sealed class OpenApiDocumentTests(SqliteFactory factory) : IClassFixture<
             if (Anonymous.Contains(path) || path.StartsWith("/calendar/")) continue;
             var security = operation.TryGetProperty("security", out var s) ? s.ToString() : "";
             if (!security.Contains("\"bearer\"")) wrong.Add($"{method} {path}: no bearer requirement");
-            if (!operation.GetProperty("responses").TryGetProperty("401", out var response) || !response.GetProperty("content").TryGetProperty("application/problem+json", out _))
+            if (!operation.GetProperty("responses").TryGetProperty("401", out var response) || !response.GetProperty("content")
+                .TryGetProperty("application/problem+json", out _))
                 wrong.Add($"{method} {path}: no 401 problem");
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
@@ -159,6 +160,7 @@ public sealed class OpenApiDocumentTests(SqliteFactory factory) : IClassFixture<
     {
         var tags = (await DocumentAsync()).GetProperty("tags").EnumerateArray();
 
-        Assert.All(tags, tag => Assert.True(tag.TryGetProperty("description", out _), $"Tag {tag.GetProperty("name")} has no description (OpenApiDocumentSetup)."));
+        Assert.All(tags,
+            tag => Assert.True(tag.TryGetProperty("description", out _), $"Tag {tag.GetProperty("name")} has no description (OpenApiDocumentSetup)."));
     }
 }

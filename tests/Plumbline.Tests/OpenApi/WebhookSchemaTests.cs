@@ -27,7 +27,8 @@ public sealed class WebhookSchemaTests(SqliteFactory factory) : IClassFixture<Sq
             Assert.True(post.GetProperty("responses").TryGetProperty("2XX", out _));
         }
         var handoff = Resolve(schemas, webhooks.GetProperty("handoff.created"));
-        Assert.Contains("url", Resolve(schemas, handoff.GetProperty("properties").GetProperty("data")).GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("url", Resolve(schemas, handoff.GetProperty("properties").GetProperty("data")).GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name));
     }
 
     private static JsonElement Resolve(JsonElement schemas, JsonElement element)

@@ -36,7 +36,8 @@ public sealed class CommonPasswordTests(SqliteFactory factory) : IClassFixture<S
         var problem = await (await CreateUserAsync(password)).ValidationProblemAsync("password");
 
         // Identity's own rule (four different characters) may refuse a repeated character too; ours must be among the reasons.
-        Assert.Contains(CommonPasswordValidator.PatternMessage, problem.GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(CommonPasswordValidator.PatternMessage, problem.GetProperty("errors").GetProperty("password").EnumerateArray()
+            .Select(e => e.GetString()));
     }
 
     [Fact]

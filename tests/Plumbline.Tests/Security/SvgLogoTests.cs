@@ -13,7 +13,8 @@ public sealed class SvgLogoTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
     [Theory]
     [InlineData(Open + "<rect width=\"10\" height=\"10\" fill=\"#1f5f8b\"/></svg>")]
-    [InlineData("<?xml version=\"1.0\"?>" + Open + "<defs><linearGradient id=\"g\"/></defs><rect fill=\"url(#g)\" width=\"5\" height=\"5\"/><use xlink:href=\"#g\"/></svg>")]
+    [InlineData("<?xml version=\"1.0\"?>" + Open +
+        "<defs><linearGradient id=\"g\"/></defs><rect fill=\"url(#g)\" width=\"5\" height=\"5\"/><use xlink:href=\"#g\"/></svg>")]
     [InlineData(Open + "<!-- made by hand --><g><text x=\"1\" y=\"9\">Northwind</text></g></svg>")]
     public void Plain_drawings_are_accepted(string svg) => Assert.True(SvgLogoCheck.IsPlainDrawing(Encoding.UTF8.GetBytes(svg)));
 

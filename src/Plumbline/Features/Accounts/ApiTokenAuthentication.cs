@@ -34,7 +34,8 @@ public sealed class ApiTokenHandler(
         var user = await (from t in db.ApiTokens.AsNoTracking()
                           join u in db.Users on t.UserId equals u.Id
                           where t.TokenHash == hash && t.ExpiresAt > now
-                          select new { TokenId = t.Id, t.LastUsedAt, u.Id, u.UserName, u.Email, u.Name, u.LockoutEnd }).FirstOrDefaultAsync(Context.RequestAborted);
+                          select new { TokenId = t.Id, t.LastUsedAt, u.Id, u.UserName, u.Email, u.Name, u.LockoutEnd })
+                              .FirstOrDefaultAsync(Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("The token is unknown or expired.");
         if (user.LockoutEnd is { } end && end > clock.GetUtcNow()) return AuthenticateResult.Fail("The account is locked.");
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name)

@@ -32,7 +32,8 @@ public static class Can
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ServiceLead) || area switch
         {
             Handoffs.HandoffArea.Vcio => user.IsInRole(Roles.Vcio),
-            Handoffs.HandoffArea.ServiceDesk or Handoffs.HandoffArea.ProfessionalServices or Handoffs.HandoffArea.CentralizedServices => user.IsInRole(Roles.ServiceDesk),
+            Handoffs.HandoffArea.ServiceDesk or Handoffs.HandoffArea.ProfessionalServices or Handoffs.HandoffArea.CentralizedServices =>
+                user.IsInRole(Roles.ServiceDesk),
             Handoffs.HandoffArea.DesignDesk => user.IsInRole(Roles.DesignDesk),
             Handoffs.HandoffArea.StandardsCommittee => EditLibrary(user),
             _ => false,

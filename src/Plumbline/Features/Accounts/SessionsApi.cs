@@ -42,7 +42,8 @@ public static class SessionsApi
             ? TypedResults.NoContent()
             : ApiErrors.NotFound($"You have no API token with id '{id}'.");
 
-    private static async Task<Results<Ok<UserSessionsDetails>, ProblemHttpResult>> ListUserSessions(string id, AppDbContext db, UserSessions store, CancellationToken ct) =>
+    private static async Task<Results<Ok<UserSessionsDetails>, ProblemHttpResult>> ListUserSessions(string id, AppDbContext db,
+        UserSessions store, CancellationToken ct) =>
         await db.Users.AnyAsync(u => u.Id == id, ct)
             ? TypedResults.Ok(await store.OfUserAsync(id, AdminListSize, ct))
             : ApiErrors.NotFound($"There is no user with id '{id}'.");
