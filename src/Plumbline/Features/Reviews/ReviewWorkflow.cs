@@ -213,4 +213,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await db.SaveChangesAsync(ct);
         return Outcome<QuestionFlag>.Ok(flag);
     }
+
+    /// <summary>The committee has dealt with a flag (the question was reworded, or left as it is).</summary>
+    public async Task<bool> CloseFlagAsync(Guid flagId, CancellationToken ct) =>
+        await db.QuestionFlags.Where(f => f.Id == flagId).ExecuteUpdateAsync(u => u.SetProperty(f => f.Closed, true), ct) > 0;
 }
