@@ -57,7 +57,14 @@ public sealed class EmailDispatcher(IServiceScopeFactory scopes, SmtpSender smtp
         if (claimed == 0) return false;
 
         var message = await db.EmailMessages.AsNoTracking().FirstAsync(m => m.Id == id, ct);
-        var result = await AttemptAsync(scope.ServiceProvider, message, ct);
+        SendResult result;
+        try { result = await AttemptAsync(scope.ServiceProvider, message, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours, not the server's: recorded like a failed attempt so it is retried and shows on the settings page.
+            logger.LogError(e, "E-mail {MessageId} ({Kind}) could not be prepared", id, message.Kind);
+            result = new SendResult("Plumbline could not prepare this e-mail; the log has the details.");
+        }
         var attempts = message.Attempts + 1;
         var dropped = result.Dropped;
         var retryIn = result.Success || result.Final ? null : RetrySchedule.DelayAfter(attempts);

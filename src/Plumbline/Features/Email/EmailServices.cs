@@ -10,7 +10,9 @@ public static class EmailServices
         services.AddScoped<EmailSettingsService>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<PasswordLinks>();
-        services.AddSingleton<EmailRenderer>();
+        services.AddOptions<PasswordResetLimitsOptions>().BindConfiguration(PasswordResetLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PasswordResetThrottle>();
+        services.AddScoped<EmailRenderer>();
         services.AddSingleton<EmailWakeUp>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<EmailDispatcher>();

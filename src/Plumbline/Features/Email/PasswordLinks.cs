@@ -57,6 +57,16 @@ public sealed class PasswordLinks(UserManager<AppUser> users, AppDbContext db, U
             Closing: "If the link has expired, ask an admin of your Plumbline to send a new invitation."));
     }
 
+    /// <summary>Whether a link is still good, so the page can say so before the person types a password.</summary>
+    public async Task<bool> IsValidAsync(string? userId, string? token, bool invitation)
+    {
+        var user = string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
+        if (user is null || IsLocked(user) || (invitation && user.PasswordHash is not null)) return false;
+        return invitation
+            ? await users.VerifyUserTokenAsync(user, InvitationProvider, InvitationPurpose, token!)
+            : await users.VerifyUserTokenAsync(user, ResetProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token!);
+    }
+
     /// <summary>Sets the password from a link's token. Every session and API token of the person ends with it.</summary>
     public async Task<Dictionary<string, string[]>> SetPasswordAsync(string? userId, string? token, string? password, bool invitation, CancellationToken ct)
     {
