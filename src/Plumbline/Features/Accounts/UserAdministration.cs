@@ -6,7 +6,7 @@ using Plumbline.Data;
 namespace Plumbline.Features.Accounts;
 
 public sealed record UserDetails(string Id, string Email, string Name, IReadOnlyList<string> Roles,
-    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null);
+    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null, bool Invited = false);
 
 public sealed record CreateUserRequest(string? Email, string? Name, string? Password, List<string>? Roles,
     int? WorkingDaysPerYear = null, int? LeaveDaysPerYear = null, int? InternalDaysPerYear = null);
@@ -15,7 +15,8 @@ public sealed record UpdateUserRequest(string? Name, List<string>? Roles, int? W
     bool? LockedOut = null, string? Password = null, int? InternalDaysPerYear = null);
 
 /// <summary>The one place that creates and changes users, for the setup page, the admin pages and the API alike.</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, UserSessions sessions, TimeProvider clock)
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, UserSessions sessions, TimeProvider clock,
+    IInvitations invitations)
 {
     public async Task<(UserDetails? User, Dictionary<string, string[]> Errors)> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
@@ -24,7 +25,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (!new EmailAddressAttribute().IsValid(email) || email.Length is 0 or > 256) errors["email"] = ["Enter a valid e-mail address."];
         else if (await users.FindByEmailAsync(email) is not null) errors["email"] = ["A user with this e-mail address already exists."];
         ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, request.InternalDaysPerYear, errors);
-        if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Enter a password."];
+        // Without a password the person is invited by e-mail to choose one, which needs e-mail to be set up.
+        var invite = string.IsNullOrEmpty(request.Password);
+        if (invite && errors.Count == 0 && !await invitations.CanSendAsync(ct))
+            errors["password"] = ["Enter a password. Without one, Plumbline e-mails an invitation, but e-mail is not set up (Settings, E-mail)."];
         if (errors.Count > 0) return (null, errors);
 
         var user = new AppUser
@@ -38,10 +42,20 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             LeaveDaysPerYear = request.LeaveDaysPerYear,
             InternalDaysPerYear = request.InternalDaysPerYear,
         };
-        var created = await users.CreateAsync(user, request.Password!);
-        if (!created.Succeeded) return (null, new() { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
         await EnsureRolesAsync();
-        await users.AddToRolesAsync(user, request.Roles!.Distinct());
+        // One transaction: a user is never left without roles, nor invited without being created. First-run setup holds its own.
+        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+        {
+            var created = invite ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password!);
+            if (!created.Succeeded) return (null, new() { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
+            await users.AddToRolesAsync(user, request.Roles!.Distinct());
+            if (invite)
+            {
+                invitations.Queue(user);
+                await db.SaveChangesAsync(ct);
+            }
+            if (tx is not null) await tx.CommitAsync(ct);
+        }
         return (await GetAsync(user.Id, ct), errors);
     }
 
@@ -122,6 +136,17 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return errors;
     }
 
+    /// <summary>Sends a new invitation to a person who has not chosen a password yet; false when they have one (or do not exist).</summary>
+    public async Task<(bool Sent, string? Problem)> ResendInvitationAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || user.PasswordHash is not null) return (false, "This person has already chosen a password.");
+        if (!await invitations.CanSendAsync(ct)) return (false, "E-mail is not set up (Settings, E-mail), so no invitation can be sent.");
+        invitations.Queue(user);
+        await db.SaveChangesAsync(ct);
+        return (true, null);
+    }
+
     public async Task<UserDetails?> GetAsync(string id, CancellationToken ct) =>
         (await QueryAsync(db.Users.Where(u => u.Id == id), ct)).FirstOrDefault();
 
@@ -135,7 +160,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
                               select new { ur.UserId, r.Name }).ToListAsync(ct);
         return found.Select(u => new UserDetails(u.Id, u.Email ?? "", u.Name,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Array.IndexOf(Roles.All, r)).ToList(),
-            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear)).ToList();
+            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear, u.PasswordHash == null)).ToList();
     }
 
     public Task<bool> AnyUserAsync(CancellationToken ct) => db.Users.AnyAsync(ct);

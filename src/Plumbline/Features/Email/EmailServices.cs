@@ -10,6 +10,7 @@ public static class EmailServices
         services.AddScoped<EmailSettingsService>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<PasswordLinks>();
+        services.AddScoped<Accounts.IInvitations, Invitations>();
         services.AddOptions<PasswordResetLimitsOptions>().BindConfiguration(PasswordResetLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PasswordResetThrottle>();
         services.AddScoped<EmailRenderer>();
