@@ -89,26 +89,32 @@ public sealed class EmailDispatcher(IServiceScopeFactory scopes, SmtpSender smtp
     private async Task<SendResult> AttemptAsync(IServiceProvider services, EmailMessage message, CancellationToken ct)
     {
         var server = await services.GetRequiredService<EmailSettingsService>().ServerAsync(ct);
+        // A notification's e-mail is a convenience: with no server there is nothing to wait for.
+        if (server is null && message.NotificationId is not null) return new SendResult("E-mail is not set up.", Final: true, Dropped: true);
         if (server is null) return new SendResult("E-mail is not set up: enter the SMTP server on the settings page.");
-        var (subject, html, text) = (message.Subject, message.HtmlBody, message.TextBody);
+        var (to, toName, subject, html, text) = (message.To, message.ToName, message.Subject, message.HtmlBody, message.TextBody);
         if (html is null)
         {
-            // A password reset or an invitation: the link holds a token, made now so no token is ever stored.
+            // Made now: a password reset or an invitation holds a token (so none is ever stored), a notification follows the
+            // person's choice as it is when the e-mail goes.
             var links = services.GetRequiredService<PasswordLinks>();
-            var content = message.Kind == EmailKind.Invitation
-                ? await links.InvitationAsync(message.UserId ?? "", ct)
-                : await links.PasswordResetAsync(message.To, ct);
-            // No such account (or a locked one, or an invitation already accepted): nothing to send, and nothing to retry.
-            if (content.Content is null) return new SendResult(content.Reason, Final: true, Dropped: true);
-            (html, text) = await services.GetRequiredService<EmailRenderer>().RenderAsync(content.Content);
-            subject = content.Content.Subject;
+            var composed = message switch
+            {
+                { NotificationId: { } id } => await services.GetRequiredService<NotificationEmails>().AtOnceAsync(id, ct),
+                { Kind: EmailKind.Invitation } => await links.InvitationAsync(message.UserId ?? "", ct),
+                _ => await links.PasswordResetAsync(message.To, ct),
+            };
+            // No such account, a locked one, an invitation already accepted, e-mail turned off: nothing to send or retry.
+            if (composed.Content is null) return new SendResult(composed.Reason, Final: true, Dropped: true);
+            (html, text) = await services.GetRequiredService<EmailRenderer>().RenderAsync(composed.Content);
+            (subject, to, toName) = (composed.Content.Subject, composed.To ?? to, composed.ToName ?? toName);
         }
-        return await smtp.SendAsync(server, SmtpSender.Build(server, message.To, message.ToName, subject ?? "", html, text ?? ""), ct);
+        return await smtp.SendAsync(server, SmtpSender.Build(server, to, toName, subject ?? "", html, text ?? ""), ct);
     }
 }
 
 /// <summary>Sends queued mail on every node as soon as it is saved (or each poll interval), and the digests when they are due.</summary>
-internal sealed class EmailWorker(EmailDispatcher dispatcher, EmailWakeUp wakeUp, TimeProvider clock,
+internal sealed class EmailWorker(EmailDispatcher dispatcher, IServiceScopeFactory scopes, EmailWakeUp wakeUp, TimeProvider clock,
     IOptions<EmailOptions> options, ILogger<EmailWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -122,6 +128,8 @@ internal sealed class EmailWorker(EmailDispatcher dispatcher, EmailWakeUp wakeUp
                 while (await dispatcher.SendDueAsync(stoppingToken) >= options.Value.BatchSize) { }
                 if (nextHousekeeping is null || clock.GetUtcNow() >= nextHousekeeping)
                 {
+                    await using (var scope = scopes.CreateAsyncScope())
+                        await scope.ServiceProvider.GetRequiredService<EmailDigests>().QueueDueAsync(stoppingToken);
                     await dispatcher.PruneHistoryAsync(stoppingToken);
                     nextHousekeeping = clock.GetUtcNow().AddMinutes(1);
                 }

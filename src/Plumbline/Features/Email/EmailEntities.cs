@@ -41,6 +41,8 @@ public sealed class EmailMessage
     public string To { get; set; } = "";
     public string? ToName { get; set; }
     public string? UserId { get; set; }
+    /// <summary>The in-app notification this e-mail repeats; the person's choice is read when it is sent.</summary>
+    public Guid? NotificationId { get; set; }
     public string? Subject { get; set; }
     public string? HtmlBody { get; set; }
     public string? TextBody { get; set; }

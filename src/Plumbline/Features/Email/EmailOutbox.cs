@@ -28,6 +28,10 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider clock, EmailRender
     public void QueueInvitation(string userId, string address, string name) =>
         Add(new EmailMessage { Kind = EmailKind.Invitation, To = address, ToName = name, UserId = userId });
 
+    /// <summary>An e-mail that repeats an in-app notification; made when it is sent, if the person wants it at once.</summary>
+    public void QueueNotification(string userId, Guid notificationId) =>
+        Add(new EmailMessage { Kind = EmailKind.Notification, To = "", UserId = userId, NotificationId = notificationId });
+
     private void Add(EmailMessage message)
     {
         var now = clock.GetUtcNow().UtcDateTime;

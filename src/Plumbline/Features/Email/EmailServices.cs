@@ -10,6 +10,9 @@ public static class EmailServices
         services.AddScoped<EmailSettingsService>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<PasswordLinks>();
+        services.AddScoped<EmailPreferencesService>();
+        services.AddScoped<NotificationEmails>();
+        services.AddScoped<EmailDigests>();
         services.AddScoped<Accounts.IInvitations, Invitations>();
         services.AddOptions<PasswordResetLimitsOptions>().BindConfiguration(PasswordResetLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PasswordResetThrottle>();

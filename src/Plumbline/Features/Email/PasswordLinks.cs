@@ -8,8 +8,8 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Email;
 
-/// <summary>An e-mail made at sending time, or why there is nothing to send.</summary>
-public sealed record ComposedEmail(EmailContent? Content, string? Reason = null);
+/// <summary>An e-mail made at sending time (and to whom, when the outbox row does not say), or why there is nothing to send.</summary>
+public sealed record ComposedEmail(EmailContent? Content, string? Reason = null, string? To = null, string? ToName = null);
 
 /// <summary>
 /// The links that let someone set a password without being signed in: a password reset (valid two hours) and an invitation

@@ -12,7 +12,7 @@ using Plumbline.Data;
 namespace Plumbline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204213447_EmailOutboxAndPreferences")]
+    [Migration("20261204222340_EmailOutboxAndPreferences")]
     partial class EmailOutboxAndPreferences
     {
         /// <inheritdoc />
@@ -549,6 +549,9 @@ namespace Plumbline.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Plumbline.Data;
 namespace Plumbline.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204213437_EmailOutboxAndPreferences")]
+    [Migration("20261204222323_EmailOutboxAndPreferences")]
     partial class EmailOutboxAndPreferences
     {
         /// <inheritdoc />
@@ -537,6 +537,9 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NotificationId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")

@@ -28,6 +28,7 @@ namespace Plumbline.Data.Migrations.Postgres
                     To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    NotificationId = table.Column<Guid>(type: "uuid", nullable: true),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     HtmlBody = table.Column<string>(type: "text", nullable: true),
                     TextBody = table.Column<string>(type: "text", nullable: true),

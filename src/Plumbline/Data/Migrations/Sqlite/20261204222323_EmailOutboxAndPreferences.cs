@@ -28,6 +28,7 @@ namespace Plumbline.Data.Migrations.Sqlite
                     To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    NotificationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
                     TextBody = table.Column<string>(type: "TEXT", nullable: true),
