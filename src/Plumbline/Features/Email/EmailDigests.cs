@@ -26,6 +26,9 @@ public sealed class EmailDigests(AppDbContext db, EmailOutbox outbox, EmailSetti
         if (daily > now) daily = daily.AddDays(-1);
         var weekly = daily.AddDays(-(((int)daily.DayOfWeek + 6) % 7));
         await AddMissingRowsAsync(ct);
+        // Someone new (or new to e-mail) gets their first "due this week" on a Monday, not on the day they joined.
+        if (now.Date != weekly.Date)
+            await db.EmailPreferences.Where(p => p.LastWeeklyDueAt == null).ExecuteUpdateAsync(u => u.SetProperty(p => p.LastWeeklyDueAt, now), ct);
         var queued = 0;
 
         var dailyIds = await db.EmailPreferences.AsNoTracking()
