@@ -1,6 +1,9 @@
 namespace Plumbline.Infrastructure;
 
-/// <summary>When a failed delivery (a webhook, an e-mail) is tried again: 1 min, 5 min, 30 min, 2 h, 12 h after the attempts before it; then it has failed.</summary>
+/// <summary>
+/// When a failed delivery (a webhook, an e-mail) is tried again: 1 min, 5 min, 30 min, 2 h, 12 h after the attempts before it;
+/// then it has failed.
+/// </summary>
 public static class RetrySchedule
 {
     public static readonly IReadOnlyList<TimeSpan> Delays =

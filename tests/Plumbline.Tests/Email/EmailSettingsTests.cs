@@ -74,7 +74,8 @@ public sealed class EmailSettingsTests(SqliteFactory factory) : IClassFixture<Sq
         await admin.SubmitAsync("/settings/email", "/settings/email", Settings(Mailbox.Host, Mailbox.Port), "email-settings");
         var to = Mailbox.NewAddress("admin");
 
-        var page = await (await admin.SubmitAsync("/settings/email", "/settings/email", new() { ["TestTo"] = to }, "email-test")).ExpectAsync(HttpStatusCode.OK);
+        var page = await (await admin.SubmitAsync("/settings/email", "/settings/email", new() { ["TestTo"] = to }, "email-test"))
+            .ExpectAsync(HttpStatusCode.OK);
         var message = await Mailbox.WaitForAsync(to);
 
         Assert.Contains($"A test e-mail was sent to {to}.", page);

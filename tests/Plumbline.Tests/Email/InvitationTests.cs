@@ -86,7 +86,8 @@ public sealed class InvitationTests(SqliteEmailFactory factory) : IClassFixture<
     {
         var admin = await factory.AdminAsync();
         var email = Mailbox.NewAddress("direct");
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, name = "Dee Direct", password = PlumblineFactory.Password, roles = new[] { "Tam" } });
+        var response = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, name = "Dee Direct", password = PlumblineFactory.Password, roles = new[] { "Tam" } });
 
         var user = await response.ReadAsync<UserDetails>(HttpStatusCode.Created);
         await factory.SendDueAsync();

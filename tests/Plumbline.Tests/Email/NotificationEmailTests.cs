@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Features.Email;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Email;
 
-/// <summary>Notification e-mails through the real SMTP server: at once by default, off or in a daily summary by choice, and Monday's "due this week".</summary>
+/// <summary>
+/// Notification e-mails through the real SMTP server: at once by default, off or in a daily summary by choice, and Monday's
+/// "due this week".
+/// </summary>
 public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassFixture<SqliteEmailFactory>
 {
     private static async Task<int> QueueDigestsAsync(PlumblineFactory instance)
@@ -32,6 +36,10 @@ public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassF
         Assert.Contains($"{EmailFactory.PublicUrl}/handoffs/{handoff.Id}", message.TextBody);
         Assert.Contains($"href=\"{EmailFactory.PublicUrl}/handoffs/{handoff.Id}\"", message.HtmlBody);
         Assert.Contains($"{EmailFactory.PublicUrl}/account", message.TextBody);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>().EmailMessages.AsNoTracking()
+            .SingleAsync(m => m.UserId == tam.Id && m.Status == EmailStatus.Sent);
+        Assert.Equal((tam.Email, "Hana Handoff"), (row.To, row.ToName));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class PasswordResetTests(SqliteEmailFactory factory) : IClassFixtu
     {
         var admin = await factory.AdminAsync();
         await Mailbox.UseTestServerAsync(factory.Services);
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, name = "Robin Reset", password = PlumblineFactory.Password, roles = new[] { "Tam" } });
+        var response = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, name = "Robin Reset", password = PlumblineFactory.Password, roles = new[] { "Tam" } });
         return await response.ReadAsync<UserDetails>(HttpStatusCode.Created);
     }
 
@@ -95,7 +96,8 @@ public sealed class PasswordResetTests(SqliteEmailFactory factory) : IClassFixtu
         var email = Mailbox.NewAddress("locked");
         var user = await UserAsync(email);
         var admin = await factory.AdminAsync();
-        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, lockedOut = true })).ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { name = user.Name, roles = user.Roles, lockedOut = true }))
+            .ExpectAsync(HttpStatusCode.OK);
 
         var answer = await RequestAsync(email);
         await factory.SendDueAsync();
@@ -128,7 +130,10 @@ public sealed class PasswordResetTests(SqliteEmailFactory factory) : IClassFixtu
     [Fact]
     public async Task Requests_are_limited_per_address()
     {
-        await using var instance = new PlumblineFactory(settings: new Dictionary<string, string?> { ["Security:PasswordResetLimits:PerAddressPerMinute"] = "2" });
+        await using var instance = new PlumblineFactory(settings: new Dictionary<string, string?>
+        {
+            ["Security:PasswordResetLimits:PerAddressPerMinute"] = "2",
+        });
         await instance.AdminAsync();
         await Mailbox.UseTestServerAsync(instance.Services);
         var email = Mailbox.NewAddress("flood");

@@ -66,7 +66,8 @@ public static class Mailbox
         {
             var messages = To(address);
             if (messages.Count >= count) return messages[count - 1];
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No e-mail #{count} to {address} arrived within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No e-mail #{count} to {address} arrived within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s.");
             await Task.Delay(100);
         }
     }

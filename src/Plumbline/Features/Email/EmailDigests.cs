@@ -32,7 +32,8 @@ public sealed class EmailDigests(AppDbContext db, EmailOutbox outbox, EmailSetti
         var queued = 0;
 
         var dailyIds = await db.EmailPreferences.AsNoTracking()
-            .Where(p => (p.ReviewSubmitted == EmailFrequency.Daily || p.RecommendationApproved == EmailFrequency.Daily || p.HandoffAssigned == EmailFrequency.Daily)
+            .Where(p => (p.ReviewSubmitted == EmailFrequency.Daily || p.RecommendationApproved == EmailFrequency.Daily
+                    || p.HandoffAssigned == EmailFrequency.Daily)
                 && (p.LastDailySummaryAt == null || p.LastDailySummaryAt < daily))
             .Select(p => new { p.UserId, p.LastDailySummaryAt }).ToListAsync(ct);
         foreach (var p in dailyIds)
@@ -74,7 +75,8 @@ public sealed class EmailDigests(AppDbContext db, EmailOutbox outbox, EmailSetti
             .OrderBy(n => n.CreatedAt).Take(200).ToListAsync(ct);
         if (items.Count == 0) return false;
         var sections = items.GroupBy(n => n.Kind).OrderBy(g => Array.IndexOf(EmailPreferencesService.Choosable, g.Key))
-            .Select(g => new EmailSection(EmailPreferencesService.Heading(g.Key), g.Select(n => new EmailLine(n.Message, urls.For(n.Link))).ToList())).ToList();
+            .Select(g => new EmailSection(EmailPreferencesService.Heading(g.Key), g.Select(n => new EmailLine(n.Message, urls.For(n.Link))).ToList()))
+            .ToList();
         await outbox.QueueAsync(EmailKind.DailySummary, person.Email, person.Name, userId, new EmailContent(
             $"Your Plumbline summary: {items.Count} new {(items.Count == 1 ? "item" : "items")}", $"Hello {person.Name},",
             ["Here is what happened in Plumbline for you since your last summary."], new EmailLink("Open Plumbline", urls.For("/notifications")),
@@ -90,12 +92,14 @@ public sealed class EmailDigests(AppDbContext db, EmailOutbox outbox, EmailSetti
         var sections = new List<EmailSection>();
         var week = (await visits.RangeAsync(new VisitFilter(TamUserId: userId, From: monday, To: sunday), ct)).Where(v => v.Status.IsOpen()).ToList();
         if (week.Count > 0)
-            sections.Add(new("Your visits", week.Select(v => new EmailLine($"{v.Date:ddd d MMM}: {v.ClientName}{(v.Onsite ? "" : " (remote)")}", urls.For($"/visits/{v.Id}"))).ToList()));
+            sections.Add(new("Your visits", week.Select(v =>
+                new EmailLine($"{v.Date:ddd d MMM}: {v.ClientName}{(v.Onsite ? "" : " (remote)")}", urls.For($"/visits/{v.Id}"))).ToList()));
         var toAnswer = await db.Reviews.AsNoTracking()
             .Where(r => r.TamUserId == userId && ReviewStatusRules.Open.Contains(r.Status) && r.TamDueOn != null && r.TamDueOn <= sunday)
             .OrderBy(r => r.TamDueOn).Take(20).Select(r => new { r.Id, r.Title, r.TamDueOn }).ToListAsync(ct);
         if (toAnswer.Count > 0)
-            sections.Add(new("Reviews to finish", toAnswer.Select(r => new EmailLine($"{r.Title}, due {Format.Date(r.TamDueOn!.Value)}", urls.For($"/reviews/{r.Id}"))).ToList()));
+            sections.Add(new("Reviews to finish", toAnswer.Select(r =>
+                new EmailLine($"{r.Title}, due {Format.Date(r.TamDueOn!.Value)}", urls.For($"/reviews/{r.Id}"))).ToList()));
         var toRate = await db.Reviews.AsNoTracking()
             .Where(r => r.Status == ReviewStatus.Submitted && (r.VcioUserId == userId || db.Clients.Any(c => c.Id == r.ClientId && c.VcioUserId == userId))
                 && (r.VcioDueOn == null || r.VcioDueOn <= sunday))

@@ -27,7 +27,8 @@ public sealed class EmailDispatcher(IServiceScopeFactory scopes, SmtpSender smtp
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            due = await db.EmailMessages.AsNoTracking().Where(Due(Now)).OrderBy(m => m.NextAttemptAt).Take(Options.BatchSize).Select(m => m.Id).ToListAsync(ct);
+            due = await db.EmailMessages.AsNoTracking().Where(Due(Now)).OrderBy(m => m.NextAttemptAt).Take(Options.BatchSize)
+                .Select(m => m.Id).ToListAsync(ct);
         }
         var attempted = 0;
         // One at a time: SMTP servers limit connections per client, and mail is not in a hurry the way a page is.
@@ -42,7 +43,8 @@ public sealed class EmailDispatcher(IServiceScopeFactory scopes, SmtpSender smtp
         var before = Now - Options.KeepHistoryFor;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.EmailMessages.Where(m => m.Status != EmailStatus.Pending && (m.SentAt ?? m.LastAttemptAt ?? m.CreatedAt) < before).ExecuteDeleteAsync(ct);
+        return await db.EmailMessages.Where(m => m.Status != EmailStatus.Pending && (m.SentAt ?? m.LastAttemptAt ?? m.CreatedAt) < before)
+            .ExecuteDeleteAsync(ct);
     }
 
     private async Task<bool> TrySendAsync(Guid id, CancellationToken ct)
@@ -108,6 +110,10 @@ public sealed class EmailDispatcher(IServiceScopeFactory scopes, SmtpSender smtp
             if (composed.Content is null) return new SendResult(composed.Reason, Final: true, Dropped: true);
             (html, text) = await services.GetRequiredService<EmailRenderer>().RenderAsync(composed.Content);
             (subject, to, toName) = (composed.Content.Subject, composed.To ?? to, composed.ToName ?? toName);
+            // A notification's row learns its recipient now, so the history and the settings page's problems show who it was for.
+            if (message.NotificationId is not null)
+                await services.GetRequiredService<AppDbContext>().EmailMessages.Where(m => m.Id == message.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.To, to).SetProperty(m => m.ToName, toName).SetProperty(m => m.Subject, subject), ct);
         }
         return await smtp.SendAsync(server, SmtpSender.Build(server, to, toName, subject ?? "", html, text ?? ""), ct);
     }

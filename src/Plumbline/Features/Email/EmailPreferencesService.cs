@@ -15,7 +15,8 @@ public sealed class EmailPreferencesService(AppDbContext db)
     {
         var row = await db.EmailPreferences.FirstOrDefaultAsync(p => p.UserId == userId, ct);
         if (row is null) db.EmailPreferences.Add(row = new EmailPreferences { UserId = userId });
-        (row.ReviewSubmitted, row.RecommendationApproved, row.HandoffAssigned, row.WeeklyDue) = (reviewSubmitted, recommendationApproved, handoffAssigned, weeklyDue);
+        (row.ReviewSubmitted, row.RecommendationApproved, row.HandoffAssigned, row.WeeklyDue) =
+            (reviewSubmitted, recommendationApproved, handoffAssigned, weeklyDue);
         await db.SaveChangesAsync(ct);
     }
 
@@ -28,7 +29,8 @@ public sealed class EmailPreferencesService(AppDbContext db)
         _ => EmailFrequency.Off,
     };
 
-    public static readonly NotificationKind[] Choosable = [NotificationKind.ReviewSubmitted, NotificationKind.RecommendationApproved, NotificationKind.HandoffAssigned];
+    public static readonly NotificationKind[] Choosable =
+        [NotificationKind.ReviewSubmitted, NotificationKind.RecommendationApproved, NotificationKind.HandoffAssigned];
 
     public static string Label(NotificationKind kind) => kind switch
     {

@@ -31,7 +31,8 @@ public sealed class EmailSettingsService(AppDbContext db, IDataProtectionProvide
     {
         var s = await db.EmailSettings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == EmailSettings.SingletonId, ct);
         if (s is null || s.Host.Length == 0 || s.FromAddress.Length == 0) return null;
-        return new SmtpServer(s.Host, s.Port, s.Security, s.UserName, s.ProtectedPassword is { } p ? _protector.Unprotect(p) : null, s.FromAddress, s.FromName);
+        var password = s.ProtectedPassword is { } p ? _protector.Unprotect(p) : null;
+        return new SmtpServer(s.Host, s.Port, s.Security, s.UserName, password, s.FromAddress, s.FromName);
     }
 
     public async Task<bool> IsConfiguredAsync(CancellationToken ct) =>
@@ -63,7 +64,8 @@ public sealed class EmailSettingsService(AppDbContext db, IDataProtectionProvide
             errors["host"] = ["Enter the SMTP server's host name or IP address, such as smtp.example.com (no port, no scheme)."];
         if (input.Port is not (>= 1 and <= 65535)) errors["port"] = ["The port is a number from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25."];
         if (!Enum.IsDefined(input.Security)) errors["security"] = ["Choose how the connection is secured."];
-        if (from.Length is 0 or > 256 || !new EmailAddressAttribute().IsValid(from)) errors["fromAddress"] = ["Enter the address e-mails come from, such as plumbline@example.com."];
+        if (from.Length is 0 or > 256 || !new EmailAddressAttribute().IsValid(from))
+            errors["fromAddress"] = ["Enter the address e-mails come from, such as plumbline@example.com."];
         if (fromName.Length > 200 || fromName.Any(char.IsControl)) errors["fromName"] = ["Keep the sender's name on one line, up to 200 characters."];
         if (user.Length > 255) errors["userName"] = ["Keep the user name to 255 characters or fewer."];
         if ((input.Password ?? "").Length > 1000) errors["password"] = ["Keep the password to 1000 characters or fewer."];
@@ -91,7 +93,8 @@ public sealed class EmailSettingsService(AppDbContext db, IDataProtectionProvide
     public async Task<SendResult> SendTestAsync(string? to, CancellationToken ct)
     {
         var address = (to ?? "").Trim();
-        if (address.Length is 0 or > 256 || !new EmailAddressAttribute().IsValid(address)) return new SendResult("Enter a valid e-mail address to send the test to.");
+        if (address.Length is 0 or > 256 || !new EmailAddressAttribute().IsValid(address))
+            return new SendResult("Enter a valid e-mail address to send the test to.");
         var server = await ServerAsync(ct);
         if (server is null) return new SendResult("E-mail is not set up yet: save the SMTP server first.");
         var content = new EmailContent("Plumbline test e-mail", "Hello,",

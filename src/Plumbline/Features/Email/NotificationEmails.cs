@@ -25,7 +25,8 @@ public sealed class NotificationEmails(AppDbContext db, EmailPreferencesService 
     public async Task<(string Email, string Name)?> RecipientAsync(string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var u = await db.Users.AsNoTracking().Where(x => x.Id == userId).Select(x => new { x.Email, x.Name, x.LockoutEnd, x.PasswordHash }).FirstOrDefaultAsync(ct);
+        var u = await db.Users.AsNoTracking().Where(x => x.Id == userId)
+            .Select(x => new { x.Email, x.Name, x.LockoutEnd, x.PasswordHash }).FirstOrDefaultAsync(ct);
         if (u is null || string.IsNullOrEmpty(u.Email) || u.PasswordHash is null || (u.LockoutEnd is { } end && end > now)) return null;
         return (u.Email, u.Name);
     }

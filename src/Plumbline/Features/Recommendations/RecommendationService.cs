@@ -152,9 +152,11 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         if (to == RecommendationStatus.Approved)
         {
             // The client's TAM and vCIO plan and deliver the work the client said yes to.
-            var people = await db.Clients.AsNoTracking().Where(c => c.Id == x.ClientId).Select(c => new { c.Name, c.TamUserId, c.VcioUserId }).FirstOrDefaultAsync(ct);
+            var people = await db.Clients.AsNoTracking().Where(c => c.Id == x.ClientId)
+                .Select(c => new { c.Name, c.TamUserId, c.VcioUserId }).FirstOrDefaultAsync(ct);
             foreach (var person in new[] { people?.TamUserId, people?.VcioUserId }.OfType<string>().Distinct())
-                notifier.Add(person, $"\"{x.Title}\" was approved for {people!.Name}.", $"/recommendations/{x.Id}", Notifications.NotificationKind.RecommendationApproved);
+                notifier.Add(person, $"\"{x.Title}\" was approved for {people!.Name}.", $"/recommendations/{x.Id}",
+                    Notifications.NotificationKind.RecommendationApproved);
             await outbox.EnqueueAsync(new RecommendationApprovedPayload(
                 new RecommendationApprovedData(x.Id, x.ClientId, x.Title, x.OneTimeCost, x.RecurringMonthlyCost, x.Target?.ToString(), who)), ct);
         }
