@@ -82,6 +82,32 @@ public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_review_submitted_to_me_is_emailed_at_once_but_not_to_a_locked_person()
+    {
+        var admin = await factory.AdminAsync();
+        await Mailbox.UseTestServerAsync(factory.Services);
+        var (_, vcio) = await factory.UserAsync("Vcio", "Vera Ratings");
+        var (_, locked) = await factory.UserAsync("Vcio", "Lou Locked");
+        await (await admin.PutAsJsonAsync($"/api/v1/users/{locked.Id}", new { name = locked.Name, roles = locked.Roles, lockedOut = true }))
+            .ExpectAsync(HttpStatusCode.OK);
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+
+        var review = await admin.CreateReviewAsync(client.Id, library.Ids, vcioUserId: vcio.Id);
+        await admin.AnswerAsync(review.Id, library[0].Id, "No");
+        await admin.SubmitAsync(review.Id);
+        var other = await admin.CreateReviewAsync((await admin.CreateClientAsync()).Id, library.Ids, vcioUserId: locked.Id);
+        await admin.AnswerAsync(other.Id, library[0].Id, "No");
+        await admin.SubmitAsync(other.Id);
+        await factory.SendDueAsync();
+        var message = await Mailbox.WaitForAsync(vcio.Email);
+
+        Assert.Equal($"{review.Title} was submitted and is waiting for your ratings.", message.Subject);
+        Assert.Contains($"{EmailFactory.PublicUrl}/reviews/{review.Id}/vcio", message.TextBody);
+        Assert.Empty(Mailbox.To(locked.Email));
+    }
+
+    [Fact]
     public async Task A_recommendation_approved_for_my_client_is_emailed_to_its_tam()
     {
         var admin = await factory.AdminAsync();
