@@ -12,10 +12,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 . "$root/scripts/lib/throwaway-postgres.sh"
 # shellcheck source=lib/test-oidc.sh
 . "$root/scripts/lib/test-oidc.sh"
+# shellcheck source=lib/test-smtp.sh
+. "$root/scripts/lib/test-smtp.sh"
 
 log() { echo "test.sh: $*"; }
 
-cleanup() { pg_stop; oidc_stop; }
+cleanup() { pg_stop; oidc_stop; smtp_stop; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -29,6 +31,7 @@ install_missing() {
     local packages=()
     [ -x /usr/bin/chromium ] || packages+=(chromium)
     [ -x "$pg_bin/initdb" ] || packages+=(postgresql-15)
+    smtp_installed || packages+=(python3-aiosmtpd)
     [ "${#packages[@]}" -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         log "missing ${packages[*]}; run as root (or install them) first"
@@ -43,6 +46,13 @@ start_postgres() {
     pg_start plumbline-pg fsync=off synchronous_commit=off full_page_writes=off max_connections=300 || return 1
     export PLUMBLINE_TEST_PG="$PG_CONNECTION"
     log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+}
+
+# The SMTP server e-mail tests send to; they read the delivered messages back from its Maildir.
+start_smtp() {
+    smtp_start plumbline-smtp || return 1
+    export PLUMBLINE_TEST_SMTP="127.0.0.1:$SMTP_PORT" PLUMBLINE_TEST_MAILDIR="$SMTP_MAILDIR"
+    log "SMTP server (aiosmtpd) on 127.0.0.1:$SMTP_PORT"
 }
 
 # The Redocly CLI that RedoclyLintTests runs on the OpenAPI document, at the version tools/openapi pins.
@@ -73,6 +83,7 @@ install_missing || finish 0 0 1
 # Debian's postgresql package creates this user; a machine that only has the binaries may lack it.
 id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres || finish 0 0 1
 start_postgres || finish 0 0 1
+start_smtp || finish 0 0 1
 install_openapi_tools || finish 0 0 1
 start_oidc_provider || finish 0 0 1
 

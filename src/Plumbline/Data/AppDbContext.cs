@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Clients;
+using Plumbline.Features.Email;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
@@ -54,6 +55,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<RecommendationTemplate> RecommendationTemplates => Set<RecommendationTemplate>();
+    public DbSet<EmailSettings> EmailSettings => Set<EmailSettings>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<EmailPreferences> EmailPreferences => Set<EmailPreferences>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -41,6 +41,7 @@ public class PlumblineFactory : WebApplicationFactory<Program>
             // Shared fixtures sign in many times from one address; the limit's own tests lower these on a fresh instance.
             ["Security:SignInLimits:PerIpPerMinute"] = "100000",
             ["Security:SignInLimits:PerAccountPerMinute"] = "100000",
+            ["Security:PasswordResetLimits:PerIpPerMinute"] = "100000",
         };
         if (database == TestDatabase.Postgres)
         {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Plumbline.Features.Webhooks;
+using Plumbline.Infrastructure;
 using Plumbline.Tests.TestSupport;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Reviews;
@@ -117,7 +118,7 @@ public abstract class WebhookDeliveryTests(DeliveryFactory factory)
         Assert.Equal((DeliveryStatus.Pending, 1, (int?)500, factory.Now.AddMinutes(1)),
             (first.Status, first.Attempts, first.LastStatusCode, first.NextAttemptAt));
 
-        foreach (var (wait, tries) in WebhookRetry.Delays.Select((d, i) => (d, i + 1)))
+        foreach (var (wait, tries) in RetrySchedule.Delays.Select((d, i) => (d, i + 1)))
         {
             factory.Clock.Advance(wait - TimeSpan.FromSeconds(1));
             await factory.Dispatcher.DeliverDueAsync(default);

@@ -1,5 +1,6 @@
 using System.Text;
 using Plumbline.Features.Webhooks;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Tests.Webhooks;
 
@@ -60,10 +61,10 @@ public sealed class WebhookSigningTests
     [Fact]
     public void Retries_wait_1_min_5_min_30_min_2_h_and_12_h_then_stop()
     {
-        var waits = Enumerable.Range(1, 6).Select(WebhookRetry.DelayAfter).ToList();
+        var waits = Enumerable.Range(1, 6).Select(RetrySchedule.DelayAfter).ToList();
 
         Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12), null], waits);
-        Assert.Null(WebhookRetry.DelayAfter(0));
-        Assert.Equal(6, WebhookRetry.MaxAttempts);
+        Assert.Null(RetrySchedule.DelayAfter(0));
+        Assert.Equal(6, RetrySchedule.MaxAttempts);
     }
 }

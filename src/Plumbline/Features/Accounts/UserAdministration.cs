@@ -6,7 +6,8 @@ using Plumbline.Data;
 namespace Plumbline.Features.Accounts;
 
 public sealed record UserDetails(string Id, string Email, string Name, IReadOnlyList<string> Roles,
-    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null, bool TwoFactorEnabled = false);
+    int? WorkingDaysPerYear, int? LeaveDaysPerYear, bool LockedOut, DateTime CreatedAt, int? InternalDaysPerYear = null,
+    bool TwoFactorEnabled = false, bool Invited = false);
 
 public sealed record CreateUserRequest(string? Email, string? Name, string? Password, List<string>? Roles,
     int? WorkingDaysPerYear = null, int? LeaveDaysPerYear = null, int? InternalDaysPerYear = null);
@@ -16,7 +17,7 @@ public sealed record UpdateUserRequest(string? Name, List<string>? Roles, int? W
 
 /// <summary>The one place that creates and changes users, for the setup page, the admin pages and the API alike.</summary>
 public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, UserSessions sessions,
-    TwoFactor twoFactor, TimeProvider clock)
+    TwoFactor twoFactor, TimeProvider clock, IInvitations invitations)
 {
     /// <summary>
     /// For a lost phone: turns the person's two-factor sign-in off, forgets its key and recovery codes, and ends their
@@ -36,7 +37,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (!new EmailAddressAttribute().IsValid(email) || email.Length is 0 or > 256) errors["email"] = ["Enter a valid e-mail address."];
         else if (await users.FindByEmailAsync(email) is not null) errors["email"] = ["A user with this e-mail address already exists."];
         ValidateCommon(request.Name, request.Roles, request.WorkingDaysPerYear, request.LeaveDaysPerYear, request.InternalDaysPerYear, errors);
-        if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Enter a password."];
+        // Without a password the person is invited by e-mail to choose one, which needs e-mail to be set up.
+        var invite = string.IsNullOrEmpty(request.Password);
+        if (invite && errors.Count == 0 && !await invitations.CanSendAsync(ct))
+            errors["password"] = ["Enter a password. Without one, Plumbline e-mails an invitation, but e-mail is not set up (Settings, E-mail)."];
         if (errors.Count > 0) return (null, errors);
 
         var user = new AppUser
@@ -50,10 +54,20 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             LeaveDaysPerYear = request.LeaveDaysPerYear,
             InternalDaysPerYear = request.InternalDaysPerYear,
         };
-        var created = await users.CreateAsync(user, request.Password!);
-        if (!created.Succeeded) return (null, new() { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
         await EnsureRolesAsync();
-        await users.AddToRolesAsync(user, request.Roles!.Distinct());
+        // One transaction: a user is never left without roles, nor invited without being created. First-run setup holds its own.
+        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+        {
+            var created = invite ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password!);
+            if (!created.Succeeded) return (null, new() { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
+            await users.AddToRolesAsync(user, request.Roles!.Distinct());
+            if (invite)
+            {
+                invitations.Queue(user);
+                await db.SaveChangesAsync(ct);
+            }
+            if (tx is not null) await tx.CommitAsync(ct);
+        }
         return (await GetAsync(user.Id, ct), errors);
     }
 
@@ -154,6 +168,17 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return errors;
     }
 
+    /// <summary>Sends a new invitation to a person who has not chosen a password yet; false when they have one (or do not exist).</summary>
+    public async Task<(bool Sent, string? Problem)> ResendInvitationAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || user.PasswordHash is not null) return (false, "This person has already chosen a password.");
+        if (!await invitations.CanSendAsync(ct)) return (false, "E-mail is not set up (Settings, E-mail), so no invitation can be sent.");
+        invitations.Queue(user);
+        await db.SaveChangesAsync(ct);
+        return (true, null);
+    }
+
     public async Task<UserDetails?> GetAsync(string id, CancellationToken ct) =>
         (await QueryAsync(db.Users.Where(u => u.Id == id), ct)).FirstOrDefault();
 
@@ -165,9 +190,12 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
                               join r in db.Roles on ur.RoleId equals r.Id
                               where ids.Contains(ur.UserId)
                               select new { ur.UserId, r.Name }).ToListAsync(ct);
+        // Someone created by single sign-on has no password either, but was never invited.
+        var singleSignOn = (await db.UserLogins.Where(l => ids.Contains(l.UserId)).Select(l => l.UserId).ToListAsync(ct)).ToHashSet();
         return found.Select(u => new UserDetails(u.Id, u.Email ?? "", u.Name,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Array.IndexOf(Roles.All, r)).ToList(),
-            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear, u.TwoFactorEnabled)).ToList();
+            u.WorkingDaysPerYear, u.LeaveDaysPerYear, IsLocked(u), u.CreatedAt, u.InternalDaysPerYear, u.TwoFactorEnabled,
+            Invited: u.PasswordHash == null && !singleSignOn.Contains(u.Id))).ToList();
     }
 
     public Task<bool> AnyUserAsync(CancellationToken ct) => db.Users.AnyAsync(ct);

@@ -164,5 +164,5 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         db.HandoffNotes.Add(new HandoffNote { HandoffId = handoffId, At = Now, UserId = actor.UserId, UserName = actor.Name, Text = text });
 
     private void NotifyOwner(Handoff handoff, string ownerUserId) =>
-        notifier.Add(ownerUserId, $"A hand-off was given to you: {handoff.Title}", $"/handoffs/{handoff.Id}");
+        notifier.Add(ownerUserId, $"A hand-off was given to you: {handoff.Title}", $"/handoffs/{handoff.Id}", NotificationKind.HandoffAssigned);
 }

@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Email;
 
 namespace Plumbline.Features.Notifications;
 
 public sealed record NotificationDetails(Guid Id, string Message, string Link, DateTime CreatedAt, bool Read);
 
-/// <summary>In-app notifications ("review submitted, waiting for you"); e-mail comes later.</summary>
-public sealed class Notifier(AppDbContext db, TimeProvider clock)
+/// <summary>In-app notifications ("review submitted, waiting for you"), and for the kinds people choose, an e-mail too.</summary>
+public sealed class Notifier(AppDbContext db, TimeProvider clock, EmailOutbox email)
 {
-    /// <summary>Adds a notification to the current unit of work; it is saved with the change that caused it.</summary>
-    public void Add(string userId, string message, string link) =>
-        db.Notifications.Add(new Notification { UserId = userId, Message = message, Link = link, CreatedAt = clock.GetUtcNow().UtcDateTime });
+    /// <summary>
+    /// Adds a notification to the current unit of work; it is saved with the change that caused it. A kind people can choose
+    /// e-mail for also queues an e-mail in the same save; the person's choice (at once, daily, off) is applied when it is sent.
+    /// </summary>
+    public void Add(string userId, string message, string link, NotificationKind kind = NotificationKind.General)
+    {
+        var notification = new Notification { UserId = userId, Message = message, Link = link, Kind = kind, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Notifications.Add(notification);
+        if (kind != NotificationKind.General) email.QueueNotification(userId, notification.Id);
+    }
 
     public async Task<List<NotificationDetails>> RecentAsync(string userId, int count, CancellationToken ct) =>
         await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).Take(count)

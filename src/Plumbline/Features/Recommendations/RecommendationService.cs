@@ -7,7 +7,8 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Recommendations;
 
 /// <summary>Writes recommendations: validation, links to findings, status history and the client's decision.</summary>
-public sealed class RecommendationService(AppDbContext db, TimeProvider clock, IWebhookOutbox outbox, RecommendationQueries queries)
+public sealed class RecommendationService(AppDbContext db, TimeProvider clock, IWebhookOutbox outbox, RecommendationQueries queries,
+    Notifications.Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -161,8 +162,16 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
         if (to is RecommendationStatus.Approved or RecommendationStatus.Declined)
             (x.DecidedBy, x.DecidedAt, x.DecisionComment) = (who, Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         if (to == RecommendationStatus.Approved)
+        {
+            // The client's TAM and vCIO plan and deliver the work the client said yes to.
+            var people = await db.Clients.AsNoTracking().Where(c => c.Id == x.ClientId)
+                .Select(c => new { c.Name, c.TamUserId, c.VcioUserId }).FirstOrDefaultAsync(ct);
+            foreach (var person in new[] { people?.TamUserId, people?.VcioUserId }.OfType<string>().Distinct())
+                notifier.Add(person, $"\"{x.Title}\" was approved for {people!.Name}.", $"/recommendations/{x.Id}",
+                    Notifications.NotificationKind.RecommendationApproved);
             await outbox.EnqueueAsync(new RecommendationApprovedPayload(
                 new RecommendationApprovedData(x.Id, x.ClientId, x.Title, x.OneTimeCost, x.RecurringMonthlyCost, x.Target?.ToString(), who)), ct);
+        }
     }
 
     /// <summary>Points the given findings at this recommendation, and lets go of the ones no longer listed.</summary>

@@ -87,7 +87,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         review.SubmittedAt = Now;
         review.Version = Guid.NewGuid();
         if (review.VcioUserId is { } vcio)
-            notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio");
+            notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio",
+                NotificationKind.ReviewSubmitted);
         await webhooks.EnqueueAsync(new ReviewSubmittedPayload(EventData(review)), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

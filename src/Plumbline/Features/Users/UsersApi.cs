@@ -14,7 +14,9 @@ public static class UsersApi
         group.MapGet("/", List).RequireAuthorization(Policies.SignedIn).WithName("listUsers")
             .WithSummary("The people who use Plumbline, by name (paged); q searches names and e-mail addresses.");
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithName("getUser").WithSummary("One user with their roles.").ProducesProblem(404);
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithName("createUser").WithSummary("Add a user with a password and roles.");
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithName("createUser")
+            .WithSummary("Add a user with roles and a password; without a password, Plumbline e-mails them an invitation to choose one "
+                + "(400 naming password when e-mail is not set up).");
         group.MapPut("/{id}", Update).RequireAuthorization(Policies.Admin).WithName("updateUser")
             .WithSummary("Change a user's name, roles or password, or lock them out. A lock, a new password or a change of roles ends their sessions and API tokens at once.").ProducesProblem(404);
         return app;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Plumbline.Data;
+using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Webhooks;
 
@@ -76,7 +77,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         var duration = (int)Math.Min(int.MaxValue, clock.GetElapsedTime(started).TotalMilliseconds);
 
         var attempts = delivery.Attempts + 1;
-        var retryIn = result.Success || result.Final ? null : WebhookRetry.DelayAfter(attempts);
+        var retryIn = result.Success || result.Final ? null : RetrySchedule.DelayAfter(attempts);
         var status = result.Success ? DeliveryStatus.Delivered : retryIn is null ? DeliveryStatus.Failed : DeliveryStatus.Pending;
         DateTime? next = retryIn is { } wait ? now + wait : null;
         var saved = await db.WebhookDeliveries.Where(d => d.Id == id && d.LeaseId == lease).ExecuteUpdateAsync(u => u
