@@ -90,10 +90,15 @@ start_oidc_provider || finish 0 0 1
 log "building"
 dotnet build Plumbline.slnx -nologo -v q -clp:ErrorsOnly || finish 0 0 1
 
+# The code style (dotnet format and the 160-character limit) fails the run like a failing test would, after the tests.
+log "checking the code style"
+style=0
+bash "$root/scripts/check-format.sh" || style=1
+
 results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
-status=0
+status=$style
 for project in tests/*/*.csproj; do
     name="$(basename "$project" .csproj)"
     log "testing $name"
@@ -102,6 +107,7 @@ for project in tests/*/*.csproj; do
     [ -f "$results/$name.trx" ] || { log "$name wrote no results"; status=1; }
 done
 
+[ "$style" -eq 0 ] || log "the code style check failed (see its output above): the run fails"
 passed="$(count passed)"
 failed=$(($(count failed) + $(count error) + $(count timeout) + $(count aborted)))
 if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then status=1; fi

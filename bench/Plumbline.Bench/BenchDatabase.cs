@@ -11,6 +11,7 @@ using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Library;
+using Plumbline.Features.Settings;
 using Plumbline.Features.Standards;
 
 namespace Plumbline.Bench;
@@ -100,6 +101,7 @@ public sealed class BenchDatabase
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddPlumblineData(configuration, environment);
         services.AddAccounts();
+        services.AddSettings();
         services.AddAudit();
         services.AddStandards();
         services.AddLibrary();

@@ -50,7 +50,8 @@ public sealed class EveryPageTests(BrowserFixture browser) : BrowserTest(browser
             $"/library/standards/{standard}", $"/library/standards/{standard}/edit", "/library/structure", "/library/transfer", "/library/flags",
             "/handoffs", "/handoffs?area=ServiceDesk&status=all&sort=client", $"/handoffs/{handoff}", $"/handoffs/new?clientId={client}",
                 $"/handoffs/new?reviewId={reviews[^2]}",
-            "/handoffs/new?findingId=x", "/settings/webhooks", "/settings/email", "/users", "/audit", "/settings", "/settings/holidays", "/users/sessions", "/account",
+            "/handoffs/new?findingId=x", "/settings/webhooks", "/settings/email", "/users", "/audit", "/settings", "/settings/holidays",
+                "/users/sessions", "/account",
             $"/clients/{client}/recommendations/new", $"/recommendations/templates?clientId={client}", "/settings/single-sign-on",
             .. schedule,
         ];

@@ -114,7 +114,8 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     {
         var admin = await AdminAsync();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@provider.test";
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, name = name ?? $"{role} person", password = Password, roles = new[] { role } });
+        var response = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, name = name ?? $"{role} person", password = Password, roles = new[] { role } });
         var user = await response.ReadAsync<UserDetails>(System.Net.HttpStatusCode.Created);
         return (WithToken(await TokenAsync(email, Password)), user);
     }

@@ -73,7 +73,8 @@ public static class AccountServices
         return services;
     }
 
-    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task ApiOr(
+        Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (ApiErrors.IsApi(context.HttpContext)) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);

@@ -208,7 +208,8 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
     }
 
-    private static void ValidateCommon(string? name, List<string>? wanted, int? workingDays, int? leaveDays, int? internalDays, Dictionary<string, string[]> errors)
+    private static void ValidateCommon(string? name, List<string>? wanted, int? workingDays, int? leaveDays, int? internalDays,
+        Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(name)) errors["name"] = ["Enter the person's name."];
         else if (name.Trim().Length > 200) errors["name"] = ["Keep the name to 200 characters or fewer."];

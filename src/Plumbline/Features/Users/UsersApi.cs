@@ -18,11 +18,13 @@ public static class UsersApi
             .WithSummary("Add a user with roles and a password; without a password, Plumbline e-mails them an invitation to choose one "
                 + "(400 naming password when e-mail is not set up).");
         group.MapPut("/{id}", Update).RequireAuthorization(Policies.Admin).WithName("updateUser")
-            .WithSummary("Change a user's name, roles or password, or lock them out. A lock, a new password or a change of roles ends their sessions and API tokens at once.").ProducesProblem(404);
+            .WithSummary("Change a user's name, roles or password, or lock them out. A lock, a new password or a change of roles ends their sessions and API " +
+                "tokens at once.").ProducesProblem(404);
         return app;
     }
 
-    private static async Task<Ok<PagedList<UserDetails>>> List(AppDbContext db, UserAdministration admin, string? q, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<PagedList<UserDetails>>> List(AppDbContext db, UserAdministration admin, string? q, int? page,
+        int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var query = db.Users.AsQueryable();
@@ -39,13 +41,15 @@ public static class UsersApi
     private static async Task<Results<Ok<UserDetails>, ProblemHttpResult>> Get(string id, UserAdministration admin, CancellationToken ct) =>
         await admin.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : ApiErrors.NotFound($"There is no user with id '{id}'.");
 
-    private static async Task<Results<Created<UserDetails>, ValidationProblem>> Create(CreateUserRequest request, UserAdministration admin, CancellationToken ct)
+    private static async Task<Results<Created<UserDetails>, ValidationProblem>> Create(CreateUserRequest request,
+        UserAdministration admin, CancellationToken ct)
     {
         var (user, errors) = await admin.CreateAsync(request, ct);
         return user is null ? ApiErrors.Validation(errors) : TypedResults.Created($"/api/v1/users/{user.Id}", user);
     }
 
-    private static async Task<Results<Ok<UserDetails>, ProblemHttpResult, ValidationProblem>> Update(string id, UpdateUserRequest request, UserAdministration admin, CancellationToken ct)
+    private static async Task<Results<Ok<UserDetails>, ProblemHttpResult, ValidationProblem>> Update(string id, UpdateUserRequest request,
+        UserAdministration admin, CancellationToken ct)
     {
         var (user, errors) = await admin.UpdateAsync(id, request, ct);
         if (user is not null) return TypedResults.Ok(user);
