@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Plumbline.Data;
@@ -69,7 +70,8 @@ public static class AccountServices
         services.AddScoped<SignInCheck>();
         services.AddScoped<TwoFactor>();
         services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<SignInLimitsOptions>>())
+        { Log = sp.GetRequiredService<ILogger<SignInThrottle>>() });
         return services;
     }
 

@@ -5,8 +5,10 @@ namespace Plumbline.Features.Accounts;
 /// <summary>
 /// Checks an e-mail and password the same way for the sign-in page and the token API, so an unknown e-mail, a wrong
 /// password and a locked account cannot be told apart: one message, and a password hash is verified in every case.
+/// Every failure is logged as a warning (the person's id, or the e-mail that matched no one; never a password or code), so
+/// an administrator can see guessing in the log; the person trying learns nothing more.
 /// </summary>
-public sealed class SignInCheck(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TwoFactor twoFactor)
+public sealed class SignInCheck(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TwoFactor twoFactor, ILogger<SignInCheck> log)
 {
     public const string Failed = "The e-mail address or password is wrong, or the account is locked. Try again later or ask an admin.";
     public const string CodeFailed = "The code is wrong or too old, or the account is locked. Try again with a new code, or ask an admin.";
@@ -25,11 +27,13 @@ public sealed class SignInCheck(UserManager<AppUser> users, IPasswordHasher<AppU
         if (user is null || await users.IsLockedOutAsync(user))
         {
             hasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.Value, password);
+            if (user is null) log.LogWarning("Sign-in failed: no account has the e-mail address {Email}.", ForLog(email));
+            else log.LogWarning("Sign-in refused: the account of user {UserId} is locked.", user.Id);
             return null;
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
+            await FailedAsync(user, "wrong password");
             return null;
         }
         // With two-factor sign-in the count is reset only after the code: otherwise a person who knows the password could
@@ -44,14 +48,29 @@ public sealed class SignInCheck(UserManager<AppUser> users, IPasswordHasher<AppU
     /// </summary>
     public async Task<bool> CheckCodeAsync(AppUser user, string? code, bool recovery = false)
     {
-        if (await users.IsLockedOutAsync(user)) return false;
+        if (await users.IsLockedOutAsync(user))
+        {
+            log.LogWarning("Sign-in refused: the account of user {UserId} is locked.", user.Id);
+            return false;
+        }
         var right = recovery ? await twoFactor.RedeemRecoveryCodeAsync(user, code) : await twoFactor.VerifyCodeAsync(user, code);
         if (!right)
         {
-            await users.AccessFailedAsync(user);
+            await FailedAsync(user, recovery ? "wrong recovery code" : "wrong code");
             return false;
         }
         await users.ResetAccessFailedCountAsync(user);
         return true;
+    }
+
+    /// <summary>What was typed, without line breaks or other control characters (they could fake log lines) and capped.</summary>
+    private static string ForLog(string email) => new string([.. email.Where(c => !char.IsControl(c)).Take(200)]);
+
+    private async Task FailedAsync(AppUser user, string why)
+    {
+        await users.AccessFailedAsync(user);
+        if (await users.IsLockedOutAsync(user))
+            log.LogWarning("Sign-in failed for user {UserId} ({Reason}); the account is now locked for a while.", user.Id, why);
+        else log.LogWarning("Sign-in failed for user {UserId} ({Reason}).", user.Id, why);
     }
 }

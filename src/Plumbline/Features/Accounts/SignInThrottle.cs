@@ -38,13 +38,29 @@ public sealed class SignInThrottle : IDisposable
     public TimeSpan? Attempt(IPAddress? address, string? email)
     {
         using (var lease = _byAddress.AttemptAcquire(address?.ToString() ?? "unknown"))
-            if (!lease.IsAcquired) return RetryAfter(lease);
+        {
+            if (!lease.IsAcquired)
+            {
+                Log?.LogWarning("Too many sign-in attempts from {Address}: refused for a while.", address?.ToString() ?? "an unknown address");
+                return RetryAfter(lease);
+            }
+        }
         var account = (email ?? "").Trim().ToUpperInvariant();
         if (account.Length == 0) return null;
         using (var lease = _byAccount.AttemptAcquire(account))
-            if (!lease.IsAcquired) return RetryAfter(lease);
+        {
+            if (!lease.IsAcquired)
+            {
+                Log?.LogWarning("Too many sign-in attempts for one e-mail address (from {Address}): refused for a while.",
+                    address?.ToString() ?? "an unknown address");
+                return RetryAfter(lease);
+            }
+        }
         return null;
     }
+
+    /// <summary>Where refusals are logged; the password reset limits reuse this class without a log.</summary>
+    public ILogger? Log { get; init; }
 
     private static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero ? wait : Window;
