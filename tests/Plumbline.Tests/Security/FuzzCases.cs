@@ -5,18 +5,6 @@ using System.Text.Json.Nodes;
 
 namespace Plumbline.Tests.Security;
 
-/// <summary>One bad request: what it tries (for the failure report), where it goes and what it sends.</summary>
-public sealed record FuzzCase(string Name, string Url, string? Body, string? ContentType, byte[]? Bytes = null)
-{
-    public HttpRequestMessage Request(string method)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), Url);
-        if (Bytes is not null) request.Content = new ByteArrayContent(Bytes) { Headers = { ContentType = MediaTypeHeaderValue.Parse(ContentType!) } };
-        else if (Body is not null) request.Content = new StringContent(Body, Encoding.UTF8, ContentType!);
-        return request;
-    }
-}
-
 /// <summary>
 /// Bad inputs made from an operation's schema: for every body field wrong types, null, empty, very long, control and
 /// unusual characters, out-of-range numbers, invalid enums and dates; missing required fields; bodies that are not
