@@ -12,6 +12,8 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Library;
 using Plumbline.Features.Settings;
+using Plumbline.Features.Email;
+using Plumbline.Infrastructure;
 using Plumbline.Features.Standards;
 
 namespace Plumbline.Bench;
@@ -102,6 +104,9 @@ public sealed class BenchDatabase
         services.AddPlumblineData(configuration, environment);
         services.AddAccounts();
         services.AddSettings();
+        // User administration invites by e-mail; the generator gives every user a password, so no mail is queued.
+        services.AddEmail();
+        PublicUrl.Add(services);
         services.AddAudit();
         services.AddStandards();
         services.AddLibrary();
