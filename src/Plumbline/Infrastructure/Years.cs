@@ -10,9 +10,6 @@ public static class Years
 {
     public const int First = 2000, Last = 2100;
 
-    /// <summary>For messages: "between 2000 and 2100".</summary>
-    public const string Range = "between 2000 and 2100";
-
     public static bool Contains(int year) => year is >= First and <= Last;
 
     public static bool Contains([NotNullWhen(true)] DateOnly? date) => date is { } d && Contains(d.Year);

@@ -12,9 +12,6 @@ public abstract class ClientDueTests(PlumblineFactory factory)
 {
     private static readonly DateOnly Visit = ReviewData.VisitDay;
 
-    private async Task<DueList> DueAsync(HttpClient api, Guid clientId, DateOnly asOf) =>
-        await (await api.GetAsync($"/api/v1/clients/{clientId}/due?asOf={asOf:yyyy-MM-dd}")).ReadAsync<DueList>();
-
     [Fact]
     public async Task A_standard_never_answered_for_the_client_is_due()
     {
@@ -22,7 +19,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var library = await admin.CreateLibraryAsync("High", "Low");
         var client = await admin.CreateClientAsync();
 
-        var due = await DueAsync(admin, client.Id, Visit);
+        var due = await admin.GetDueAsync(client.Id, Visit);
 
         Assert.Equal(Visit, due.AsOf);
         foreach (var id in library.Ids) Assert.Null(Assert.Single(due.Items, i => i.StandardId == id).LastAnsweredOn);
@@ -47,10 +44,10 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         await admin.SubmittedReviewAsync(client.Id, Visit, (library[0].Id, "Yes"));
 
-        var sameDay = await DueAsync(admin, client.Id, Visit);
-        var lastDay = await DueAsync(admin, client.Id, Visit.AddMonths(3));
-        var dayAfter = await DueAsync(admin, client.Id, Visit.AddMonths(3).AddDays(1));
-        var before = await DueAsync(admin, client.Id, Visit.AddDays(-1));
+        var sameDay = await admin.GetDueAsync(client.Id, Visit);
+        var lastDay = await admin.GetDueAsync(client.Id, Visit.AddMonths(3));
+        var dayAfter = await admin.GetDueAsync(client.Id, Visit.AddMonths(3).AddDays(1));
+        var before = await admin.GetDueAsync(client.Id, Visit.AddDays(-1));
 
         Assert.DoesNotContain(sameDay.Items, i => i.StandardId == library[0].Id);
         Assert.DoesNotContain(lastDay.Items, i => i.StandardId == library[0].Id);
@@ -66,7 +63,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         await admin.SubmittedReviewAsync(client.Id, new DateOnly(2100, 12, 31), (library[0].Id, "Yes"));
 
-        var due = await DueAsync(admin, client.Id, DateOnly.MaxValue);
+        var due = await admin.GetDueAsync(client.Id, DateOnly.MaxValue);
         var review = await admin.PostAsJsonAsync("/api/v1/reviews", new { clientId = client.Id, asOf = "9999-12-31" });
 
         Assert.Contains(due.Items, i => i.StandardId == library[0].Id && i.LastAnsweredOn == new DateOnly(2100, 12, 31));
@@ -83,7 +80,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         await admin.SubmittedReviewAsync(client.Id, Visit, (monthly.Id, "Yes"), (yearly.Id, "No"));
 
-        var due = await DueAsync(admin, client.Id, Visit.AddMonths(1).AddDays(1));
+        var due = await admin.GetDueAsync(client.Id, Visit.AddMonths(1).AddDays(1));
 
         Assert.Contains(due.Items, i => i.StandardId == monthly.Id);
         Assert.DoesNotContain(due.Items, i => i.StandardId == yearly.Id);
@@ -97,7 +94,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
         await admin.SubmittedReviewAsync(client.Id, Visit, (library[0].Id, "NotApplicable"), (library[1].Id, null));
 
-        var due = await DueAsync(admin, client.Id, Visit.AddDays(7));
+        var due = await admin.GetDueAsync(client.Id, Visit.AddDays(7));
 
         Assert.DoesNotContain(due.Items, i => i.StandardId == library[0].Id);
         Assert.Contains(due.Items, i => i.StandardId == library[1].Id);
@@ -113,8 +110,8 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var review = await admin.CreateReviewAsync(client.Id, library.Ids, lastYear);
         await admin.AnswerAsync(review.Id, library[0].Id, "Yes");
 
-        var then = await DueAsync(admin, client.Id, lastYear.AddMonths(2));
-        var now = await DueAsync(admin, client.Id, Visit);
+        var then = await admin.GetDueAsync(client.Id, lastYear.AddMonths(2));
+        var now = await admin.GetDueAsync(client.Id, Visit);
 
         Assert.DoesNotContain(then.Items, i => i.StandardId == library[0].Id);
         Assert.Equal(lastYear, Assert.Single(now.Items, i => i.StandardId == library[0].Id).LastAnsweredOn);
@@ -129,8 +126,8 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         await admin.SubmittedReviewAsync(client.Id, new DateOnly(2025, 6, 1), (library[0].Id, "Yes"));
         await admin.SubmittedReviewAsync(client.Id, new DateOnly(2025, 12, 1), (library[0].Id, "No"));
 
-        var notYet = await DueAsync(admin, client.Id, new DateOnly(2026, 3, 1));
-        var due = await DueAsync(admin, client.Id, new DateOnly(2026, 3, 2));
+        var notYet = await admin.GetDueAsync(client.Id, new DateOnly(2026, 3, 1));
+        var due = await admin.GetDueAsync(client.Id, new DateOnly(2026, 3, 2));
 
         Assert.DoesNotContain(notYet.Items, i => i.StandardId == library[0].Id);
         Assert.Equal(new DateOnly(2025, 12, 1), Assert.Single(due.Items, i => i.StandardId == library[0].Id).LastAnsweredOn);
@@ -146,7 +143,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         await (await admin.PostAsync($"/api/v1/standards/{retired.Id}/retire", null)).ExpectAsync(HttpStatusCode.OK);
         var client = await admin.CreateClientAsync();
 
-        var due = await DueAsync(admin, client.Id, Visit);
+        var due = await admin.GetDueAsync(client.Id, Visit);
 
         Assert.DoesNotContain(due.Items, i => i.StandardId == draft.Id || i.StandardId == retired.Id);
     }

@@ -12,9 +12,6 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
 {
     private static readonly DateOnly Visit = ReviewData.VisitDay;
 
-    private async Task<DueList> DueAsync(HttpClient api, Guid clientId, DateOnly asOf) =>
-        await (await api.GetAsync($"/api/v1/clients/{clientId}/due?asOf={asOf:yyyy-MM-dd}")).ReadAsync<DueList>();
-
     private static async Task<ClientTemplate> PutTemplateAsync(HttpClient api, Guid clientId, object template) =>
         await (await api.PutAsJsonAsync($"/api/v1/clients/{clientId}/template", template)).ReadAsync<ClientTemplate>();
 
@@ -63,7 +60,7 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         };
         await PutTemplateAsync(admin, client.Id, template);
 
-        var due = await DueAsync(admin, client.Id, Visit);
+        var due = await admin.GetDueAsync(client.Id, Visit);
         var review = await admin.CreateReviewAsync(client.Id, asOf: Visit);
         var explicitly = await admin.PostReviewAsync(client.Id, [library[0].Id], Visit);
 
@@ -84,8 +81,8 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         await PutTemplateAsync(admin, client.Id,
             new { exceptions = new[] { new { standardId = library[0].Id, reason = "Replacing the firewall in April.", expiresOn = expires } } });
 
-        var dueOnLastDay = await DueAsync(admin, client.Id, expires);
-        var dueAfter = await DueAsync(admin, client.Id, expires.AddDays(1));
+        var dueOnLastDay = await admin.GetDueAsync(client.Id, expires);
+        var dueAfter = await admin.GetDueAsync(client.Id, expires.AddDays(1));
         var afterwards = await admin.CreateReviewAsync(client.Id, asOf: expires.AddDays(1));
         var during = await admin.CreateReviewAsync(client.Id, asOf: expires);
 
@@ -111,7 +108,7 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         var during = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
         await admin.SubmitAsync(during.Id);
 
-        var due = await DueAsync(admin, client.Id, expires.AddDays(1));
+        var due = await admin.GetDueAsync(client.Id, expires.AddDays(1));
         var after = await admin.CreateReviewAsync(client.Id, asOf: expires.AddDays(1));
 
         Assert.All(library.Ids, id => Assert.Equal((Answer?)Answer.NotApplicable, during.Item(id).Answer));

@@ -80,7 +80,7 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         await admin.SubmittedReviewAsync(client.Id, Visit.AddMonths(-4), (library[2].Id, "Yes"));
 
         var review = await admin.CreateReviewAsync(client.Id, asOf: Visit);
-        var due = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/due?asOf={Visit:yyyy-MM-dd}")).ReadAsync<Features.Clients.DueList>();
+        var due = await admin.GetDueAsync(client.Id, Visit);
 
         Assert.DoesNotContain(review.Items, i => i.StandardId == library[0].Id || i.StandardId == library[1].Id);
         var stale = review.Item(library[2].Id);

@@ -18,6 +18,10 @@ public static class ReviewData
 {
     public static readonly DateOnly VisitDay = new(2026, 3, 2);
 
+    /// <summary>GET /clients/{id}/due for a day.</summary>
+    public static async Task<DueList> GetDueAsync(this HttpClient api, Guid clientId, DateOnly asOf) =>
+        await (await api.GetAsync($"/api/v1/clients/{clientId}/due?asOf={asOf:yyyy-MM-dd}")).ReadAsync<DueList>();
+
     public static async Task<ClientDetails> CreateClientAsync(this HttpClient api, object? body = null)
     {
         var response = await api.PostAsJsonAsync("/api/v1/clients",

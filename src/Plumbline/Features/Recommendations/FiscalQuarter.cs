@@ -11,8 +11,6 @@ namespace Plumbline.Features.Recommendations;
 /// </summary>
 public readonly partial record struct FiscalQuarter(int Year, int Quarter) : IComparable<FiscalQuarter>
 {
-    public const int MinYear = Years.First, MaxYear = Years.Last;
-
     public static FiscalQuarter Containing(DateOnly date, int fiscalYearStartMonth)
     {
         Check(fiscalYearStartMonth);
@@ -42,7 +40,7 @@ public readonly partial record struct FiscalQuarter(int Year, int Quarter) : ICo
         var match = Pattern().Match(text?.Trim() ?? "");
         if (!match.Success) return false;
         var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        if (year is < MinYear or > MaxYear) return false;
+        if (!Years.Contains(year)) return false;
         quarter = new FiscalQuarter(year, match.Groups[2].Value[0] - '0');
         return true;
     }

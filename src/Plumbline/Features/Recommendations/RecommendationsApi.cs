@@ -40,7 +40,7 @@ public static class RecommendationsApi
 
     public static ValidationProblem? RoadmapWindowError(int? fromYear, int? years) =>
         years is < 1 or > RoadmapRules.MaxYears ? ApiErrors.Validation("years", "Show 1 to 3 fiscal years.")
-        : fromYear is < FiscalQuarter.MinYear or > FiscalQuarter.MaxYear ? ApiErrors.Validation("fromYear", "Choose a fiscal year from 2000 to 2100.")
+        : fromYear is < Years.First or > Years.Last ? ApiErrors.Validation("fromYear", "Choose a fiscal year from 2000 to 2100.")
         : null;
 
     private static async Task<Results<Ok<PagedList<RecommendationDetails>>, ValidationProblem, ProblemHttpResult>> List(Guid id,
@@ -77,7 +77,7 @@ public static class RecommendationsApi
 
     private static async Task<Results<Ok<PortfolioDetails>, ValidationProblem>> Portfolio(int? year, string? vcioUserId, PortfolioQueries q,
         TimeProvider clock, CancellationToken ct) =>
-        year is < FiscalQuarter.MinYear or > FiscalQuarter.MaxYear ? ApiErrors.Validation("year", "Choose a year from 2000 to 2100.")
+        year is < Years.First or > Years.Last ? ApiErrors.Validation("year", "Choose a year from 2000 to 2100.")
             : TypedResults.Ok(await q.GetAsync(year ?? clock.GetUtcNow().Year, vcioUserId, ct));
 
     internal static ProblemHttpResult NoClient(Guid id) => ApiErrors.NotFound(NoClientText(id));

@@ -1,3 +1,4 @@
+using Plumbline.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
@@ -57,9 +58,9 @@ public static class ReportsEndpoints
     private static async Task<IResult> RoadmapAsync(Guid id, HttpContext http, RecommendationQueries queries, ReportBrandingSource branding,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!TryNumber(http, "fromYear", FiscalQuarter.MinYear, FiscalQuarter.MaxYear, out var fromYear))
+        if (!TryNumber(http, "fromYear", Years.First, Years.Last, out var fromYear))
             return ReportResults.BadRequest(http, "Not a fiscal year",
-                $"fromYear is a fiscal year from {FiscalQuarter.MinYear} to {FiscalQuarter.MaxYear}, such as 2027 for the year that ends in 2027.");
+                $"fromYear is a fiscal year from {Years.First} to {Years.Last}, such as 2027 for the year that ends in 2027.");
         if (!TryNumber(http, "years", 1, RoadmapRules.MaxYears, out var years))
             return ReportResults.BadRequest(http, "Not a number of years",
                 $"The roadmap report shows 1 to {RoadmapRules.MaxYears} fiscal years: use years=1, 2 or 3.");
