@@ -15,6 +15,7 @@ using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
+using Plumbline.Features.SmartNumbers;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Users;
 using Plumbline.Features.Webhooks;
@@ -47,6 +48,7 @@ builder.Services.AddEmail();
 builder.Services.AddSchedule();
 builder.Services.AddReports();
 builder.Services.AddRecommendations();
+builder.Services.AddSmartNumbers();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>();
 
 var app = builder.Build();

@@ -11,6 +11,7 @@ using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
 using Plumbline.Features.Settings;
+using Plumbline.Features.SmartNumbers;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Webhooks;
 
@@ -58,6 +59,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<EmailSettings> EmailSettings => Set<EmailSettings>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<EmailPreferences> EmailPreferences => Set<EmailPreferences>();
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<TimeEntryMonthTotal> TimeEntryMonthTotals => Set<TimeEntryMonthTotal>();
+    public DbSet<ClientEndpointCount> ClientEndpointCounts => Set<ClientEndpointCount>();
+    public DbSet<ReactiveClassification> ReactiveClassifications => Set<ReactiveClassification>();
+    public DbSet<PsaCompanyMatch> PsaCompanyMatches => Set<PsaCompanyMatch>();
+    public DbSet<ReviewScoreCache> ReviewScoreCaches => Set<ReviewScoreCache>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -44,4 +44,7 @@ public static class Can
 
     /// <summary>Write recommendations, shape the roadmap and record the client's decisions: the vCIO's work.</summary>
     public static bool ManageRecommendations(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
+
+    /// <summary>Bring PSA time entries in, classify them and match companies to clients: the service lead's smart numbers (issue 12).</summary>
+    public static bool ManageSmartNumbers(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ServiceLead);
 }

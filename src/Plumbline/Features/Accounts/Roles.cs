@@ -46,6 +46,8 @@ public static class Policies
     public const string CreateHandoffs = "CreateHandoffs";
     /// <summary>Recommendations, initiatives, templates and roadmaps: vCIOs and admins.</summary>
     public const string ManageRecommendations = "ManageRecommendations";
+    /// <summary>Import time entries, classify reactive work and match PSA companies: admins and service leads.</summary>
+    public const string ManageSmartNumbers = "ManageSmartNumbers";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -60,6 +62,7 @@ public static class Policies
         options.AddPolicy(RunVisits, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RunVisits(c.User)));
         options.AddPolicy(CreateHandoffs, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.CreateHandoffs(c.User)));
         options.AddPolicy(ManageRecommendations, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageRecommendations(c.User)));
+        options.AddPolicy(ManageSmartNumbers, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageSmartNumbers(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -24,6 +24,8 @@ public sealed class Client : IAudited
     public DateOnly? ContractStart { get; set; }
     public DateOnly? ContractEnd { get; set; }
     public string SalesRep { get; set; } = "";
+    /// <summary>The company's id or name in the PSA, matched case-insensitively by time-entry imports (API.md, smart numbers).</summary>
+    public string? PsaCompanyId { get; set; }
     public string? TamUserId { get; set; }
     public string? VcioUserId { get; set; }
     public int FiscalYearStartMonth { get; set; } = 1;
@@ -68,6 +70,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(x => x.VcioUserId);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(x => x.SalesRep).HasMaxLength(200);
+        b.Property(x => x.PsaCompanyId).HasMaxLength(200);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.TamUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.VcioUserId).OnDelete(DeleteBehavior.SetNull);
         b.Property(x => x.Version).IsConcurrencyToken();

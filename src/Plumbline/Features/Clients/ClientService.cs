@@ -46,7 +46,7 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         if (client is null) return new(null, NotFound: true);
         if (id is not null && r.Version is { } version && version != client.Version)
             return new(null, Conflict: $"Someone else changed {client.Name} after you opened it. Reload it and apply your change again.");
-        var errors = await ValidateAsync(r, ct);
+        var errors = await ValidateAsync(r, id, ct);
         if (errors.Count > 0) return new(null, errors);
 
         client.Name = r.Name!.Trim();
@@ -65,14 +65,17 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         client.VcioUserId = string.IsNullOrWhiteSpace(r.VcioUserId) ? null : r.VcioUserId;
         client.FiscalYearStartMonth = r.FiscalYearStartMonth ?? 1;
         client.VisitsPerYear = r.VisitsPerYear;
+        client.PsaCompanyId = string.IsNullOrWhiteSpace(r.PsaCompanyId) ? null : r.PsaCompanyId.Trim();
         client.UpdatedAt = Now;
         client.Version = Guid.NewGuid();
         if (id is null) db.Clients.Add(client);
+        await SmartNumbers.EndpointHistory.RecordAsync(db, client.Id, DateOnly.FromDateTime(Now),
+            ClientRules.Endpoints(client.Endpoints, client.Workstations, client.Servers), ct);
         await db.SaveChangesAsync(ct);
         return new(await GetAsync(client.Id, ct));
     }
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(ClientRequest r, CancellationToken ct)
+    private async Task<Dictionary<string, string[]>> ValidateAsync(ClientRequest r, Guid? currentId, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(r.Name)) e["name"] = ["Enter the client's name."];
@@ -89,9 +92,24 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         if (r.ContractStart is { } start && r.ContractEnd is { } end && end < start) e["contractEnd"] = ["The contract cannot end before it starts."];
         if ((r.SalesRep ?? "").Length > 200) e["salesRep"] = ["Keep the sales rep's name to 200 characters or fewer."];
         SingleLine.Check(r.SalesRep, "salesRep", e);
+        await CheckPsaCompanyAsync(r, currentId, e, ct);
         await CheckUserAsync(r.TamUserId, "tamUserId", "TAM", e, ct);
         await CheckUserAsync(r.VcioUserId, "vcioUserId", "vCIO", e, ct);
         return e;
+    }
+
+    private async Task CheckPsaCompanyAsync(ClientRequest r, Guid? currentId, Dictionary<string, string[]> e, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(r.PsaCompanyId)) return;
+        var psa = r.PsaCompanyId.Trim();
+        if (psa.Length > 200) { e["psaCompanyId"] = ["Keep the PSA company to 200 characters or fewer."]; return; }
+        SingleLine.Check(psa, "psaCompanyId", e);
+        // Imports match case-insensitively, so two clients may not share a PSA company in any spelling.
+        var key = psa.ToLowerInvariant();
+        var others = await db.Clients.Where(c => c.PsaCompanyId != null && c.Id != currentId)
+            .Select(c => new { c.Name, c.PsaCompanyId }).ToListAsync(ct);
+        if (others.FirstOrDefault(c => c.PsaCompanyId!.ToLowerInvariant() == key) is { } taken)
+            e["psaCompanyId"] = [$"{taken.Name} already has the PSA company \"{psa}\". Each PSA company belongs to one client."];
     }
 
     private async Task CheckUserAsync(string? userId, string field, string what, Dictionary<string, string[]> e, CancellationToken ct)
@@ -109,7 +127,7 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
             c.StorageGb, ClientRules.Endpoints(c.Endpoints, c.Workstations, c.Servers), c.ContractStart, c.ContractEnd, c.SalesRep,
             c.TamUserId, c.VcioUserId, c.FiscalYearStartMonth, c.VisitsPerYear, ClientRules.SuggestedVisitsPerYear(c.Mrr, perVisit),
             ClientRules.Aisp(c.Mrr, c.Seats), c.TamUserId is null ? null : names.GetValueOrDefault(c.TamUserId),
-            c.VcioUserId is null ? null : names.GetValueOrDefault(c.VcioUserId), c.Version)).ToList();
+            c.VcioUserId is null ? null : names.GetValueOrDefault(c.VcioUserId), c.Version, c.PsaCompanyId)).ToList();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -24,6 +24,12 @@ public sealed class ProviderSettings
     public byte[]? LogoData { get; set; }
     public string? LogoContentType { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The practice's RHEM target (reactive hours per endpoint per month); common targets are 0.2 to 0.5.</summary>
+    public decimal RhemTarget { get; set; } = SmartNumbers.SmartNumberRules.DefaultRhemTarget;
+    /// <summary>Review categories each TAM should complete in a quarter (the practice dashboard's goal).</summary>
+    public int CategoriesPerTamPerQuarter { get; set; } = SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter;
+    /// <summary>What an hour of service work costs the provider: the MRR evaluator flags clients whose hours cost more than they pay.</summary>
+    public decimal ServiceCostPerHour { get; set; } = SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour;
     /// <summary>Who must sign in with an authenticator app as well as a password.</summary>
     public Accounts.TwoFactorRequirement TwoFactorRequirement { get; set; } = Accounts.TwoFactorRequirement.NoOne;
 
@@ -41,6 +47,9 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.LogoContentType).HasMaxLength(40);
         // Stored as its name like every enum; the database default fills the row an older version created.
         builder.Property(s => s.TwoFactorRequirement).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Accounts.TwoFactorRequirement.NoOne);
+        builder.Property(s => s.RhemTarget).HasPrecision(9, 2).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultRhemTarget);
+        builder.Property(s => s.ServiceCostPerHour).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour);
+        builder.Property(s => s.CategoriesPerTamPerQuarter).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter);
         builder.Ignore(s => s.Weights);
     }
 }

@@ -7,10 +7,14 @@ namespace Plumbline.Features.Settings;
 
 /// <summary>The provider's settings as every feature uses them; an instance without a settings row gets the defaults.</summary>
 public sealed record EffectiveSettings(string ProviderName, string BrandColor, string CurrencySymbol, decimal MrrPerMonthlyVisit,
-    int DefaultWorkingDaysPerYear, ScoreWeights Weights, TwoFactorRequirement TwoFactorRequirement = TwoFactorRequirement.NoOne)
+    int DefaultWorkingDaysPerYear, ScoreWeights Weights, TwoFactorRequirement TwoFactorRequirement = TwoFactorRequirement.NoOne,
+    decimal RhemTarget = SmartNumbers.SmartNumberRules.DefaultRhemTarget,
+    int CategoriesPerTamPerQuarter = SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter,
+    decimal ServiceCostPerHour = SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour)
 {
     public static EffectiveSettings Of(ProviderSettings s) =>
-        new(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear, s.Weights, s.TwoFactorRequirement);
+        new(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear, s.Weights, s.TwoFactorRequirement,
+            s.RhemTarget, s.CategoriesPerTamPerQuarter, s.ServiceCostPerHour);
 }
 
 /// <summary>
@@ -24,7 +28,8 @@ public sealed class ProviderSettingsService(AppDbContext db, TimeProvider clock)
     public async Task<EffectiveSettings> GetAsync(CancellationToken ct) =>
         current ??= await db.ProviderSettings.AsNoTracking().Where(s => s.Id == ProviderSettings.SingletonId)
             .Select(s => new EffectiveSettings(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear,
-                new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow), s.TwoFactorRequirement))
+                new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow), s.TwoFactorRequirement, s.RhemTarget, s.CategoriesPerTamPerQuarter,
+                s.ServiceCostPerHour))
             .FirstOrDefaultAsync(ct) ?? EffectiveSettings.Of(new ProviderSettings());
 
     /// <summary>The logo and its content type, or nulls when there is none.</summary>

@@ -19,9 +19,10 @@ public sealed class ClientForm
     public int FiscalYearStartMonth { get; set; } = 1;
     public int? VisitsPerYear { get; set; }
     public Guid? Version { get; set; }
+    public string? PsaCompanyId { get; set; }
 
     public ClientRequest ToRequest() => new(Name, Status, Mrr, Seats, Workstations, Servers, StorageGb, Endpoints, ContractStart, ContractEnd,
-        SalesRep, TamUserId, VcioUserId, FiscalYearStartMonth, VisitsPerYear, Version);
+        SalesRep, TamUserId, VcioUserId, FiscalYearStartMonth, VisitsPerYear, Version, PsaCompanyId);
 
     /// <summary>The details carry the computed endpoints; <paramref name="storedEndpoints"/> is what was typed (null = computed).</summary>
     public static ClientForm From(ClientDetails c, int? storedEndpoints) => new()
@@ -42,5 +43,6 @@ public sealed class ClientForm
         FiscalYearStartMonth = c.FiscalYearStartMonth,
         VisitsPerYear = c.VisitsPerYear,
         Version = c.Version,
+        PsaCompanyId = c.PsaCompanyId,
     };
 }

@@ -1,0 +1,7 @@
+namespace Plumbline.Features.SmartNumbers;
+
+public static class SmartNumbersServices
+{
+    public static IServiceCollection AddSmartNumbers(this IServiceCollection services) =>
+        services.AddScoped<ReviewScores>().AddScoped<MetricsService>();
+}
