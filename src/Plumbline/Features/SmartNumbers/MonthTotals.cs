@@ -20,10 +20,16 @@ public static class MonthTotals
                 .GroupBy(r => (r.ClientId, W: Key(r.WorkType), B: Key(r.Board), T: Key(r.TicketType)))
                 .Select(g => new TimeEntryMonthTotal
                 {
-                    ClientId = g.Key.ClientId, Month = month, WorkTypeKey = g.Key.W, BoardKey = g.Key.B, TicketTypeKey = g.Key.T,
-                    WorkType = Spelling(g.Select(r => r.WorkType)), Board = Spelling(g.Select(r => r.Board)),
+                    ClientId = g.Key.ClientId,
+                    Month = month,
+                    WorkTypeKey = g.Key.W,
+                    BoardKey = g.Key.B,
+                    TicketTypeKey = g.Key.T,
+                    WorkType = Spelling(g.Select(r => r.WorkType)),
+                    Board = Spelling(g.Select(r => r.Board)),
                     TicketType = Spelling(g.Select(r => r.TicketType)),
-                    HoursHundredths = (long)Math.Round(g.Sum(r => r.Hours) * 100m, MidpointRounding.AwayFromZero), Entries = g.Count(),
+                    HoursHundredths = (long)Math.Round(g.Sum(r => r.Hours) * 100m, MidpointRounding.AwayFromZero),
+                    Entries = g.Count(),
                 }).ToList();
             await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.Set<TimeEntryMonthTotal>().Where(t => t.Month == month).ExecuteDeleteAsync(ct);
