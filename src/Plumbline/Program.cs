@@ -49,7 +49,8 @@ builder.Services.AddSchedule();
 builder.Services.AddReports();
 builder.Services.AddRecommendations();
 builder.Services.AddSmartNumbers();
-builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>();
+builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
+    .AddScoped<DemoTimeEntries>();
 
 var app = builder.Build();
 

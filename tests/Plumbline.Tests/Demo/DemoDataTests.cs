@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Plumbline.Data;
+using Plumbline.Features.SmartNumbers;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Demo;
@@ -54,5 +58,31 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Contains(visitItems, v => v.GetProperty("status").GetString() is "Planned" or "Confirmed");
         Assert.True(handoffs.GetProperty("total").GetInt32() >= 6);
         Assert.All(notifications, n => Assert.True(n.GetProperty("read").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task The_demo_has_two_years_of_time_entries_where_reactive_hours_fell_as_alignment_rose()
+    {
+        using var scope = instance.Services.CreateScope();
+        var metrics = scope.ServiceProvider.GetRequiredService<MetricsService>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (_, to) = metrics.DefaultPeriod();
+        var clients = await db.Clients.Select(c => new { c.Id, c.Name, c.PsaCompanyId }).ToListAsync();
+        Assert.All(clients, c => Assert.False(string.IsNullOrEmpty(c.PsaCompanyId)));
+        foreach (var client in clients)
+        {
+            var months = await metrics.ClientMonthsAsync(client.Id, to.AddMonths(-23), to, CancellationToken.None);
+            Assert.Equal(24, months.Count);
+            Assert.All(months, m => Assert.True(m.ReactiveHours > 0, $"{client.Name} has no reactive hours in {m.Month}"));
+            var before = months.Take(6).Average(m => m.Rhem!.Value);
+            var after = months.TakeLast(3).Average(m => m.Rhem!.Value);
+            Assert.True(after < before * 0.75m, $"{client.Name}: RHEM {before:0.00} before alignment and {after:0.00} now");
+            var scores = months.Where(m => m.AlignmentScore is not null).Select(m => m.AlignmentScore!.Value).ToList();
+            Assert.True(scores.Count >= 3 && scores[^1] > scores[0], $"{client.Name}: scores {string.Join(", ", scores)}");
+        }
+        var practice = await metrics.PracticeAsync(to.AddMonths(-11), to, CancellationToken.None);
+        Assert.Equal(5, practice.Clients.Count);
+        Assert.InRange(practice.Rhem!.Value, 0.1m, 1.5m);
+        Assert.True(await db.TimeEntries.AnyAsync(e => e.ClientId == null && e.Company == "Globex Manufacturing"), "No held entries for the companies page");
     }
 }
