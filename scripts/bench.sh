@@ -3,11 +3,13 @@
 # on SQLite and on PostgreSQL.
 #
 #   scripts/bench.sh [--pg "Host=...;Port=...;Username=...;Password=..."] [--no-pg] [--keep] [--out DIR]
-#                    [--clients N] [--requests N] [--warmup N] [--quiet SECONDS] [--only TEXT]
+#                    [--clients N] [--requests N] [--warmup N] [--quiet SECONDS] [--only TEXT] [--entries N] [--no-smart]
 #
 # PostgreSQL: with --pg, the database "plumbline_bench" on that server is dropped and recreated. Without it, a throwaway
 # PostgreSQL 15 is started the way scripts/test.sh starts one (as the postgres user, on 127.0.0.1, in a temporary
-# folder) and stopped afterwards; without PostgreSQL 15 installed, only SQLite runs. The figures land in DIR
+# folder) and stopped afterwards; without PostgreSQL 15 installed, only SQLite runs. After the review loop's timings, the
+# smart numbers benchmark imports --entries PSA time entries (default 2,000,000) as one CSV and times the metrics and the
+# practice dashboard (--no-smart leaves it out). The figures land in DIR
 # (default: a new folder under /tmp) as sqlite.md and postgres.md, next to the generator's logs.
 set -euo pipefail
 
@@ -23,6 +25,8 @@ keep=0
 out=""
 generate_args=()
 run_args=()
+smart_args=()
+smart=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --pg) pg_connection="$2"; shift 2 ;;
@@ -31,6 +35,8 @@ while [ $# -gt 0 ]; do
         --out) out="$2"; shift 2 ;;
         --clients) generate_args+=(--clients "$2"); shift 2 ;;
         --requests|--warmup|--quiet|--only) run_args+=("$1" "$2"); shift 2 ;;
+        --entries) smart_args+=(--entries "$2"); shift 2 ;;
+        --no-smart) smart=0; shift ;;
         *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -69,6 +75,11 @@ run_provider() {
     sync
     log "$provider: benchmarking"
     "${bench[@]}" run --provider "$provider" --connection "$connection" --out "$out/$name.md" "${run_args[@]}" | tee "$out/$name-run.log"
+    if [ "$smart" -eq 1 ]; then
+        log "$provider: smart numbers (time-entry import, metrics, dashboard)"
+        "${bench[@]}" smart --provider "$provider" --connection "$connection" --out "$out/$name-smart.md" "${smart_args[@]}" \
+            | tee "$out/$name-smart.log"
+    fi
 }
 
 status=0

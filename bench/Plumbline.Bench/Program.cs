@@ -3,13 +3,14 @@ using Plumbline.Bench.Generation;
 using Plumbline.Bench.Load;
 
 // Plumbline.Bench generate|run --provider Sqlite|Postgres --connection "..." [options]; docs/performance.md explains both.
-if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan"))
+if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan" or "smart"))
 {
     var runOptions = "[--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]";
     Console.Error.WriteLine($"""
         usage: Plumbline.Bench generate --provider Sqlite|Postgres --connection <string> [--clients 1000] [--standards 400] [--quarters 12] [--seed N]
                Plumbline.Bench plan     --provider Sqlite|Postgres --connection <string> [--clients 1000] [--tams 50] [--runs 3] [--seed N]
                Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> {runOptions}
+               Plumbline.Bench smart    --provider Sqlite|Postgres --connection <string> [--entries 2000000] [--months 24] [--requests 100] [--out <file.md>]
         generate and plan delete and recreate the database they are given.
         """);
     return 2;
@@ -32,6 +33,12 @@ if (args[0] == "generate")
 if (args[0] == "plan")
     return await Plumbline.Bench.Planning.PlanBenchmark.RunAsync(database, new Plumbline.Bench.Planning.PlanBenchmarkOptions(
         options.Int("clients", 1000), options.Int("tams", 50), options.Int("runs", 3), options.Int("seed", 20261126)), root, cancel.Token);
+
+if (args[0] == "smart")
+    return await Plumbline.Bench.SmartNumbers.SmartNumbersBenchmark.RunAsync(database, new Plumbline.Bench.SmartNumbers.SmartNumbersOptions(
+        options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll")), root,
+        options.Int("entries", 2_000_000), options.Int("months", 24), options.Int("requests", 100), options.Int("warmup", 10), options.Get("out", ""),
+        options.Int("seed", 20261205)), cancel.Token);
 
 var app = options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll"));
 return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", ""),

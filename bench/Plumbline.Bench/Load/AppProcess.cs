@@ -21,6 +21,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+    /// <summary>The app's process id, for reading its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
     public string LogPath { get; }
 
     public static async Task<AppProcess> StartAsync(string appDll, string repositoryRoot, BenchDatabase database, CancellationToken ct)
