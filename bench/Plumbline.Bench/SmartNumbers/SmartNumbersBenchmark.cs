@@ -54,7 +54,8 @@ public static class SmartNumbersBenchmark
             api.Timeout = TimeSpan.FromHours(2);
             var classify = await api.PutAsJsonAsync("/api/v1/time-entries/classification", new
             {
-                reactiveWorkTypes = new[] { "Remote Support", "Onsite Support" }, reactiveBoards = new[] { "Service Desk" },
+                reactiveWorkTypes = new[] { "Remote Support", "Onsite Support" },
+                reactiveBoards = new[] { "Service Desk" },
                 reactiveTicketTypes = new[] { "Incident", "Problem" },
             }, ct);
             Console.WriteLine($"classification: HTTP {(int)classify.StatusCode}");

@@ -23,8 +23,11 @@ public sealed class DemoTimeEntries(AppDbContext db, TimeProvider clock)
         var random = new Random(12);
         db.ReactiveClassifications.Add(new ReactiveClassification
         {
-            ReactiveBoards = ["Service Desk"], ReactiveTicketTypes = ["Incident", "Problem"], ReactiveWorkTypes = ["Remote Support", "Onsite Support"],
-            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = "Demo data",
+            ReactiveBoards = ["Service Desk"],
+            ReactiveTicketTypes = ["Incident", "Problem"],
+            ReactiveWorkTypes = ["Remote Support", "Onsite Support"],
+            UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            UpdatedBy = "Demo data",
         });
         var clients = await db.Clients.OrderBy(c => c.NameSearch).ToListAsync(ct);
         var firstReviews = await db.Reviews.Where(r => r.Status == ReviewStatus.Delivered).GroupBy(r => r.ClientId)
@@ -59,9 +62,17 @@ public sealed class DemoTimeEntries(AppDbContext db, TimeProvider clock)
             var day = today.AddDays(-3 * i - 1);
             db.TimeEntries.Add(new TimeEntry
             {
-                Source = "connectwise", ExternalId = $"demo-held-{i + 1}", Company = "Globex Manufacturing", Date = day,
-                Month = SmartNumberRules.MonthOf(day), Hours = 1.5m, WorkType = "Remote Support", Board = "Service Desk", TicketType = "Incident",
-                ImportedAt = now, UpdatedAt = now,
+                Source = "connectwise",
+                ExternalId = $"demo-held-{i + 1}",
+                Company = "Globex Manufacturing",
+                Date = day,
+                Month = SmartNumberRules.MonthOf(day),
+                Hours = 1.5m,
+                WorkType = "Remote Support",
+                Board = "Service Desk",
+                TicketType = "Incident",
+                ImportedAt = now,
+                UpdatedAt = now,
             });
         }
         await db.SaveChangesAsync(ct);
@@ -87,12 +98,18 @@ public sealed class DemoTimeEntries(AppDbContext db, TimeProvider clock)
         var onsite = random.NextDouble() < 0.15;
         return new TimeEntry
         {
-            Source = "connectwise", ExternalId = $"demo-{number}", ClientId = clientId, Company = "", Date = day, Month = month,
+            Source = "connectwise",
+            ExternalId = $"demo-{number}",
+            ClientId = clientId,
+            Company = "",
+            Date = day,
+            Month = month,
             Hours = 0.25m * random.Next(1, reactive ? 9 : 17),
             WorkType = reactive ? (onsite ? "Onsite Support" : "Remote Support") : (random.NextDouble() < 0.5 ? "Project Work" : "Alignment"),
             Board = reactive ? "Service Desk" : (random.NextDouble() < 0.5 ? "Projects" : "Alignment"),
             TicketType = reactive ? ReactiveTicketTypes[random.Next(ReactiveTicketTypes.Length)] : "Project",
-            ImportedAt = now, UpdatedAt = now,
+            ImportedAt = now,
+            UpdatedAt = now,
         };
     }
 }
