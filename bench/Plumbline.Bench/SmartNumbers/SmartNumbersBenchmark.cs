@@ -132,7 +132,8 @@ public static class SmartNumbersBenchmark
             var md = new StringBuilder();
             md.AppendLine(CultureInfo.InvariantCulture, $"### Smart numbers, {database.Provider}");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"{Report.Machine()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {Report.LoadAverage()} after.");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"{Report.Machine()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {Report.LoadAverage()} after.");
             md.AppendLine();
             foreach (var line in lines) md.AppendLine(line);
             if (series.Count > 0)
