@@ -13,7 +13,7 @@ namespace Plumbline.Tests.Practice;
 /// </summary>
 public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
 {
-    private const string Api = "/api/v1/practice-assessments";
+    private const string Api = "/api/v1/practice-assessments", Questions = "/api/v1/practice-questions";
 
     private static readonly List<ShippedPracticeQuestion> Shipped =
         PracticeQuestionsFile.Load(Path.Combine(Repository.Root, "content", "self-assessment", PracticeQuestionsFile.FileName));
@@ -23,7 +23,7 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
 
-        var questions = (await (await admin.GetAsync($"{Api}/questions")).ReadJsonAsync()).EnumerateArray().ToList();
+        var questions = (await (await admin.GetAsync($"{Questions}")).ReadJsonAsync()).EnumerateArray().ToList();
 
         foreach (var s in Shipped)
         {
@@ -32,7 +32,7 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
                 q.GetProperty("why").GetString(), q.GetProperty("active").GetBoolean()));
             Assert.Empty(q.GetProperty("warnings").EnumerateArray());
         }
-        var one = await (await admin.GetAsync($"{Api}/questions/{Shipped[0].Key}")).ReadJsonAsync();
+        var one = await (await admin.GetAsync($"{Questions}/{Shipped[0].Key}")).ReadJsonAsync();
         Assert.Equal(Shipped[0].Text, one.GetProperty("text").GetString());
     }
 
@@ -73,7 +73,8 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
         Assert.Equal(50.0m, groups["Results"].GetProperty("score").GetDecimal());
         Assert.Equal(JsonValueKind.Null, groups["Core"].GetProperty("score").ValueKind);
         var unsure = Items(quarter).Single(i => i.GetProperty("key").GetString() == results[2]);
-        Assert.Equal(("NotSure", "We do not measure this yet.", "Alex Admin"), (unsure.GetProperty("answer").GetString(), unsure.GetProperty("note").GetString(),
+        Assert.Equal(("NotSure", "We do not measure this yet.", "Alex Admin"), (unsure.GetProperty("answer").GetString(),
+            unsure.GetProperty("note").GetString(),
             unsure.GetProperty("answeredBy").GetString()));
 
         var listed = (await (await admin.GetAsync(Api)).ReadJsonAsync()).GetProperty("items").EnumerateArray()
@@ -96,7 +97,8 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
         var completed = await (await admin.PostAsync($"{Api}/2002-Q1/complete", null)).ReadJsonAsync();
         Assert.Equal(("Completed", "Alex Admin"), (completed.GetProperty("status").GetString(), completed.GetProperty("completedBy").GetString()));
         var overall = completed.GetProperty("overall");
-        Assert.Equal((answered - 1, 1, 0), (overall.GetProperty("yes").GetInt32(), overall.GetProperty("no").GetInt32(), overall.GetProperty("unanswered").GetInt32()));
+        Assert.Equal((answered - 1, 1, 0),
+            (overall.GetProperty("yes").GetInt32(), overall.GetProperty("no").GetInt32(), overall.GetProperty("unanswered").GetInt32()));
         Assert.Equal(Math.Round(100m * (answered - 1) / answered, 1, MidpointRounding.AwayFromZero), overall.GetProperty("score").GetDecimal());
 
         var late = await (await admin.PutAsJsonAsync($"{Api}/2002-Q1/answers/{first}", new { answer = "Yes" })).ProblemAsync(HttpStatusCode.Conflict);
@@ -124,14 +126,19 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
         Assert.Equal(("Completed", "Sam Lead"), (completed.GetProperty("status").GetString(), completed.GetProperty("completedBy").GetString()));
         Assert.Equal(JsonValueKind.Null, completed.GetProperty("overall").GetProperty("score").ValueKind);
         await (await lead.PostAsync($"{Api}/2003-Q1/reopen", null)).ProblemAsync(HttpStatusCode.Forbidden);
-        var question = await (await lead.PostAsJsonAsync($"{Api}/questions", new
+        var question = await (await lead.PostAsJsonAsync($"{Questions}", new
         {
-            group = "Core", text = "Did the service lead read this quarter's RHEM report within 7 days of the quarter's end?",
-            why = "A report read late steers nothing.", key = $"core-lead-{Guid.NewGuid():N}"[..30],
+            group = "Core",
+            text = "Did the service lead read this quarter's RHEM report within 7 days of the quarter's end?",
+            why = "A report read late steers nothing.",
+            key = $"core-lead-{Guid.NewGuid():N}"[..30],
         })).ReadJsonAsync(HttpStatusCode.Created);
-        await (await lead.PutAsJsonAsync($"{Api}/questions/{question.GetProperty("key").GetString()}", new
+        await (await lead.PutAsJsonAsync($"{Questions}/{question.GetProperty("key").GetString()}", new
         {
-            group = "Core", text = question.GetProperty("text").GetString(), why = "Reports read late steer nothing.", active = false,
+            group = "Core",
+            text = question.GetProperty("text").GetString(),
+            why = "Reports read late steer nothing.",
+            active = false,
         })).ReadJsonAsync();
     }
 
@@ -144,13 +151,13 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
 
         await (await tam.GetAsync(Api)).ReadJsonAsync();
         await (await tam.GetAsync($"{Api}/2003-Q2")).ReadJsonAsync();
-        await (await tam.GetAsync($"{Api}/questions")).ReadJsonAsync();
+        await (await tam.GetAsync($"{Questions}")).ReadJsonAsync();
         await (await tam.PutAsJsonAsync($"{Api}/2003-Q2/answers/{Shipped[0].Key}", new { answer = "No" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await tam.PostAsync($"{Api}/2003-Q2/complete", null)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await tam.PostAsync($"{Api}/2003-Q2/reopen", null)).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await tam.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text = "Is this allowed?", why = "It is not." }))
+        await (await tam.PostAsJsonAsync($"{Questions}", new { group = "Core", text = "Is this allowed?", why = "It is not." }))
             .ProblemAsync(HttpStatusCode.Forbidden);
-        await (await tam.PutAsJsonAsync($"{Api}/questions/{Shipped[0].Key}", new { group = "Core", text = "Is this allowed?", why = "It is not." }))
+        await (await tam.PutAsJsonAsync($"{Questions}/{Shipped[0].Key}", new { group = "Core", text = "Is this allowed?", why = "It is not." }))
             .ProblemAsync(HttpStatusCode.Forbidden);
         var unchanged = await (await admin.GetAsync($"{Api}/2003-Q2")).ReadJsonAsync();
         Assert.Equal("Yes", Items(unchanged).Single(i => i.GetProperty("key").GetString() == Shipped[0].Key).GetProperty("answer").GetString());
@@ -216,13 +223,13 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
         var key = $"essence-reword-{Guid.NewGuid():N}"[..40];
         const string before = "Did every TAM spend at least one visit day this quarter with the service desk?";
         const string after = "Did every TAM spend at least two visit days this quarter with the service desk?";
-        var created = await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Essence", text = before, why = "Shared days spread knowledge.", key });
+        var created = await admin.PostAsJsonAsync($"{Questions}", new { group = "Essence", text = before, why = "Shared days spread knowledge.", key });
         await created.ReadJsonAsync(HttpStatusCode.Created);
-        Assert.Equal($"{Api}/questions/{key}", created.Headers.Location?.OriginalString);
+        Assert.Equal($"{Questions}/{key}", created.Headers.Location?.OriginalString);
         await AnswerAll(admin, "2005-Q1", "Yes");
         await (await admin.PostAsync($"{Api}/2005-Q1/complete", null)).ReadJsonAsync();
 
-        var edited = await (await admin.PutAsJsonAsync($"{Api}/questions/{key}",
+        var edited = await (await admin.PutAsJsonAsync($"{Questions}/{key}",
             new { group = "Essence", text = after, why = "Shared days spread knowledge." })).ReadJsonAsync();
         Assert.Equal((after, true), (edited.GetProperty("text").GetString(), edited.GetProperty("active").GetBoolean()));
 
@@ -232,7 +239,7 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
         var fresh = Items(await (await admin.GetAsync($"{Api}/2005-Q2")).ReadJsonAsync()).Single(i => i.GetProperty("key").GetString() == key);
         Assert.Equal(after, fresh.GetProperty("questionText").GetString());
 
-        await (await admin.PutAsJsonAsync($"{Api}/questions/{key}", new { group = "Essence", text = after, why = "Shared days spread knowledge.", active = false }))
+        await (await admin.PutAsJsonAsync($"{Questions}/{key}", new { group = "Essence", text = after, why = "Shared days spread knowledge.", active = false }))
             .ReadJsonAsync();
         Assert.DoesNotContain(Items(await (await admin.GetAsync($"{Api}/2005-Q2")).ReadJsonAsync()), i => i.GetProperty("key").GetString() == key);
         var kept = Items(await (await admin.GetAsync($"{Api}/2005-Q1")).ReadJsonAsync()).Single(i => i.GetProperty("key").GetString() == key);
@@ -245,28 +252,38 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
 
-        var open = await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text = "How often do TAMs visit?", why = "Visits matter." }))
+        var open = await (await admin.PostAsJsonAsync($"{Questions}", new { group = "Core", text = "How often do TAMs visit?", why = "Visits matter." }))
             .ValidationProblemAsync("text");
         Assert.Contains("cannot be answered Yes or No", open.GetProperty("errors").GetProperty("text")[0].GetString());
-        await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text = "Are reviews not late?", why = "Late reviews hide risk." }))
+        await (await admin.PostAsJsonAsync($"{Questions}", new { group = "Core", text = "Are reviews not late?", why = "Late reviews hide risk." }))
             .ValidationProblemAsync("text");
-        await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text = "Are all reviews on time?", why = " " })).ValidationProblemAsync("why");
-        await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Money", text = "Are all reviews on time?", why = "Late reviews hide risk." }))
+        await (await admin.PostAsJsonAsync($"{Questions}", new { group = "Core", text = "Are all reviews on time?", why = " " })).ValidationProblemAsync("why");
+        await (await admin.PostAsJsonAsync($"{Questions}", new { group = "Money", text = "Are all reviews on time?", why = "Late reviews hide risk." }))
             .ValidationProblemAsync("group");
-        await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text = "Are all reviews on time?", why = "Late reviews hide risk.",
-            key = Shipped[0].Key })).ValidationProblemAsync("key");
-        await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text = "Are all reviews on time?", why = "Late reviews hide risk.",
-            key = "Not A Key" })).ValidationProblemAsync("key");
-        await (await admin.PutAsJsonAsync($"{Api}/questions/no-such-question", new { group = "Core", text = "Are all reviews on time?", why = "Late." }))
+        await (await admin.PostAsJsonAsync($"{Questions}", new
+        {
+            group = "Core",
+            text = "Are all reviews on time?",
+            why = "Late reviews hide risk.",
+            key = Shipped[0].Key
+        })).ValidationProblemAsync("key");
+        await (await admin.PostAsJsonAsync($"{Questions}", new
+        {
+            group = "Core",
+            text = "Are all reviews on time?",
+            why = "Late reviews hide risk.",
+            key = "Not A Key"
+        })).ValidationProblemAsync("key");
+        await (await admin.PutAsJsonAsync($"{Questions}/no-such-question", new { group = "Core", text = "Are all reviews on time?", why = "Late." }))
             .ProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.GetAsync($"{Api}/questions/no-such-question")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.GetAsync($"{Questions}/no-such-question")).ProblemAsync(HttpStatusCode.NotFound);
 
         var text = $"Are all reviews of quarter {Guid.NewGuid().ToString("N")[..6]} on time, done regularly?";
-        var vague = await (await admin.PostAsJsonAsync($"{Api}/questions", new { group = "Core", text, why = "Late reviews hide risk." }))
+        var vague = await (await admin.PostAsJsonAsync($"{Questions}", new { group = "Core", text, why = "Late reviews hide risk." }))
             .ReadJsonAsync(HttpStatusCode.Created);
         Assert.StartsWith("core-are-all-reviews-of-quarter-", vague.GetProperty("key").GetString());
         Assert.Contains("regularly", vague.GetProperty("warnings")[0].GetString());
-        await (await admin.PutAsJsonAsync($"{Api}/questions/{vague.GetProperty("key").GetString()}",
+        await (await admin.PutAsJsonAsync($"{Questions}/{vague.GetProperty("key").GetString()}",
             new { group = "Core", text, why = "Late reviews hide risk.", active = false })).ReadJsonAsync();
     }
 
@@ -277,13 +294,13 @@ public abstract class PracticeAssessmentApiTests(PlumblineFactory factory)
         var admin = await instance.AdminAsync();
         var key = Shipped[0].Key;
         const string reworded = "Is the practice's RHEM for the last full quarter lower than for the quarter before it?";
-        await (await admin.PutAsJsonAsync($"{Api}/questions/{key}", new { group = "Results", text = reworded, why = Shipped[0].Why })).ReadJsonAsync();
+        await (await admin.PutAsJsonAsync($"{Questions}/{key}", new { group = "Results", text = reworded, why = Shipped[0].Why })).ReadJsonAsync();
 
         using var scope = instance.Services.CreateScope();
         var added = await scope.ServiceProvider.GetRequiredService<PracticeQuestionsFile>().AddMissingAsync(CancellationToken.None);
 
         Assert.Equal(0, added);
-        var questions = (await (await admin.GetAsync($"{Api}/questions")).ReadJsonAsync()).EnumerateArray().ToList();
+        var questions = (await (await admin.GetAsync($"{Questions}")).ReadJsonAsync()).EnumerateArray().ToList();
         Assert.Equal(Shipped.Count, questions.Count);
         Assert.Equal(reworded, questions.Single(q => q.GetProperty("key").GetString() == key).GetProperty("text").GetString());
     }

@@ -20,13 +20,15 @@ public static class PracticeAssessmentApi
         var g = app.MapGroup("/api/v1/practice-assessments").WithTags("Practice self-assessment").RequireAuthorization(Policies.SignedIn);
         g.MapGet("/", List).WithName("listPracticeAssessments")
             .WithSummary("Every quarter that has been started, newest first, with its overall and per-group scores (Yes ÷ (Yes + No), Not sure left out).");
-        g.MapGet("/questions", Questions).WithName("listPracticeQuestions")
+        // The questions have a root of their own: /practice-assessments/questions/{key} would be ambiguous with /{quarter}/complete.
+        var q = app.MapGroup("/api/v1/practice-questions").WithTags("Practice self-assessment").RequireAuthorization(Policies.SignedIn);
+        q.MapGet("/", Questions).WithName("listPracticeQuestions")
             .WithSummary("The self-assessment questions, active and retired, by group and order, with the question rules' warnings.");
-        g.MapGet("/questions/{key}", Question).WithName("getPracticeQuestion").WithSummary("One self-assessment question.").ProducesProblem(404);
-        g.MapPost("/questions", CreateQuestion).RequireAuthorization(Policies.ManageSmartNumbers).WithName("createPracticeQuestion")
+        q.MapGet("/{key}", Question).WithName("getPracticeQuestion").WithSummary("One self-assessment question.").ProducesProblem(404);
+        q.MapPost("/", CreateQuestion).RequireAuthorization(Policies.ManageSmartNumbers).WithName("createPracticeQuestion")
             .WithSummary("Add a yes/no question (Yes is the good answer). The key is made from the text when left out.")
             .ProducesProblem(403).ProducesProblem(409);
-        g.MapPut("/questions/{key}", UpdateQuestion).RequireAuthorization(Policies.ManageSmartNumbers).WithName("updatePracticeQuestion")
+        q.MapPut("/{key}", UpdateQuestion).RequireAuthorization(Policies.ManageSmartNumbers).WithName("updatePracticeQuestion")
             .WithSummary("Reword, regroup, reorder, retire (active: false) or bring back a question. Answers already given keep the text they answered.")
             .ProducesProblem(403).ProducesProblem(404);
         g.MapGet("/{quarter}", Get).WithName("getPracticeAssessment")
@@ -69,7 +71,7 @@ public static class PracticeAssessmentApi
 
     private static async Task<Results<Created<PracticeQuestionDetails>, ValidationProblem, ProblemHttpResult>> CreateQuestion(
         CreatePracticeQuestionRequest r, PracticeAssessmentService s, CancellationToken ct) =>
-        (await s.CreateQuestionAsync(r, ct)).ToResult(q => TypedResults.Created($"/api/v1/practice-assessments/questions/{q.Key}", q), "");
+        (await s.CreateQuestionAsync(r, ct)).ToResult(q => TypedResults.Created($"/api/v1/practice-questions/{q.Key}", q), "");
 
     private static async Task<Results<Ok<PracticeQuestionDetails>, ValidationProblem, ProblemHttpResult>> UpdateQuestion(string key,
         UpdatePracticeQuestionRequest r, PracticeAssessmentService s, CancellationToken ct) =>

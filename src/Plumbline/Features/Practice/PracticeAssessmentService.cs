@@ -113,7 +113,8 @@ public sealed class PracticeAssessmentService(AppDbContext db, TimeProvider cloc
         {
             var field = single ? "" : $"{g.Key}.";
             if (!ApiEnum.TryParse<PracticeAnswerChoice>(g.Answer, out var choice))
-                errors[field + "answer"] = [g.Answer is null or "" ? "Answer Yes, No or NotSure." : $"\"{g.Answer}\" is not an answer. Use Yes, No or NotSure."];
+                errors[field + "answer"] =
+                    [g.Answer is null or "" ? "Answer Yes, No or NotSure." : $"\"{g.Answer}\" is not an answer. Use Yes, No or NotSure."];
             var note = (g.Note ?? "").Trim();
             if (note.Length > PracticeRules.NoteMax)
                 errors[field + "note"] = [$"Keep the note to {PracticeRules.NoteMax:N0} characters or fewer (it has {note.Length:N0})."];
@@ -250,7 +251,13 @@ public sealed class PracticeAssessmentService(AppDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         var question = new PracticeQuestion
         {
-            Key = key, Group = group, Text = r.Text!.Trim(), Why = r.Why!.Trim(), Order = order, CreatedAt = now, UpdatedAt = now,
+            Key = key,
+            Group = group,
+            Text = r.Text!.Trim(),
+            Why = r.Why!.Trim(),
+            Order = order,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.PracticeQuestions.Add(question);
         try

@@ -68,7 +68,13 @@ public sealed class PracticeQuestionsFile(AppDbContext db, TimeProvider clock, I
             }
             db.PracticeQuestions.Add(new PracticeQuestion
             {
-                Key = s.Key, Group = group, Text = s.Text.Trim(), Why = s.Why.Trim(), Order = (index + 1) * 10, CreatedAt = now, UpdatedAt = now,
+                Key = s.Key,
+                Group = group,
+                Text = s.Text.Trim(),
+                Why = s.Why.Trim(),
+                Order = (index + 1) * 10,
+                CreatedAt = now,
+                UpdatedAt = now,
             });
             known.Add(s.Key);
             added++;
