@@ -43,7 +43,10 @@ public sealed partial class PracticeAssessmentPagesTests(SqliteFactory factory) 
 
         var saved = await PostFormAsync(admin, "/practice/self-assessment/2007-Q2", new()
         {
-            ["_handler"] = "answers", ["action"] = "save", [$"answer-{keys[0]}"] = "No", [$"note-{keys[0]}"] = "Two reviews slipped.",
+            ["_handler"] = "answers",
+            ["action"] = "save",
+            [$"answer-{keys[0]}"] = "No",
+            [$"note-{keys[0]}"] = "Two reviews slipped.",
             [$"answer-{keys[1]}"] = "Yes",
         });
         Assert.Equal("/practice/self-assessment/2007-Q2?saved=1", Location(saved));
@@ -81,7 +84,9 @@ public sealed partial class PracticeAssessmentPagesTests(SqliteFactory factory) 
 
         var response = await PostFormAsync(admin, "/practice/self-assessment/2007-Q3", new()
         {
-            ["_handler"] = "answers", ["action"] = "save", [$"note-{Shipped[0].Key}"] = "Still checking the numbers.",
+            ["_handler"] = "answers",
+            ["action"] = "save",
+            [$"note-{Shipped[0].Key}"] = "Still checking the numbers.",
         });
 
         var page = await response.ExpectAsync(HttpStatusCode.OK);
@@ -99,7 +104,10 @@ public sealed partial class PracticeAssessmentPagesTests(SqliteFactory factory) 
 
         var bad = await PostFormAsync(lead, "/practice/self-assessment/questions", new()
         {
-            ["_handler"] = "question", ["Form.Group"] = "Core", ["Form.Text"] = "How often are numbers checked?", ["Form.Why"] = "",
+            ["_handler"] = "question",
+            ["Form.Group"] = "Core",
+            ["Form.Text"] = "How often are numbers checked?",
+            ["Form.Why"] = "",
         });
         var badPage = await bad.ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("cannot be answered Yes or No", WebUtility.HtmlDecode(badPage));
@@ -107,7 +115,10 @@ public sealed partial class PracticeAssessmentPagesTests(SqliteFactory factory) 
 
         var added = await PostFormAsync(lead, "/practice/self-assessment/questions", new()
         {
-            ["_handler"] = "question", ["Form.Group"] = "Core", ["Form.Text"] = text, ["Form.Why"] = "Owners fund what they understand.",
+            ["_handler"] = "question",
+            ["Form.Group"] = "Core",
+            ["Form.Text"] = text,
+            ["Form.Why"] = "Owners fund what they understand.",
         });
         var location = Location(added);
         Assert.StartsWith("/practice/self-assessment/questions?question=core-did-the-service-lead-check-quarter-", location);
@@ -119,7 +130,11 @@ public sealed partial class PracticeAssessmentPagesTests(SqliteFactory factory) 
         // Editing without the "asked in new quarters" box retires it.
         var retired = await PostFormAsync(lead, $"/practice/self-assessment/questions?edit={key}", new()
         {
-            ["_handler"] = "question", ["Form.Key"] = key, ["Form.Group"] = "Core", ["Form.Text"] = text, ["Form.Why"] = "Owners fund what they understand.",
+            ["_handler"] = "question",
+            ["Form.Key"] = key,
+            ["Form.Group"] = "Core",
+            ["Form.Text"] = text,
+            ["Form.Why"] = "Owners fund what they understand.",
         });
         Assert.StartsWith("/practice/self-assessment/questions?question=", Location(retired));
         var after = await (await lead.GetAsync($"/api/v1/practice-questions/{key}")).ReadJsonAsync();
