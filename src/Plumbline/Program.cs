@@ -7,6 +7,7 @@ using Plumbline.Features.Clients;
 using Plumbline.Features.Email;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Notifications;
+using Plumbline.Features.Practice;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
@@ -49,6 +50,7 @@ builder.Services.AddSchedule();
 builder.Services.AddReports();
 builder.Services.AddRecommendations();
 builder.Services.AddSmartNumbers();
+builder.Services.AddPracticeAssessment();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>();
 
@@ -87,6 +89,7 @@ app.MapAgreementReport();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
 app.MapRecommendationsApi();
+app.MapPracticeAssessmentApi();
 
 // UI
 app.MapAccountPages();

@@ -65,6 +65,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ReactiveClassification> ReactiveClassifications => Set<ReactiveClassification>();
     public DbSet<PsaCompanyMatch> PsaCompanyMatches => Set<PsaCompanyMatch>();
     public DbSet<ReviewScoreCache> ReviewScoreCaches => Set<ReviewScoreCache>();
+    public DbSet<Features.Practice.PracticeQuestion> PracticeQuestions => Set<Features.Practice.PracticeQuestion>();
+    public DbSet<Features.Practice.PracticeAssessment> PracticeAssessments => Set<Features.Practice.PracticeAssessment>();
+    public DbSet<Features.Practice.PracticeAnswer> PracticeAnswers => Set<Features.Practice.PracticeAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
