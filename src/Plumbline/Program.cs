@@ -86,6 +86,7 @@ app.MapAgreementReport();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
 app.MapRecommendationsApi();
+app.MapMetricsApi();
 
 // UI
 app.MapAccountPages();
