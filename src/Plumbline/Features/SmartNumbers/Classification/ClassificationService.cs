@@ -144,8 +144,16 @@ public sealed class ClassificationService(AppDbContext db, MetricsService metric
     {
         var rows = await db.Set<TimeEntryMonthTotal>().AsNoTracking().Where(t => t.Month >= from && t.Month <= to)
             .GroupBy(t => new { t.WorkTypeKey, t.WorkType, t.BoardKey, t.Board, t.TicketTypeKey, t.TicketType })
-            .Select(g => new { g.Key.WorkTypeKey, g.Key.WorkType, g.Key.BoardKey, g.Key.Board, g.Key.TicketTypeKey, g.Key.TicketType,
-                Hours = g.Sum(t => t.HoursHundredths) })
+            .Select(g => new
+            {
+                g.Key.WorkTypeKey,
+                g.Key.WorkType,
+                g.Key.BoardKey,
+                g.Key.Board,
+                g.Key.TicketTypeKey,
+                g.Key.TicketType,
+                Hours = g.Sum(t => t.HoursHundredths)
+            })
             .ToListAsync(ct);
         static Dictionary<string, string> Best(IEnumerable<(string Key, string Spelling, long Hours)> values) =>
             values.Where(v => v.Key.Length > 0).GroupBy(v => v.Key)

@@ -66,7 +66,9 @@ public static class MetricsTable
         };
         if (by is null)
         {
-            var byName = descending ? rows.OrderByDescending(c => c.Name, StringComparer.OrdinalIgnoreCase) : rows.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase);
+            var byName = descending
+                ? rows.OrderByDescending(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                : rows.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase);
             return byName.ToList();
         }
         // A client without a figure (no seats, no endpoints, no review) sorts last either way.
