@@ -45,6 +45,7 @@ public static class MetricsApi
             .WithSummary("Record the endpoints a client had in a past month (YYYY-MM); the value holds until the next recorded month.")
             .ProducesProblem(404);
         ClassificationApi.Map(app);
+        app.MapClassificationPreview();
         return app;
     }
 
