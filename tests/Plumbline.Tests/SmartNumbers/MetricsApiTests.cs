@@ -380,7 +380,10 @@ public abstract class MetricsApiTests(PlumblineFactory factory)
 
         var refused = await (await admin.SubmitAsync("/settings/smart-numbers", "/settings/smart-numbers", new()
         {
-            ["reactiveWorkTypes"] = value, ["rhemTarget"] = "20", ["serviceCostPerHour"] = "85", ["categoriesPerTamPerQuarter"] = "60",
+            ["reactiveWorkTypes"] = value,
+            ["rhemTarget"] = "20",
+            ["serviceCostPerHour"] = "85",
+            ["categoriesPerTamPerQuarter"] = "60",
         }, "smart-numbers")).ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("The RHEM target is a number from 0.01 to 10.", refused);
         Assert.DoesNotContain(value, (await (await api.GetAsync("/api/v1/time-entries/classification")).ExpectAsync(HttpStatusCode.OK)));
@@ -388,7 +391,10 @@ public abstract class MetricsApiTests(PlumblineFactory factory)
         var added = Unique("Emergency board");
         var saved = await (await admin.SubmitAsync("/settings/smart-numbers", "/settings/smart-numbers", new()
         {
-            ["reactiveWorkTypes"] = value, ["add-reactiveBoards"] = added, ["rhemTarget"] = "0.3", ["serviceCostPerHour"] = "85",
+            ["reactiveWorkTypes"] = value,
+            ["add-reactiveBoards"] = added,
+            ["rhemTarget"] = "0.3",
+            ["serviceCostPerHour"] = "85",
             ["categoriesPerTamPerQuarter"] = "48",
         }, "smart-numbers")).ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("Settings saved.", saved);

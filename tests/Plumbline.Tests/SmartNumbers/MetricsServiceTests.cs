@@ -23,7 +23,8 @@ public abstract class MetricsServiceTests(PlumblineFactory factory)
         await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/endpoint-history/2025-03", new { endpoints = 20 })).ExpectAsync(HttpStatusCode.OK);
         await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/endpoint-history/2025-01", new { endpoints = 10 })).ExpectAsync(HttpStatusCode.OK);
         // Spelled three ways: classification ignores case and surrounding spaces.
-        await factory.AddEntriesAsync(client.Id, new Entry(Day(2025, 1), 4m, reactive.ToUpperInvariant()), new Entry(Day(2025, 2), 3m, $" {reactive.ToLowerInvariant()} "),
+        await factory.AddEntriesAsync(client.Id, new Entry(Day(2025, 1), 4m, reactive.ToUpperInvariant()),
+            new Entry(Day(2025, 2), 3m, $" {reactive.ToLowerInvariant()} "),
             new Entry(Day(2025, 3), 1.25m, reactive), new Entry(Day(2025, 3, 20), 1.75m, reactive), new Entry(Day(2025, 3), 5m, Unique("Project")));
 
         var practice = await factory.WithServiceAsync<MetricsService, PracticeMetrics>(s => s.PracticeAsync(Jan, Mar, CancellationToken.None));
