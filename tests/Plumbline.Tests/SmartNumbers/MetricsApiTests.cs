@@ -356,6 +356,29 @@ public abstract class MetricsApiTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task Before_any_time_entry_the_pages_say_where_to_start()
+    {
+        await using var instance = factory.NewInstance();
+        var api = await instance.AdminAsync();
+        await api.CreateClientAsync(new { name = "Quiet", mrr = 1000, seats = 10, endpoints = 0 });
+        var admin = await CookieBrowser.SignInAsync(instance, PlumblineFactory.AdminEmail);
+
+        var numbers = await (await admin.GetAsync("/smart-numbers")).ExpectAsync(HttpStatusCode.OK);
+        var settings = await (await admin.GetAsync("/settings/smart-numbers")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Contains("No time entries yet", numbers);
+        Assert.Contains("href=\"/smart-numbers/import\"", numbers);
+        Assert.Contains("href=\"/settings/smart-numbers\"", numbers);
+        Assert.Contains("no endpoints", numbers);
+        Assert.Contains("No time entries yet", settings);
+        Assert.Contains("href=\"/smart-numbers/import\"", settings);
+        var metrics = await (await api.GetAsync("/api/v1/metrics")).ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("rhem").ValueKind);
+        Assert.Equal("100.00", metrics.GetProperty("aisp").GetRawText());
+        await (await api.GetAsync("/api/v1/metrics?flagged=maybe")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task The_settings_page_is_for_admins_and_service_leads_and_previews_a_choice()
     {
         var api = await factory.AdminAsync();
