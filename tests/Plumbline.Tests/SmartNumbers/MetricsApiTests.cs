@@ -393,6 +393,10 @@ public abstract class MetricsApiTests(PlumblineFactory factory)
         Assert.Contains(value, page);
         Assert.Contains("RHEM target", page);
         Assert.NotEqual(HttpStatusCode.OK, (await tam.GetAsync("/settings/smart-numbers")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await tam.GetAsync("/settings/smart-numbers/preview")).StatusCode);
+        var (_, leadUser) = await factory.UserAsync("ServiceLead");
+        var lead = await CookieBrowser.SignInAsync(factory, leadUser.Email);
+        Assert.Contains(value, await (await lead.GetAsync("/settings/smart-numbers")).ExpectAsync(HttpStatusCode.OK));
         var preview = await (await admin.GetAsync($"/settings/smart-numbers/preview?reactiveWorkTypes={Uri.EscapeDataString(value)}"))
             .ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("classification-preview", preview);
