@@ -92,8 +92,12 @@ public sealed class ClassificationService(AppDbContext db, MetricsService metric
         var spellings = await SpellingsAsync(from, to, ct);
         var savedKeys = ReactiveKeys.Of(saved);
         var proposedKeys = ReactiveKeys.Of(proposed);
-        long Reactive(ReactiveKeys k) => kinds.Where(x => k.WorkTypes.Contains(x.W) || k.Boards.Contains(x.B) || k.TicketTypes.Contains(x.T))
-            .Sum(x => x.Hundredths);
+        long Reactive(ReactiveKeys k)
+        {
+            // Sets: a preview recomputes this once per value seen, over every kind of work.
+            var (w, b, t) = (k.WorkTypes.ToHashSet(), k.Boards.ToHashSet(), k.TicketTypes.ToHashSet());
+            return kinds.Where(x => w.Contains(x.W) || b.Contains(x.B) || t.Contains(x.T)).Sum(x => x.Hundredths);
+        }
         var savedHours = Reactive(savedKeys);
         var proposedHours = Reactive(proposedKeys);
 
