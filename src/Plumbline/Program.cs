@@ -89,6 +89,7 @@ app.MapAgreementReport();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
 app.MapRecommendationsApi();
+app.MapMetricsApi();
 app.MapPracticeAssessmentApi();
 
 // UI

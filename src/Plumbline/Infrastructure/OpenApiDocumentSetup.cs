@@ -49,6 +49,7 @@ public static class OpenApiDocumentSetup
         ["Hand-offs"] = "Follow-ups routed to a delivery area's queue.",
         ["Webhooks"] = "Signed, retried event deliveries to other systems such as a PSA.",
         ["Settings"] = "The provider's settings: branding, defaults and the agreement chart.",
+        ["Smart numbers"] = "RHEM, AISP and MRR from PSA time entries: the metrics, which work is reactive and each client's endpoint history.",
     };
 
     public static IServiceCollection AddPlumblineOpenApi(this IServiceCollection services) =>

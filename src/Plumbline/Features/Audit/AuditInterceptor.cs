@@ -21,11 +21,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static readonly HashSet<string> Secret = ["PasswordHash", "Secret"];
 
     /// <summary>
-    /// Shared data: the library, the provider's settings, users and their roles, and a person's two-factor recovery codes
-    /// (recorded as how many are left, so using one or making new ones shows in the trail).
+    /// Shared data: the library, the provider's settings, which work is reactive, users and their roles, and a person's two-factor
+    /// recovery codes (recorded as how many are left, so using one or making new ones shows in the trail).
     /// </summary>
     private static bool IsAudited(object entity) =>
-        entity is IAudited or Accounts.AppUser or Settings.ProviderSettings or Microsoft.AspNetCore.Identity.IdentityUserRole<string>
+        entity is IAudited or Accounts.AppUser or Settings.ProviderSettings or SmartNumbers.ReactiveClassification
+            or Microsoft.AspNetCore.Identity.IdentityUserRole<string>
         || IsRecoveryCodes(entity);
 
     private static bool IsRecoveryCodes(object entity) => entity is IdentityUserToken<string> { Name: RecoveryCodesEntity };
