@@ -3,5 +3,5 @@ namespace Plumbline.Features.SmartNumbers;
 public static class SmartNumbersServices
 {
     public static IServiceCollection AddSmartNumbers(this IServiceCollection services) =>
-        services.AddScoped<ReviewScores>().AddScoped<MetricsService>();
+        services.AddScoped<ReviewScores>().AddScoped<MetricsService>().AddScoped<Home.PracticeDashboardQueries>().AddScoped<Charts.RhemTrends>();
 }
