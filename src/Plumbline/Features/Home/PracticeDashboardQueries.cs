@@ -36,7 +36,10 @@ public sealed class PracticeDashboardQueries(AppDbContext db, MetricsService met
 {
     /// <summary>The stages of the approval pipeline, in the order work moves through them.</summary>
     public static readonly RecommendationStatus[] PipelineStatuses =
-        [RecommendationStatus.Draft, RecommendationStatus.Proposed, RecommendationStatus.Approved, RecommendationStatus.Scheduled, RecommendationStatus.InProgress];
+    [
+        RecommendationStatus.Draft, RecommendationStatus.Proposed, RecommendationStatus.Approved, RecommendationStatus.Scheduled,
+        RecommendationStatus.InProgress,
+    ];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

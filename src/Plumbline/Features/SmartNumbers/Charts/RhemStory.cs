@@ -17,7 +17,8 @@ public static class RhemStory
         var data = months.Select(m => (Month: Parse(m.Month), m)).Where(x => x.m.TotalHours > 0 && x.m.Endpoints > 0).ToList();
         if (data.Count == 0) return null;
         var (first, last) = (Parse(months[0].Month), Parse(months[^1].Month));
-        var firstReview = reviews.FirstOrDefault(r => r.Score is not null && SmartNumberRules.MonthOf(r.AsOf) >= first && SmartNumberRules.MonthOf(r.AsOf) <= last);
+        var firstReview = reviews.FirstOrDefault(r => r.Score is not null
+            && SmartNumberRules.MonthOf(r.AsOf) >= first && SmartNumberRules.MonthOf(r.AsOf) <= last);
         var before = firstReview is null ? [] : data.Where(x => x.Month < SmartNumberRules.MonthOf(firstReview.AsOf)).TakeLast(Window).ToList();
         var beforeReview = before.Count > 0;
         if (!beforeReview) before = data.Take(Window).ToList();
