@@ -15,8 +15,9 @@ public static class ChartScale
     public const int Intervals = 4;
 
     /// <summary>
-    /// The top of a RHEM axis: a round number (1, 2, 2.5 or 5 times a power of ten) at or above the largest value and the
-    /// target, so the target line is always on the chart. With no values and no target the axis runs to 1.
+    /// The top of a RHEM axis: four equal steps of a round size (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that reach
+    /// the largest value and the target, so the target line is always on the chart and every tick reads plainly (0.15, 0.3,
+    /// 0.45, 0.6). With no values and no target the axis runs to 1.
     /// </summary>
     public static decimal RhemMax(IEnumerable<decimal?> values, decimal target)
     {
@@ -24,16 +25,17 @@ public static class ChartScale
         return NiceMax(max);
     }
 
-    /// <summary>A round number at or above <paramref name="max"/>; 1 for zero or less.</summary>
+    /// <summary>The smallest top of four round steps at or above <paramref name="max"/>; 1 for zero or less.</summary>
     public static decimal NiceMax(decimal max)
     {
         if (max <= 0) return 1m;
-        var step = 1m;
-        while (step > max) step /= 10;
-        while (step * 10 <= max) step *= 10;
-        foreach (var f in new[] { 1m, 2m, 2.5m, 5m, 10m })
-            if (f * step >= max) return f * step;
-        return 10 * step;
+        var needed = max / Intervals;
+        var power = 1m;
+        while (power > needed) power /= 10;
+        while (power * 10 <= needed) power *= 10;
+        foreach (var f in new[] { 1m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m, 10m })
+            if (f * power >= needed) return f * power * Intervals;
+        return 10 * power * Intervals;
     }
 
     /// <summary>The values of the grid lines from 0 to <paramref name="max"/>, bottom first.</summary>
