@@ -25,7 +25,7 @@ public sealed record PracticeFigures(CalendarQuarter Quarter, EffectiveSettings 
     TeamCapacity Capacity, IReadOnlyList<CapacityDetails> CapacityWarnings, IReadOnlyList<PipelineStage> Pipeline)
 {
     /// <summary>The Active clients whose service hours cost more than they pay, the largest shortfall first.</summary>
-    public IReadOnlyList<ClientMetrics> Flagged => Metrics.Clients.Where(c => c.CostsMoreThanPays)
+    public IReadOnlyList<ClientMetrics> Flagged { get; } = Metrics.Clients.Where(c => c.CostsMoreThanPays)
         .OrderByDescending(c => c.TotalHours * Settings.ServiceCostPerHour - c.Mrr * Metrics.Months).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
         .ToList();
 }
