@@ -87,7 +87,10 @@ public sealed class ChartScaleTests
     {
         var months = ChartMonths.OfClient([new ClientMonthMetrics("2026-02", 1, 1, 10, 0.1m, null), new ClientMonthMetrics("2026-03", 1, 1, 10, 0.1m, 80m)]);
         var markers = ChartMonths.Markers(
-            [new ScoredReview(Guid.NewGuid(), "Q4 review", new DateOnly(2025, 12, 5), 60m), new ScoredReview(Guid.NewGuid(), "Q1 review", new DateOnly(2026, 3, 5), 80m)],
+            [
+                new ScoredReview(Guid.NewGuid(), "Q4 review", new DateOnly(2025, 12, 5), 60m),
+                new ScoredReview(Guid.NewGuid(), "Q1 review", new DateOnly(2026, 3, 5), 80m),
+            ],
             months);
 
         var marker = Assert.Single(markers);
