@@ -5,6 +5,7 @@ using Plumbline.Features.Accounts;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reports.Alignment;
 using Plumbline.Features.Reports.Roadmap;
+using Plumbline.Features.SmartNumbers.Charts;
 
 namespace Plumbline.Features.Reports;
 
@@ -21,7 +22,7 @@ public static class ReportsEndpoints
     }
 
     private static async Task<IResult> AlignmentAsync(Guid id, HttpContext http, AppDbContext db, AlignmentReportQuery query,
-        ReportBrandingSource branding, TimeProvider clock, CancellationToken ct)
+        ReportBrandingSource branding, RhemTrends trends, TimeProvider clock, CancellationToken ct)
     {
         var asked = http.Request.Query["reviewId"].ToString();
         Guid? reviewId = null;
@@ -49,6 +50,7 @@ public static class ReportsEndpoints
             [nameof(AlignmentReport.Branding)] = brand,
             [nameof(AlignmentReport.PreparedOn)] = Today(clock),
             [nameof(AlignmentReport.PdfUrl)] = $"/reports/clients/{id}/alignment?reviewId={review.Id}&format=pdf",
+            [nameof(AlignmentReport.Rhem)] = await trends.ForClientAsync(id, ct),
         };
         return await ReportResults.HtmlOrPdfAsync<AlignmentReport>(http, parameters,
             ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")),
@@ -56,7 +58,7 @@ public static class ReportsEndpoints
     }
 
     private static async Task<IResult> RoadmapAsync(Guid id, HttpContext http, RecommendationQueries queries, ReportBrandingSource branding,
-        TimeProvider clock, CancellationToken ct)
+        RhemTrends trends, TimeProvider clock, CancellationToken ct)
     {
         if (!TryNumber(http, "fromYear", Years.First, Years.Last, out var fromYear))
             return ReportResults.BadRequest(http, "Not a fiscal year",
@@ -75,6 +77,7 @@ public static class ReportsEndpoints
             [nameof(RoadmapReport.Branding)] = brand,
             [nameof(RoadmapReport.PreparedOn)] = Today(clock),
             [nameof(RoadmapReport.PdfUrl)] = $"/reports/clients/{id}/roadmap?{query}",
+            [nameof(RoadmapReport.Rhem)] = await trends.ForClientAsync(id, ct),
         };
         var window = roadmap.YearCount == 1 ? $"FY{roadmap.FromYear}" : $"FY{roadmap.FromYear}-FY{roadmap.FromYear + roadmap.YearCount - 1}";
         return await ReportResults.HtmlOrPdfAsync<RoadmapReport>(http, parameters, ReportResults.FileName(roadmap.ClientName, "roadmap", window),

@@ -7,7 +7,13 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Reviews;
 
 public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, string? UserId = null, string? Q = null,
-    string? Sort = null, int? Page = null, int? PageSize = null);
+    string? Sort = null, int? Page = null, int? PageSize = null, string? TamUserId = null, ReviewMilestoneIn? Milestone = null);
+
+/// <summary>The moment in a review's life that a list filters by (the practice dashboard's figures link to these lists).</summary>
+public enum ReviewMilestone { Submitted, Completed, Delivered }
+
+/// <summary>Reviews that reached <paramref name="Milestone"/> in a calendar quarter (UTC).</summary>
+public sealed record ReviewMilestoneIn(ReviewMilestone Milestone, CalendarQuarter Quarter);
 
 /// <summary>Creates reviews with their scope, and reads them.</summary>
 public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore, LibraryService library)
@@ -160,6 +166,17 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (ApiEnum.TryParse<ReviewStatus>(f.Status, out var status)) query = query.Where(x => x.Review.Status == status);
         if (!string.IsNullOrWhiteSpace(f.UserId)) query = query.Where(x => x.Review.TamUserId == f.UserId || x.Review.VcioUserId == f.UserId);
         if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(x => x.NameSearch.Contains(q)); }
+        if (!string.IsNullOrWhiteSpace(f.TamUserId)) query = query.Where(x => x.Review.TamUserId == f.TamUserId);
+        if (f.Milestone is { } m)
+        {
+            var (start, end) = (m.Quarter.StartUtc, m.Quarter.EndUtc);
+            query = m.Milestone switch
+            {
+                ReviewMilestone.Submitted => query.Where(x => x.Review.SubmittedAt >= start && x.Review.SubmittedAt < end),
+                ReviewMilestone.Completed => query.Where(x => x.Review.CompletedAt >= start && x.Review.CompletedAt < end),
+                _ => query.Where(x => x.Review.DeliveredAt >= start && x.Review.DeliveredAt < end),
+            };
+        }
         var total = await query.CountAsync(ct);
         query = (f.Sort ?? "-asOf") switch
         {

@@ -3,5 +3,6 @@ namespace Plumbline.Features.SmartNumbers;
 public static class SmartNumbersServices
 {
     public static IServiceCollection AddSmartNumbers(this IServiceCollection services) =>
-        services.AddScoped<ReviewScores>().AddScoped<MetricsService>().AddScoped<Classification.ClassificationService>();
+        services.AddScoped<ReviewScores>().AddScoped<MetricsService>().AddScoped<Classification.ClassificationService>()
+            .AddScoped<Home.PracticeDashboardQueries>().AddScoped<Charts.RhemTrends>();
 }
