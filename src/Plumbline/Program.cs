@@ -52,7 +52,7 @@ builder.Services.AddRecommendations();
 builder.Services.AddSmartNumbers();
 builder.Services.AddPracticeAssessment();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
-    .AddScoped<DemoTimeEntries>();
+    .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
 
 var app = builder.Build();
 

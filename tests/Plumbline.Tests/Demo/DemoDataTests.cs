@@ -84,5 +84,9 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(5, practice.Clients.Count);
         Assert.InRange(practice.Rhem!.Value, 0.1m, 1.5m);
         Assert.True(await db.TimeEntries.AnyAsync(e => e.ClientId == null && e.Company == "Globex Manufacturing"), "No held entries for the companies page");
+
+        var assessments = (await (await api.GetAsync("/api/v1/practice-assessments")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Where(a => a.GetProperty("status").GetString() == "Completed").ToList();
+        Assert.Equal(3, assessments.Count);
     }
 }
