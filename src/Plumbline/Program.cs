@@ -16,6 +16,7 @@ using Plumbline.Features.Library;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
 using Plumbline.Features.SmartNumbers;
+using Plumbline.Features.SmartNumbers.Import;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Users;
 using Plumbline.Features.Webhooks;
@@ -86,6 +87,7 @@ app.MapAgreementReport();
 app.MapHandoffsApi();
 app.MapWebhooksApi();
 app.MapRecommendationsApi();
+app.MapTimeEntriesApi();
 
 // UI
 app.MapAccountPages();

@@ -65,6 +65,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ReactiveClassification> ReactiveClassifications => Set<ReactiveClassification>();
     public DbSet<PsaCompanyMatch> PsaCompanyMatches => Set<PsaCompanyMatch>();
     public DbSet<ReviewScoreCache> ReviewScoreCaches => Set<ReviewScoreCache>();
+    public DbSet<Features.SmartNumbers.Import.TimeEntryColumnMapping> TimeEntryColumnMappings => Set<Features.SmartNumbers.Import.TimeEntryColumnMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

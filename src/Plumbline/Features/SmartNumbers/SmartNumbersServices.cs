@@ -1,7 +1,10 @@
+using Plumbline.Features.SmartNumbers.Import;
+
 namespace Plumbline.Features.SmartNumbers;
 
 public static class SmartNumbersServices
 {
     public static IServiceCollection AddSmartNumbers(this IServiceCollection services) =>
-        services.AddScoped<ReviewScores>().AddScoped<MetricsService>();
+        services.AddScoped<ReviewScores>().AddScoped<MetricsService>()
+            .AddScoped<TimeEntryImporter>().AddScoped<TimeEntryMappings>().AddScoped<HeldEntries>();
 }
