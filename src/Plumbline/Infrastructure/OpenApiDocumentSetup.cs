@@ -41,6 +41,7 @@ public static class OpenApiDocumentSetup
         ["Clients"] = "The provider's clients, their numbers, templates, exceptions and what is due.",
         ["Reviews"] = "Alignment reviews: the TAM pass (answers), the vCIO pass (ratings), scores and findings.",
         ["Recommendations"] = "Recommendations, initiatives, templates and the budgeted roadmap per client.",
+        ["Time entries"] = "PSA time entries in: CSV import (generic, ConnectWise, Autotask, HaloPSA or a saved mapping), connectors, held companies.",
         ["Visits"] = "Planned visits, the year plan, visit days and calendar feeds.",
         ["Capacity"] = "TAM capacity, committed days and warnings.",
         ["Holidays"] = "Non-working days the year planner avoids.",

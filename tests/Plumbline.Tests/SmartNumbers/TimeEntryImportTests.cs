@@ -51,7 +51,8 @@ public abstract class TimeEntryImportTests(PlumblineFactory factory)
         var client = await CreateClientAsync(admin, psaCompanyId: Unique("CW"));
         var x = Unique("cw");
         var csv = Csv("id,company/name,chargeToType,timeStart,timeEnd,actualHours,workType/name,Board,Ticket Type,notes",
-            $"{x}1,{client.PsaCompanyId},ServiceTicket,2026-05-04T14:00:00Z,2026-05-04T15:30:00Z,1.50,Remote Support,Service Desk,Incident,\"Reset, then reboot\"",
+            $"{x}1,{client.PsaCompanyId},ServiceTicket,2026-05-04T14:00:00Z,2026-05-04T15:30:00Z,1.50,Remote Support,Service Desk,Incident," +
+                "\"Reset, then reboot\"",
             $"{x}2,{client.PsaCompanyId},ServiceTicket,2026-05-05T09:00:00Z,2026-05-05T09:15:00Z,0.25,Remote Support,Service Desk,Request,");
 
         var report = await (await PostCsvAsync(admin, $"{Import}?format=connectwise", csv)).ReadJsonAsync();
@@ -235,7 +236,8 @@ public abstract class TimeEntryImportTests(PlumblineFactory factory)
         var client = await CreateClientAsync(admin);
         var x = Unique("hdr");
 
-        var problem = await (await PostCsvAsync(admin, $"{Import}?format=autotask", Csv("Time Entry ID,Organization,Date,Duration", $"{x},{client.Name},6/1/2026,1")))
+        var problem = await (await PostCsvAsync(admin, $"{Import}?format=autotask",
+                Csv("Time Entry ID,Organization,Date,Duration", $"{x},{client.Name},6/1/2026,1")))
             .ValidationProblemAsync("file");
         var notCsv = await (await admin.PostAsync(Import, new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0, 0, 0x21, 0])))
             .ValidationProblemAsync("file");
@@ -352,7 +354,10 @@ public abstract class TimeEntryImportTests(PlumblineFactory factory)
         var x = Unique("api");
         var entries = new object[]
         {
-            new { externalId = $"{x}-1", clientId = client.Id, date = "2026-12-01", hours = 1.255, workType = "Remote", board = "Desk", ticketType = "Incident" },
+            new
+            {
+                externalId = $"{x}-1", clientId = client.Id, date = "2026-12-01", hours = 1.255, workType = "Remote", board = "Desk", ticketType = "Incident",
+            },
             new { externalId = $"{x}-2", clientId = Guid.NewGuid(), date = "2026-12-01", hours = 1 },
             new { externalId = $"{x}-3", clientId = client.Id, date = "2026-12-01", hours = 30 },
             new { externalId = "", clientId = client.Id, date = "2026-12-01", hours = 1 },
@@ -363,7 +368,8 @@ public abstract class TimeEntryImportTests(PlumblineFactory factory)
 
         Assert.Equal((1, 0, 0), Counts(report));
         Assert.Equal("api", report.GetProperty("source").GetString());
-        var reasons = report.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.GetProperty("row").GetInt32(), s => s.GetProperty("reason").GetString()!);
+        var reasons = report.GetProperty("skipped").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("row").GetInt32(), s => s.GetProperty("reason").GetString()!);
         Assert.Contains("no client", reasons[2]);
         Assert.Contains("at most 24", reasons[3]);
         Assert.Contains("external id", reasons[4]);
@@ -433,7 +439,8 @@ public abstract class TimeEntryImportTests(PlumblineFactory factory)
 
         await (await admin.PostAsJsonAsync("/api/v1/time-entries/mappings", new { name = "generic", columns })).ValidationProblemAsync("name");
         await (await admin.PostAsJsonAsync("/api/v1/time-entries/mappings", new { name = "has spaces", columns })).ValidationProblemAsync("name");
-        await (await admin.PostAsJsonAsync("/api/v1/time-entries/mappings", new { name = "no-hours", columns = new { externalId = "a", company = "b", date = "c" } }))
+        var noHours = new { externalId = "a", company = "b", date = "c" };
+        await (await admin.PostAsJsonAsync("/api/v1/time-entries/mappings", new { name = "no-hours", columns = noHours }))
             .ValidationProblemAsync("columns.hours");
         await (await admin.PostAsJsonAsync("/api/v1/time-entries/mappings", new { name = "bad-format", columns, dateFormat = "qq" }))
             .ValidationProblemAsync("dateFormat");
@@ -490,7 +497,8 @@ public abstract class TimeEntryImportTests(PlumblineFactory factory)
     private async Task<int> CountAsync(string source, string prefix)
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().TimeEntries.CountAsync(e => e.Source == source && e.ExternalId.StartsWith(prefix));
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().TimeEntries
+            .CountAsync(e => e.Source == source && e.ExternalId.StartsWith(prefix));
     }
 }
 

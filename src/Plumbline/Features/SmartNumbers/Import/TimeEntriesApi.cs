@@ -90,7 +90,8 @@ public static class TimeEntriesApi
     /// <summary>The CSV: the request body itself, or the 'file' part of a multipart upload, read as a stream (never buffered whole).</summary>
     public static async Task<(Stream? Body, string? Error)> OpenBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
             if (string.IsNullOrEmpty(boundary)) return (null, "The multipart upload has no boundary.");
@@ -156,11 +157,13 @@ public static class TimeEntriesApi
     {
         var outcome = await mappings.UpdateAsync(name, r, CurrentUser.Name(user), ct);
         return outcome.Details is { } d ? TypedResults.Ok(d)
-            : outcome.NotFound ? ApiErrors.NotFound($"There is no saved mapping named '{TimeEntryValues.Short(name)}'.") : ApiErrors.Validation(outcome.Errors!);
+            : outcome.NotFound ? NoMapping(name) : ApiErrors.Validation(outcome.Errors!);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMapping(string name, TimeEntryMappings mappings, CancellationToken ct) =>
-        await mappings.DeleteAsync(name, ct) ? TypedResults.NoContent() : ApiErrors.NotFound($"There is no saved mapping named '{TimeEntryValues.Short(name)}'.");
+        await mappings.DeleteAsync(name, ct) ? TypedResults.NoContent() : NoMapping(name);
+
+    private static ProblemHttpResult NoMapping(string name) => ApiErrors.NotFound($"There is no saved mapping named '{TimeEntryValues.Short(name)}'.");
 
     private static async Task<Ok<List<UnmatchedCompany>>> Unmatched(HeldEntries held, CancellationToken ct) => TypedResults.Ok(await held.ListAsync(ct));
 
