@@ -16,7 +16,6 @@ using Plumbline.Features.Library;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
 using Plumbline.Features.SmartNumbers;
-using Plumbline.Features.SmartNumbers.Import;
 using Plumbline.Features.Standards;
 using Plumbline.Features.Users;
 using Plumbline.Features.Webhooks;

@@ -104,6 +104,13 @@ public sealed class TimeEntryValuesTests
         Assert.Contains("someday", rows[2].Error);
     }
 
+    [Theory]
+    [InlineData("externalId,client,date,hours\nA;B;C;D;E;F", ",")]
+    [InlineData("externalId;client;date;hours\nA,B,C,D,E", ";")]
+    [InlineData("\"a;b\",client,date\n", ",")]
+    [InlineData("externalId\tclient\tdate\n", "\t")]
+    public void The_separator_is_the_one_of_the_header_line(string text, string expected) => Assert.Equal(expected, TimeEntryCsv.HeaderDelimiter(text));
+
     [Fact]
     public async Task A_note_spanning_lines_does_not_shift_the_line_numbers()
     {

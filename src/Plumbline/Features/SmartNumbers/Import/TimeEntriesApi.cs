@@ -6,15 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
+using Plumbline.Features.SmartNumbers.Import;
 using Plumbline.Infrastructure;
 
-namespace Plumbline.Features.SmartNumbers.Import;
-
-public sealed record TimeEntryInput(string? ExternalId, Guid? ClientId, DateOnly? Date, decimal? Hours, string? WorkType, string? Board, string? TicketType);
-
-public sealed record TimeEntriesRequest(List<TimeEntryInput?>? Entries, string? Source);
-
-public sealed record MatchCompanyRequest(string? Company, Guid? ClientId);
+// In the parent namespace so Program.cs maps it with the using it already has.
+namespace Plumbline.Features.SmartNumbers;
 
 /// <summary>Endpoints to bring PSA time entries in: CSV import, entries from connectors, saved column mappings and unmatched companies.</summary>
 public static class TimeEntriesApi

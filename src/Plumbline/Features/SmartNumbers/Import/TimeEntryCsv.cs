@@ -88,7 +88,7 @@ public sealed class TimeEntryCsv : IAsyncDisposable
         var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
+            GetDelimiter = args => HeaderDelimiter(args.Text),
             BadDataFound = null,
             MissingFieldFound = null,
             IgnoreBlankLines = true,
@@ -115,6 +115,25 @@ public sealed class TimeEntryCsv : IAsyncDisposable
             text.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The separator is the one the header line uses most (outside quotes): a comma, a semicolon or a tab. Only the header counts,
+    /// because notes further down often hold commas and semicolons of their own.
+    /// </summary>
+    public static string HeaderDelimiter(string text)
+    {
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c is '\n' or '\r') break;
+            else if (!quoted && c == ',') commas++;
+            else if (!quoted && c == ';') semicolons++;
+            else if (!quoted && c == '\t') tabs++;
+        }
+        return semicolons > commas && semicolons >= tabs ? ";" : tabs > commas ? "\t" : ",";
     }
 
     /// <summary>The data rows, one at a time. Rows whose needed cells are all empty (trailing separators) are passed over silently.</summary>
