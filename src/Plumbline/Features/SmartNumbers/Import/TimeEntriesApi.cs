@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Plumbline.Data;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.SmartNumbers.Import;
@@ -24,7 +25,29 @@ public static class TimeEntriesApi
         group.MapPost("/import", Import).DisableAntiforgery().WithMetadata(new ImportSizeLimit()).WithName("importTimeEntries")
             .WithSummary("Import a CSV of time entries (the body, or a multipart 'file' field, up to 256 MB) in the generic, ConnectWise, " +
                 "Autotask or HaloPSA layout (format) or a saved mapping (mapping). Upserts by source and external id; returns the report.")
-            .ProducesProblem(413);
+            .ProducesProblem(413).AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The CSV file: the body itself, or a multipart upload with a 'file' field.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["text/csv"] = new() { Schema = file },
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string> { "file" },
+                                Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = file },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            });
         group.MapPost("", Push).WithName("pushTimeEntries")
             .WithSummary("Create or update up to 5,000 time entries for known clients (connectors). Upserts by source (default api) and external id.");
         group.MapGet("/mappings", ListMappings).WithName("listTimeEntryMappings").WithSummary("The saved column mappings for CSV layouts of your own.");
