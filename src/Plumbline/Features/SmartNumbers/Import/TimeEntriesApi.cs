@@ -104,6 +104,11 @@ public static class TimeEntriesApi
         {
             return TooLarge();
         }
+        catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // Rows read before the break are kept (each batch is saved as it fills); importing the whole file again completes it.
+            return ApiErrors.Validation("file", "The upload ended before the file was complete. Send the whole file again.");
+        }
     }
 
     /// <summary>The CSV: the request body itself, or the 'file' part of a multipart upload, read as a stream (never buffered whole).</summary>
@@ -115,11 +120,18 @@ public static class TimeEntriesApi
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
             if (string.IsNullOrEmpty(boundary)) return (null, "The multipart upload has no boundary.");
             var reader = new MultipartReader(boundary, request.Body);
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            try
             {
-                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal))
-                    return (section.Body, null);
+                while (await reader.ReadNextSectionAsync(ct) is { } section)
+                {
+                    if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                        && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal))
+                        return (section.Body, null);
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException)
+            {
+                return (null, "The multipart upload is malformed. Attach the CSV file in a form field named 'file'.");
             }
             return (null, "Attach the CSV file in a form field named 'file'.");
         }

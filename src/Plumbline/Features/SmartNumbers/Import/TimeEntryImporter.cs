@@ -35,11 +35,20 @@ public sealed class TimeEntryImporter(AppDbContext db, TimeProvider clock)
     {
         await using var file = await TimeEntryCsv.OpenAsync(stream, layout, ct);
         var session = await Session.StartAsync(db, clock, layout.Source, ct);
-        await foreach (var row in file.ReadRowsAsync(ct))
+        try
         {
-            if (row.Error is { } reason) session.Skip(row.Line, reason);
-            else await session.AddAsync(new IncomingTimeEntry(row.Line, row.ExternalId, row.Company, null, row.Date, row.Hours, row.WorkType,
-                row.Board, row.TicketType), ct);
+            await foreach (var row in file.ReadRowsAsync(ct))
+            {
+                if (row.Error is { } reason) session.Skip(row.Line, reason);
+                else await session.AddAsync(new IncomingTimeEntry(row.Line, row.ExternalId, row.Company, null, row.Date, row.Hours, row.WorkType,
+                    row.Board, row.TicketType), ct);
+            }
+        }
+        catch
+        {
+            // The upload broke off part way: the batches already saved stay, so their months' totals must still be rebuilt.
+            await session.RebuildSavedMonthsAsync();
+            throw;
         }
         return await session.FinishAsync(ct);
     }
@@ -62,6 +71,7 @@ public sealed class TimeEntryImporter(AppDbContext db, TimeProvider clock)
         private readonly List<IncomingTimeEntry> pending = new(BatchSize);
         private readonly HashSet<ulong> seen = [];
         private readonly HashSet<DateOnly> months = [];
+        private readonly HashSet<DateOnly> savedMonths = [];
         private readonly List<SkippedTimeEntry> skipped = [];
         private readonly Dictionary<string, (string Company, int Rows, decimal Hours)> unmatched = [];
         private int rows, created, updated, unchanged, held, skippedCount;
@@ -145,6 +155,13 @@ public sealed class TimeEntryImporter(AppDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             pending.Clear();
+            savedMonths.UnionWith(months);
+        }
+
+        public async Task RebuildSavedMonthsAsync()
+        {
+            db.ChangeTracker.Clear();
+            await MonthTotals.RebuildAsync(db, savedMonths, CancellationToken.None);
         }
 
         public async Task<TimeEntryImportReport> FinishAsync(CancellationToken ct)
