@@ -91,6 +91,7 @@ app.MapWebhooksApi();
 app.MapRecommendationsApi();
 app.MapMetricsApi();
 app.MapPracticeAssessmentApi();
+app.MapTimeEntriesApi();
 
 // UI
 app.MapAccountPages();

@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Practice.PracticeQuestion> PracticeQuestions => Set<Features.Practice.PracticeQuestion>();
     public DbSet<Features.Practice.PracticeAssessment> PracticeAssessments => Set<Features.Practice.PracticeAssessment>();
     public DbSet<Features.Practice.PracticeAnswer> PracticeAnswers => Set<Features.Practice.PracticeAnswer>();
+    public DbSet<Features.SmartNumbers.Import.TimeEntryColumnMapping> TimeEntryColumnMappings => Set<Features.SmartNumbers.Import.TimeEntryColumnMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

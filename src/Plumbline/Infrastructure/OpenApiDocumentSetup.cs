@@ -42,6 +42,7 @@ public static class OpenApiDocumentSetup
         ["Reviews"] = "Alignment reviews: the TAM pass (answers), the vCIO pass (ratings), scores and findings.",
         ["Recommendations"] = "Recommendations, initiatives, templates and the budgeted roadmap per client.",
         ["Practice self-assessment"] = "The service lead's quarterly yes/no check of the practice itself, its scores over time and its questions.",
+        ["Time entries"] = "PSA time entries in: CSV import (generic, ConnectWise, Autotask, HaloPSA or a saved mapping), connectors, held companies.",
         ["Visits"] = "Planned visits, the year plan, visit days and calendar feeds.",
         ["Capacity"] = "TAM capacity, committed days and warnings.",
         ["Holidays"] = "Non-working days the year planner avoids.",
