@@ -44,7 +44,7 @@ public sealed class SmartNumbersFlowTests(BrowserFixture browser) : BrowserTest(
         await Page.GotoAsync("/settings/smart-numbers");
         var workTypes = Page.GetByRole(AriaRole.Group, new() { Name = "Reactive work types" });
         await workTypes.GetByLabel("Remote Support").CheckAsync();
-        await Expect(Page.Locator("#classification-preview")).ToContainTextAsync("31.50");
+        await Expect(Page.Locator("#classification-preview")).ToContainTextAsync("28.50");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Settings saved." })).ToBeVisibleAsync();
 
