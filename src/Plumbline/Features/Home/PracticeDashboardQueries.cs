@@ -48,8 +48,7 @@ public sealed class PracticeDashboardQueries(AppDbContext db, MetricsService met
         var quarter = CalendarQuarter.Of(Today);
         var effective = await settings.GetAsync(ct);
         var (from, to) = metrics.DefaultPeriod();
-        var practice = await metrics.PracticeAsync(from, to, ct);
-        var months = await metrics.PracticeMonthsAsync(from, to, ct);
+        var (practice, months) = await metrics.PracticeWithMonthsAsync(from, to, ct);
         var hasEntries = await db.Set<TimeEntryMonthTotal>().AnyAsync(ct);
         var (completed, delivered) = await ReviewsOnTimeAsync(quarter, ct);
         var team = await capacity.TeamAsync(Today.Year, ct);
@@ -88,25 +87,44 @@ public sealed class PracticeDashboardQueries(AppDbContext db, MetricsService met
     public async Task<Dictionary<string, int>> CategoriesAsync(CalendarQuarter quarter, CancellationToken ct)
     {
         var (start, end) = (quarter.StartUtc, quarter.EndUtc);
-        var rows = await (from r in db.Reviews.AsNoTracking()
-                          where r.SubmittedAt >= start && r.SubmittedAt < end && r.TamUserId != null
-                          join i in db.ReviewItems on r.Id equals i.ReviewId
-                          group i by new { r.TamUserId, i.ReviewId, i.CategoryId } into g
-                          select new { g.Key.TamUserId, Unanswered = g.Count(x => x.Answer == null) }).ToListAsync(ct);
-        return rows.Where(r => r.Unanswered == 0).GroupBy(r => r.TamUserId!).ToDictionary(g => g.Key, g => g.Count());
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end && r.TamUserId != null)
+            .Select(r => new { r.Id, TamUserId = r.TamUserId!, r.CompletedCategories }).ToListAsync(ct);
+        var counts = reviews.Where(r => r.CompletedCategories is not null).ToDictionary(r => r.Id, r => r.CompletedCategories!.Value);
+        // Submitting counts a review's completed categories; reviews submitted before that was kept are counted once here and stored.
+        foreach (var chunk in reviews.Where(r => r.CompletedCategories is null).Select(r => r.Id).Chunk(200))
+        {
+            var found = await ReviewWorkflow.CompletedCategoriesAsync(db, chunk, ct);
+            foreach (var group in chunk.GroupBy(id => found.GetValueOrDefault(id)))
+            {
+                var ids = group.ToList();
+                await db.Reviews.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(u => u.SetProperty(r => r.CompletedCategories, group.Key), ct);
+                foreach (var id in ids) counts[id] = group.Key;
+            }
+        }
+        return reviews.GroupBy(r => r.TamUserId).ToDictionary(g => g.Key, g => g.Sum(r => counts.GetValueOrDefault(r.Id)));
     }
 
     /// <summary>Recommendations of Active clients from draft to in progress, with their one-time and monthly budgets.</summary>
     public async Task<IReadOnlyList<PipelineStage>> PipelineAsync(CancellationToken ct)
     {
-        // SQLite cannot sum decimals in SQL, so the three small columns are read and added up here.
+        // Summed in SQL (a large practice has 100,000 recommendations): SQLite keeps decimals as text and cannot add them, so the
+        // sums run over the values as doubles and are rounded back to cents. Amounts have at most two decimals, and a double holds
+        // 15 significant digits, so the cents are exact for any total below a billion.
         var rows = await (from r in db.Recommendations.AsNoTracking()
                           join c in db.Clients on r.ClientId equals c.Id
                           where c.Status == ClientStatus.Active && PipelineStatuses.Contains(r.Status)
-                          select new { r.Status, r.OneTimeCost, r.RecurringMonthlyCost }).ToListAsync(ct);
-        var byStatus = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key);
+                          group r by r.Status into g
+                          select new
+                          {
+                              Status = g.Key,
+                              Count = g.Count(),
+                              OneTime = g.Sum(r => (double)r.OneTimeCost),
+                              Monthly = g.Sum(r => (double)r.RecurringMonthlyCost)
+                          }).ToListAsync(ct);
+        static decimal Cents(double sum) => Math.Round((decimal)sum, 2, MidpointRounding.AwayFromZero);
+        var byStatus = rows.ToDictionary(r => r.Status);
         return PipelineStatuses.Select(s => byStatus.TryGetValue(s, out var g)
-            ? new PipelineStage(s, g.Count(), g.Sum(r => r.OneTimeCost), g.Sum(r => r.RecurringMonthlyCost))
+            ? new PipelineStage(s, g.Count, Cents(g.OneTime), Cents(g.Monthly))
             : new PipelineStage(s, 0, 0, 0)).ToList();
     }
 }

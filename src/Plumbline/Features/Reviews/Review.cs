@@ -20,6 +20,11 @@ public sealed class Review : IAudited
     public int AnsweredCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
+    /// <summary>
+    /// Categories of the review whose every standard was answered (N/A included) when it was submitted; null before. The practice
+    /// dashboard sums them per TAM without reading every review item.
+    /// </summary>
+    public int? CompletedCategories { get; set; }
     public DateTime? CompletedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -85,6 +85,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await UpdateFindingsAsync(review, items, ct);
         review.Status = ReviewStatus.Submitted;
         review.SubmittedAt = Now;
+        review.CompletedCategories = (await CompletedCategoriesAsync(db, [review.Id], ct)).GetValueOrDefault(review.Id);
         review.Version = Guid.NewGuid();
         if (review.VcioUserId is { } vcio)
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio",
@@ -94,6 +95,13 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await tx.CommitAsync(ct);
         return Outcome<Review>.Ok(review);
     }
+
+    /// <summary>Per review, the categories whose every standard is answered (N/A included).</summary>
+    public static async Task<Dictionary<Guid, int>> CompletedCategoriesAsync(AppDbContext db, IReadOnlyCollection<Guid> reviewIds, CancellationToken ct) =>
+        (await db.ReviewItems.AsNoTracking().Where(i => reviewIds.Contains(i.ReviewId))
+            .GroupBy(i => new { i.ReviewId, i.CategoryId })
+            .Select(g => new { g.Key.ReviewId, Unanswered = g.Count(i => i.Answer == null) }).ToListAsync(ct))
+            .GroupBy(r => r.ReviewId).ToDictionary(g => g.Key, g => g.Count(r => r.Unanswered == 0));
 
     private async Task UpdateFindingsAsync(Review review, List<ReviewItem> answered, CancellationToken ct)
     {

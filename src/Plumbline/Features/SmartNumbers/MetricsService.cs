@@ -39,7 +39,15 @@ public sealed class MetricsService(AppDbContext db, ProviderSettingsService sett
         return (to.AddMonths(-11), to);
     }
 
-    public async Task<PracticeMetrics> PracticeAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<PracticeMetrics> PracticeAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await PracticeWithMonthsAsync(from, to, ct)).Practice;
+
+    /// <summary>
+    /// The practice over the period and month by month, from one read of the month totals grouped by client and month (the
+    /// dashboard shows both, and reading the totals is what costs).
+    /// </summary>
+    public async Task<(PracticeMetrics Practice, IReadOnlyList<PracticeMonthMetrics> Months)> PracticeWithMonthsAsync(DateOnly from, DateOnly to,
+        CancellationToken ct)
     {
         from = SmartNumberRules.MonthOf(from);
         to = SmartNumberRules.MonthOf(to);
@@ -47,7 +55,8 @@ public sealed class MetricsService(AppDbContext db, ProviderSettingsService sett
         var effective = await settings.GetAsync(ct);
         var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active).OrderBy(c => c.NameSearch)
             .Select(c => new { c.Id, c.Name, c.Status, c.Mrr, c.Seats, Endpoints = c.Endpoints ?? c.Workstations + c.Servers }).ToListAsync(ct);
-        var hours = await HoursByClientAsync(from, to, ct);
+        var cells = await CellsAsync(from, to, ct);
+        var byClient = cells.GroupBy(c => c.ClientId).ToDictionary(g => g.Key, g => g.ToList());
         var history = await EndpointHistory.LoadAsync(db, null, ct);
         var lastDay = to.AddMonths(1).AddDays(-1);
         var alignment = await scores.LatestByClientAsync(lastDay, ct);
@@ -55,20 +64,37 @@ public sealed class MetricsService(AppDbContext db, ProviderSettingsService sett
         var list = new List<ClientMetrics>(clients.Count);
         long allEndpointMonths = 0;
         decimal allReactive = 0;
+        var monthReactive = new Dictionary<DateOnly, long>();
+        var monthEndpoints = months.ToDictionary(m => m, _ => 0L);
         foreach (var c in clients)
         {
             var h = history.GetValueOrDefault(c.Id) ?? [];
-            long endpointMonths = months.Sum(m => (long)SmartNumberRules.EndpointsIn(m, h, c.Endpoints));
-            var (reactive, total) = hours.GetValueOrDefault(c.Id);
+            long endpointMonths = 0;
+            foreach (var m in months)
+            {
+                var endpoints = SmartNumberRules.EndpointsIn(m, h, c.Endpoints);
+                endpointMonths += endpoints;
+                monthEndpoints[m] += endpoints;
+            }
+            var own = byClient.GetValueOrDefault(c.Id) ?? [];
+            foreach (var cell in own) monthReactive[cell.Month] = monthReactive.GetValueOrDefault(cell.Month) + cell.Reactive;
+            var reactive = own.Sum(x => x.Reactive) / 100m;
+            var total = own.Sum(x => x.Total) / 100m;
             allEndpointMonths += endpointMonths;
             allReactive += reactive;
             list.Add(new ClientMetrics(c.Id, c.Name, c.Status, c.Mrr, c.Seats, SmartNumberRules.EndpointsIn(to, h, c.Endpoints),
                 SmartNumberRules.Aisp(c.Mrr, c.Seats), reactive, total, SmartNumberRules.Rhem(reactive, endpointMonths),
                 alignment.GetValueOrDefault(c.Id), SmartNumberRules.CostsMoreThanPays(total, effective.ServiceCostPerHour, c.Mrr, months.Count)));
         }
-        return new PracticeMetrics(SmartNumberRules.MonthText(from), SmartNumberRules.MonthText(to), months.Count,
+        var practice = new PracticeMetrics(SmartNumberRules.MonthText(from), SmartNumberRules.MonthText(to), months.Count,
             SmartNumberRules.Aisp(clients.Sum(c => c.Mrr), clients.Sum(c => (long)c.Seats)), SmartNumberRules.AverageMrr(clients.Select(c => c.Mrr).ToList()),
             SmartNumberRules.Rhem(allReactive, allEndpointMonths), allReactive, list);
+        var trend = months.Select(m =>
+        {
+            var hours = monthReactive.GetValueOrDefault(m) / 100m;
+            return new PracticeMonthMetrics(SmartNumberRules.MonthText(m), hours, monthEndpoints[m], SmartNumberRules.Rhem(hours, monthEndpoints[m]));
+        }).ToList();
+        return (practice, trend);
     }
 
     public async Task<IReadOnlyList<ClientMonthMetrics>> ClientMonthsAsync(Guid clientId, DateOnly from, DateOnly to, CancellationToken ct)
@@ -104,46 +130,22 @@ public sealed class MetricsService(AppDbContext db, ProviderSettingsService sett
     }
 
     /// <summary>The practice's RHEM month by month over Active clients (the dashboard's trend line).</summary>
-    public async Task<IReadOnlyList<PracticeMonthMetrics>> PracticeMonthsAsync(DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var months = SmartNumberRules.Months(from, to);
-        if (months.Count == 0) return [];
-        var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active)
-            .Select(c => new { c.Id, Endpoints = c.Endpoints ?? c.Workstations + c.Servers }).ToListAsync(ct);
-        var reactive = await ReactiveRule(ct);
-        var (first, last) = (months[0], months[^1]);
-        var rows = await db.Set<TimeEntryMonthTotal>().AsNoTracking()
-            .Where(t => t.Month >= first && t.Month <= last && db.Clients.Any(c => c.Id == t.ClientId && c.Status == ClientStatus.Active))
-            .GroupBy(t => t.Month)
-            .Select(g => new
-            {
-                Month = g.Key,
-                Reactive = g.Sum(t => reactive.WorkTypes.Contains(t.WorkTypeKey) || reactive.Boards.Contains(t.BoardKey)
-                    || reactive.TicketTypes.Contains(t.TicketTypeKey) ? t.HoursHundredths : 0L),
-            }).ToDictionaryAsync(r => r.Month, r => r.Reactive / 100m, ct);
-        var history = await EndpointHistory.LoadAsync(db, null, ct);
-        return months.Select(m =>
-        {
-            long endpoints = clients.Sum(c => (long)SmartNumberRules.EndpointsIn(m, history.GetValueOrDefault(c.Id) ?? [], c.Endpoints));
-            var hours = rows.GetValueOrDefault(m);
-            return new PracticeMonthMetrics(SmartNumberRules.MonthText(m), hours, endpoints, SmartNumberRules.Rhem(hours, endpoints));
-        }).ToList();
-    }
+    public async Task<IReadOnlyList<PracticeMonthMetrics>> PracticeMonthsAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await PracticeWithMonthsAsync(from, to, ct)).Months;
 
-    /// <summary>Reactive and total hours per client over the period, summed in SQL from the month totals.</summary>
-    private async Task<Dictionary<Guid, (decimal Reactive, decimal Total)>> HoursByClientAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    private sealed record Cell(Guid ClientId, DateOnly Month, long Reactive, long Total);
+
+    /// <summary>Reactive and total hours (x 100) per client and month over the period, summed in SQL from the month totals.</summary>
+    private async Task<List<Cell>> CellsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var reactive = await ReactiveRule(ct);
-        var rows = await db.Set<TimeEntryMonthTotal>().AsNoTracking().Where(t => t.Month >= from && t.Month <= to)
-            .GroupBy(t => t.ClientId)
-            .Select(g => new
-            {
-                ClientId = g.Key,
-                Reactive = g.Sum(t => reactive.WorkTypes.Contains(t.WorkTypeKey) || reactive.Boards.Contains(t.BoardKey)
+        return await db.Set<TimeEntryMonthTotal>().AsNoTracking().Where(t => t.Month >= from && t.Month <= to)
+            .GroupBy(t => new { t.Month, t.ClientId })
+            .Select(g => new Cell(g.Key.ClientId, g.Key.Month,
+                g.Sum(t => reactive.WorkTypes.Contains(t.WorkTypeKey) || reactive.Boards.Contains(t.BoardKey)
                     || reactive.TicketTypes.Contains(t.TicketTypeKey) ? t.HoursHundredths : 0L),
-                Total = g.Sum(t => t.HoursHundredths),
-            }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.ClientId, r => (r.Reactive / 100m, r.Total / 100m));
+                g.Sum(t => t.HoursHundredths)))
+            .ToListAsync(ct);
     }
 
     /// <summary>The classification as lower-case key lists, the form the month totals are grouped by.</summary>

@@ -123,6 +123,9 @@ internal sealed class TimeEntryMonthTotalConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.Board).HasMaxLength(100);
         b.Property(x => x.TicketType).HasMaxLength(100);
         b.HasIndex(x => new { x.ClientId, x.Month });
+        // Covers the practice-wide sums (a period's months, every client): both engines read it without touching the table.
+        b.HasIndex(x => new { x.Month, x.ClientId, x.WorkTypeKey, x.BoardKey, x.TicketTypeKey, x.HoursHundredths })
+            .HasDatabaseName("IX_TimeEntryMonthTotals_Covering");
         b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1370,6 +1370,9 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CompletedCategories")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2074,6 +2077,9 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.HasKey("Month", "ClientId", "WorkTypeKey", "BoardKey", "TicketTypeKey");
 
                     b.HasIndex("ClientId", "Month");
+
+                    b.HasIndex("Month", "ClientId", "WorkTypeKey", "BoardKey", "TicketTypeKey", "HoursHundredths")
+                        .HasDatabaseName("IX_TimeEntryMonthTotals_Covering");
 
                     b.ToTable("TimeEntryMonthTotals");
                 });

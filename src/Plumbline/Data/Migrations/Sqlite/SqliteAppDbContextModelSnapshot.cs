@@ -1358,6 +1358,9 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CompletedCategories")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2062,6 +2065,9 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.HasKey("Month", "ClientId", "WorkTypeKey", "BoardKey", "TicketTypeKey");
 
                     b.HasIndex("ClientId", "Month");
+
+                    b.HasIndex("Month", "ClientId", "WorkTypeKey", "BoardKey", "TicketTypeKey", "HoursHundredths")
+                        .HasDatabaseName("IX_TimeEntryMonthTotals_Covering");
 
                     b.ToTable("TimeEntryMonthTotals");
                 });
