@@ -9,13 +9,13 @@ internal static class UploadFiles
 
     public static string PathOf(string id) => Path.Combine(Path.GetTempPath(), $"{Prefix}{id}.csv");
 
-    public static void CleanOld()
+    public static void CleanOld(TimeProvider clock)
     {
         try
         {
             foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), $"{Prefix}*.csv"))
             {
-                if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddDays(-1)) File.Delete(file);
+                if (File.GetLastWriteTimeUtc(file) < clock.GetUtcNow().UtcDateTime.AddDays(-1)) File.Delete(file);
             }
         }
         catch (IOException)
