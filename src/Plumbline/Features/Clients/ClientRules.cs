@@ -14,7 +14,7 @@ public static class ClientRules
     }
 
     /// <summary>All-in seat price = MRR / seats; null when the client has no seats.</summary>
-    public static decimal? Aisp(decimal mrr, int seats) => seats > 0 ? Math.Round(mrr / seats, 2, MidpointRounding.AwayFromZero) : null;
+    public static decimal? Aisp(decimal mrr, int seats) => SmartNumbers.SmartNumberRules.Aisp(mrr, seats);
 
     /// <summary>Endpoints default to workstations + servers.</summary>
     public static int Endpoints(int? endpoints, int workstations, int servers) => endpoints ?? workstations + servers;
