@@ -61,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<EmailPreferences> EmailPreferences => Set<EmailPreferences>();
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
     public DbSet<TimeEntryMonthTotal> TimeEntryMonthTotals => Set<TimeEntryMonthTotal>();
+    public DbSet<ClientMonthTotal> ClientMonthTotals => Set<ClientMonthTotal>();
     public DbSet<ClientEndpointCount> ClientEndpointCounts => Set<ClientEndpointCount>();
     public DbSet<ReactiveClassification> ReactiveClassifications => Set<ReactiveClassification>();
     public DbSet<PsaCompanyMatch> PsaCompanyMatches => Set<PsaCompanyMatch>();

@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
             // WAL lets readers and the writer work at the same time; it is a property of the file, so setting it once suffices.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        await Features.SmartNumbers.MonthTotals.EnsureClientTotalsAsync(db, cancellationToken);
         if (o.LoadStarterContent) await scope.ServiceProvider.GetRequiredService<StarterLibrary>().LoadIfEmptyAsync(cancellationToken);
         if (o.SeedDemoData) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Data;
 using Plumbline.Features.Settings;
@@ -123,6 +124,55 @@ public abstract class MetricsServiceTests(PlumblineFactory factory)
         Assert.Equal(10m, await Reactive());
         await admin.ClassifyAsync();
         Assert.Equal(0m, await Reactive());
+    }
+
+    [Fact]
+    public async Task Client_month_totals_missing_after_an_upgrade_are_filled_at_start_up()
+    {
+        await using var instance = factory.NewInstance();
+        var admin = await instance.AdminAsync();
+        var reactive = Unique("Break/fix");
+        await admin.ClassifyAsync(workTypes: [reactive]);
+        var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Upgraded"), mrr = 5000, seats = 10, endpoints = 10 });
+        await instance.AddEntriesAsync(client.Id, new Entry(Day(2025, 1), 4m, reactive), new Entry(Day(2025, 2), 6m, Unique("Project")));
+        async Task<(decimal, decimal)> Hours()
+        {
+            var c = Assert.Single((await instance.WithServiceAsync<MetricsService, PracticeMetrics>(
+                s => s.PracticeAsync(Jan, Mar, CancellationToken.None))).Clients, c => c.ClientId == client.Id);
+            return (c.ReactiveHours, c.TotalHours);
+        }
+        Assert.Equal((4m, 10m), await Hours());
+
+        using (var scope = instance.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.ClientMonthTotals.ExecuteDeleteAsync();
+            Assert.Equal((0m, 0m), await Hours());
+            await MonthTotals.EnsureClientTotalsAsync(db, CancellationToken.None);
+        }
+        Assert.Equal((4m, 10m), await Hours());
+    }
+
+    [Fact]
+    public async Task Saving_the_classification_while_months_are_rebuilt_leaves_every_month_under_the_saved_classification()
+    {
+        await using var instance = factory.NewInstance();
+        var admin = await instance.AdminAsync();
+        var (a, b) = (Unique("Remote"), Unique("Onsite"));
+        var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Busy"), mrr = 5000, seats = 10, endpoints = 10 });
+        var work = new List<Task>();
+        for (var i = 0; i < 6; i++)
+        {
+            work.Add(admin.ClassifyAsync(workTypes: i % 2 == 0 ? [a] : [b]));
+            work.Add(instance.AddEntriesAsync(client.Id, new Entry(Day(2025, i + 1), 1m, a), new Entry(Day(2025, i + 1), 2m, b)));
+        }
+        await Task.WhenAll(work);
+
+        var saved = await (await admin.GetAsync("/api/v1/time-entries/classification")).ReadJsonAsync();
+        var expected = saved.GetProperty("reactiveWorkTypes")[0].GetString() == a ? 1m : 2m;
+        var months = await instance.WithServiceAsync<MetricsService, IReadOnlyList<ClientMonthMetrics>>(s => s.ClientMonthsAsync(client.Id, Jan,
+            new DateOnly(2025, 6, 1), CancellationToken.None));
+        Assert.All(months, m => Assert.Equal((expected, 3m), (m.ReactiveHours, m.TotalHours)));
     }
 
     [Fact]

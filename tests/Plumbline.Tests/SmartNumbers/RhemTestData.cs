@@ -24,8 +24,8 @@ public static class RhemTestData
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var classification = await db.Set<ReactiveClassification>().FirstOrDefaultAsync();
         if (classification is null) db.Add(classification = new ReactiveClassification { UpdatedAt = DateTime.UtcNow, UpdatedBy = "test" });
-        if (!classification.ReactiveWorkTypes.Contains(ReactiveWorkType))
-            classification.ReactiveWorkTypes = [.. classification.ReactiveWorkTypes, ReactiveWorkType];
+        var reclassified = !classification.ReactiveWorkTypes.Contains(ReactiveWorkType);
+        if (reclassified) classification.ReactiveWorkTypes = [.. classification.ReactiveWorkTypes, ReactiveWorkType];
         var touched = new List<DateOnly>();
         foreach (var (back, reactive) in months)
         {
@@ -35,6 +35,7 @@ public static class RhemTestData
         }
         await db.SaveChangesAsync();
         await MonthTotals.RebuildAsync(db, touched, CancellationToken.None);
+        if (reclassified) await MonthTotals.ApplyClassificationAsync(db, CancellationToken.None);
     }
 
     /// <summary>Gives a client <paramref name="endpoints"/> endpoints for every month (its history replaced by one early value).</summary>

@@ -110,17 +110,18 @@ public sealed class PracticeDashboardQueries(AppDbContext db, MetricsService met
         // Summed in SQL (a large practice has 100,000 recommendations): SQLite keeps decimals as text and cannot add them, so the
         // sums run over the values as doubles and are rounded back to cents. Amounts have at most two decimals, and a double holds
         // 15 significant digits, so the cents are exact for any total below a billion.
-        var rows = await (from r in db.Recommendations.AsNoTracking()
-                          join c in db.Clients on r.ClientId equals c.Id
-                          where c.Status == ClientStatus.Active && PipelineStatuses.Contains(r.Status)
-                          group r by r.Status into g
-                          select new
-                          {
-                              Status = g.Key,
-                              Count = g.Count(),
-                              OneTime = g.Sum(r => (double)r.OneTimeCost),
-                              Monthly = g.Sum(r => (double)r.RecurringMonthlyCost)
-                          }).ToListAsync(ct);
+        // Filtered by a subquery of Active clients rather than a join, so both engines read only the covering pipeline index.
+        var active = db.Clients.Where(c => c.Status == ClientStatus.Active).Select(c => c.Id);
+        var rows = await db.Recommendations.AsNoTracking()
+            .Where(r => PipelineStatuses.Contains(r.Status) && active.Contains(r.ClientId))
+            .GroupBy(r => r.Status)
+            .Select(g => new
+            {
+                Status = g.Key,
+                Count = g.Count(),
+                OneTime = g.Sum(r => (double)r.OneTimeCost),
+                Monthly = g.Sum(r => (double)r.RecurringMonthlyCost)
+            }).ToListAsync(ct);
         static decimal Cents(double sum) => Math.Round((decimal)sum, 2, MidpointRounding.AwayFromZero);
         var byStatus = rows.ToDictionary(r => r.Status);
         return PipelineStatuses.Select(s => byStatus.TryGetValue(s, out var g)

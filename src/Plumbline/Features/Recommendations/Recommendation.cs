@@ -95,6 +95,8 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.Target);
         b.HasIndex(x => new { x.ClientId, x.TargetFiscalYear, x.TargetQuarter });
+        // The practice dashboard's approval pipeline sums budgets by status over every recommendation: covered, it reads no rows.
+        b.HasIndex(x => new { x.Status, x.ClientId, x.OneTimeCost, x.RecurringMonthlyCost }).HasDatabaseName("IX_Recommendations_Pipeline");
         b.HasOne<Clients.Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Initiative>().WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -27,8 +27,8 @@ public sealed record ClientMonthMetrics(string Month, decimal ReactiveHours, dec
 public sealed record PracticeMonthMetrics(string Month, decimal ReactiveHours, long Endpoints, decimal? Rhem);
 
 /// <summary>
-/// Computes the smart numbers from the month totals, the endpoint history and the completed reviews. Everything it reads
-/// is small (one row per client, month and kind of work), so 1,000 clients over 12 months answer quickly on both engines.
+/// Computes the smart numbers from the client-month totals, the endpoint history and the completed reviews. Everything it reads
+/// is small (one row per client and month), so 1,000 clients over 12 months answer quickly on both engines.
 /// </summary>
 public sealed class MetricsService(AppDbContext db, ProviderSettingsService settings, ReviewScores scores, TimeProvider clock)
 {
@@ -102,18 +102,10 @@ public sealed class MetricsService(AppDbContext db, ProviderSettingsService sett
         var months = SmartNumberRules.Months(from, to);
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
             .Select(c => new { Endpoints = c.Endpoints ?? c.Workstations + c.Servers }).FirstAsync(ct);
-        var reactive = await ReactiveRule(ct);
         var first = months.Count == 0 ? from : months[0];
         var last = months.Count == 0 ? to : months[^1];
-        var rows = await db.Set<TimeEntryMonthTotal>().AsNoTracking().Where(t => t.ClientId == clientId && t.Month >= first && t.Month <= last)
-            .GroupBy(t => t.Month)
-            .Select(g => new
-            {
-                Month = g.Key,
-                Reactive = g.Sum(t => reactive.WorkTypes.Contains(t.WorkTypeKey) || reactive.Boards.Contains(t.BoardKey)
-                    || reactive.TicketTypes.Contains(t.TicketTypeKey) ? t.HoursHundredths : 0L),
-                Total = g.Sum(t => t.HoursHundredths),
-            }).ToListAsync(ct);
+        var rows = await db.Set<ClientMonthTotal>().AsNoTracking().Where(t => t.ClientId == clientId && t.Month >= first && t.Month <= last)
+            .Select(t => new { t.Month, Reactive = t.ReactiveHundredths, Total = t.TotalHundredths }).ToListAsync(ct);
         var byMonth = rows.ToDictionary(r => r.Month);
         var history = (await EndpointHistory.LoadAsync(db, [clientId], ct)).GetValueOrDefault(clientId) ?? [];
         var reviews = await scores.ScoredReviewsAsync(clientId, last.AddMonths(1).AddDays(-1), ct);
@@ -135,31 +127,8 @@ public sealed class MetricsService(AppDbContext db, ProviderSettingsService sett
 
     private sealed record Cell(Guid ClientId, DateOnly Month, long Reactive, long Total);
 
-    /// <summary>Reactive and total hours (x 100) per client and month over the period, summed in SQL from the month totals.</summary>
-    private async Task<List<Cell>> CellsAsync(DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var reactive = await ReactiveRule(ct);
-        return await db.Set<TimeEntryMonthTotal>().AsNoTracking().Where(t => t.Month >= from && t.Month <= to)
-            .GroupBy(t => new { t.Month, t.ClientId })
-            .Select(g => new Cell(g.Key.ClientId, g.Key.Month,
-                g.Sum(t => reactive.WorkTypes.Contains(t.WorkTypeKey) || reactive.Boards.Contains(t.BoardKey)
-                    || reactive.TicketTypes.Contains(t.TicketTypeKey) ? t.HoursHundredths : 0L),
-                g.Sum(t => t.HoursHundredths)))
-            .ToListAsync(ct);
-    }
-
-    /// <summary>The classification as lower-case key lists, the form the month totals are grouped by.</summary>
-    private async Task<ReactiveKeys> ReactiveRule(CancellationToken ct)
-    {
-        var c = await db.Set<ReactiveClassification>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new ReactiveClassification();
-        return ReactiveKeys.Of(c);
-    }
-}
-
-/// <summary>A classification as the key lists the month totals are compared with.</summary>
-public sealed record ReactiveKeys(List<string> WorkTypes, List<string> Boards, List<string> TicketTypes)
-{
-    public static ReactiveKeys Of(ReactiveClassification c) => new(Keys(c.ReactiveWorkTypes), Keys(c.ReactiveBoards), Keys(c.ReactiveTicketTypes));
-
-    private static List<string> Keys(List<string> values) => values.Select(MonthTotals.Key).Where(v => v.Length > 0).Distinct().ToList();
+    /// <summary>Reactive and total hours (x 100) per client and month over the period.</summary>
+    private Task<List<Cell>> CellsAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        db.Set<ClientMonthTotal>().AsNoTracking().Where(t => t.Month >= from && t.Month <= to)
+            .Select(t => new Cell(t.ClientId, t.Month, t.ReactiveHundredths, t.TotalHundredths)).ToListAsync(ct);
 }

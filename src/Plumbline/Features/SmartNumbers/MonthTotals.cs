@@ -3,7 +3,10 @@ using Plumbline.Data;
 
 namespace Plumbline.Features.SmartNumbers;
 
-/// <summary>Keeps <see cref="TimeEntryMonthTotal"/> in step with the entries: whoever changes entries rebuilds the months it touched.</summary>
+/// <summary>
+/// Keeps <see cref="TimeEntryMonthTotal"/> and <see cref="ClientMonthTotal"/> in step with the entries and the classification:
+/// whoever changes entries rebuilds the months it touched, and saving the classification applies it to every month.
+/// </summary>
 public static class MonthTotals
 {
     /// <summary>
@@ -14,6 +17,9 @@ public static class MonthTotals
     {
         foreach (var month in months.Select(SmartNumberRules.MonthOf).Distinct().Order())
         {
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await SerialiseAsync(db, ct);
+            var classification = await ClassificationAsync(db, ct);
             var rows = await db.Set<TimeEntry>().AsNoTracking().Where(e => e.Month == month && e.ClientId != null)
                 .Select(e => new { ClientId = e.ClientId!.Value, e.WorkType, e.Board, e.TicketType, e.Hours }).ToListAsync(ct);
             var totals = rows
@@ -31,22 +37,84 @@ public static class MonthTotals
                     HoursHundredths = (long)Math.Round(g.Sum(r => r.Hours) * 100m, MidpointRounding.AwayFromZero),
                     Entries = g.Count(),
                 }).ToList();
-            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.Set<TimeEntryMonthTotal>().Where(t => t.Month == month).ExecuteDeleteAsync(ct);
-            var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
+            await db.Set<ClientMonthTotal>().Where(t => t.Month == month).ExecuteDeleteAsync(ct);
+            await InsertAsync(db, totals, ct);
+            await InsertAsync(db, totals.GroupBy(t => t.ClientId).Select(g => new ClientMonthTotal
             {
-                foreach (var chunk in totals.Chunk(2000))
-                {
-                    db.Set<TimeEntryMonthTotal>().AddRange(chunk);
-                    await db.SaveChangesAsync(ct);
-                    foreach (var t in chunk) db.Entry(t).State = EntityState.Detached;
-                }
-            }
-            finally { db.ChangeTracker.AutoDetectChangesEnabled = tracking; }
+                ClientId = g.Key,
+                Month = month,
+                ReactiveHundredths = g.Where(t => SmartNumberRules.IsReactive(classification, t.WorkTypeKey, t.BoardKey, t.TicketTypeKey))
+                    .Sum(t => t.HoursHundredths),
+                TotalHundredths = g.Sum(t => t.HoursHundredths),
+            }).ToList(), ct);
             if (tx is not null) await tx.CommitAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Works out every client-month's reactive hours again under the saved classification (after it changed). The sum runs in
+    /// SQL over the month totals, whose hours are whole hundredths, so it is exact on both engines.
+    /// </summary>
+    public static async Task ApplyClassificationAsync(AppDbContext db, CancellationToken ct)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await SerialiseAsync(db, ct);
+        var reactive = ReactiveKeys.Of(await ClassificationAsync(db, ct));
+        var rows = await db.Set<TimeEntryMonthTotal>().AsNoTracking()
+            .GroupBy(t => new { t.Month, t.ClientId })
+            .Select(g => new ClientMonthTotal
+            {
+                ClientId = g.Key.ClientId,
+                Month = g.Key.Month,
+                ReactiveHundredths = g.Sum(t => reactive.WorkTypes.Contains(t.WorkTypeKey) || reactive.Boards.Contains(t.BoardKey)
+                    || reactive.TicketTypes.Contains(t.TicketTypeKey) ? t.HoursHundredths : 0L),
+                TotalHundredths = g.Sum(t => t.HoursHundredths),
+            }).ToListAsync(ct);
+        await db.Set<ClientMonthTotal>().ExecuteDeleteAsync(ct);
+        await InsertAsync(db, rows, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Fills the client-month totals of a database whose entries were imported before they were kept (run at start-up; a no-op
+    /// once they exist).
+    /// </summary>
+    public static async Task EnsureClientTotalsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<ClientMonthTotal>().AnyAsync(ct) && await db.Set<TimeEntryMonthTotal>().AnyAsync(ct))
+            await ApplyClassificationAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Rebuilds read and then replace rows, so two at once (an import while the classification is saved) must take turns or
+    /// one would write totals from what it read before the other's change; saving the classification takes the same turn.
+    /// Call it first in a transaction. SQLite's write transactions already take turns (they begin immediately); on PostgreSQL
+    /// a transaction-scoped advisory lock does it.
+    /// </summary>
+    public static async Task SerialiseAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(1204001)", ct);
+    }
+
+    private static async Task<ReactiveClassification> ClassificationAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Set<ReactiveClassification>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new ReactiveClassification();
+
+    /// <summary>Adds many new rows in chunks without tracking them afterwards (a month of 1,000 clients is 100,000 rows).</summary>
+    private static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in rows.Chunk(2000))
+            {
+                db.Set<T>().AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                foreach (var t in chunk) db.Entry(t).State = EntityState.Detached;
+            }
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = tracking; }
     }
 
     /// <summary>The case-insensitive key of a work type, board or ticket type.</summary>
@@ -54,4 +122,12 @@ public static class MonthTotals
 
     private static string Spelling(IEnumerable<string> values) =>
         values.GroupBy(v => v.Trim()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+}
+
+/// <summary>A classification as the key lists the month totals are compared with.</summary>
+public sealed record ReactiveKeys(List<string> WorkTypes, List<string> Boards, List<string> TicketTypes)
+{
+    public static ReactiveKeys Of(ReactiveClassification c) => new(Keys(c.ReactiveWorkTypes), Keys(c.ReactiveBoards), Keys(c.ReactiveTicketTypes));
+
+    private static List<string> Keys(List<string> values) => values.Select(MonthTotals.Key).Where(v => v.Length > 0).Distinct().ToList();
 }

@@ -19,12 +19,20 @@ public sealed class ReviewScores(AppDbContext db, ProviderSettingsService settin
     /// <summary>Each client's latest scored review whose visit day is on or before <paramref name="lastDay"/>.</summary>
     public async Task<Dictionary<Guid, decimal?>> LatestByClientAsync(DateOnly lastDay, CancellationToken ct)
     {
-        var reviews = await db.Reviews.AsNoTracking().Where(r => Scored.Contains(r.Status) && r.AsOf <= lastDay)
-            .Select(r => new { r.Id, r.ClientId, r.AsOf, r.CreatedAt }).ToListAsync(ct);
-        var latest = reviews.GroupBy(r => r.ClientId)
-            .Select(g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.CreatedAt).First()).ToList();
-        var scores = await ScoresAsync(latest.Select(r => r.Id).ToList(), ct);
-        return latest.ToDictionary(r => r.ClientId, r => scores.GetValueOrDefault(r.Id));
+        // Only each client's latest visit day is read back (a practice has tens of thousands of completed reviews); two reviews
+        // on the same day are told apart here, by which was created last.
+        var scored = db.Reviews.Where(r => Scored.Contains(r.Status) && r.AsOf <= lastDay);
+        var lastDays = scored.GroupBy(r => r.ClientId).Select(g => new { ClientId = g.Key, AsOf = g.Max(r => r.AsOf) });
+        // The cached score comes back in the same read; only reviews without one under the current weights are scored.
+        var candidates = await (from r in scored
+                                join d in lastDays on new { r.ClientId, r.AsOf } equals new { d.ClientId, d.AsOf }
+                                from c in db.Set<ReviewScoreCache>().Where(c => c.ReviewId == r.Id).DefaultIfEmpty()
+                                select new { r.Id, r.ClientId, r.CreatedAt, Weights = c == null ? null : c.Weights, Score = c == null ? null : c.Score })
+            .AsNoTracking().ToListAsync(ct);
+        var latest = candidates.GroupBy(r => r.ClientId).Select(g => g.MaxBy(r => r.CreatedAt)!).ToList();
+        var key = WeightsKey((await settings.GetAsync(ct)).Weights);
+        var computed = await ScoresAsync(latest.Where(r => r.Weights != key).Select(r => r.Id).ToList(), ct);
+        return latest.ToDictionary(r => r.ClientId, r => r.Weights == key ? r.Score : computed.GetValueOrDefault(r.Id));
     }
 
     /// <summary>A client's scored reviews up to <paramref name="lastDay"/>, oldest first.</summary>
@@ -40,7 +48,7 @@ public sealed class ReviewScores(AppDbContext db, ProviderSettingsService settin
     public async Task<Dictionary<Guid, decimal?>> ScoresAsync(IReadOnlyList<Guid> reviewIds, CancellationToken ct)
     {
         var weights = (await settings.GetAsync(ct)).Weights;
-        var key = $"{weights.High}/{weights.Medium}/{weights.Low}";
+        var key = WeightsKey(weights);
         var result = new Dictionary<Guid, decimal?>();
         var stale = new List<Guid>();
         foreach (var chunk in reviewIds.Chunk(500))
@@ -62,6 +70,9 @@ public sealed class ReviewScores(AppDbContext db, ProviderSettingsService settin
         }
         return result;
     }
+
+    /// <summary>The weights a cached score was computed with: a cached score under other weights is stale.</summary>
+    private static string WeightsKey(ScoreWeights weights) => $"{weights.High}/{weights.Medium}/{weights.Low}";
 
     private async Task StoreAsync(Guid[] ids, string key, Dictionary<Guid, decimal?> result, CancellationToken ct)
     {

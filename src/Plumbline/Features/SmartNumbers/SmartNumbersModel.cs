@@ -32,7 +32,7 @@ public sealed class TimeEntry
 /// <summary>
 /// Hours per client, month and kind of work (work type, board, ticket type): the pre-aggregate every figure reads, so a
 /// dashboard over 1,000 clients never sums millions of entries. Rebuilt per month by <see cref="MonthTotals"/> after
-/// entries change. Classification is applied when reading, so changing it needs no rebuild.
+/// entries change. The classification page reads it for the values seen; the figures read <see cref="ClientMonthTotal"/>.
 /// </summary>
 public sealed class TimeEntryMonthTotal
 {
@@ -49,6 +49,19 @@ public sealed class TimeEntryMonthTotal
     /// <summary>Hours x 100: a whole number, so both engines sum it exactly in SQL (SQLite keeps decimals as text).</summary>
     public long HoursHundredths { get; set; }
     public int Entries { get; set; }
+}
+
+/// <summary>
+/// One client's reactive and total hours (x 100) in one month under the saved classification: what the practice figures
+/// read, a row per client and month instead of one per kind of work. <see cref="MonthTotals"/> keeps it in step, when a
+/// month's entries change and when the classification is saved.
+/// </summary>
+public sealed class ClientMonthTotal
+{
+    public Guid ClientId { get; set; }
+    public DateOnly Month { get; set; }
+    public long ReactiveHundredths { get; set; }
+    public long TotalHundredths { get; set; }
 }
 
 /// <summary>A client's endpoints as they stood in a month (first day). Months before the first row use the first row's value.</summary>
@@ -126,6 +139,16 @@ internal sealed class TimeEntryMonthTotalConfiguration : IEntityTypeConfiguratio
         // Covers the practice-wide sums (a period's months, every client): both engines read it without touching the table.
         b.HasIndex(x => new { x.Month, x.ClientId, x.WorkTypeKey, x.BoardKey, x.TicketTypeKey, x.HoursHundredths })
             .HasDatabaseName("IX_TimeEntryMonthTotals_Covering");
+        b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClientMonthTotalConfiguration : IEntityTypeConfiguration<ClientMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<ClientMonthTotal> b)
+    {
+        b.HasKey(x => new { x.Month, x.ClientId });
+        b.HasIndex(x => new { x.ClientId, x.Month });
         b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

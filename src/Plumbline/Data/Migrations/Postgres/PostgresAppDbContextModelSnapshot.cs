@@ -1128,6 +1128,9 @@ namespace Plumbline.Data.Migrations.Postgres
 
                     b.HasIndex("ClientId", "TargetFiscalYear", "TargetQuarter");
 
+                    b.HasIndex("Status", "ClientId", "OneTimeCost", "RecurringMonthlyCost")
+                        .HasDatabaseName("IX_Recommendations_Pipeline");
+
                     b.ToTable("Recommendations");
                 });
 
@@ -1828,6 +1831,27 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.HasKey("ClientId", "Month");
 
                     b.ToTable("ClientEndpointCounts");
+                });
+
+            modelBuilder.Entity("Plumbline.Features.SmartNumbers.ClientMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReactiveHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalHundredths")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "ClientId");
+
+                    b.HasIndex("ClientId", "Month");
+
+                    b.ToTable("ClientMonthTotals");
                 });
 
             modelBuilder.Entity("Plumbline.Features.SmartNumbers.Import.TimeEntryColumnMapping", b =>
@@ -2757,6 +2781,15 @@ namespace Plumbline.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Plumbline.Features.SmartNumbers.ClientEndpointCount", b =>
+                {
+                    b.HasOne("Plumbline.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plumbline.Features.SmartNumbers.ClientMonthTotal", b =>
                 {
                     b.HasOne("Plumbline.Features.Clients.Client", null)
                         .WithMany()

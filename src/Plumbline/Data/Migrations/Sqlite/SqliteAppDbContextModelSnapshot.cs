@@ -1116,6 +1116,9 @@ namespace Plumbline.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId", "TargetFiscalYear", "TargetQuarter");
 
+                    b.HasIndex("Status", "ClientId", "OneTimeCost", "RecurringMonthlyCost")
+                        .HasDatabaseName("IX_Recommendations_Pipeline");
+
                     b.ToTable("Recommendations");
                 });
 
@@ -1816,6 +1819,27 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.HasKey("ClientId", "Month");
 
                     b.ToTable("ClientEndpointCounts");
+                });
+
+            modelBuilder.Entity("Plumbline.Features.SmartNumbers.ClientMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReactiveHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ClientId");
+
+                    b.HasIndex("ClientId", "Month");
+
+                    b.ToTable("ClientMonthTotals");
                 });
 
             modelBuilder.Entity("Plumbline.Features.SmartNumbers.Import.TimeEntryColumnMapping", b =>
@@ -2745,6 +2769,15 @@ namespace Plumbline.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Plumbline.Features.SmartNumbers.ClientEndpointCount", b =>
+                {
+                    b.HasOne("Plumbline.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plumbline.Features.SmartNumbers.ClientMonthTotal", b =>
                 {
                     b.HasOne("Plumbline.Features.Clients.Client", null)
                         .WithMany()

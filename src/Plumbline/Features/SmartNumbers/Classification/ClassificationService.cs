@@ -65,15 +65,22 @@ public sealed class ClassificationService(AppDbContext db, MetricsService metric
     {
         var (clean, errors) = Check(request);
         if (clean is null) return Outcome<ClassificationDetails>.Invalid(errors);
-        var row = await db.Set<ReactiveClassification>().FirstOrDefaultAsync(ct);
-        if (row is null) db.Set<ReactiveClassification>().Add(row = new ReactiveClassification());
-        // New lists rather than changed ones, so EF sees the change and the trail shows the lists before and after.
-        row.ReactiveWorkTypes = clean.ReactiveWorkTypes;
-        row.ReactiveBoards = clean.ReactiveBoards;
-        row.ReactiveTicketTypes = clean.ReactiveTicketTypes;
-        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        row.UpdatedBy = user.Length > 200 ? user[..200] : user;
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // One row: two first saves at once would both add it, so the save waits for its turn before reading it.
+            await MonthTotals.SerialiseAsync(db, ct);
+            var row = await db.Set<ReactiveClassification>().FirstOrDefaultAsync(ct);
+            if (row is null) db.Set<ReactiveClassification>().Add(row = new ReactiveClassification());
+            // New lists rather than changed ones, so EF sees the change and the trail shows the lists before and after.
+            row.ReactiveWorkTypes = clean.ReactiveWorkTypes;
+            row.ReactiveBoards = clean.ReactiveBoards;
+            row.ReactiveTicketTypes = clean.ReactiveTicketTypes;
+            row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            row.UpdatedBy = user.Length > 200 ? user[..200] : user;
+            await db.SaveChangesAsync(ct);
+            await MonthTotals.ApplyClassificationAsync(db, ct);
+            await tx.CommitAsync(ct);
+        }
         return Outcome<ClassificationDetails>.Ok(await GetAsync(ct));
     }
 
