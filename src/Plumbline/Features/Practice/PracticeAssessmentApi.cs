@@ -10,7 +10,7 @@ public static class PracticeAssessmentApi
 {
     public static IServiceCollection AddPracticeAssessment(this IServiceCollection services)
     {
-        services.AddScoped<PracticeAssessmentService>().AddScoped<PracticeQuestionsFile>();
+        services.AddScoped<PracticeAssessmentService>().AddScoped<PracticeQuestionService>().AddScoped<PracticeQuestionsFile>();
         services.AddHostedService<PracticeQuestionsLoader>();
         return services;
     }
@@ -63,18 +63,18 @@ public static class PracticeAssessmentApi
     private static async Task<Results<Ok<PracticeAssessmentDetails>, ValidationProblem, ProblemHttpResult>> Reopen(string quarter,
         PracticeAssessmentService s, CancellationToken ct) => (await s.ReopenAsync(quarter, ct)).ToResult(TypedResults.Ok, "");
 
-    private static async Task<Ok<List<PracticeQuestionDetails>>> Questions(PracticeAssessmentService s, CancellationToken ct) =>
+    private static async Task<Ok<List<PracticeQuestionDetails>>> Questions(PracticeQuestionService s, CancellationToken ct) =>
         TypedResults.Ok(await s.QuestionsAsync(ct));
 
-    private static async Task<Results<Ok<PracticeQuestionDetails>, ProblemHttpResult>> Question(string key, PracticeAssessmentService s,
+    private static async Task<Results<Ok<PracticeQuestionDetails>, ProblemHttpResult>> Question(string key, PracticeQuestionService s,
         CancellationToken ct) => await s.QuestionAsync(key, ct) is { } q ? TypedResults.Ok(q) : ApiErrors.NotFound(MissingQuestion(key));
 
     private static async Task<Results<Created<PracticeQuestionDetails>, ValidationProblem, ProblemHttpResult>> CreateQuestion(
-        CreatePracticeQuestionRequest r, PracticeAssessmentService s, CancellationToken ct) =>
+        CreatePracticeQuestionRequest r, PracticeQuestionService s, CancellationToken ct) =>
         (await s.CreateQuestionAsync(r, ct)).ToResult(q => TypedResults.Created($"/api/v1/practice-questions/{q.Key}", q), "");
 
     private static async Task<Results<Ok<PracticeQuestionDetails>, ValidationProblem, ProblemHttpResult>> UpdateQuestion(string key,
-        UpdatePracticeQuestionRequest r, PracticeAssessmentService s, CancellationToken ct) =>
+        UpdatePracticeQuestionRequest r, PracticeQuestionService s, CancellationToken ct) =>
         (await s.UpdateQuestionAsync(key, r, ct)).ToResult(TypedResults.Ok, MissingQuestion(key));
 
     private static string MissingQuestion(string key) => $"There is no self-assessment question with key '{key}'.";
