@@ -138,6 +138,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         var stillDefault = await admin.GetDueAsync(client.Id, day);
         var saved = await (await SaveGraceAsync(browser, "30")).ExpectAsync(HttpStatusCode.OK);
         var longer = await admin.GetDueAsync(client.Id, day);
+        var leftEmpty = await (await SaveGraceAsync(browser, "")).ExpectAsync(HttpStatusCode.OK);
         var page = await (await browser.GetAsync("/settings")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.DoesNotContain(byDefault.Items, i => i.StandardId == library[0].Id);
@@ -147,6 +148,7 @@ public abstract class ClientDueTests(PlumblineFactory factory)
         Assert.Contains("Settings saved.", saved);
         Assert.Equal(30, longer.GraceDays);
         Assert.Contains(longer.Items, i => i.StandardId == library[0].Id);
+        Assert.Contains("Settings saved.", leftEmpty); // an empty field keeps the current window
         Assert.Contains("name=\"Form.DueGraceDays\"", page);
         Assert.Matches("id=\"grace\"[^>]*value=\"30\"", page);
     }
