@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Data;
+using Plumbline.Features.Reviews;
 using Plumbline.Features.SmartNumbers;
+using Plumbline.Features.Standards;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Demo;
@@ -88,5 +90,55 @@ public sealed class DemoDataTests : IAsyncLifetime
         var assessments = (await (await api.GetAsync("/api/v1/practice-assessments")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Where(a => a.GetProperty("status").GetString() == "Completed").ToList();
         Assert.Equal(3, assessments.Count);
+    }
+
+    [Fact]
+    public async Task The_current_reviews_are_at_different_stages_and_the_open_findings_of_different_ages()
+    {
+        var reviews = (await (await api.GetAsync("/api/v1/reviews?pageSize=100")).ReadAsync<Paged<ReviewSummary>>()).Items;
+        var current = reviews.GroupBy(r => r.ClientId).Select(g => g.MaxBy(r => r.AsOf)!).ToList();
+        var inProgress = current.Where(r => r.Status == ReviewStatus.InProgress).ToList();
+        var ages = new List<int>();
+        foreach (var clientId in current.Select(r => r.ClientId))
+            ages.AddRange((await (await api.GetAsync($"/api/v1/clients/{clientId}/findings?status=open&pageSize=100")).ReadAsync<Paged<FindingDetails>>())
+                .Items.Select(f => f.AgeDays));
+
+        Assert.Equal(5, current.Count);
+        Assert.True(current.Select(r => r.Status).Distinct().Count() >= 4, string.Join(", ", current.Select(r => r.Status)));
+        Assert.True(inProgress.Count >= 2, $"{inProgress.Count} reviews in progress");
+        Assert.Equal(inProgress.Count, inProgress.Select(r => 100 * r.AnsweredCount / r.ItemCount).Distinct().Count());
+        Assert.All(inProgress, r => Assert.InRange(r.AnsweredCount, 1, r.ItemCount - 1));
+        Assert.True(current.Select(r => r.AsOf).Distinct().Count() >= 4, "The current reviews share their visit days");
+        Assert.True(ages.Distinct().Count() >= 6, $"Open findings are {string.Join(", ", ages.Distinct().Order())} days old");
+        Assert.Contains(ages, a => a < 200);
+        Assert.Contains(ages, a => a > 300);
+    }
+
+    [Fact]
+    public async Task Every_quarterly_review_asks_the_3_month_standards_and_the_others_come_round_on_time()
+    {
+        using var scope = instance.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var intervals = await (from s in db.Standards
+                               join c in db.Categories on s.CategoryId equals c.Id
+                               where s.Status == StandardStatus.Active
+                               select new { s.Id, Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths }).ToDictionaryAsync(x => x.Id, x => x.Interval);
+        var quarterly = intervals.Where(x => x.Value <= 3).Select(x => x.Key).ToHashSet();
+        var halfYearly = intervals.Where(x => x.Value == 6).Select(x => x.Key).ToHashSet();
+        var reviews = await db.Reviews.Where(r => r.Status == ReviewStatus.Delivered).OrderBy(r => r.AsOf).Select(r => new { r.Id, r.ClientId })
+            .ToListAsync();
+        var asked = (await db.ReviewItems.Select(i => new { i.ReviewId, i.StandardId }).ToListAsync())
+            .ToLookup(i => i.ReviewId, i => i.StandardId);
+
+        Assert.NotEmpty(quarterly);
+        foreach (var client in reviews.GroupBy(r => r.ClientId))
+        {
+            var scopes = client.Select(r => asked[r.Id].ToHashSet()).ToList();
+            Assert.Equal(4, scopes.Count);
+            Assert.Equal(intervals.Count, scopes[0].Count);
+            Assert.All(scopes, ids => Assert.Superset(quarterly, ids));
+            Assert.Equal([true, false, true, false], scopes.Select(ids => ids.IsSupersetOf(halfYearly)));
+            Assert.Equal([quarterly.Count, quarterly.Count + halfYearly.Count, quarterly.Count], scopes.Skip(1).Select(ids => ids.Count));
+        }
     }
 }

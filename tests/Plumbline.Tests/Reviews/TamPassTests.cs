@@ -133,6 +133,30 @@ public abstract class TamPassTests(PlumblineFactory factory) : ReviewPassTests(f
         Assert.Equal(JsonValueKind.Null, problem.GetProperty("current").GetProperty("answer").ValueKind);
     }
 
+    [Fact]
+    public async Task The_review_page_says_why_each_item_is_asked()
+    {
+        var admin = await Factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High", "Low"); // the category's interval: 3 months
+        var monthly = await admin.CreateStandardAsync(new NewStandard(library.Category.Id) { ReviewIntervalMonths = 1 });
+        var client = await admin.CreateClientAsync();
+        await admin.SubmittedReviewAsync(client.Id, new DateOnly(2026, 3, 4), (library[0].Id, "Yes"), (monthly.Id, "NotApplicable"));
+        var review = await admin.CreateReviewAsync(client.Id, new[] { library[0].Id, library[1].Id, monthly.Id }, new DateOnly(2026, 6, 1));
+
+        var html = await (await admin.GetAsync($"/reviews/{review.Id}")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Last checked 4 Mar 2026, due every 3 months.", DueWhy(html, library[0].Id));
+        Assert.Equal("Never checked for this client.", DueWhy(html, library[1].Id));
+        Assert.Equal("Last checked 4 Mar 2026, due every month.", DueWhy(html, monthly.Id));
+    }
+
+    private static string DueWhy(string html, Guid standardId)
+    {
+        var item = html[html.IndexOf($"id=\"item-{standardId}\"", StringComparison.Ordinal)..];
+        var match = System.Text.RegularExpressions.Regex.Match(item, "<p class=\"due-why small muted\"[^>]*>([^<]*)</p>");
+        Assert.True(match.Success, $"No due line for {standardId}");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
+    }
 }
 
 public sealed class TamPassOnSqlite(SqliteFactory factory) : TamPassTests(factory), IClassFixture<SqliteFactory>;

@@ -30,6 +30,9 @@ public sealed record ClientTemplate(IReadOnlyList<Guid> ExcludedSectionIds, IRea
 public sealed record ClientTemplateRequest(List<Guid>? ExcludedSectionIds, List<Guid>? ExcludedCategoryIds,
     List<Guid>? ExcludedStandardIds, List<ExceptionDto>? Exceptions);
 
-public sealed record DueItem(Guid StandardId, DateOnly? LastAnsweredOn);
+/// <summary>A due standard: when it was last answered (null: never), its review interval and the date that answer fell or falls due.</summary>
+public sealed record DueItem(Guid StandardId, DateOnly? LastAnsweredOn, int IntervalMonths, DateOnly? NextDueOn);
 
-public sealed record DueList(DateOnly AsOf, IReadOnlyList<DueItem> Items);
+/// <summary>The standards due on <paramref name="AsOf"/>: those falling due by then + <paramref name="GraceDays"/>, or before
+/// <paramref name="NextVisitOn"/> (the client's next planned or confirmed visit), and those never answered.</summary>
+public sealed record DueList(DateOnly AsOf, IReadOnlyList<DueItem> Items, int GraceDays, DateOnly? NextVisitOn);

@@ -12,8 +12,10 @@ public sealed record OpenFinding(Guid Id, Guid StandardId, string Code, string T
 
 public sealed record DueSection(Guid SectionId, string Name, int Count);
 
-/// <summary>What is due for a client on a date: the count per section, and when the next standard falls due.</summary>
-public sealed record DueSummary(int Total, IReadOnlyList<DueSection> BySection, DateOnly? NextDueOn, int NextDueCount);
+/// <summary>What is due for a client on a date: the count per section, when the next standard falls due, and what widened the
+/// day (the grace window, the client's next planned or confirmed visit).</summary>
+public sealed record DueSummary(int Total, IReadOnlyList<DueSection> BySection, DateOnly? NextDueOn, int NextDueCount, int GraceDays,
+    DateOnly? NextVisitOn);
 
 /// <summary>Read models for the client page and the home dashboards; every query is bounded to one client or a short list.</summary>
 public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderSettingsService settings, TimeProvider clock)
@@ -87,17 +89,17 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderS
     {
         var applicable = await scope.ApplicableAsync(clientIds, on, ct);
         var names = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return applicable.ToDictionary(a => a.Key, a => Summarize(a.Value, names, on));
+        var windows = await scope.WindowsAsync(clientIds, on, ct);
+        return applicable.ToDictionary(a => a.Key, a => Summarize(a.Value, names, windows[a.Key]));
     }
 
-    private static DueSummary Summarize(List<ScopedStandard> applicable, Dictionary<Guid, string> names, DateOnly on)
+    private static DueSummary Summarize(List<ScopedStandard> applicable, Dictionary<Guid, string> names, DueWindow window)
     {
-        var due = applicable.Where(s => s.IsDue(on)).ToList();
+        var due = applicable.Where(s => s.Due).ToList();
         var bySection = due.GroupBy(s => s.SectionId).Select(g => new DueSection(g.Key, names.GetValueOrDefault(g.Key) ?? "", g.Count())).ToList();
-        var upcoming = applicable.Where(s => s.Exception is null && !s.IsDue(on))
-            .Select(s => DueRule.DueAgainOn(s.LastAnsweredOn, s.IntervalMonths)).OfType<DateOnly>().ToList();
+        var upcoming = applicable.Where(s => s.Exception is null && !s.Due).Select(s => s.NextDueOn).OfType<DateOnly>().ToList();
         var next = upcoming.Count == 0 ? (DateOnly?)null : upcoming.Min();
-        return new DueSummary(due.Count, bySection, next, next is { } n ? upcoming.Count(d => d == n) : 0);
+        return new DueSummary(due.Count, bySection, next, next is { } n ? upcoming.Count(d => d == n) : 0, window.GraceDays, window.NextVisitOn);
     }
 
     /// <summary>The people who hold a role, for pickers, plus whoever is assigned now (they may have changed role since).</summary>

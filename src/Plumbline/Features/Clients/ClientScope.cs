@@ -1,19 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Reviews;
+using Plumbline.Features.Schedule;
+using Plumbline.Features.Settings;
 using Plumbline.Features.Standards;
 
 namespace Plumbline.Features.Clients;
 
-/// <summary>One active standard as it applies to a client on a date.</summary>
+/// <summary>One active standard as it applies to a client on a date (<see cref="DueWindow.On"/>).</summary>
 public sealed record ScopedStandard(Guid StandardId, Guid SectionId, Guid CategoryId, int Revision, Priority Priority,
-    int IntervalMonths, int SectionOrder, int CategoryOrder, string Code, DateOnly? LastAnsweredOn, ClientException? Exception)
+    int IntervalMonths, int SectionOrder, int CategoryOrder, string Code, DateOnly? LastAnsweredOn, ClientException? Exception, DueWindow Window)
 {
-    public bool IsDue(DateOnly on) => Exception is null && DueRule.IsDue(LastAnsweredOn, IntervalMonths, on);
+    /// <summary>Due on the window's day by the one due rule (PRODUCT.md, "Due"); an accepted exception keeps it from being due until it expires.</summary>
+    public bool Due => Exception is null && Window.IsDue(LastAnsweredOn, IntervalMonths);
+
+    /// <summary>When the latest answer falls due again (null: never answered).</summary>
+    public DateOnly? NextDueOn => DueRule.NextDueOn(LastAnsweredOn, IntervalMonths);
 }
 
 /// <summary>Which standards apply to a client (its template) and which of them are due on a date.</summary>
-public sealed class ClientScope(AppDbContext db)
+public sealed class ClientScope(AppDbContext db, ProviderSettingsService settings)
 {
     /// <summary>The client's applicable active standards in library order, with when each was last answered on or before <paramref name="on"/>.</summary>
     public async Task<List<ScopedStandard>> ApplicableAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
@@ -46,6 +52,7 @@ public sealed class ClientScope(AppDbContext db)
             }).ToListAsync(ct))
             .OrderBy(s => s.SectionOrder).ThenBy(s => s.CategoryOrder).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
         var last = await LastAnsweredAsync(ids, on, ct);
+        var windows = await WindowsAsync(ids, on, ct);
         return ids.ToDictionary(id => id, id =>
         {
             var excluded = exclusions[id].ToHashSet();
@@ -53,13 +60,33 @@ public sealed class ClientScope(AppDbContext db)
             return standards
                 .Where(s => !excluded.Contains(s.Id) && !excluded.Contains(s.CategoryId) && !excluded.Contains(s.SectionId))
                 .Select(s => new ScopedStandard(s.Id, s.SectionId, s.CategoryId, s.Revision, s.Priority, s.Interval, s.SectionOrder, s.CategoryOrder,
-                    s.Code, last.GetValueOrDefault((id, s.Id)), excepted.GetValueOrDefault(s.Id)))
+                    s.Code, last.GetValueOrDefault((id, s.Id)), excepted.GetValueOrDefault(s.Id), windows[id]))
                 .ToList();
         });
     }
 
-    public async Task<List<DueItem>> DueAsync(Guid clientId, DateOnly on, CancellationToken ct) =>
-        (await ApplicableAsync(clientId, on, ct)).Where(s => s.IsDue(on)).Select(s => new DueItem(s.StandardId, s.LastAnsweredOn)).ToList();
+    /// <summary>What the due rule needs to know of each client on the day: the provider's grace window and the client's next planned or
+    /// confirmed visit after that day.</summary>
+    public async Task<Dictionary<Guid, DueWindow>> WindowsAsync(IReadOnlyCollection<Guid> clientIds, DateOnly on, CancellationToken ct)
+    {
+        var ids = clientIds.Distinct().ToList();
+        var grace = (await settings.GetAsync(ct)).DueGraceDays;
+        var next = (await db.Visits.AsNoTracking()
+                .Where(v => ids.Contains(v.ClientId) && v.Date > on && (v.Status == VisitStatus.Planned || v.Status == VisitStatus.Confirmed))
+                .GroupBy(v => v.ClientId)
+                .Select(g => new { ClientId = g.Key, Next = g.Min(v => v.Date) })
+                .ToListAsync(ct))
+            .ToDictionary(x => x.ClientId, x => (DateOnly?)x.Next);
+        return ids.ToDictionary(id => id, id => new DueWindow(on, grace, next.GetValueOrDefault(id)));
+    }
+
+    public async Task<DueList> DueAsync(Guid clientId, DateOnly on, CancellationToken ct)
+    {
+        var applicable = await ApplicableAsync(clientId, on, ct);
+        var window = applicable.Count > 0 ? applicable[0].Window : (await WindowsAsync([clientId], on, ct))[clientId];
+        return new DueList(on, applicable.Where(s => s.Due).Select(s => new DueItem(s.StandardId, s.LastAnsweredOn, s.IntervalMonths, s.NextDueOn)).ToList(),
+            window.GraceDays, window.NextVisitOn);
+    }
 
     /// <summary>
     /// The latest review date on which each standard was answered for the client (N/A counts as an answer). The N/A an

@@ -17,6 +17,8 @@ public static class ClientsApi
         read.MapGet("/", List).WithName("listClients").WithSummary("Clients, searchable by name and sortable (paged).");
         read.MapGet("/{id:guid}", Get).WithName("getClient").WithSummary("One client with its agreement numbers.").ProducesProblem(404);
         read.MapGet("/{id:guid}/due", Due).WithName("getClientDue").WithSummary("The standards due for this client on a date (default today).")
+            .WithDescription("Due: never answered, or falling due by the date plus the provider's grace window (graceDays), or before the client's "
+                + "next planned or confirmed visit (nextVisitOn).")
             .ProducesProblem(404);
         read.MapGet("/{id:guid}/template", GetTemplate).WithName("getClientTemplate")
             .WithSummary("The sections, categories and standards excluded for this client, and its exceptions.").ProducesProblem(404);
@@ -56,7 +58,7 @@ public static class ClientsApi
     {
         if (await clients.GetAsync(id, ct) is null) return NotFound(id);
         var on = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return TypedResults.Ok(new DueList(on, await scope.DueAsync(id, on, ct)));
+        return TypedResults.Ok(await scope.DueAsync(id, on, ct));
     }
 
     private static async Task<Results<Ok<ClientTemplate>, ProblemHttpResult>> GetTemplate(Guid id, ClientService clients,

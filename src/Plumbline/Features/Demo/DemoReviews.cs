@@ -6,19 +6,31 @@ using Plumbline.Features.Reviews;
 namespace Plumbline.Features.Demo;
 
 /// <summary>
-/// Demo clients with a year of quarterly reviews (answered, rated, completed and delivered) and a current review in
-/// progress, so findings, scores and trends have something to show. Uses the same services as people do.
+/// Demo clients with a year of quarterly reviews (answered, rated, completed and delivered, each a few days off the quarter as real
+/// visits are) and a current review at a different stage for each client, so findings, scores and trends have something to show.
+/// Answers carry over from one review to the next: most findings are fixed within a few quarters, a few new ones appear, so findings
+/// have different ages. Uses the same services as people do.
 /// </summary>
 public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewService reviews, ReviewWorkflow workflow, TimeProvider clock)
 {
-    private static readonly (string Name, decimal Mrr, int Seats, int Workstations, int Servers, int FiscalStart, double Health)[] Clients =
+    /// <summary>Where a client's current review stands.</summary>
+    private enum Stage { Planned, InProgress, Submitted, Completed }
+
+    // Answered: the share of the current review's questions answered. Lag: how many days before today the current visit day was
+    // (negative: a visit still to come); the client's past quarterly visits keep the same rhythm.
+
+    private static readonly (string Name, decimal Mrr, int Seats, int Workstations, int Servers, int FiscalStart, double Health, Stage Stage,
+        double Answered, int Lag)[] Clients =
     [
-        ("Acme Explosives", 9000m, 45, 40, 3, 1, 0.80),
-        ("Blue Harbor Dental", 4200m, 22, 20, 1, 7, 0.70),
-        ("Cedar Valley Credit Union", 14500m, 80, 72, 6, 10, 0.88),
-        ("Dunmore Logistics", 6100m, 38, 35, 2, 4, 0.62),
-        ("Evergreen Law Partners", 7800m, 30, 28, 2, 1, 0.92),
+        ("Acme Explosives", 9000m, 45, 40, 3, 1, 0.80, Stage.InProgress, 0.35, 0),
+        ("Blue Harbor Dental", 4200m, 22, 20, 1, 7, 0.70, Stage.InProgress, 0.8, 2),
+        ("Cedar Valley Credit Union", 14500m, 80, 72, 6, 10, 0.88, Stage.Submitted, 1, 5),
+        ("Dunmore Logistics", 6100m, 38, 35, 2, 4, 0.62, Stage.Completed, 1, 9),
+        ("Evergreen Law Partners", 7800m, 30, 28, 2, 1, 0.92, Stage.Planned, 0, -6),
     ];
+
+    /// <summary>Days each past quarterly visit came before the quarter's date, oldest first: visits drift a few days like real ones.</summary>
+    private static readonly int[] Early = [0, 3, 6, 2];
 
     private static readonly string[] NoNotes =
     [
@@ -39,22 +51,38 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
             for (var quarter = 4; quarter >= 1; quarter--)
             {
                 health = Math.Min(0.97, health + 0.04);
-                await PastReviewAsync(clientId, today.AddMonths(-3 * quarter), health, random, ct);
+                var asOf = Weekday(today.AddMonths(-3 * quarter).AddDays(-c.Lag - Early[4 - quarter]));
+                var id = await CreateAsync(clientId, asOf, null, null, ct);
+                await AnswerAsync(id, health, random, share: 1, ct);
+                await VcioAsync(id, random, rateShare: 1, ct);
+                await workflow.CompleteAsync(id, ct);
+                await workflow.DeliverAsync(id, ct);
             }
-            var current = await reviews.CreateAsync(new CreateReviewRequest(clientId, null, tamUserId, vcioUserId, today.AddDays(7),
-                today.AddDays(14), today, null), ct);
-            await AnswerAsync(current.Value!.Id, health, random, share: 0.4, ct);
+            var visitDay = c.Lag == 0 ? today : Weekday(today.AddDays(-c.Lag));
+            var current = await CreateAsync(clientId, visitDay, tamUserId, vcioUserId, ct);
+            if (c.Stage == Stage.Planned) continue;
+            await AnswerAsync(current, Math.Min(0.97, health + 0.03), random, c.Answered, ct);
+            if (c.Stage == Stage.InProgress) continue;
+            await VcioAsync(current, random, rateShare: c.Stage == Stage.Completed ? 1 : 0.5, ct);
+            if (c.Stage == Stage.Completed) await workflow.CompleteAsync(current, ct);
         }
     }
 
-    private async Task PastReviewAsync(Guid clientId, DateOnly asOf, double health, Random random, CancellationToken ct)
+    /// <summary>A review of what is due on the day, as "Start a review" makes it.</summary>
+    private async Task<Guid> CreateAsync(Guid clientId, DateOnly asOf, string? tamUserId, string? vcioUserId, CancellationToken ct)
     {
-        var created = await reviews.CreateAsync(new CreateReviewRequest(clientId, null, null, null, asOf, asOf.AddDays(7), asOf, null), ct);
-        var id = created.Value!.Id;
-        await AnswerAsync(id, health, random, share: 1, ct);
+        var created = await reviews.CreateAsync(new CreateReviewRequest(clientId, null, tamUserId, vcioUserId, asOf.AddDays(7), asOf.AddDays(14), asOf,
+            null), ct);
+        return created.Value?.Id ?? throw new InvalidOperationException($"Demo review on {asOf}: {created.Conflict}");
+    }
+
+    /// <summary>Submits the TAM pass and rates a share of the findings as the vCIO would.</summary>
+    private async Task VcioAsync(Guid id, Random random, double rateShare, CancellationToken ct)
+    {
         await workflow.SubmitAsync(id, ct);
-        var findings = await db.ReviewItems.Where(i => i.ReviewId == id && i.Answer == Answer.No).Select(i => i.StandardId).ToListAsync(ct);
-        foreach (var standardId in findings)
+        var findings = await db.ReviewItems.Where(i => i.ReviewId == id && i.Answer == Answer.No).OrderBy(i => i.Order).Select(i => i.StandardId)
+            .ToListAsync(ct);
+        foreach (var standardId in findings.Take((int)Math.Ceiling(findings.Count * rateShare)))
         {
             var rating = random.NextDouble() switch { < 0.45 => Rating.HighlyVulnerable, < 0.85 => Rating.Marginal, _ => Rating.Aligned };
             var request = rating == Rating.Aligned
@@ -62,11 +90,13 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
                 : new RatingRequest(rating.ToString(), null, null, null);
             await workflow.RateAsync(id, standardId, request, "Val Vcio", ct);
         }
-        await workflow.CompleteAsync(id, ct);
-        await workflow.DeliverAsync(id, ct);
     }
 
-    /// <summary>Answers a share of the review's questions: mostly Yes as the client gets healthier, a few N/A.</summary>
+    /// <summary>
+    /// Answers a share of the review's questions. A question asked before mostly keeps its answer: a No is fixed more often than
+    /// not, and a Yes sometimes slips (less often as the client gets healthier). A question asked for the first time is mostly Yes,
+    /// with a few N/A.
+    /// </summary>
     private async Task AnswerAsync(Guid reviewId, double health, Random random, double share, CancellationToken ct)
     {
         var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer == null).OrderBy(i => i.Order).ToListAsync(ct);
@@ -74,7 +104,13 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
         foreach (var item in items.Take((int)Math.Round(items.Count * share)))
         {
             var roll = random.NextDouble();
-            item.Answer = roll < 0.05 ? Answer.NotApplicable : roll < 0.05 + health ? Answer.Yes : Answer.No;
+            item.Answer = item.PreviousAnswer switch
+            {
+                Answer.No => roll < 0.4 ? Answer.No : Answer.Yes,
+                Answer.Yes => roll < (1 - health) * 0.3 ? Answer.No : Answer.Yes,
+                Answer.NotApplicable => Answer.NotApplicable,
+                _ => roll < 0.05 ? Answer.NotApplicable : roll < 0.05 + health ? Answer.Yes : Answer.No,
+            };
             item.Note = item.Answer == Answer.No ? NoNotes[random.Next(NoNotes.Length)] : "";
             item.AnsweredAt = now;
             item.AnsweredBy = "Terry Tam";
@@ -88,4 +124,12 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
         // The counts above were changed in SQL; forget tracked copies so the workflow reads them fresh.
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>The day itself, or the Friday before when it falls on a weekend.</summary>
+    private static DateOnly Weekday(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => day.AddDays(-1),
+        DayOfWeek.Sunday => day.AddDays(-2),
+        _ => day,
+    };
 }

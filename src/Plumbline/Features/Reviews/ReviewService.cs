@@ -48,7 +48,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             var wanted = ids.ToHashSet();
             chosen = applicable.Where(s => wanted.Contains(s.StandardId)).ToList();
         }
-        else chosen = applicable.Where(s => s.IsDue(asOf) || s.Exception is not null).ToList();
+        else chosen = applicable.Where(s => s.Due || s.Exception is not null).ToList();
         if (chosen.Count == 0)
             return Outcome<ReviewDetails>.Invalid("standardIds",
                 $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
@@ -150,6 +150,14 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
     }
+
+    /// <summary>Each item's review interval in months (the category's when the standard sets none), for "why is this due".</summary>
+    public async Task<Dictionary<Guid, int>> IntervalsAsync(Guid reviewId, CancellationToken ct) =>
+        await (from i in db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == reviewId)
+               join s in db.Standards on i.StandardId equals s.Id
+               join c in db.Categories on s.CategoryId equals c.Id
+               select new { i.StandardId, Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths })
+            .ToDictionaryAsync(x => x.StandardId, x => x.Interval, ct);
 
     public async Task<PagedList<ReviewSummary>> ListAsync(ReviewFilter f, CancellationToken ct)
     {

@@ -32,6 +32,8 @@ public sealed class ProviderSettings
     public decimal ServiceCostPerHour { get; set; } = SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour;
     /// <summary>Who must sign in with an authenticator app as well as a password.</summary>
     public Accounts.TwoFactorRequirement TwoFactorRequirement { get; set; } = Accounts.TwoFactorRequirement.NoOne;
+    /// <summary>The due rule's grace window: a standard falling due up to this many days after a visit is asked at that visit.</summary>
+    public int DueGraceDays { get; set; } = Reviews.DueRule.DefaultGraceDays;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
@@ -50,6 +52,7 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.RhemTarget).HasPrecision(9, 2).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultRhemTarget);
         builder.Property(s => s.ServiceCostPerHour).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour);
         builder.Property(s => s.CategoriesPerTamPerQuarter).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter);
+        builder.Property(s => s.DueGraceDays).HasDefaultValue(Reviews.DueRule.DefaultGraceDays);
         builder.Ignore(s => s.Weights);
     }
 }

@@ -1768,6 +1768,11 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<int>("DefaultWorkingDaysPerYear")
                         .HasColumnType("integer");
 
+                    b.Property<int>("DueGraceDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(14);
+
                     b.Property<string>("LogoContentType")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

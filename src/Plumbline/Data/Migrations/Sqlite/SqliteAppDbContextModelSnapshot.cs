@@ -1756,6 +1756,11 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<int>("DefaultWorkingDaysPerYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DueGraceDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(14);
+
                     b.Property<string>("LogoContentType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

@@ -13,4 +13,4 @@ public sealed class NewReviewForm
 
 /// <summary>One standard that applies to the client on the review's date, as the picker shows it.</summary>
 public sealed record ScopeChoice(Guid StandardId, Guid SectionId, string SectionName, Guid CategoryId, string CategoryName, string Code, string Title,
-    bool Due, DateOnly? LastAnsweredOn, DateOnly? DueAgainOn, DateOnly? ExceptionUntil);
+    bool Due, DateOnly? LastAnsweredOn, DateOnly? NextDueOn, DateOnly? ExceptionUntil);

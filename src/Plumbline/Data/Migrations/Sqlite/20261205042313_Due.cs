@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Plumbline.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Due : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DueGraceDays",
+                table: "ProviderSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 14);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DueGraceDays",
+                table: "ProviderSettings");
+        }
+    }
+}
