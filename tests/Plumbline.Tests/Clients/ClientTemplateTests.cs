@@ -11,6 +11,7 @@ namespace Plumbline.Tests.Clients;
 public abstract class ClientTemplateTests(PlumblineFactory factory)
 {
     private static readonly DateOnly Visit = ReviewData.VisitDay;
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private static async Task<ClientTemplate> PutTemplateAsync(HttpClient api, Guid clientId, object template) =>
         await (await api.PutAsJsonAsync($"/api/v1/clients/{clientId}/template", template)).ReadAsync<ClientTemplate>();
@@ -28,7 +29,7 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
             excludedSectionIds = new[] { library.Section.Id },
             excludedCategoryIds = new[] { library.Category.Id },
             excludedStandardIds = new[] { library[0].Id, library[0].Id },
-            exceptions = new[] { new { standardId = library[1].Id, reason = "  Signed off by the owner.  ", expiresOn = "2026-12-31" } },
+            exceptions = new[] { new { standardId = library[1].Id, reason = "  Signed off by the owner.  ", expiresOn = "2099-12-31" } },
         });
         var replaced = await PutTemplateAsync(admin, client.Id, new { excludedStandardIds = new[] { library[1].Id } });
 
@@ -37,7 +38,9 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         Assert.Equal([library.Section.Id], saved.ExcludedSectionIds);
         Assert.Equal([library.Category.Id], saved.ExcludedCategoryIds);
         Assert.Equal([library[0].Id], saved.ExcludedStandardIds);
-        Assert.Equal(new ExceptionDto(library[1].Id, "Signed off by the owner.", new DateOnly(2026, 12, 31)), Assert.Single(saved.Exceptions));
+        var exception = Assert.Single(saved.Exceptions);
+        Assert.Equal((library[1].Id, "Signed off by the owner.", new DateOnly(2099, 12, 31), (string?)null, "Alex Admin", (Guid?)null),
+            (exception.StandardId, exception.Reason, exception.ExpiresOn, exception.AcceptedBy, exception.RecordedBy, exception.ReviewId));
         Assert.Equal((0, 0, 0), (replaced.ExcludedSectionIds.Count, replaced.ExcludedCategoryIds.Count, replaced.Exceptions.Count));
         Assert.Equal([library[1].Id], replaced.ExcludedStandardIds);
     }
@@ -77,7 +80,8 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High");
         var client = await admin.CreateClientAsync();
-        var expires = Visit.AddDays(10);
+        // An exception expires after today, so this one is dated from today rather than the usual visit day.
+        var expires = Today.AddDays(10);
         await PutTemplateAsync(admin, client.Id,
             new { exceptions = new[] { new { standardId = library[0].Id, reason = "Replacing the firewall in April.", expiresOn = expires } } });
 
@@ -101,11 +105,11 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var library = await admin.CreateLibraryAsync("High", "Low");
         var client = await admin.CreateClientAsync();
-        var expires = Visit.AddDays(10);
+        var expires = Today.AddDays(10);
+        await admin.SubmittedReviewAsync(client.Id, Today.AddMonths(-12), (library[1].Id, "Yes"));
         await PutTemplateAsync(admin, client.Id,
             new { exceptions = library.Ids.Select(id => new { standardId = id, reason = "Office move in March.", expiresOn = expires }) });
-        await admin.SubmittedReviewAsync(client.Id, Visit.AddMonths(-12), (library[1].Id, "Yes"));
-        var during = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
+        var during = await admin.CreateReviewAsync(client.Id, library.Ids, Today);
         await admin.SubmitAsync(during.Id);
 
         var due = await admin.GetDueAsync(client.Id, expires.AddDays(1));
@@ -113,7 +117,7 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
 
         Assert.All(library.Ids, id => Assert.Equal((Answer?)Answer.NotApplicable, during.Item(id).Answer));
         Assert.Null(Assert.Single(due.Items, i => i.StandardId == library[0].Id).LastAnsweredOn);
-        Assert.Equal(Visit.AddMonths(-12), Assert.Single(due.Items, i => i.StandardId == library[1].Id).LastAnsweredOn);
+        Assert.Equal(Today.AddMonths(-12), Assert.Single(due.Items, i => i.StandardId == library[1].Id).LastAnsweredOn);
         var again = after.Item(library[0].Id);
         Assert.Equal((null, (Answer?)Answer.NotApplicable), (again.Answer, again.PreviousAnswer));
     }
@@ -122,13 +126,13 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
     [InlineData("""{"excludedSectionIds": ["00000000-0000-0000-0000-000000000001"]}""", "excludedSectionIds")]
     [InlineData("""{"excludedCategoryIds": ["00000000-0000-0000-0000-000000000001"]}""", "excludedCategoryIds")]
     [InlineData("""{"excludedStandardIds": ["00000000-0000-0000-0000-000000000001"]}""", "excludedStandardIds")]
-    [InlineData("""{"exceptions": [{"standardId": "00000000-0000-0000-0000-000000000001", "reason": "R", "expiresOn": "2026-12-31"}]}""", "exceptions")]
-    [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "", "expiresOn": "2026-12-31"}]}""", "exceptions[0].reason")]
+    [InlineData("""{"exceptions": [{"standardId": "00000000-0000-0000-0000-000000000001", "reason": "R", "expiresOn": "2099-12-31"}]}""", "exceptions")]
+    [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "", "expiresOn": "2099-12-31"}]}""", "exceptions[0].reason")]
     [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R"}]}""", "exceptions[0].expiresOn")]
     // Found by the fuzz pass (Security/FuzzTests): a null in the list was a 500.
     [InlineData("""{"exceptions": [null, null]}""", "exceptions")]
-    [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R", "expiresOn": "2026-12-31"}, """ +
-        """{"standardId": "{id}", "reason": "S", "expiresOn": "2027-12-31"}]}""", "exceptions")]
+    [InlineData("""{"exceptions": [{"standardId": "{id}", "reason": "R", "expiresOn": "2099-12-31"}, """ +
+        """{"standardId": "{id}", "reason": "S", "expiresOn": "2099-11-30"}]}""", "exceptions")]
     public async Task An_invalid_template_is_refused_and_changes_nothing(string body, string field)
     {
         var admin = await factory.AdminAsync();
@@ -150,7 +154,7 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         var client = await admin.CreateClientAsync();
 
         var response = await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}/template",
-            new { exceptions = new[] { new { standardId = standard.Id, reason = new string('r', 1001), expiresOn = "2026-12-31" } } });
+            new { exceptions = new[] { new { standardId = standard.Id, reason = new string('r', 1001), expiresOn = "2099-12-31" } } });
 
         await response.ValidationProblemAsync("exceptions[0].reason");
     }

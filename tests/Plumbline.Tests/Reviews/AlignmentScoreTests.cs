@@ -35,6 +35,21 @@ public sealed class AlignmentScoreTests
     }
 
     [Fact]
+    public void An_accepted_exception_is_left_out_of_the_score_like_not_applicable_but_counts_as_answered()
+    {
+        // A No whose risk the client accepts (even rated highly vulnerable, even unrated) weighs nothing: 5 x 1 / 5 = 100.
+        var result = Score(
+            Item(Priority.High, Answer.Yes),
+            Item(Priority.Medium, Answer.No, Rating.HighlyVulnerable) with { Excepted = true },
+            Item(Priority.Low, Answer.No) with { Excepted = true });
+
+        Assert.Equal(100m, result.Score);
+        Assert.False(result.Provisional);
+        Assert.Equal(100m, result.Completion);
+        Assert.Equal([1m, null, null], result.Breakdown.Select(l => l.Value));
+    }
+
+    [Fact]
     public void The_score_is_the_weighted_mean_of_the_values_with_one_decimal()
     {
         // (5 x 1 + 3 x 0.5 + 1 x 0) / (5 + 3 + 1) x 100 = 6.5 / 9 x 100 = 72.22...

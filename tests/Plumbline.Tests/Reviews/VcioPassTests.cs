@@ -108,7 +108,12 @@ public abstract class VcioPassTests(PlumblineFactory factory) : ReviewPassTests(
             new { rating = "Marginal", newRecommendationTitle = "Fix it", acceptedRiskReason = "Owner accepts it." }))
             .ValidationProblemAsync("acceptedRiskReason");
         var accepted = await (await admin.PutRatingAsync(review.Id, library[0].Id,
-            new { rating = "Marginal", acceptedRiskReason = "  The owner accepts the risk until the move.  " })).ReadJsonAsync();
+            new
+            {
+                rating = "Marginal",
+                acceptedRiskReason = "  The owner accepts the risk until the move.  ",
+                expiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3)
+            })).ReadJsonAsync();
 
         Assert.Equal("The owner accepts the risk until the move.", accepted.GetProperty("acceptedRiskReason").GetString());
         var item = (await admin.GetReviewAsync(review.Id)).Item(library[0].Id);

@@ -49,7 +49,10 @@ public sealed class ClientExclusion : IAudited
     public Guid TargetId { get; set; }
 }
 
-/// <summary>An accepted exception: the standard counts as N/A for the client until it expires.</summary>
+/// <summary>
+/// An accepted exception, a risk the client accepts for a time (PRODUCT.md, Exceptions): set in the client template or by the vCIO when
+/// rating a finding. The standard is left out of the score until it expires, then it is due again.
+/// </summary>
 public sealed class ClientException : IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -57,6 +60,13 @@ public sealed class ClientException : IAudited
     public Guid StandardId { get; set; }
     public string Reason { get; set; } = "";
     public DateOnly ExpiresOn { get; set; }
+    /// <summary>Who at the client accepted the risk, when we know.</summary>
+    public string? AcceptedBy { get; set; }
+    /// <summary>Who in our team recorded (or last changed) the exception, and when; empty for exceptions recorded before we kept it.</summary>
+    public string RecordedBy { get; set; } = "";
+    public DateTime? RecordedAt { get; set; }
+    /// <summary>The review whose vCIO pass first recorded it; null when it was set in the client template.</summary>
+    public Guid? ReviewId { get; set; }
 }
 
 internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
@@ -92,6 +102,8 @@ internal sealed class ClientExceptionConfiguration : IEntityTypeConfiguration<Cl
     public void Configure(EntityTypeBuilder<ClientException> b)
     {
         b.Property(x => x.Reason).HasMaxLength(1000);
+        b.Property(x => x.AcceptedBy).HasMaxLength(200);
+        b.Property(x => x.RecordedBy).HasMaxLength(256);
         b.HasIndex(x => new { x.ClientId, x.StandardId }).IsUnique();
         b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Standards.Standard>().WithMany().HasForeignKey(x => x.StandardId).OnDelete(DeleteBehavior.Cascade);

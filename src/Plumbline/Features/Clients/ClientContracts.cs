@@ -22,10 +22,18 @@ public sealed record ClientFilter(
     [FromQuery(Name = "sort")] string? Sort = null, [FromQuery(Name = "page")] int? Page = null,
     [FromQuery(Name = "pageSize")] int? PageSize = null);
 
-public sealed record ExceptionDto(Guid StandardId, string? Reason, DateOnly? ExpiresOn);
+/// <summary>An exception as the template sets it; acceptedBy (who at the client) is optional.</summary>
+public sealed record ExceptionDto(Guid StandardId, string? Reason, DateOnly? ExpiresOn, string? AcceptedBy = null);
+
+/// <summary>
+/// The client accepts the risk of a standard until it expires (PRODUCT.md, Exceptions): as the template lists it and as a review item
+/// shows it. recordedBy and recordedAt say who in our team recorded it; reviewId is the review whose vCIO pass recorded it (null: the template).
+/// </summary>
+public sealed record ExceptionDetails(Guid StandardId, string Reason, DateOnly ExpiresOn, string? AcceptedBy, string RecordedBy, DateTime? RecordedAt,
+    Guid? ReviewId);
 
 public sealed record ClientTemplate(IReadOnlyList<Guid> ExcludedSectionIds, IReadOnlyList<Guid> ExcludedCategoryIds,
-    IReadOnlyList<Guid> ExcludedStandardIds, IReadOnlyList<ExceptionDto> Exceptions);
+    IReadOnlyList<Guid> ExcludedStandardIds, IReadOnlyList<ExceptionDetails> Exceptions);
 
 public sealed record ClientTemplateRequest(List<Guid>? ExcludedSectionIds, List<Guid>? ExcludedCategoryIds,
     List<Guid>? ExcludedStandardIds, List<ExceptionDto>? Exceptions);

@@ -52,7 +52,11 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderS
         var ids = reviews.Select(r => r.Id).ToList();
         var weights = (await settings.GetAsync(ct)).Weights;
         var items = await db.ReviewItems.AsNoTracking().Where(i => ids.Contains(i.ReviewId))
-            .Select(i => new { i.ReviewId, Input = new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating) }).ToListAsync(ct);
+            .Select(i => new
+            {
+                i.ReviewId,
+                Input = new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, i.ExceptionExpiresOn != null)
+            }).ToListAsync(ct);
         var byReview = items.GroupBy(i => i.ReviewId).ToDictionary(g => g.Key, g => g.Select(x => x.Input).ToList());
         return reviews.OrderBy(r => r.AsOf).ThenBy(r => r.CreatedAt).Select(r =>
         {

@@ -89,65 +89,16 @@ public sealed class ClientScope(AppDbContext db, ProviderSettingsService setting
     }
 
     /// <summary>
-    /// The latest review date on which each standard was answered for the client (N/A counts as an answer). The N/A an
-    /// exception filled in does not: the exception alone keeps the standard from being due, and only until it expires.
+    /// The latest review date on which each standard was answered for the client (N/A counts as an answer). An item that is an
+    /// accepted exception does not count (the N/A the template's exception filled in, or a No whose risk the vCIO accepted): the
+    /// exception alone keeps the standard from being due, and only until it expires.
     /// </summary>
     private async Task<Dictionary<(Guid ClientId, Guid StandardId), DateOnly?>> LastAnsweredAsync(List<Guid> clientIds, DateOnly on, CancellationToken ct) =>
         (await db.ReviewItems.AsNoTracking()
-            .Where(i => clientIds.Contains(i.ClientId) && i.Answer != null && i.AsOf <= on && i.AnsweredBy != ReviewItem.AnsweredByException)
+            .Where(i => clientIds.Contains(i.ClientId) && i.Answer != null && i.AsOf <= on && i.AnsweredBy != ReviewItem.AnsweredByException
+                && i.ExceptionExpiresOn == null)
             .GroupBy(i => new { i.ClientId, i.StandardId })
             .Select(g => new { g.Key.ClientId, g.Key.StandardId, Last = g.Max(i => i.AsOf) })
             .ToListAsync(ct))
             .ToDictionary(g => (g.ClientId, g.StandardId), g => (DateOnly?)g.Last);
-
-    public async Task<ClientTemplate> TemplateAsync(Guid clientId, CancellationToken ct)
-    {
-        var exclusions = await db.ClientExclusions.AsNoTracking().Where(x => x.ClientId == clientId).ToListAsync(ct);
-        var exceptions = await db.ClientExceptions.AsNoTracking().Where(x => x.ClientId == clientId).OrderBy(x => x.ExpiresOn).ToListAsync(ct);
-        return new ClientTemplate(
-            exclusions.Where(x => x.Scope == TemplateScope.Section).Select(x => x.TargetId).ToList(),
-            exclusions.Where(x => x.Scope == TemplateScope.Category).Select(x => x.TargetId).ToList(),
-            exclusions.Where(x => x.Scope == TemplateScope.Standard).Select(x => x.TargetId).ToList(),
-            exceptions.Select(x => new ExceptionDto(x.StandardId, x.Reason, x.ExpiresOn)).ToList());
-    }
-
-    /// <summary>Replaces the client's template; unknown ids and incomplete exceptions are refused with the field named.</summary>
-    public async Task<Dictionary<string, string[]>> SaveTemplateAsync(Guid clientId, ClientTemplateRequest r, CancellationToken ct)
-    {
-        var e = new Dictionary<string, string[]>();
-        var sections = (r.ExcludedSectionIds ?? []).Distinct().ToList();
-        var categories = (r.ExcludedCategoryIds ?? []).Distinct().ToList();
-        var standards = (r.ExcludedStandardIds ?? []).Distinct().ToList();
-        var exceptions = r.Exceptions ?? [];
-        if (exceptions.Any(x => x is null))
-            return new() { ["exceptions"] = ["An exception in the list is empty: give each one a standardId, a reason and expiresOn."] };
-        if (await db.Sections.CountAsync(s => sections.Contains(s.Id), ct) != sections.Count) e["excludedSectionIds"] = ["One of the sections does not exist."];
-        if (await db.Categories.CountAsync(c => categories.Contains(c.Id), ct) != categories.Count)
-            e["excludedCategoryIds"] = ["One of the categories does not exist."];
-        if (await db.Standards.CountAsync(s => standards.Contains(s.Id), ct) != standards.Count)
-            e["excludedStandardIds"] = ["One of the standards does not exist."];
-        var exceptionIds = exceptions.Select(x => x.StandardId).Distinct().ToList();
-        if (exceptionIds.Count != exceptions.Count) e["exceptions"] = ["List each standard at most once among the exceptions."];
-        else if (await db.Standards.CountAsync(s => exceptionIds.Contains(s.Id), ct) != exceptionIds.Count)
-            e["exceptions"] = ["One of the exceptions names a standard that does not exist."];
-        foreach (var (x, i) in exceptions.Select((x, i) => (x, i)))
-        {
-            if (string.IsNullOrWhiteSpace(x.Reason) || x.Reason.Trim().Length > 1000)
-                e[$"exceptions[{i}].reason"] = ["Give the reason the client accepted this exception (up to 1,000 characters)."];
-            if (x.ExpiresOn is null) e[$"exceptions[{i}].expiresOn"] = ["Give the date the exception expires; it counts as N/A until then."];
-        }
-        if (e.Count > 0) return e;
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.ClientExclusions.Where(x => x.ClientId == clientId).ExecuteDeleteAsync(ct);
-        await db.ClientExceptions.Where(x => x.ClientId == clientId).ExecuteDeleteAsync(ct);
-        db.ClientExclusions.AddRange(sections.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Section, TargetId = id }));
-        db.ClientExclusions.AddRange(categories.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Category, TargetId = id }));
-        db.ClientExclusions.AddRange(standards.Select(id => new ClientExclusion { ClientId = clientId, Scope = TemplateScope.Standard, TargetId = id }));
-        db.ClientExceptions.AddRange(exceptions.Select(x =>
-            new ClientException { ClientId = clientId, StandardId = x.StandardId, Reason = x.Reason!.Trim(), ExpiresOn = x.ExpiresOn!.Value }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return e;
-    }
 }

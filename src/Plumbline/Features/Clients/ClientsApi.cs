@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plumbline.Features.Accounts;
 using Plumbline.Features.Reviews;
@@ -8,7 +9,7 @@ namespace Plumbline.Features.Clients;
 public static class ClientsApi
 {
     public static IServiceCollection AddClients(this IServiceCollection services) =>
-        services.AddScoped<ClientService>().AddScoped<ClientScope>().AddScoped<ClientOverview>();
+        services.AddScoped<ClientService>().AddScoped<ClientScope>().AddScoped<ClientOverview>().AddScoped<ClientTemplates>().AddScoped<ClientExceptions>();
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
@@ -29,7 +30,8 @@ public static class ClientsApi
             .WithSummary("Change a client. Send the version you read to refuse overwriting someone else's change.")
             .ProducesProblem(404).ProducesProblem(409);
         write.MapPut("/{id:guid}/template", PutTemplate).WithName("setClientTemplate")
-            .WithSummary("Replace the excluded sections, categories and standards and the exceptions.").ProducesProblem(404);
+            .WithSummary("Replace the excluded sections, categories and standards and the exceptions (reason, acceptedBy, expiresOn after today).")
+            .ProducesProblem(404);
         return app;
     }
 
@@ -62,15 +64,15 @@ public static class ClientsApi
     }
 
     private static async Task<Results<Ok<ClientTemplate>, ProblemHttpResult>> GetTemplate(Guid id, ClientService clients,
-        ClientScope scope, CancellationToken ct) =>
-        await clients.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await scope.TemplateAsync(id, ct));
+        ClientTemplates templates, CancellationToken ct) =>
+        await clients.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await templates.TemplateAsync(id, ct));
 
     private static async Task<Results<Ok<ClientTemplate>, ValidationProblem, ProblemHttpResult>> PutTemplate(Guid id, ClientTemplateRequest request,
-        ClientService clients, ClientScope scope, CancellationToken ct)
+        ClientService clients, ClientTemplates templates, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await clients.GetAsync(id, ct) is null) return NotFound(id);
-        var errors = await scope.SaveTemplateAsync(id, request, ct);
-        return errors.Count > 0 ? ApiErrors.Validation(errors) : TypedResults.Ok(await scope.TemplateAsync(id, ct));
+        var errors = await templates.SaveTemplateAsync(id, request, CurrentUser.Name(user), ct);
+        return errors.Count > 0 ? ApiErrors.Validation(errors) : TypedResults.Ok(await templates.TemplateAsync(id, ct));
     }
 
     private static async Task<Results<Ok<PagedList<FindingDetails>>, ValidationProblem, ProblemHttpResult>> Findings(Guid id, string? status, int? page,

@@ -86,7 +86,8 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
         {
             var rating = random.NextDouble() switch { < 0.45 => Rating.HighlyVulnerable, < 0.85 => Rating.Marginal, _ => Rating.Aligned };
             var request = rating == Rating.Aligned
-                ? new RatingRequest(rating.ToString(), null, null, "The client accepts this: the system is being replaced next year.")
+                ? new RatingRequest(rating.ToString(), null, null, "The client accepts this: the system is being replaced next year.", "Pat Owner",
+                    DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(6))
                 : new RatingRequest(rating.ToString(), null, null, null);
             await workflow.RateAsync(id, standardId, request, "Val Vcio", ct);
         }

@@ -2,8 +2,9 @@ using Plumbline.Features.Standards;
 
 namespace Plumbline.Features.Reviews;
 
-/// <summary>One standard of a review, as the score sees it.</summary>
-public sealed record ScoreInput(Guid StandardId, Guid SectionId, Guid CategoryId, Priority Priority, Answer? Answer, Rating? Rating);
+/// <summary>One standard of a review, as the score sees it. Excepted: the client accepts the risk (an exception), so it is left out like N/A.</summary>
+public sealed record ScoreInput(Guid StandardId, Guid SectionId, Guid CategoryId, Priority Priority, Answer? Answer, Rating? Rating,
+    bool Excepted = false);
 
 /// <summary>Score weights of the three priorities; the defaults are PRODUCT.md's (High 5, Medium 3, Low 1).</summary>
 public sealed record ScoreWeights(int High = 5, int Medium = 3, int Low = 1)
@@ -24,7 +25,7 @@ public sealed record ScoreResult(decimal? Score, bool Provisional, decimal Compl
 /// <summary>
 /// The alignment score of PRODUCT.md: sum(weight x value) / sum(weight) x 100 over answered standards, one decimal.
 /// Value: Aligned (or Yes) 1, Marginal 0.5, Highly vulnerable 0; a No not yet rated counts 0 and makes the score
-/// provisional. N/A and unanswered standards are left out of both sums. Completion = answered (N/A included) / in scope.
+/// provisional. N/A, accepted exceptions and unanswered standards are left out of both sums. Completion = answered (N/A included) / in scope.
 /// </summary>
 public static class AlignmentScore
 {
@@ -48,7 +49,8 @@ public static class AlignmentScore
     };
 
     private static ScoreLine Line(ScoreInput i, ScoreWeights w) =>
-        new(i.StandardId, i.SectionId, i.CategoryId, w.Of(i.Priority), ValueOf(i.Answer, i.Rating), i.Answer == Reviews.Answer.No && i.Rating is null);
+        new(i.StandardId, i.SectionId, i.CategoryId, w.Of(i.Priority), i.Excepted ? null : ValueOf(i.Answer, i.Rating),
+            !i.Excepted && i.Answer == Reviews.Answer.No && i.Rating is null);
 
     private static decimal? Score(IEnumerable<ScoreLine> lines)
     {

@@ -1,4 +1,5 @@
 using Plumbline.Features.Audit;
+using Plumbline.Features.Clients;
 using Plumbline.Features.Standards;
 
 namespace Plumbline.Features.Reviews;
@@ -60,8 +61,18 @@ public sealed class ReviewItem
 
     public Rating? Rating { get; set; }
     public Guid? RecommendationId { get; set; }
-    /// <summary>Set when the vCIO records the No as an accepted risk instead of a recommendation.</summary>
+    /// <summary>Set when the vCIO records the No as an accepted risk instead of a recommendation, or copied from the client's exception.</summary>
     public string? AcceptedRiskReason { get; set; }
+    /// <summary>
+    /// Set while the item is an accepted exception (the client template's, or the one the vCIO recorded from this item): with
+    /// <see cref="AcceptedRiskReason"/> and the fields below it is a copy of the exception as it stood, so the review's report keeps
+    /// telling it the same way. Such an item is left out of the score like N/A and does not count as the standard's last answer.
+    /// </summary>
+    public DateOnly? ExceptionExpiresOn { get; set; }
+    public string? ExceptionAcceptedBy { get; set; }
+    public string? ExceptionRecordedBy { get; set; }
+    public DateTime? ExceptionRecordedAt { get; set; }
+    public Guid? ExceptionReviewId { get; set; }
     public DateTime? RatedAt { get; set; }
     public string RatedBy { get; set; } = "";
 
@@ -69,6 +80,22 @@ public sealed class ReviewItem
     public int Version { get; set; } = 1;
 
     public bool ChangedSinceLastReview => PreviousRevision is { } previous && previous < Revision;
+
+    /// <summary>The accepted exception this item is, as the API and pages show it; null when it is none.</summary>
+    public ExceptionDetails? AcceptedException() => ExceptionExpiresOn is { } on
+        ? new(StandardId, AcceptedRiskReason ?? "", on, ExceptionAcceptedBy, ExceptionRecordedBy ?? "", ExceptionRecordedAt, ExceptionReviewId)
+        : null;
+
+    /// <summary>Makes the item a copy of the client's exception (or, with null, an ordinary answer again).</summary>
+    public void Except(ClientException? exception)
+    {
+        AcceptedRiskReason = exception?.Reason;
+        ExceptionExpiresOn = exception?.ExpiresOn;
+        ExceptionAcceptedBy = exception?.AcceptedBy;
+        ExceptionRecordedBy = exception?.RecordedBy;
+        ExceptionRecordedAt = exception?.RecordedAt;
+        ExceptionReviewId = exception?.ReviewId;
+    }
 }
 
 /// <summary>A No that stays open across reviews until a later review answers Yes (PRODUCT.md, step 4).</summary>

@@ -21,9 +21,20 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
             join s in db.Standards on i.StandardId equals s.Id
             join rev in db.StandardRevisions on new { i.StandardId, i.Revision } equals new { rev.StandardId, rev.Revision }
             orderby i.Order
-            select new { i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, s.Code, rev.Title }).ToListAsync(ct);
-        var result = AlignmentScore.Compute(items.Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating)).ToList(),
-            weights);
+            select new
+            {
+                i.StandardId,
+                i.SectionId,
+                i.CategoryId,
+                i.Priority,
+                i.Answer,
+                i.Rating,
+                s.Code,
+                rev.Title,
+                Excepted = i.ExceptionExpiresOn != null
+            }).ToListAsync(ct);
+        var result = AlignmentScore.Compute(
+            items.Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, i.Excepted)).ToList(), weights);
         var sectionIds = result.BySection.Select(s => s.Id).ToList();
         var categoryIds = result.ByCategory.Select(c => c.Id).ToList();
         var sections = await db.Sections.Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);

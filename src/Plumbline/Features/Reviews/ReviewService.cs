@@ -108,6 +108,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
                 item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
                 item.AnsweredAt = now;
                 item.AnsweredBy = ReviewItem.AnsweredByException;
+                item.Except(exception);
             }
             return item;
         }).ToList();
@@ -146,7 +147,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.Item.Rating, x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
             x.WhyWeAsk, x.HowToCheck, x.Item.Priority, x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
-            x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId))).ToList();
+            x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId), x.Item.AcceptedException())).ToList();
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Clients;
 using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Webhooks;
@@ -8,7 +9,8 @@ using Plumbline.Infrastructure;
 namespace Plumbline.Features.Reviews;
 
 /// <summary>The two passes of a review: the TAM answers and submits, the vCIO rates and completes, then it is delivered.</summary>
-public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks, RecommendationService recommendations)
+public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier notifier, IWebhookOutbox webhooks, RecommendationService recommendations,
+    ClientExceptions exceptions)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,6 +38,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 
         var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
         item.Answer = answer;
+        // An N/A kept as N/A stays the client's exception; any other answer makes the item an ordinary answer again.
+        if (answer != Answer.NotApplicable) item.Except(null);
         item.Note = note;
         item.AnsweredAt = answer is null ? null : Now;
         item.AnsweredBy = answer is null ? "" : who;
@@ -147,6 +151,15 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
             return Outcome<ReviewItem>.Invalid("newRecommendationTitle", "Either link an existing recommendation or create a new one by title, not both.");
         if (risk is not null && (r.RecommendationId is not null || newTitle is not null))
             return Outcome<ReviewItem>.Invalid("acceptedRiskReason", "Either link a recommendation or record an accepted risk, not both.");
+        var acceptedBy = ExceptionRules.Clean(r.AcceptedBy);
+        if (risk is null && (acceptedBy is not null || r.ExpiresOn is not null))
+            return Outcome<ReviewItem>.Invalid("acceptedRiskReason", "Give the reason the client accepts the risk, or leave acceptedBy and expiresOn out.");
+        if (risk is not null)
+        {
+            var errors = new Dictionary<string, string[]>();
+            ExceptionRules.Check(risk, acceptedBy, r.ExpiresOn, exceptions.Today, null, new("acceptedRiskReason", "acceptedBy", "expiresOn"), errors);
+            if (errors.Count > 0) return Outcome<ReviewItem>.Invalid(errors);
+        }
 
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
         var item = review is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
@@ -164,9 +177,24 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         item.AcceptedRiskReason = risk;
         item.RatedAt = Now;
         item.RatedBy = who;
+        // One model for "the client accepts this risk": the vCIO's acceptance is the client's exception, shown on its template.
+        if (risk is not null)
+            item.Except(await exceptions.AcceptAsync(review.ClientId, standardId, risk, acceptedBy, r.ExpiresOn!.Value, who, reviewId, ct));
+        else if (item.ExceptionExpiresOn is not null)
+        {
+            await exceptions.WithdrawAsync(review.ClientId, standardId, reviewId, ct);
+            item.Except(null);
+        }
         var finding = await db.Findings.FirstOrDefaultAsync(f => f.ClientId == review.ClientId && f.StandardId == standardId && f.LastReviewId == reviewId, ct);
         if (finding is not null) { finding.Rating = rating; finding.RecommendationId = recommendationId; finding.AcceptedRiskReason = risk; }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<ReviewItem>.Clash("Someone recorded an exception for this standard at the same moment. Reload the review and rate it again.");
+        }
         return Outcome<ReviewItem>.Ok(item);
     }
 

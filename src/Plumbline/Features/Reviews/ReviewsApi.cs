@@ -39,7 +39,7 @@ public static class ReviewsApi
             .WithSummary("Flag a question as Unclear or NotValuable for the standards committee.").ProducesProblem(404);
 
         vcio.MapPut("/{id:guid}/ratings/{standardId:guid}", Rate).WithName("rateFinding")
-            .WithSummary("The vCIO's rating of a finding, with a recommendation (existing or new by title) or an accepted risk.")
+            .WithSummary("The vCIO's rating of a finding, with a recommendation (existing or new by title) or an accepted risk (the client's exception).")
             .ProducesProblem(404).ProducesProblem(409);
         vcio.MapPost("/{id:guid}/complete", Complete).WithName("completeReview")
             .WithSummary("Close the vCIO pass once every finding is rated.").ProducesProblem(404).ProducesProblem(409);
@@ -105,7 +105,8 @@ public static class ReviewsApi
         RatingRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.RateAsync(id, standardId, r, CurrentUser.Name(user), ct))
-            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);
+            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason, i.AcceptedException())),
+                NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.CompleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);

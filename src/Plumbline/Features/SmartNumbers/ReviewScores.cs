@@ -62,7 +62,11 @@ public sealed class ReviewScores(AppDbContext db, ProviderSettingsService settin
         foreach (var chunk in stale.Chunk(100))
         {
             var items = await db.ReviewItems.AsNoTracking().Where(i => chunk.Contains(i.ReviewId))
-                .Select(i => new { i.ReviewId, Input = new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating) })
+                .Select(i => new
+                {
+                    i.ReviewId,
+                    Input = new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, i.ExceptionExpiresOn != null)
+                })
                 .ToListAsync(ct);
             var byReview = items.GroupBy(i => i.ReviewId).ToDictionary(g => g.Key, g => g.Select(i => i.Input).ToList());
             foreach (var id in chunk) result[id] = AlignmentScore.Compute(byReview.GetValueOrDefault(id) ?? [], weights).Score;

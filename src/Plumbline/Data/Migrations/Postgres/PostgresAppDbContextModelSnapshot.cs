@@ -510,6 +510,10 @@ namespace Plumbline.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -520,6 +524,17 @@ namespace Plumbline.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("StandardId")
                         .HasColumnType("uuid");
@@ -1458,6 +1473,23 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExceptionAcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ExceptionExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ExceptionRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExceptionRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ExceptionReviewId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Note")

@@ -26,9 +26,13 @@ public sealed class ExceptionRow
 {
     public string? Code { get; set; }
     public string? Reason { get; set; }
+    /// <summary>Who at the client accepted the risk (optional).</summary>
+    public string? AcceptedBy { get; set; }
     public DateOnly? ExpiresOn { get; set; }
     public bool Remove { get; set; }
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Reason) && ExpiresOn is null;
+    /// <summary>Shown, not posted: who in our team recorded the stored exception, when, and from which review.</summary>
+    public ExceptionDetails? Stored { get; set; }
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Reason) && string.IsNullOrWhiteSpace(AcceptedBy) && ExpiresOn is null;
 }
 
 /// <summary>One active standard in the template tree.</summary>

@@ -1,3 +1,4 @@
+using Plumbline.Features.Clients;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Standards;
@@ -12,7 +13,12 @@ public sealed record AlignmentReportModel(
 {
     public IEnumerable<ReportLine> Lines => Sections.SelectMany(s => s.Lines);
 
-    public IReadOnlyList<ReportLine> NotApplicable => Lines.Where(l => l.Answer == Answer.NotApplicable).ToList();
+    /// <summary>Standards that do not apply: an accepted exception is never one of them, it is listed under <see cref="AcceptedRisks"/>.</summary>
+    public IReadOnlyList<ReportLine> NotApplicable => Lines.Where(l => l.Answer == Answer.NotApplicable && l.Accepted is null).ToList();
+
+    /// <summary>Risks the client accepts for a time (exceptions): out of the score, listed with reason, who and expiry (PRODUCT.md, Exceptions).</summary>
+    public IReadOnlyList<ReportLine> AcceptedRisks => Lines.Where(l => l.Accepted is not null)
+        .OrderBy(l => l.Accepted!.ExpiresOn).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
 
     public int Count(Func<ReportLine, bool> which) => Lines.Count(which);
 
@@ -32,7 +38,7 @@ public sealed record PreviousScore(string Title, DateOnly AsOf, decimal? Score);
 /// <summary>One section of the library as this review saw it: its score and its standards in review order.</summary>
 public sealed record SectionResult(string Name, decimal? Score, IReadOnlyList<ReportLine> Lines)
 {
-    public IReadOnlyList<ReportLine> Findings => Lines.Where(l => l.Answer == Answer.No).ToList();
+    public IReadOnlyList<ReportLine> Findings => Lines.Where(l => l.Answer == Answer.No && l.Accepted is null).ToList();
 
     public IReadOnlyList<ReportLine> Answered => Lines.Where(l => l.Answer is Answer.Yes or Answer.No).ToList();
 }
@@ -41,7 +47,10 @@ public sealed record SectionResult(string Name, decimal? Score, IReadOnlyList<Re
 public sealed record ReportLine(string Code, string Title, string WhyWeAsk, string CategoryName, Priority Priority, Answer? Answer,
     Rating? Rating, string? RecommendationTitle, string? AcceptedRisk)
 {
-    public bool IsRisk => Answer == Reviews.Answer.No && Rating is Reviews.Rating.HighlyVulnerable or Reviews.Rating.Marginal;
+    /// <summary>Set when the standard is an accepted exception in this review.</summary>
+    public ExceptionDetails? Accepted { get; init; }
+
+    public bool IsRisk => Answer == Reviews.Answer.No && Rating is Reviews.Rating.HighlyVulnerable or Reviews.Rating.Marginal && Accepted is null;
 }
 
 public sealed record ReportRecommendation(Guid Id, string Title, string Summary, Priority Priority, RecommendationStatus Status,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Clients;
 using Plumbline.Features.Reviews;
 
 namespace Plumbline.Features.Reports.Alignment;
@@ -36,12 +37,18 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
                 i.Rating,
                 i.RecommendationId,
                 i.AcceptedRiskReason,
+                i.ExceptionExpiresOn,
+                i.ExceptionAcceptedBy,
+                i.ExceptionRecordedBy,
+                i.ExceptionRecordedAt,
+                i.ExceptionReviewId,
                 i.Order,
                 s.Code,
                 rev.Title,
                 rev.WhyWeAsk,
             }).ToListAsync(ct);
-        var result = AlignmentScore.Compute(rows.Select(r => new ScoreInput(r.StandardId, r.SectionId, r.CategoryId, r.Priority, r.Answer, r.Rating)).ToList(),
+        var result = AlignmentScore.Compute(rows.Select(r => new ScoreInput(r.StandardId, r.SectionId, r.CategoryId, r.Priority, r.Answer, r.Rating,
+            r.ExceptionExpiresOn != null)).ToList(),
             weights);
 
         var sectionIds = rows.Select(r => r.SectionId).Distinct().ToList();
@@ -61,7 +68,11 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
             .Select(g => new SectionResult(sections.GetValueOrDefault(g.Key)?.Name ?? "Other standards", sectionScores.GetValueOrDefault(g.Key),
                 g.Select(r => new ReportLine(r.Code, r.Title, r.WhyWeAsk, categories.GetValueOrDefault(r.CategoryId)?.Name ?? "",
                     r.Priority, r.Answer, r.Rating,
-                    r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason)).ToList()))
+                    r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason)
+                {
+                    Accepted = r.ExceptionExpiresOn is { } until ? new ExceptionDetails(r.StandardId, r.AcceptedRiskReason ?? "", until, r.ExceptionAcceptedBy,
+                        r.ExceptionRecordedBy ?? "", r.ExceptionRecordedAt, r.ExceptionReviewId) : null,
+                }).ToList()))
             .ToList();
 
         var findingCounts = rows.Where(r => r.RecommendationId is not null).GroupBy(r => r.RecommendationId!.Value).ToDictionary(g => g.Key, g => g.Count());
@@ -82,7 +93,7 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
             .FirstOrDefaultAsync(ct);
         if (previous is null) return null;
         var items = await db.ReviewItems.AsNoTracking().Where(i => i.ReviewId == previous.Id)
-            .Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating)).ToListAsync(ct);
+            .Select(i => new ScoreInput(i.StandardId, i.SectionId, i.CategoryId, i.Priority, i.Answer, i.Rating, i.ExceptionExpiresOn != null)).ToListAsync(ct);
         return new PreviousScore(previous.Title, previous.AsOf, AlignmentScore.Compute(items, weights).Score);
     }
 

@@ -23,6 +23,9 @@ public sealed record RiskLabel(string Css, string Icon, string Text)
         _ => new("none", "○", "Unanswered"),
     };
 
+    /// <summary>A standard the client accepts as a risk for a time (an exception): out of the score, and not "not applicable".</summary>
+    public static readonly RiskLabel Accepted = new("none", "⚑", "Accepted risk");
+
     /// <summary>An answer from an earlier review, whose rating is not kept with it: just the answer.</summary>
     public static RiskLabel OfPreviousAnswer(Answer? answer) =>
         answer == Answer.No ? new("none", "✕", "No") : OfAnswer(answer, null);

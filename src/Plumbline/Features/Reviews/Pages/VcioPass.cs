@@ -24,11 +24,15 @@ public sealed class RatingForm
     public string? RecommendationId { get; set; }
     public string? NewTitle { get; set; }
     public string? RiskReason { get; set; }
+    /// <summary>Who at the client accepted the risk (optional) and the day the acceptance ends.</summary>
+    public string? RiskAcceptedBy { get; set; }
+    public DateOnly? RiskExpiresOn { get; set; }
 
     /// <summary>What the person chose but did not fill in; the service cannot tell that from "no follow-up".</summary>
     public string? Problem() => FollowUp switch
     {
         "risk" when string.IsNullOrWhiteSpace(RiskReason) => "Say why the client accepts the risk, or choose another follow-up.",
+        "risk" when RiskExpiresOn is null => "Give the date the client's acceptance ends: the standard is asked again after it.",
         "recommendation" when string.IsNullOrWhiteSpace(NewTitle) && !Guid.TryParse(RecommendationId, out _) =>
             "Choose an existing recommendation or type a new one's title.",
         _ => null,
@@ -39,7 +43,7 @@ public sealed class RatingForm
         "recommendation" => string.IsNullOrWhiteSpace(NewTitle)
             ? new(Rating, Guid.TryParse(RecommendationId, out var id) ? id : null)
             : new(Rating, null, NewTitle),
-        "risk" => new(Rating, null, null, string.IsNullOrWhiteSpace(RiskReason) ? null : RiskReason),
+        "risk" => new(Rating, null, null, string.IsNullOrWhiteSpace(RiskReason) ? null : RiskReason, RiskAcceptedBy, RiskExpiresOn),
         _ => new(Rating, null),
     };
 }
