@@ -105,7 +105,7 @@ public static class ReviewsApi
         RatingRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.RateAsync(id, standardId, r, CurrentUser.Name(user), ct))
-            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason)), NoSuchItem);
+            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason, i.ClientNote)), NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.CompleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);

@@ -38,6 +38,7 @@ internal sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewI
         b.Property(x => x.Note).HasMaxLength(4000);
         b.Property(x => x.PreviousNote).HasMaxLength(4000);
         b.Property(x => x.AcceptedRiskReason).HasMaxLength(1000);
+        b.Property(x => x.ClientNote).HasMaxLength(2000);
         b.Property(x => x.AnsweredBy).HasMaxLength(256);
         b.Property(x => x.RatedBy).HasMaxLength(256);
         b.Ignore(x => x.ChangedSinceLastReview);

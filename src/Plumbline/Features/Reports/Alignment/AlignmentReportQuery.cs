@@ -36,6 +36,7 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
                 i.Rating,
                 i.RecommendationId,
                 i.AcceptedRiskReason,
+                i.ClientNote,
                 i.Order,
                 s.Code,
                 rev.Title,
@@ -61,7 +62,8 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
             .Select(g => new SectionResult(sections.GetValueOrDefault(g.Key)?.Name ?? "Other standards", sectionScores.GetValueOrDefault(g.Key),
                 g.Select(r => new ReportLine(r.Code, r.Title, r.WhyWeAsk, categories.GetValueOrDefault(r.CategoryId)?.Name ?? "",
                     r.Priority, r.Answer, r.Rating,
-                    r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason)).ToList()))
+                    r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason,
+                    r.Answer == Answer.No ? r.ClientNote : null)).ToList()))
             .ToList();
 
         var findingCounts = rows.Where(r => r.RecommendationId is not null).GroupBy(r => r.RecommendationId!.Value).ToDictionary(g => g.Key, g => g.Count());
