@@ -70,6 +70,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Practice.PracticeAssessment> PracticeAssessments => Set<Features.Practice.PracticeAssessment>();
     public DbSet<Features.Practice.PracticeAnswer> PracticeAnswers => Set<Features.Practice.PracticeAnswer>();
     public DbSet<Features.SmartNumbers.Import.TimeEntryColumnMapping> TimeEntryColumnMappings => Set<Features.SmartNumbers.Import.TimeEntryColumnMapping>();
+    public DbSet<PendingRepair> PendingRepairs => Set<PendingRepair>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

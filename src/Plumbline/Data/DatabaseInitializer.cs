@@ -5,7 +5,10 @@ using Plumbline.Features.Library;
 
 namespace Plumbline.Data;
 
-/// <summary>Before the app serves requests: apply migrations, load the starter library into an empty library, seed demo data if asked.</summary>
+/// <summary>
+/// Before the app serves requests: apply migrations, run the data repairs they scheduled, load the starter library into an empty
+/// library, seed demo data if asked.
+/// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +27,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await Features.SmartNumbers.MonthTotals.EnsureClientTotalsAsync(db, cancellationToken);
+        await PendingRepairs.RunAsync(db, cancellationToken);
         if (o.LoadStarterContent) await scope.ServiceProvider.GetRequiredService<StarterLibrary>().LoadIfEmptyAsync(cancellationToken);
         if (o.SeedDemoData) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
     }

@@ -24,12 +24,13 @@ public sealed class SecurityData
     {
         var admin = await factory.AdminAsync();
         var callers = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
-        string? tamId = null;
+        string? tamId = null, vcioId = null;
         foreach (var role in Roles.All)
         {
             var (caller, user) = role == Roles.Admin ? (admin, null) : await factory.UserAsync(role);
             callers[role] = caller;
             if (role == Roles.Tam) tamId = user!.Id;
+            if (role == Roles.Vcio) vcioId = user!.Id;
         }
         var (_, target) = await factory.UserAsync(Roles.ReadOnly, "Target person");
         var library = await admin.CreateLibraryAsync("High");
@@ -53,6 +54,9 @@ public sealed class SecurityData
         data._ids["recommendations"] = recommendation;
         data._ids["initiativeId"] = initiative;
         data._ids["users"] = target.Id;
+        // A client's (or review's) TAM and vCIO must hold those roles.
+        data._ids["tamUserId"] = tamId!;
+        data._ids["vcioUserId"] = vcioId!;
         return data;
     }
 
@@ -89,7 +93,8 @@ public sealed class SecurityData
         "visitId" => _ids["visits"],
         "recommendationId" => _ids["recommendations"],
         "initiativeId" => _ids["initiativeId"],
-        "tamUserId" or "vcioUserId" or "ownerUserId" or "userId" => _ids["users"],
+        "tamUserId" or "vcioUserId" => _ids[field],
+        "ownerUserId" or "userId" => _ids["users"],
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Accounts;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Settings;
 
@@ -106,14 +107,19 @@ public sealed class ClientOverview(AppDbContext db, ClientScope scope, ProviderS
         return new DueSummary(due.Count, bySection, next, next is { } n ? upcoming.Count(d => d == n) : 0, window.GraceDays, window.NextVisitOn);
     }
 
-    /// <summary>The people who hold a role, for pickers, plus whoever is assigned now (they may have changed role since).</summary>
+    /// <summary>The people who hold a role, for pickers; whoever is assigned now without the role is added, marked.</summary>
     public async Task<List<(string Id, string Name)>> PeopleAsync(string role, string? current, CancellationToken ct)
     {
         var users = await (from u in db.Users
                            join ur in db.UserRoles on u.Id equals ur.UserId
                            join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == role || u.Id == current
+                           where r.Name == role
                            select new { u.Id, u.Name }).Distinct().Take(500).ToListAsync(ct);
-        return users.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).Select(u => (u.Id, u.Name)).ToList();
+        var people = users.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).Select(u => (u.Id, u.Name)).ToList();
+        // Someone chosen before the role was checked (or who lost it) stays visible, marked, so saving explains instead of silently unassigning.
+        if (!string.IsNullOrWhiteSpace(current) && people.All(p => p.Id != current)
+            && await db.Users.Where(u => u.Id == current).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } name)
+            people.Add((current, $"{name} (not a {Roles.DisplayName(role)})"));
+        return people;
     }
 }

@@ -93,8 +93,8 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         if ((r.SalesRep ?? "").Length > 200) e["salesRep"] = ["Keep the sales rep's name to 200 characters or fewer."];
         SingleLine.Check(r.SalesRep, "salesRep", e);
         await CheckPsaCompanyAsync(r, currentId, e, ct);
-        await CheckUserAsync(r.TamUserId, "tamUserId", "TAM", e, ct);
-        await CheckUserAsync(r.VcioUserId, "vcioUserId", "vCIO", e, ct);
+        await RoleHolders.CheckAsync(db, r.TamUserId, Roles.Tam, "tamUserId", e, ct);
+        await RoleHolders.CheckAsync(db, r.VcioUserId, Roles.Vcio, "vcioUserId", e, ct);
         return e;
     }
 
@@ -110,12 +110,6 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
             .Select(c => new { c.Name, c.PsaCompanyId }).ToListAsync(ct);
         if (others.FirstOrDefault(c => c.PsaCompanyId!.ToLowerInvariant() == key) is { } taken)
             e["psaCompanyId"] = [$"{taken.Name} already has the PSA company \"{psa}\". Each PSA company belongs to one client."];
-    }
-
-    private async Task CheckUserAsync(string? userId, string field, string what, Dictionary<string, string[]> e, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct))
-            e[field] = [$"There is no user with id '{userId}' to be the {what}."];
     }
 
     private async Task<List<ClientDetails>> ToDetailsAsync(List<Client> clients, CancellationToken ct)

@@ -59,9 +59,9 @@ public sealed class PracticeDashboardQueries(AppDbContext db, MetricsService met
             await PipelineAsync(ct));
     }
 
-    /// <summary>Over 100 % of capacity, or outside the leverage guideline (18 to 22 clients, at most 70,000 MRR).</summary>
+    /// <summary>Over capacity or outside the leverage guideline, by the capacity page's rule (days, MRR and clients together).</summary>
     public static bool OutsideGuideline(CapacityDetails t) =>
-        t.OverCapacity || t.Clients > CapacityRules.ClientsHigh || t.Clients is > 0 and < CapacityRules.ClientsLow || t.Mrr > CapacityRules.MaxMrrPerTam;
+        CapacityRules.OutsideGuideline(t.CapacityDays, t.CommittedDays, t.Utilization, t.Clients, t.Mrr);
 
     /// <summary>
     /// Reviews completed (by the vCIO) and delivered (to the client) this quarter. A review is on time when that happened on or

@@ -75,6 +75,11 @@ public sealed class ReviewItem
     public Guid? ExceptionReviewId { get; set; }
     public DateTime? RatedAt { get; set; }
     public string RatedBy { get; set; } = "";
+    /// <summary>
+    /// What the client's report says was found, written (or taken over from the TAM's note) by the vCIO when rating. The TAM's
+    /// note itself is for the vCIO and never reaches the client.
+    /// </summary>
+    public string? ClientNote { get; set; }
 
     /// <summary>Grows with every saved answer: a save that names an older version was made on stale data and is refused.</summary>
     public int Version { get; set; } = 1;

@@ -11,7 +11,7 @@ public sealed record ReviewItemDetails(Guid StandardId, int Revision, Answer? An
     string PreviousNote, DateOnly? PreviousAnsweredOn, bool ChangedSinceLastReview, Rating? Rating, Guid? RecommendationId,
     string? AcceptedRiskReason, int Version, string Code, string Title, string Question, string WhyWeAsk, string HowToCheck,
     Priority Priority, Guid SectionId, string SectionName, Guid CategoryId, string CategoryName, string AnsweredBy,
-    int EvidenceCount, bool Flagged, ExceptionDetails? AcceptedException = null);
+    int EvidenceCount, bool Flagged, ExceptionDetails? AcceptedException = null, string? ClientNote = null);
 
 public sealed record ReviewSummary(Guid Id, Guid ClientId, string ClientName, string Title, ReviewStatus Status, DateOnly AsOf,
     string? TamUserId, string? TamName, string? VcioUserId, string? VcioName, DateOnly? TamDueOn, DateOnly? VcioDueOn,
@@ -28,9 +28,10 @@ public sealed record AnswerConflict(Answer? Answer, string Note, string Answered
 /// <summary>
 /// The vCIO's rating of a finding: link a recommendation (existing id or a new one by title) or record that the client accepts the risk,
 /// with its reason, who at the client accepted it (optional) and the day the acceptance ends; that records the client's exception.
+/// ClientNote is what the client's report says was found (empty: the report shows the standard's rationale only).
 /// </summary>
 public sealed record RatingRequest([property: StringEnum<Rating>] string? Rating, Guid? RecommendationId, string? NewRecommendationTitle = null,
-    string? AcceptedRiskReason = null, string? AcceptedBy = null, DateOnly? ExpiresOn = null);
+    string? AcceptedRiskReason = null, string? AcceptedBy = null, DateOnly? ExpiresOn = null, string? ClientNote = null);
 
 public sealed record ScoreDetails(decimal? Score, bool Provisional, decimal Completion, IReadOnlyList<SectionScore> BySection,
     IReadOnlyList<CategoryScore> ByCategory, IReadOnlyList<BreakdownLine> Breakdown);
@@ -61,7 +62,7 @@ public sealed record ItemsRequest(List<Guid>? StandardIds);
 public sealed record AnswerDetails(Guid StandardId, Answer? Answer, string Note, int Version, string AnsweredBy);
 
 public sealed record RatingDetails(Guid StandardId, Rating? Rating, Guid? RecommendationId, string? AcceptedRiskReason,
-    ExceptionDetails? AcceptedException = null);
+    ExceptionDetails? AcceptedException = null, string? ClientNote = null);
 
 public sealed record FlagCreated(Guid Id, FlagReason Reason, string Comment);
 

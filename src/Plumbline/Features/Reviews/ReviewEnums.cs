@@ -12,8 +12,11 @@ public enum FlagReason { Unclear, NotValuable }
 /// <summary>Open while the gap is still there; Resolved once a later review no longer finds it.</summary>
 public enum FindingStatus { Open, Resolved }
 
-/// <summary>How a standard's answer moved between two reviews of a client (review compare).</summary>
-public enum AnswerChange { Regressed, Improved, Changed, Added, Removed, Unanswered, Unchanged }
+/// <summary>
+/// How a standard's answer moved between two reviews of a client (review compare). N/A on one side is no change of alignment
+/// (N/A is left out of the score): the standard became not applicable, or applies again.
+/// </summary>
+public enum AnswerChange { Regressed, Improved, Changed, Added, Removed, Unanswered, Unchanged, NowNotApplicable, NewlyApplicable }
 
 public static class ReviewStatusRules
 {

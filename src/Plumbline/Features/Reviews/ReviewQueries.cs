@@ -100,21 +100,32 @@ public sealed class ReviewQueries(AppDbContext db, ProviderSettingsService setti
             var b = before is null ? null : AlignmentScore.ValueOf(before.Answer, before.Rating);
             var a = after is null ? null : AlignmentScore.ValueOf(after.Answer, after.Rating);
             var change = before is null ? AnswerChange.Added : after is null ? AnswerChange.Removed
-                : after.Answer is null ? AnswerChange.Unanswered : Change(b, a);
+                : after.Answer is null ? AnswerChange.Unanswered : Applicability(before.Answer, after.Answer.Value) ?? Change(b, a);
             var first = before ?? after!;
             return new CompareLine(g.Key, first.Code, first.Title, Describe(before?.Answer, before?.Rating), Describe(after?.Answer, after?.Rating), change);
         }).OrderBy(l => ListingOrder(l.Change)).ThenBy(l => l.Code).ToList();
     }
 
-    /// <summary>Regressions first, then improvements and other changes; unanswered and unchanged lines last, together.</summary>
+    /// <summary>Regressions first, then improvements, other changes and changes of applicability; unanswered and unchanged lines last.</summary>
     private static int ListingOrder(AnswerChange change) => change switch
     {
         AnswerChange.Regressed => 0,
         AnswerChange.Improved => 1,
         AnswerChange.Changed => 2,
-        AnswerChange.Added => 3,
-        AnswerChange.Removed => 4,
-        _ => 5,
+        AnswerChange.NewlyApplicable => 3,
+        AnswerChange.NowNotApplicable => 4,
+        AnswerChange.Added => 5,
+        AnswerChange.Removed => 6,
+        _ => 7,
+    };
+
+    /// <summary>N/A on one side (or both) says whether the standard applies, not whether the client is better or worse aligned.</summary>
+    private static AnswerChange? Applicability(Answer? before, Answer after) => (before, after) switch
+    {
+        (Answer.NotApplicable, Answer.NotApplicable) => AnswerChange.Unchanged,
+        (_, Answer.NotApplicable) => AnswerChange.NowNotApplicable,
+        (Answer.NotApplicable, _) => AnswerChange.NewlyApplicable,
+        _ => null,
     };
 
     private static AnswerChange Change(decimal? before, decimal? after)

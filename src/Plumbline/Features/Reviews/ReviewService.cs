@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Accounts;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Standards;
 using Plumbline.Infrastructure;
@@ -27,8 +28,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (client is null) e["clientId"] = ["Choose an existing client."];
         if ((r.Title ?? "").Trim().Length > 200) e["title"] = ["Keep the title to 200 characters or fewer."];
         SingleLine.Check(r.Title?.Trim(), "title", e);
-        foreach (var (field, userId) in new[] { ("tamUserId", r.TamUserId), ("vcioUserId", r.VcioUserId) })
-            if (!string.IsNullOrWhiteSpace(userId) && !await db.Users.AnyAsync(u => u.Id == userId, ct)) e[field] = [$"There is no user with id '{userId}'."];
+        await RoleHolders.CheckAsync(db, r.TamUserId, Roles.Tam, "tamUserId", e, ct);
+        await RoleHolders.CheckAsync(db, r.VcioUserId, Roles.Vcio, "vcioUserId", e, ct);
         if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];
         // A review of nothing can never be submitted, and reviews are not deleted.
         if (r.StandardIds is { Count: 0 }) e["standardIds"] = ["List at least one standard, or leave standardIds out to ask what is due."];
@@ -147,7 +148,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.Item.Rating, x.Item.RecommendationId, x.Item.AcceptedRiskReason, x.Item.Version, x.Code, x.Title, x.Question,
             x.WhyWeAsk, x.HowToCheck, x.Item.Priority, x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
-            x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId), x.Item.AcceptedException())).ToList();
+            x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId), x.Item.AcceptedException(),
+            x.Item.ClientNote)).ToList();
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
     }

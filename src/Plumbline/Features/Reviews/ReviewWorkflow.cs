@@ -3,6 +3,7 @@ using Plumbline.Data;
 using Plumbline.Features.Clients;
 using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
+using Plumbline.Features.Standards;
 using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 
@@ -71,7 +72,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
     private static string ChangedBy(ReviewItem item) =>
         item.Answer is null ? "Someone else cleared this answer" : $"{item.AnsweredBy} answered this question";
 
-    /// <summary>TAM to vCIO: every Yes is Aligned; every No opens (or keeps open) a finding; every Yes closes one.</summary>
+    /// <summary>TAM to vCIO: every Yes is Aligned; the client's findings of the answered standards are rebuilt from their dated history.</summary>
     public async Task<Outcome<Review>> SubmitAsync(Guid reviewId, CancellationToken ct)
     {
         var clientId = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (Guid?)x.ClientId).FirstOrDefaultAsync(ct);
@@ -86,11 +87,14 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 
         var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer != null).ToListAsync(ct);
         foreach (var item in items.Where(i => i.Answer == Answer.Yes)) { item.Rating = Rating.Aligned; item.RatedAt = Now; item.RatedBy = "automatic"; }
-        await UpdateFindingsAsync(review, items, ct);
         review.Status = ReviewStatus.Submitted;
         review.SubmittedAt = Now;
         review.CompletedCategories = (await CompletedCategoriesAsync(db, [review.Id], ct)).GetValueOrDefault(review.Id);
         review.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+        // The findings follow the dated history, which now includes this review wherever its visit day puts it.
+        var resolved = await FindingRebuild.RebuildAsync(db, review.ClientId, items.Select(i => i.StandardId).ToList(), ct);
+        await Recommendations.ReadyToClose.NoteAsync(db, notifier, review, resolved, Now, ct);
         if (review.VcioUserId is { } vcio)
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio",
                 NotificationKind.ReviewSubmitted);
@@ -107,38 +111,6 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
             .Select(g => new { g.Key.ReviewId, Unanswered = g.Count(i => i.Answer == null) }).ToListAsync(ct))
             .GroupBy(r => r.ReviewId).ToDictionary(g => g.Key, g => g.Count(r => r.Unanswered == 0));
 
-    private async Task UpdateFindingsAsync(Review review, List<ReviewItem> answered, CancellationToken ct)
-    {
-        var ids = answered.Where(i => i.Answer != Answer.NotApplicable).Select(i => i.StandardId).ToList();
-        // One open finding per standard; duplicates left by submits that raced before they took turns are tolerated and closed together.
-        var open = (await db.Findings.Where(f => f.ClientId == review.ClientId && f.ResolvedOn == null && ids.Contains(f.StandardId)).ToListAsync(ct))
-            .OrderBy(f => f.OpenedOn).ToLookup(f => f.StandardId);
-        var resolved = new List<Finding>();
-        foreach (var item in answered)
-        {
-            var finding = open[item.StandardId].FirstOrDefault();
-            if (item.Answer == Answer.No)
-            {
-                if (finding is null)
-                {
-                    finding = new Finding { ClientId = review.ClientId, StandardId = item.StandardId, OpenedOn = review.AsOf, OpenedReviewId = review.Id };
-                    db.Findings.Add(finding);
-                }
-                if (review.AsOf >= finding.LastSeenOn) { finding.LastSeenOn = review.AsOf; finding.LastReviewId = review.Id; }
-            }
-            else if (item.Answer == Answer.Yes)
-            {
-                foreach (var fixedOne in open[item.StandardId].Where(f => review.AsOf >= f.OpenedOn))
-                {
-                    fixedOne.ResolvedOn = review.AsOf;
-                    fixedOne.ResolvedReviewId = review.Id;
-                    resolved.Add(fixedOne);
-                }
-            }
-        }
-        await Recommendations.ReadyToClose.NoteAsync(db, notifier, review, resolved, Now, ct);
-    }
-
     public async Task<Outcome<ReviewItem>> RateAsync(Guid reviewId, Guid standardId, RatingRequest r, string who, CancellationToken ct)
     {
         if (!ApiEnum.TryParse<Rating>(r.Rating, out var rating))
@@ -147,6 +119,9 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         var newTitle = string.IsNullOrWhiteSpace(r.NewRecommendationTitle) ? null : r.NewRecommendationTitle.Trim();
         if (risk?.Length > 1000) return Outcome<ReviewItem>.Invalid("acceptedRiskReason", "Keep the reason to 1,000 characters or fewer.");
         if (newTitle?.Length > 200) return Outcome<ReviewItem>.Invalid("newRecommendationTitle", "Keep the title to 200 characters or fewer.");
+        var clientNote = string.IsNullOrWhiteSpace(r.ClientNote) ? null : StandardValidation.Multiline(r.ClientNote);
+        if (clientNote?.Length > 2000)
+            return Outcome<ReviewItem>.Invalid("clientNote", "Keep what the client reads to 2,000 characters or fewer.");
         if (r.RecommendationId is not null && newTitle is not null)
             return Outcome<ReviewItem>.Invalid("newRecommendationTitle", "Either link an existing recommendation or create a new one by title, not both.");
         if (risk is not null && (r.RecommendationId is not null || newTitle is not null))
@@ -175,6 +150,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         item.Rating = rating;
         item.RecommendationId = recommendationId;
         item.AcceptedRiskReason = risk;
+        item.ClientNote = clientNote;
         item.RatedAt = Now;
         item.RatedBy = who;
         // One model for "the client accepts this risk": the vCIO's acceptance is the client's exception, shown on its template.

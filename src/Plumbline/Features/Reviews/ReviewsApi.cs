@@ -105,8 +105,8 @@ public static class ReviewsApi
         RatingRequest r, ReviewWorkflow w,
         ClaimsPrincipal user, CancellationToken ct) =>
         (await w.RateAsync(id, standardId, r, CurrentUser.Name(user), ct))
-            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason, i.AcceptedException())),
-                NoSuchItem);
+            .ToResult(i => TypedResults.Ok(new RatingDetails(standardId, i.Rating, i.RecommendationId, i.AcceptedRiskReason, i.AcceptedException(),
+                i.ClientNote)), NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(Guid id, ReviewWorkflow w, CancellationToken ct) =>
         (await w.CompleteAsync(id, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);

@@ -40,6 +40,7 @@ internal sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewI
         b.Property(x => x.AcceptedRiskReason).HasMaxLength(1000);
         b.Property(x => x.ExceptionAcceptedBy).HasMaxLength(200);
         b.Property(x => x.ExceptionRecordedBy).HasMaxLength(256);
+        b.Property(x => x.ClientNote).HasMaxLength(2000);
         b.Property(x => x.AnsweredBy).HasMaxLength(256);
         b.Property(x => x.RatedBy).HasMaxLength(256);
         b.Ignore(x => x.ChangedSinceLastReview);

@@ -43,7 +43,30 @@ public static class CapacityRules
             Warnings(capacity, committed, utilization, clients.Count, mrr));
     }
 
-    /// <summary>Plain-English warnings against the capacity rule and the leverage guideline (about 20 clients, at most 70,000 MRR).</summary>
+    /// <summary>
+    /// Below this share of both the days and the MRR guideline a TAM has room for more clients. Client size decides how many
+    /// accounts a TAM can hold (a few large clients fill a year as well as twenty small ones), so the count alone never says so.
+    /// </summary>
+    public const decimal RoomBelow = 60m;
+
+    /// <summary>The clients' MRR as a percentage of the per-TAM guideline, one decimal.</summary>
+    public static decimal MrrShare(decimal mrr) => Math.Round(100m * mrr / MaxMrrPerTam, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Room for more clients: both the committed days and the MRR are below <see cref="RoomBelow"/> percent of what a TAM holds.
+    /// A TAM without capacity, or without clients, is not judged here (the other warnings and the empty state say so).
+    /// </summary>
+    public static bool RoomForMore(decimal? utilization, int clients, decimal mrr) =>
+        clients > 0 && utilization is { } u && u < RoomBelow && MrrShare(mrr) < RoomBelow;
+
+    /// <summary>
+    /// Outside the leverage guideline, as the practice dashboard counts it: over capacity, more clients than a TAM usually holds,
+    /// MRR above the guideline, or room for more. Few clients that fill the days or the MRR are within it.
+    /// </summary>
+    public static bool OutsideGuideline(int capacityDays, int committedDays, decimal? utilization, int clients, decimal mrr) =>
+        committedDays > capacityDays || clients > ClientsHigh || mrr > MaxMrrPerTam || RoomForMore(utilization, clients, mrr);
+
+    /// <summary>Plain-English warnings against the capacity rule and the leverage guideline (days, MRR and the number of clients).</summary>
     public static IReadOnlyList<string> Warnings(int capacityDays, int committedDays, decimal? utilization, int clients, decimal mrr)
     {
         var warnings = new List<string>();
@@ -53,12 +76,14 @@ public static class CapacityRules
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Nearly full: {utilization:0.#} % of capacity is committed, which leaves little room to move visits."));
         if (clients > ClientsHigh)
-            warnings.Add($"{clients} clients is more than the guideline of {ClientsLow} to {ClientsHigh}.");
-        else if (clients is > 0 and < ClientsLow)
-            warnings.Add($"{clients} clients is fewer than the guideline of {ClientsLow} to {ClientsHigh}: there is room for more.");
+            warnings.Add($"{clients} clients is more than the guideline of {ClientsLow} to {ClientsHigh}; check that each still gets enough time.");
         if (mrr > MaxMrrPerTam)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"The clients' MRR of {mrr:N2} is above the guideline of at most {MaxMrrPerTam:N0} per TAM."));
+        if (RoomForMore(utilization, clients, mrr))
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Room for more clients: {utilization:0.#} % of capacity is committed and the clients' MRR of {mrr:N2} is {MrrShare(mrr):0.#} % of "
+                + $"the {MaxMrrPerTam:N0} guideline."));
         return warnings;
     }
 }

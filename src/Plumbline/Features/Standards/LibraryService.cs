@@ -98,7 +98,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     /// <summary>Applies an edit without saving: a new revision when the meaning changed, else the current revision is refreshed.</summary>
     internal async Task ApplyEditAsync(Standard standard, StandardValidation.Valid valid, CancellationToken ct)
     {
-        var meaningChanged = standard.Question != valid.Question || standard.HowToCheck != valid.HowToCheck || standard.Priority != valid.Priority;
+        // Stored texts are compared as they would be stored today: texts saved before line endings were normalised may still hold \r\n.
+        var meaningChanged = StandardValidation.Multiline(standard.Question) != valid.Question
+            || StandardValidation.Multiline(standard.HowToCheck) != valid.HowToCheck || standard.Priority != valid.Priority;
         Apply(standard, valid);
         standard.UpdatedAt = Now;
         standard.Version = Guid.NewGuid();

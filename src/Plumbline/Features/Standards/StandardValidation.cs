@@ -51,9 +51,16 @@ public static class StandardValidation
             e["tags"] = ["Use up to 20 tags of at most 40 characters each, without the | character."];
 
         if (e.Count > 0) return (null, e);
-        return (new Valid(code, r.CategoryId!.Value, r.Title!.Trim(), r.Question!.Trim(), (r.WhyWeAsk ?? "").Trim(), (r.HowToCheck ?? "").Trim(),
+        return (new Valid(code, r.CategoryId!.Value, r.Title!.Trim(), Multiline(r.Question), Multiline(r.WhyWeAsk), Multiline(r.HowToCheck),
             refs, priority, r.ReviewIntervalMonths, kind, tags, status), e);
     }
+
+    /// <summary>
+    /// A text as it is stored and compared: browsers post a textarea with \r\n line endings and files may carry \r or trailing
+    /// spaces, none of which changes what the text says; without this, saving a standard untouched recorded "How to check changed".
+    /// </summary>
+    public static string Multiline(string? text) =>
+        string.Join('\n', (text ?? "").ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd())).Trim();
 
     private static void Text(string? value, string field, int max, string? emptyMessage, Dictionary<string, string[]> e)
     {

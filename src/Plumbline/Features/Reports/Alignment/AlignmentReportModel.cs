@@ -43,9 +43,12 @@ public sealed record SectionResult(string Name, decimal? Score, IReadOnlyList<Re
     public IReadOnlyList<ReportLine> Answered => Lines.Where(l => l.Answer is Answer.Yes or Answer.No).ToList();
 }
 
-/// <summary>One standard of the review in client-facing terms: the TAM's internal note is deliberately not part of it.</summary>
+/// <summary>
+/// One standard of the review in client-facing terms. Found is the vCIO's text of what was found (taken over from the TAM's note
+/// or rewritten); the TAM's own note is for the vCIO and is deliberately not part of it.
+/// </summary>
 public sealed record ReportLine(string Code, string Title, string WhyWeAsk, string CategoryName, Priority Priority, Answer? Answer,
-    Rating? Rating, string? RecommendationTitle, string? AcceptedRisk)
+    Rating? Rating, string? RecommendationTitle, string? AcceptedRisk, string? Found = null)
 {
     /// <summary>Set when the standard is an accepted exception in this review.</summary>
     public ExceptionDetails? Accepted { get; init; }

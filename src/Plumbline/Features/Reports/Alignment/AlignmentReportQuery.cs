@@ -42,6 +42,7 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
                 i.ExceptionRecordedBy,
                 i.ExceptionRecordedAt,
                 i.ExceptionReviewId,
+                i.ClientNote,
                 i.Order,
                 s.Code,
                 rev.Title,
@@ -68,7 +69,8 @@ public sealed class AlignmentReportQuery(AppDbContext db, Settings.ProviderSetti
             .Select(g => new SectionResult(sections.GetValueOrDefault(g.Key)?.Name ?? "Other standards", sectionScores.GetValueOrDefault(g.Key),
                 g.Select(r => new ReportLine(r.Code, r.Title, r.WhyWeAsk, categories.GetValueOrDefault(r.CategoryId)?.Name ?? "",
                     r.Priority, r.Answer, r.Rating,
-                    r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason)
+                    r.RecommendationId is { } rid ? titles.GetValueOrDefault(rid) : null, r.AcceptedRiskReason,
+                    r.Answer == Answer.No ? r.ClientNote : null)
                 {
                     Accepted = r.ExceptionExpiresOn is { } until ? new ExceptionDetails(r.StandardId, r.AcceptedRiskReason ?? "", until, r.ExceptionAcceptedBy,
                         r.ExceptionRecordedBy ?? "", r.ExceptionRecordedAt, r.ExceptionReviewId) : null,

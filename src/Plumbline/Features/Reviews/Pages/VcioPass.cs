@@ -27,6 +27,8 @@ public sealed class RatingForm
     /// <summary>Who at the client accepted the risk (optional) and the day the acceptance ends.</summary>
     public string? RiskAcceptedBy { get; set; }
     public DateOnly? RiskExpiresOn { get; set; }
+    /// <summary>What the client's report says was found (the form starts with the TAM's note).</summary>
+    public string? ClientNote { get; set; }
 
     /// <summary>What the person chose but did not fill in; the service cannot tell that from "no follow-up".</summary>
     public string? Problem() => FollowUp switch
@@ -38,7 +40,9 @@ public sealed class RatingForm
         _ => null,
     };
 
-    public RatingRequest ToRequest() => FollowUp switch
+    public RatingRequest ToRequest() => FollowUpRequest() with { ClientNote = ClientNote };
+
+    private RatingRequest FollowUpRequest() => FollowUp switch
     {
         "recommendation" => string.IsNullOrWhiteSpace(NewTitle)
             ? new(Rating, Guid.TryParse(RecommendationId, out var id) ? id : null)
