@@ -49,6 +49,13 @@ public static class PageQueryCleaner
     /// </summary>
     public static string LocalPath(string path) => "/" + path.TrimStart('/', '\\');
 
+    /// <summary>
+    /// A page's return address (`returnUrl`) as a local path, or null when it is not one. Browsers drop tabs and line breaks from
+    /// addresses, so "/&#9;/evil.example" would become "//evil.example": an address with a control character is refused outright.
+    /// </summary>
+    public static string? LocalReturnUrl(string? url) =>
+        url is { Length: > 0 and <= 2000 } && url[0] == '/' && !url.Any(char.IsControl) ? LocalPath(url) : null;
+
     private static bool IsInt(string value) => int.TryParse(value, out _);
 
     private static bool IsGuid(string value) => Guid.TryParse(value, out _);

@@ -88,7 +88,7 @@ public abstract class ClientTemplateTests(PlumblineFactory factory)
         var dueOnLastDay = await admin.GetDueAsync(client.Id, expires);
         var dueAfter = await admin.GetDueAsync(client.Id, expires.AddDays(1));
         var afterwards = await admin.CreateReviewAsync(client.Id, asOf: expires.AddDays(1));
-        var during = await admin.CreateReviewAsync(client.Id, asOf: expires);
+        var during = await admin.CreateReviewAsync(client.Id, asOf: expires, reason: ReviewData.SecondReview);
 
         Assert.DoesNotContain(dueOnLastDay.Items, i => i.StandardId == library[0].Id);
         Assert.Contains(dueAfter.Items, i => i.StandardId == library[0].Id);

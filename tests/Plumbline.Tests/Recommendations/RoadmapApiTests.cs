@@ -53,16 +53,18 @@ public abstract class RoadmapApiTests(PlumblineFactory factory)
     }
 
     [Fact]
-    public async Task Without_a_window_the_roadmap_shows_three_years_from_the_current_fiscal_year()
+    public async Task Without_a_window_the_roadmap_shows_the_current_quarter_to_the_end_of_the_third_fiscal_year()
     {
         var admin = await factory.AdminAsync();
         var client = await admin.CreateClientAsync();
+        var now = FiscalQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow), 1);
 
         var roadmap = await (await admin.GetAsync($"/api/v1/clients/{client.Id}/roadmap")).ReadAsync<RoadmapDetails>();
 
-        Assert.Equal(12, roadmap.Quarters.Count);
+        Assert.Equal(12 - (now.Quarter - 1), roadmap.Quarters.Count);
         Assert.Equal(DateTime.UtcNow.Year, roadmap.FromYear);
-        Assert.Equal($"FY{roadmap.FromYear}-Q1", roadmap.Quarters[0].Quarter);
+        Assert.Equal(now.ToString(), roadmap.Quarters[0].Quarter);
+        Assert.Equal($"FY{roadmap.FromYear + 2}-Q4", roadmap.Quarters[^1].Quarter);
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public abstract class ReviewSubmitTests(PlumblineFactory factory) : ReviewPassTe
         var reviews = new List<ReviewDetails>();
         for (var day = 0; day < 4; day++)
         {
-            var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit.AddDays(day));
+            var review = await admin.CreateReviewAsync(client.Id, library.Ids, Visit.AddDays(day), reason: day == 0 ? null : ReviewData.SecondReview);
             await admin.AnswerAsync(review.Id, library[0].Id, "No");
             reviews.Add(review);
         }

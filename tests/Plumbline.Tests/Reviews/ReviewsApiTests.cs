@@ -182,7 +182,7 @@ public abstract class ReviewsApiTests(PlumblineFactory factory)
         var library = await admin.CreateLibraryAsync("High", "Medium", "Low");
         var client = await admin.CreateClientAsync();
         var older = await admin.CreateReviewAsync(client.Id, library.Ids, Visit.AddMonths(-3), tamUserId: tam.Id);
-        var newer = await admin.CreateReviewAsync(client.Id, library.Ids, Visit);
+        var newer = await admin.CreateReviewAsync(client.Id, library.Ids, Visit, reason: ReviewData.SecondReview);
         await admin.AnswerAsync(older.Id, library[0].Id, "Yes");
         await admin.AnswerAsync(older.Id, library[1].Id, "NotApplicable");
 

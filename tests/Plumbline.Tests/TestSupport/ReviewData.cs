@@ -39,15 +39,23 @@ public static class ReviewData
         return new TestLibrary(section, category, standards);
     }
 
+    /// <param name="reason">Why a second review is started while the client has one in the TAM pass (refused without one).</param>
     public static async Task<HttpResponseMessage> PostReviewAsync(this HttpClient api, Guid clientId,
         IEnumerable<Guid>? standardIds = null, DateOnly? asOf = null,
-        string? vcioUserId = null, string? tamUserId = null) =>
+        string? vcioUserId = null, string? tamUserId = null, string? reason = null) =>
         await api.PostAsJsonAsync("/api/v1/reviews",
-            new { clientId, title = LibraryData.UniqueName("Review"), asOf = asOf ?? VisitDay, standardIds = standardIds?.ToList(), vcioUserId, tamUserId });
+            new
+            {
+                clientId, title = LibraryData.UniqueName("Review"), asOf = asOf ?? VisitDay, standardIds = standardIds?.ToList(), vcioUserId, tamUserId,
+                reason,
+            });
 
     public static async Task<ReviewDetails> CreateReviewAsync(this HttpClient api, Guid clientId, IEnumerable<Guid>? standardIds = null, DateOnly? asOf = null,
-        string? vcioUserId = null, string? tamUserId = null) =>
-        await (await api.PostReviewAsync(clientId, standardIds, asOf, vcioUserId, tamUserId)).ReadAsync<ReviewDetails>(HttpStatusCode.Created);
+        string? vcioUserId = null, string? tamUserId = null, string? reason = null) =>
+        await (await api.PostReviewAsync(clientId, standardIds, asOf, vcioUserId, tamUserId, reason)).ReadAsync<ReviewDetails>(HttpStatusCode.Created);
+
+    /// <summary>The reason tests give when they keep two reviews of one client in the TAM pass on purpose.</summary>
+    public const string SecondReview = "The test keeps two reviews open on purpose.";
 
     public static async Task<ReviewDetails> GetReviewAsync(this HttpClient api, Guid reviewId) =>
         await (await api.GetAsync($"/api/v1/reviews/{reviewId}")).ReadAsync<ReviewDetails>();

@@ -60,18 +60,19 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
         await db.Initiatives.AsNoTracking().Where(i => i.ClientId == clientId).OrderBy(i => i.Name)
             .Select(i => new InitiativeDetails(i.Id, i.ClientId, i.Name, i.Color, i.Description)).ToListAsync(ct);
 
-    /// <summary>The fiscal year a client is in today: the roadmap's default first year.</summary>
-    public int CurrentFiscalYear(int fiscalYearStartMonth) =>
-        FiscalQuarter.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), fiscalYearStartMonth).Year;
+    /// <summary>The fiscal quarter a client is in today: where the roadmap and the quarter choices start.</summary>
+    public FiscalQuarter CurrentQuarter(int fiscalYearStartMonth) =>
+        FiscalQuarter.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), fiscalYearStartMonth);
 
     public async Task<RoadmapDetails?> RoadmapAsync(Guid clientId, int? fromYear, int years, CancellationToken ct)
     {
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Name, c.FiscalYearStartMonth }).FirstOrDefaultAsync(ct);
         if (client is null) return null;
-        var start = fromYear ?? CurrentFiscalYear(client.FiscalYearStartMonth);
+        var current = CurrentQuarter(client.FiscalYearStartMonth);
+        var start = fromYear ?? current.Year;
         var all = await DetailsAsync(db.Recommendations.Where(r => r.ClientId == clientId)
             .OrderBy(r => r.Priority == Standards.Priority.High ? 0 : r.Priority == Standards.Priority.Medium ? 1 : 2).ThenBy(r => r.Title), ct);
-        var window = RoadmapRules.Quarters(start, years);
+        var window = fromYear is null ? RoadmapRules.QuartersFrom(current, years) : RoadmapRules.Quarters(start, years);
         var byQuarter = all.Where(r => r.TargetQuarter is not null).ToLookup(r => r.TargetQuarter!);
         var quarters = window.Select(q =>
         {

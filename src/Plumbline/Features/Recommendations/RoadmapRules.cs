@@ -37,4 +37,17 @@ public static class RoadmapRules
     /// <summary>The quarters shown: <paramref name="years"/> fiscal years from <paramref name="fromYear"/>, four quarters each.</summary>
     public static IReadOnlyList<FiscalQuarter> Quarters(int fromYear, int years) =>
         [.. Enumerable.Range(fromYear, years).SelectMany(y => Enumerable.Range(1, 4).Select(q => new FiscalQuarter(y, q)))];
+
+    /// <summary>
+    /// The default window: from the quarter the client is in today to the end of the window's last fiscal year. Quarters already past
+    /// are not planned any more, so the roadmap does not open on them; a chosen first year still shows whole years.
+    /// </summary>
+    public static IReadOnlyList<FiscalQuarter> QuartersFrom(FiscalQuarter current, int years) => [.. Quarters(current.Year, years).Where(q => q >= current)];
+
+    /// <summary>"FY2027", or "FY2026 from Q3" when the window shows only the later quarters of that year.</summary>
+    public static string YearLabel(RoadmapDetails roadmap, int fiscalYear)
+    {
+        var shown = roadmap.Quarters.Select(q => FiscalQuarter.TryParse(q.Quarter, out var fq) ? fq : default).Where(q => q.Year == fiscalYear).ToList();
+        return shown.Count is > 0 and < 4 ? $"FY{fiscalYear} from Q{shown.Min(q => q.Quarter)}" : $"FY{fiscalYear}";
+    }
 }

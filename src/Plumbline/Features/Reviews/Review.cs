@@ -29,6 +29,11 @@ public sealed class Review : IAudited
     public DateTime? CompletedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// Why the review was started while another review of the client was still in the TAM pass: one open review per client is the
+    /// rule, so the answers do not split across two. Kept for the audit trail; null when no other review was open.
+    /// </summary>
+    public string? SecondReviewReason { get; set; }
 }
 
 /// <summary>One standard asked in a review, pinned to the revision that was current when the review was made.</summary>

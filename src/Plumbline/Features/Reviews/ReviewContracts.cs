@@ -4,8 +4,12 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
+/// <param name="Reason">Why a second review is started while the client has one in the TAM pass; without it that is refused (409).</param>
 public sealed record CreateReviewRequest(Guid? ClientId, string? Title, string? TamUserId, string? VcioUserId, DateOnly? TamDueOn,
-    DateOnly? VcioDueOn, DateOnly? AsOf, List<Guid>? StandardIds);
+    DateOnly? VcioDueOn, DateOnly? AsOf, List<Guid>? StandardIds, string? Reason = null);
+
+/// <summary>The client's review still in the TAM pass (Planned or InProgress): the one to continue instead of starting another.</summary>
+public sealed record OpenReviewSummary(Guid Id, string Title, ReviewStatus Status, DateOnly AsOf);
 
 public sealed record ReviewItemDetails(Guid StandardId, int Revision, Answer? Answer, string Note, Answer? PreviousAnswer,
     string PreviousNote, DateOnly? PreviousAnsweredOn, bool ChangedSinceLastReview, Rating? Rating, Guid? RecommendationId,
@@ -17,8 +21,11 @@ public sealed record ReviewSummary(Guid Id, Guid ClientId, string ClientName, st
     string? TamUserId, string? TamName, string? VcioUserId, string? VcioName, DateOnly? TamDueOn, DateOnly? VcioDueOn,
     int ItemCount, int AnsweredCount, DateTime CreatedAt);
 
+/// <param name="SecondReviewReason">Why it was started while another review of the client was open (null when none was).</param>
+/// <param name="VisitId">The visit the review was opened from, if any.</param>
 public sealed record ReviewDetails(Guid Id, Guid ClientId, string ClientName, string Title, ReviewStatus Status, DateOnly AsOf,
-    string? TamUserId, string? VcioUserId, DateOnly? TamDueOn, DateOnly? VcioDueOn, Guid Version, IReadOnlyList<ReviewItemDetails> Items);
+    string? TamUserId, string? VcioUserId, DateOnly? TamDueOn, DateOnly? VcioDueOn, Guid Version, IReadOnlyList<ReviewItemDetails> Items,
+    string? SecondReviewReason = null, Guid? VisitId = null);
 
 /// <summary>The TAM's answer. Version (from the item) makes a save on stale data fail instead of overwriting a colleague.</summary>
 public sealed record AnswerRequest([property: StringEnum<Answer>] string? Answer, string? Note, int? Version = null);

@@ -33,6 +33,8 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (r.TamDueOn is { } tamDue && r.VcioDueOn is { } vcioDue && vcioDue < tamDue) e["vcioDueOn"] = ["The vCIO's due date cannot be before the TAM's."];
         // A review of nothing can never be submitted, and reviews are not deleted.
         if (r.StandardIds is { Count: 0 }) e["standardIds"] = ["List at least one standard, or leave standardIds out to ask what is due."];
+        var reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim();
+        if (reason?.Length > 1000) e["reason"] = ["Keep the reason to 1,000 characters or fewer."];
         if (e.Count > 0) return new(default, e);
 
         var asOf = r.AsOf ?? Today;
@@ -53,6 +55,12 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         if (chosen.Count == 0)
             return Outcome<ReviewDetails>.Invalid("standardIds",
                 $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");
+        // One open review per client. A no-op update locks the client's row (PostgreSQL) or the database (SQLite), so two people
+        // starting a review of the client at the same moment take turns and the second one sees the first.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Clients.Where(c => c.Id == client.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
+        var open = await OpenReviewAsync(client.Id, ct);
+        if (open is not null && reason is null) return Outcome<ReviewDetails>.Clash(OpenReviewText(client.Name, open), open);
 
         var review = new Review
         {
@@ -64,6 +72,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             TamDueOn = r.TamDueOn ?? asOf,
             VcioDueOn = r.VcioDueOn,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            SecondReviewReason = open is null ? null : reason,
         };
         var items = await ItemsForAsync(review, chosen, ct);
         review.ItemCount = items.Count;
@@ -72,8 +81,22 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         db.ReviewItems.AddRange(items);
         await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<ReviewDetails>.Ok((await GetAsync(review.Id, ct))!);
     }
+
+    /// <summary>
+    /// The client's review still in the TAM pass, the newest first. A submitted review does not count: its answers are fixed, so a new
+    /// review cannot split them, and the next visit must not wait for the vCIO's ratings.
+    /// </summary>
+    public async Task<OpenReviewSummary?> OpenReviewAsync(Guid clientId, CancellationToken ct) =>
+        await db.Reviews.AsNoTracking().Where(x => x.ClientId == clientId && ReviewStatusRules.Open.Contains(x.Status))
+            .OrderByDescending(x => x.AsOf).ThenByDescending(x => x.Id)
+            .Select(x => new OpenReviewSummary(x.Id, x.Title, x.Status, x.AsOf)).FirstOrDefaultAsync(ct);
+
+    public static string OpenReviewText(string clientName, OpenReviewSummary open) =>
+        $"{clientName} already has a review in the TAM pass: \"{open.Title}\" (visit day {Format.Date(open.AsOf)}, " +
+        $"{open.Status.Label().ToLowerInvariant()}). Continue that one, or say why a second review is needed.";
 
     /// <summary>New items pin the standard's current revision and remember the client's previous answer.</summary>
     internal async Task<List<ReviewItem>> ItemsForAsync(Review review, IReadOnlyList<ScopedStandard> standards, CancellationToken ct)
@@ -150,8 +173,9 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId), x.Item.AcceptedException(),
             x.Item.ClientNote)).ToList();
+        var visitId = await db.Visits.Where(v => v.ReviewId == id).OrderBy(v => v.Date).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
-            review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items);
+            review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items, review.SecondReviewReason, visitId);
     }
 
     /// <summary>Each item's review interval in months (the category's when the standard sets none), for "why is this due".</summary>

@@ -25,7 +25,9 @@ public static class ReviewsApi
             .WithSummary("Per standard: the answer in each of two reviews of one client and the change.").ProducesProblem(404);
 
         tam.MapPost("/", Create).WithName("createReview")
-            .WithSummary("Create a review; without standardIds its scope is what is due for the client on asOf.");
+            .WithSummary("Create a review; without standardIds its scope is what is due for the client on asOf. While the client has a review in the " +
+                "TAM pass, a second one needs a reason (409 naming the open review without one).")
+            .ProducesProblem(409);
         tam.MapPost("/{id:guid}/items", AddItems).WithName("addReviewItems").WithSummary("Add standards to a review that is still in the TAM pass.")
             .ProducesProblem(404).ProducesProblem(409);
         tam.MapDelete("/{id:guid}/items/{standardId:guid}", RemoveItem).WithName("removeReviewItem")

@@ -11,6 +11,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
     public void Configure(EntityTypeBuilder<Review> b)
     {
         b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.SecondReviewReason).HasMaxLength(1000);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
         b.HasIndex(x => new { x.ClientId, x.AsOf });
         b.HasIndex(x => new { x.Status, x.AsOf });

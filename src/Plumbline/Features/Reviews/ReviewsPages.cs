@@ -28,12 +28,16 @@ public static class ReviewsPages
     private static async Task<IResult> RateAsync(Guid id, Guid standardId, [FromForm] RatingForm form, HttpContext http, ReviewWorkflow workflow,
         VcioPass pass, CancellationToken ct)
     {
-        var problem = form.Problem();
-        var outcome = problem is not null ? Outcome<ReviewItem>.Invalid("followUp", problem)
-            : await workflow.RateAsync(id, standardId, form.ToRequest(), CurrentUser.Name(http.User), ct);
-        if (outcome.NotFound) return TypedResults.NotFound();
-        if (!http.Request.Headers.ContainsKey("HX-Request")) return Back(id, null, standardId);
         var model = await pass.LoadAsync(id, canRate: true, ct);
+        var current = model?.Review.Items.FirstOrDefault(i => i.StandardId == standardId);
+        if (model is null || current is null) return TypedResults.NotFound();
+        var (request, problem) = form.Resolve(current);
+        var outcome = request is null ? Outcome<ReviewItem>.Invalid("followUp", problem!)
+            : await workflow.RateAsync(id, standardId, request, CurrentUser.Name(http.User), ct);
+        if (outcome.NotFound) return TypedResults.NotFound();
+        var failed = !outcome.Succeeded;
+        if (!http.Request.Headers.ContainsKey("HX-Request")) return Back(id, failed ? "problem=rating" : null, standardId);
+        if (!failed) model = await pass.LoadAsync(id, canRate: true, ct);
         var item = model?.Review.Items.FirstOrDefault(i => i.StandardId == standardId);
         if (model is null || item is null) return TypedResults.NotFound();
         var error = outcome.Errors is { Count: > 0 } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : outcome.Conflict;

@@ -45,7 +45,8 @@ public static class ScheduleApi
         run.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItem).WithName("deleteVisitItem").WithSummary("Remove an agenda or summary item.")
             .ProducesProblem(404);
         run.MapPost("/{id:guid}/review", OpenReview).WithName("openVisitReview")
-            .WithSummary("Open (or find) the review of what is due for the visit's client on the visit's day.").ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Open (or find) the review of what is due for the visit's client on the visit's day. While the client has another review " +
+                "in the TAM pass, a new one needs a reason (409 naming the open review without one).").ProducesProblem(404).ProducesProblem(409);
 
         app.MapPost("/api/v1/schedule/plan", Plan).WithTags("Visits").RequireAuthorization(Policies.PlanSchedule).WithName("planYear")
             .WithSummary("Plan a year of visits: confirmed and completed ones are kept, planned ones replaced; what cannot be placed is " +
@@ -117,8 +118,9 @@ public static class ScheduleApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(Guid id, Guid itemId, VisitDay d, CancellationToken ct) =>
         await d.RemoveItemAsync(id, itemId, ct) ? TypedResults.NoContent() : NotFound(id);
 
-    private static async Task<Results<Ok<VisitReviewDetails>, ValidationProblem, ProblemHttpResult>> OpenReview(Guid id, VisitDay d, CancellationToken ct) =>
-        (await d.OpenReviewAsync(id, ct)).ToResult(reviewId => TypedResults.Ok(new VisitReviewDetails(reviewId)), NoSuchVisit);
+    private static async Task<Results<Ok<VisitReviewDetails>, ValidationProblem, ProblemHttpResult>> OpenReview(Guid id, OpenVisitReviewRequest? r,
+        VisitDay d, CancellationToken ct) =>
+        (await d.OpenReviewAsync(id, r?.Reason, ct)).ToResult(reviewId => TypedResults.Ok(new VisitReviewDetails(reviewId)), NoSuchVisit);
 
     private static async Task<Results<Ok<PlanSummary>, ValidationProblem, ProblemHttpResult>> Plan(PlanRequest r, PlanService p, CancellationToken ct) =>
         (await p.PlanAsync(r.Year, ct)).ToResult(TypedResults.Ok, NoSuchVisit);

@@ -55,3 +55,6 @@ public sealed record ClientAvailabilityRequest(List<string>? NoVisitWeekdays, Li
 public sealed record CalendarFeedDetails(string Url, DateTime CreatedAt);
 
 public sealed record VisitReviewDetails(Guid ReviewId);
+
+/// <summary>Optional body of opening a visit's review: why a second review is needed while the client has one in the TAM pass.</summary>
+public sealed record OpenVisitReviewRequest(string? Reason);

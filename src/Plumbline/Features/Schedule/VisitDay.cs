@@ -66,16 +66,21 @@ public sealed class VisitDay(AppDbContext db, VisitService visits, ReviewService
         return null;
     }
 
-    /// <summary>Opens the review of what is due for the visit's client on the visit's day, or the one already linked.</summary>
-    public async Task<Outcome<Guid>> OpenReviewAsync(Guid visitId, CancellationToken ct)
+    /// <summary>
+    /// Opens the review of what is due for the visit's client on the visit's day, or the one already linked. While the client has another
+    /// review in the TAM pass, a new one needs <paramref name="reason"/> (409 naming the open review without it).
+    /// </summary>
+    public async Task<Outcome<Guid>> OpenReviewAsync(Guid visitId, string? reason, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null) return Outcome<Guid>.Missing();
         if (visit.ReviewId is { } existing && await db.Reviews.AnyAsync(r => r.Id == existing, ct)) return Outcome<Guid>.Ok(existing);
         var vcio = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.VcioUserId).FirstOrDefaultAsync(ct);
-        var created = await reviews.CreateAsync(new CreateReviewRequest(visit.ClientId, null, visit.TamUserId, vcio, visit.Date, null, visit.Date, null), ct);
+        var created = await reviews.CreateAsync(new CreateReviewRequest(visit.ClientId, null, visit.TamUserId, vcio, visit.Date, null, visit.Date, null,
+            reason), ct);
         if (created.Value is null)
-            return new Outcome<Guid>(default, created.Errors, created.Conflict ?? string.Join(" ", (created.Errors ?? []).SelectMany(e => e.Value)));
+            return new Outcome<Guid>(default, created.Errors, created.Conflict ?? string.Join(" ", (created.Errors ?? []).SelectMany(e => e.Value)),
+                created.ConflictBody);
         visit.ReviewId = created.Value.Id;
         visit.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);

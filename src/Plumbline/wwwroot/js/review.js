@@ -216,20 +216,25 @@
       el.scrollIntoView({ block: "nearest" });
     }
     function visible() { return items().filter(function (el) { return !el.hidden; }); }
+    // A control keeps its own keys: Enter on "Why we ask", "Hand off" or a flag button does what that control does. The item's keys
+    // (Y/N/A, Enter, F) act only when the item itself has the focus; J/K also work from the page around the items.
+    var controls = "a[href], button, input, textarea, select, summary, label, [contenteditable=true], [tabindex]:not([data-item])";
     document.addEventListener("keydown", function (event) {
       if (!document.body.contains(root)) return;
       var target = event.target;
       if (target.matches && target.matches("[data-note]") && event.key === "Escape") { target.closest("[data-item]").focus(); return; }
-      if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || (target.matches && target.matches(controls))) return;
       var list = visible(), index = list.indexOf(current), key = event.key.toLowerCase();
+      var onItem = target.matches && target.matches("[data-item]") ? target : null;
       if (key === "j") { event.preventDefault(); focus(list[Math.min(index + 1, list.length - 1)]); }
       else if (key === "k") { event.preventDefault(); focus(list[Math.max(index - 1, 0)]); }
-      else if (current && editable && (key === "y" || key === "n" || key === "a")) {
+      else if (!onItem) return;
+      else if (editable && (key === "y" || key === "n" || key === "a")) {
         event.preventDefault();
-        change(current, key === "y" ? "Yes" : key === "n" ? "No" : "NotApplicable");
+        change(onItem, key === "y" ? "Yes" : key === "n" ? "No" : "NotApplicable");
       }
-      else if (current && key === "enter") { event.preventDefault(); current.querySelector("[data-note]").focus(); }
-      else if (current && editable && key === "f") { event.preventDefault(); var d = current.querySelector("[data-flag]"); d.open = true; d.querySelector("[data-flag-comment]").focus(); }
+      else if (key === "enter") { event.preventDefault(); onItem.querySelector("[data-note]").focus(); }
+      else if (editable && key === "f") { event.preventDefault(); var d = onItem.querySelector("[data-flag]"); d.open = true; d.querySelector("[data-flag-comment]").focus(); }
     });
     root.addEventListener("focusin", function (event) { var el = event.target.closest("[data-item]"); if (el && el !== current) { if (current) current.classList.remove("current"); current = el; el.classList.add("current"); } });
 

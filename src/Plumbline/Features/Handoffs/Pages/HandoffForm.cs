@@ -12,4 +12,6 @@ public sealed class HandoffForm
     public Guid? StandardId { get; set; }
     public Guid? FindingId { get; set; }
     public Guid? VisitId { get; set; }
+    /// <summary>The page the hand-off was made from (a local path): saving goes back there.</summary>
+    public string? ReturnUrl { get; set; }
 }

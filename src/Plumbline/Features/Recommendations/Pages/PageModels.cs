@@ -26,9 +26,10 @@ public sealed record FindingChoice(Guid Id, string Code, string Title, Rating? R
 /// <summary>The quarters a recommendation can be placed in: this fiscal year and the next three, plus its current one.</summary>
 public static class QuarterChoices
 {
-    public static List<string> For(int currentFiscalYear, string? current)
+    /// <summary>The quarters a recommendation can target: from the client's current quarter on (past ones are not offered), plus its own.</summary>
+    public static List<string> For(FiscalQuarter currentQuarter, string? current)
     {
-        var list = RoadmapRules.Quarters(currentFiscalYear, RoadmapRules.MaxYears + 1).Select(q => q.ToString()).ToList();
+        var list = RoadmapRules.QuartersFrom(currentQuarter, RoadmapRules.MaxYears + 1).Select(q => q.ToString()).ToList();
         if (FiscalQuarter.TryParse(current, out var q) && !list.Contains(q.ToString())) list.Insert(0, q.ToString());
         return list;
     }

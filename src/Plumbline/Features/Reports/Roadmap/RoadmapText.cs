@@ -8,7 +8,8 @@ public static class RoadmapText
 {
     public static string Window(RoadmapDetails r)
     {
-        var years = r.YearCount == 1 ? $"FY{r.FromYear}" : $"FY{r.FromYear} to FY{r.FromYear + r.YearCount - 1}";
+        var first = r.Quarters.Count % 4 == 0 ? $"FY{r.FromYear}" : RoadmapRules.YearLabel(r, r.FromYear);
+        var years = r.YearCount == 1 ? first : $"{first} to FY{r.FromYear + r.YearCount - 1}";
         var month = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(r.FiscalYearStartMonth);
         return r.FiscalYearStartMonth == 1 ? $"{years} · fiscal years follow the calendar" : $"{years} · fiscal years start in {month}";
     }

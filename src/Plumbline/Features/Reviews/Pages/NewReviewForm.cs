@@ -9,6 +9,8 @@ public sealed class NewReviewForm
     public DateOnly? TamDueOn { get; set; }
     public DateOnly? VcioDueOn { get; set; }
     public List<Guid> StandardIds { get; set; } = [];
+    /// <summary>Why a second review is needed while the client has one in the TAM pass.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>One standard that applies to the client on the review's date, as the picker shows it.</summary>
