@@ -12,4 +12,9 @@ public sealed class HandoffForm
     public Guid? StandardId { get; set; }
     public Guid? FindingId { get; set; }
     public Guid? VisitId { get; set; }
+    public string? Priority { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? PsaTicket { get; set; }
+    /// <summary>Ticked after the page warned of a similar open hand-off: create this one as well.</summary>
+    public bool ConfirmDuplicate { get; set; }
 }
