@@ -11,6 +11,7 @@ using Plumbline.Features.Practice;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.Schedule;
+using Plumbline.Features.Search;
 using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
@@ -51,6 +52,7 @@ builder.Services.AddReports();
 builder.Services.AddRecommendations();
 builder.Services.AddSmartNumbers();
 builder.Services.AddPracticeAssessment();
+builder.Services.AddSearch();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
 

@@ -38,7 +38,7 @@ public sealed class RoadmapFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create recommendation" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Replace the firewall and back up the servers");
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recommendation \"Replace the firewall and back up the servers\" added.");
         await Expect(Page.GetByLabel("One-time cost")).ToHaveValueAsync("4200.00");
 
         // The client's decision, with who and why.

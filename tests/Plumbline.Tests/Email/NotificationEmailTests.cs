@@ -27,7 +27,7 @@ public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassF
         var (_, tam) = await factory.UserAsync("Tam", "Hana Handoff");
         var client = await admin.CreateClientAsync();
 
-        var handoff = await admin.CreateHandoffAsync(client.Id, title: "Replace the printer", ownerUserId: tam.Id);
+        var handoff = await admin.CreateHandoffAsync(client.Id, "Tam", title: "Replace the printer", ownerUserId: tam.Id);
         await factory.SendDueAsync();
         var message = await Mailbox.WaitForAsync(tam.Email);
 
@@ -40,6 +40,24 @@ public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassF
         var row = await scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>().EmailMessages.AsNoTracking()
             .SingleAsync(m => m.UserId == tam.Id && m.Status == EmailStatus.Sent);
         Assert.Equal((tam.Email, "Hana Handoff"), (row.To, row.ToName));
+    }
+
+    [Fact]
+    public async Task The_person_who_handed_off_is_emailed_when_it_is_done()
+    {
+        await factory.AdminAsync();
+        await Mailbox.UseTestServerAsync(factory.Services);
+        var (tamClient, tam) = await factory.UserAsync("Tam", "Dora Delegate");
+        var (desk, _) = await factory.UserAsync("ServiceDesk", "Sam Solver");
+        var client = await (await factory.AdminAsync()).CreateClientAsync();
+        var handoff = await tamClient.CreateHandoffAsync(client.Id, title: "Swap the broken dock");
+
+        await (await desk.PatchHandoffAsync(handoff.Id, new { status = "Done" })).ExpectAsync(HttpStatusCode.OK);
+        await factory.SendDueAsync();
+        var message = await Mailbox.WaitForAsync(tam.Email);
+
+        Assert.Equal("Done: Swap the broken dock (finished by Sam Solver)", message.Subject);
+        Assert.Contains($"{EmailFactory.PublicUrl}/handoffs/{handoff.Id}", message.TextBody);
     }
 
     [Fact]
@@ -58,8 +76,8 @@ public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassF
         }, "email-choices");
         var client = await admin.CreateClientAsync(new { name = $"Daily client {Guid.NewGuid():N}", tamUserId = tam.Id });
 
-        await admin.CreateHandoffAsync(client.Id, title: "First daily hand-off", ownerUserId: tam.Id);
-        await admin.CreateHandoffAsync(client.Id, title: "Second daily hand-off", ownerUserId: tam.Id);
+        await admin.CreateHandoffAsync(client.Id, "Tam", title: "First daily hand-off", ownerUserId: tam.Id);
+        await admin.CreateHandoffAsync(client.Id, "Tam", title: "Second daily hand-off", ownerUserId: tam.Id);
         await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/recommendations", new { title = "Approved but off", status = "Approved" }))
             .ExpectAsync(HttpStatusCode.Created);
         await factory.SendDueAsync();
@@ -138,7 +156,7 @@ public sealed class NotificationEmailTests(SqliteEmailFactory factory) : IClassF
         var client = await admin.CreateClientAsync(new { name = "Fabrikam Legal", tamUserId = tam.Id });
         var tuesday = DateOnly.FromDateTime(monday.AddDays(1));
         var visit = await admin.CreateVisitAsync(client.Id, tuesday);
-        await admin.CreateHandoffAsync(client.Id, title: "Set up the new scanner", ownerUserId: tam.Id);
+        await admin.CreateHandoffAsync(client.Id, "Tam", title: "Set up the new scanner", ownerUserId: tam.Id);
         await instance.SendDueAsync();
 
         var queued = await QueueDigestsAsync(instance);

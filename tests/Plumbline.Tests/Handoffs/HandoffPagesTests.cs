@@ -40,7 +40,7 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
             new() { ["Action"] = "take", ["ReturnUrl"] = "/handoffs?area=CentralizedServices" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/handoffs?area=CentralizedServices", response.Headers.Location?.OriginalString);
+        Assert.StartsWith("/handoffs?area=CentralizedServices&done=", response.Headers.Location?.OriginalString);
         var taken = await admin.GetHandoffAsync(handoff.Id);
         Assert.Equal((deskUser.Id, HandoffStatus.InProgress), (taken.OwnerUserId, taken.Status));
     }
@@ -113,6 +113,81 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, mangled.StatusCode);
         Assert.Equal("/handoffs/new?area=ServiceDesk", mangled.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task Take_it_is_not_offered_on_a_hand_off_someone_else_owns_and_the_owner_picker_lists_only_the_areas_people()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var (_, owner) = await factory.UserAsync("ServiceDesk", LibraryData.UniqueName("Olive Owner"));
+        var (desk, _) = await factory.UserAsync("ServiceDesk");
+        var (_, tam) = await factory.UserAsync("Tam", LibraryData.UniqueName("Tom Tam"));
+        var owned = await admin.CreateHandoffAsync(client.Id, "ServiceDesk", ownerUserId: owner.Id);
+        var free = await admin.CreateHandoffAsync(client.Id, "ServiceDesk");
+
+        var ownedPage = await (await desk.GetAsync($"/handoffs/{owned.Id}")).ExpectAsync(HttpStatusCode.OK);
+        var freePage = await (await desk.GetAsync($"/handoffs/{free.Id}")).ExpectAsync(HttpStatusCode.OK);
+        var queue = await (await desk.GetAsync($"/handoffs?clientId={client.Id}")).ExpectAsync(HttpStatusCode.OK);
+        var adminPage = await (await admin.GetAsync($"/handoffs/{free.Id}")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.DoesNotContain("Take it", ownedPage);
+        Assert.Contains($"{owner.Name} owns this hand-off", ownedPage);
+        Assert.Contains("Take it", freePage);
+        Assert.Single(TakeButtons().Matches(queue));
+        var picker = OwnerPicker().Match(adminPage).Value;
+        Assert.Contains(owner.Name, picker);
+        Assert.DoesNotContain(tam.Name, picker);
+    }
+
+    [Fact]
+    public async Task Working_a_hand_off_from_a_page_says_what_was_done()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var (tam, _) = await factory.UserAsync("Tam", "Tia Creator");
+        var handoff = await tam.CreateHandoffAsync(client.Id, "ServiceDesk");
+        var (desk, _) = await factory.UserAsync("ServiceDesk");
+
+        var response = await PostFormAsync(desk, $"/handoffs/{handoff.Id}", $"/handoffs/{handoff.Id}/work",
+            new() { ["Action"] = "status", ["Status"] = "Done" });
+
+        var back = response.Headers.Location?.OriginalString ?? "";
+        Assert.StartsWith($"/handoffs/{handoff.Id}?done=", back);
+        var page = await (await desk.GetAsync(back)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains($"\"{handoff.Title}\" is done. Tia Creator has been told.", WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
+    public async Task The_new_hand_off_form_warns_of_a_similar_open_one_and_creates_it_only_when_confirmed()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var title = LibraryData.UniqueName("Renew the firewall licence");
+        var existing = await admin.CreateHandoffAsync(client.Id, "Vcio", title: title);
+        var page = $"/handoffs/new?clientId={client.Id}&area=ServiceDesk";
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "new-handoff", ["Form.ClientId"] = client.Id.ToString(), ["Form.Area"] = "ServiceDesk", ["Form.Title"] = title + ".",
+            ["Form.Priority"] = "High", ["Form.PsaTicket"] = "T-991",
+        };
+
+        var warned = await (await PostFormAsync(admin, page, page, fields)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains("possible-duplicate", warned);
+        Assert.Contains($"href=\"/handoffs/{existing.Id}\"", warned);
+        Assert.Single((await admin.ListHandoffsAsync($"clientId={client.Id}")).Items);
+
+        fields["Form.ConfirmDuplicate"] = "true";
+        var created = await PostFormAsync(admin, page, page, fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var second = (await admin.ListHandoffsAsync($"clientId={client.Id}&sort=-created")).Items[0];
+        Assert.Equal((HandoffArea.ServiceDesk, Plumbline.Features.Standards.Priority.High, "T-991"), (second.Area, second.Priority, second.PsaTicket));
+    }
+
+    [GeneratedRegex("value=\"take\"")]
+    private static partial Regex TakeButtons();
+
+    [GeneratedRegex("<select id=\"owner\".*?</select>", RegexOptions.Singleline)]
+    private static partial Regex OwnerPicker();
 
     /// <summary>Opens the page for its antiforgery token (cookie and field), then posts the form as a browser would; the redirect is returned, not
     /// followed.</summary>

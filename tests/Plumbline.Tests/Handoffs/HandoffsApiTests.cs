@@ -161,8 +161,8 @@ public abstract class HandoffsApiTests(PlumblineFactory factory)
 
         await (await design.PatchHandoffAsync(handoff.Id, new { status = "InProgress" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await tam.PatchHandoffAsync(handoff.Id, new { note = "Not my queue." })).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await admin.PatchHandoffAsync(handoff.Id, new { ownerUserId = tamUser.Id })).ExpectAsync(HttpStatusCode.OK);
-        await (await tam.PatchHandoffAsync(handoff.Id, new { note = "I will look at it on my next visit." })).ExpectAsync(HttpStatusCode.OK);
+        var forTam = await admin.CreateHandoffAsync(client.Id, "Tam", ownerUserId: tamUser.Id);
+        await (await tam.PatchHandoffAsync(forTam.Id, new { note = "I will look at it on my next visit." })).ExpectAsync(HttpStatusCode.OK);
         var vcioWork = await admin.CreateHandoffAsync(client.Id, "Vcio");
         await (await vcio.PatchHandoffAsync(vcioWork.Id, new { status = "Done" })).ExpectAsync(HttpStatusCode.OK);
         var moved = await (await vcio.PatchHandoffAsync(vcioWork.Id, new { area = "DesignDesk" })).ReadAsync<HandoffDetails>();

@@ -88,7 +88,7 @@ public sealed class HealthAndOpenApiTests(SqliteFactory factory) : IClassFixture
     [Theory]
     [InlineData("ReviewDetails", "status", "Planned,InProgress,Submitted,Completed,Delivered")]
     [InlineData("RecommendationDetails", "status", "Draft,Proposed,Approved,Scheduled,InProgress,Done,Declined,Deferred")]
-    [InlineData("HandoffDetails", "area", "Vcio,ServiceDesk,ProfessionalServices,CentralizedServices,DesignDesk,StandardsCommittee")]
+    [InlineData("HandoffDetails", "area", "Vcio,ServiceDesk,ProfessionalServices,CentralizedServices,DesignDesk,StandardsCommittee,Tam")]
     [InlineData("HandoffDetails", "status", "Open,InProgress,Done")]
     [InlineData("VisitDetails", "status", "Planned,Confirmed,Completed,Cancelled")]
     [InlineData("ClientDetails", "status", "Onboarding,Active,Inactive")]

@@ -36,6 +36,7 @@ public static class Can
                 user.IsInRole(Roles.ServiceDesk),
             Handoffs.HandoffArea.DesignDesk => user.IsInRole(Roles.DesignDesk),
             Handoffs.HandoffArea.StandardsCommittee => EditLibrary(user),
+            Handoffs.HandoffArea.Tam => user.IsInRole(Roles.Tam),
             _ => false,
         };
 

@@ -69,12 +69,12 @@ public sealed class EmailDigests(AppDbContext db, EmailOutbox outbox, EmailSetti
     {
         if (await notifications.RecipientAsync(userId, ct) is not { } person) return false;
         var p = await db.EmailPreferences.AsNoTracking().FirstAsync(x => x.UserId == userId, ct);
-        var kinds = EmailPreferencesService.Choosable.Where(k => EmailPreferencesService.For(p, k) == EmailFrequency.Daily).ToList();
+        var kinds = EmailPreferencesService.Mailed.Where(k => EmailPreferencesService.For(p, k) == EmailFrequency.Daily).ToList();
         var items = await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId && kinds.Contains(n.Kind) && n.CreatedAt > since && n.CreatedAt <= until)
             .OrderBy(n => n.CreatedAt).Take(200).ToListAsync(ct);
         if (items.Count == 0) return false;
-        var sections = items.GroupBy(n => n.Kind).OrderBy(g => Array.IndexOf(EmailPreferencesService.Choosable, g.Key))
+        var sections = items.GroupBy(n => n.Kind).OrderBy(g => Array.IndexOf(EmailPreferencesService.Mailed, g.Key))
             .Select(g => new EmailSection(EmailPreferencesService.Heading(g.Key), g.Select(n => new EmailLine(n.Message, urls.For(n.Link))).ToList()))
             .ToList();
         await outbox.QueueAsync(EmailKind.DailySummary, person.Email, person.Name, userId, new EmailContent(

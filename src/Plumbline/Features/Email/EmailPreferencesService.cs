@@ -25,18 +25,22 @@ public sealed class EmailPreferencesService(AppDbContext db)
     {
         NotificationKind.ReviewSubmitted => p.ReviewSubmitted,
         NotificationKind.RecommendationApproved => p.RecommendationApproved,
-        NotificationKind.HandoffAssigned => p.HandoffAssigned,
+        NotificationKind.HandoffAssigned or NotificationKind.HandoffDone => p.HandoffAssigned,
         _ => EmailFrequency.Off,
     };
 
+    /// <summary>The kinds people choose for on their account page; a hand-off being done follows the hand-off choice.</summary>
     public static readonly NotificationKind[] Choosable =
         [NotificationKind.ReviewSubmitted, NotificationKind.RecommendationApproved, NotificationKind.HandoffAssigned];
+
+    /// <summary>Every kind that can reach someone by e-mail, in the order a daily summary lists them.</summary>
+    public static readonly NotificationKind[] Mailed = [.. Choosable, NotificationKind.HandoffDone];
 
     public static string Label(NotificationKind kind) => kind switch
     {
         NotificationKind.ReviewSubmitted => "A review is submitted to me for ratings",
         NotificationKind.RecommendationApproved => "A recommendation for one of my clients is approved",
-        NotificationKind.HandoffAssigned => "A hand-off is given to me",
+        NotificationKind.HandoffAssigned => "A hand-off is given to me, or one I handed off is done",
         _ => kind.ToString(),
     };
 
@@ -45,6 +49,7 @@ public sealed class EmailPreferencesService(AppDbContext db)
         NotificationKind.ReviewSubmitted => "Reviews submitted to you",
         NotificationKind.RecommendationApproved => "Recommendations approved",
         NotificationKind.HandoffAssigned => "Hand-offs given to you",
+        NotificationKind.HandoffDone => "Hand-offs you made that are done",
         _ => "Other news",
     };
 }

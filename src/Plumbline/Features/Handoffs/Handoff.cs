@@ -8,7 +8,7 @@ using Plumbline.Features.Reviews;
 namespace Plumbline.Features.Handoffs;
 
 /// <summary>The delivery areas a follow-up can be routed to (API.md, "Later areas").</summary>
-public enum HandoffArea { Vcio, ServiceDesk, ProfessionalServices, CentralizedServices, DesignDesk, StandardsCommittee }
+public enum HandoffArea { Vcio, ServiceDesk, ProfessionalServices, CentralizedServices, DesignDesk, StandardsCommittee, Tam }
 
 public enum HandoffStatus { Open, InProgress, Done }
 
@@ -29,6 +29,11 @@ public sealed class Handoff : IAudited
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? DoneAt { get; set; }
+    public Standards.Priority Priority { get; set; } = Standards.Priority.Medium;
+    /// <summary>The day it should be done by; past it and not done, the hand-off is overdue.</summary>
+    public DateOnly? DueOn { get; set; }
+    /// <summary>The ticket number in the PSA, as people type it (free text).</summary>
+    public string? PsaTicket { get; set; }
 
     // Where it came from; all optional. A review answer is the review plus the standard.
     public Guid? ReviewId { get; set; }
@@ -61,6 +66,8 @@ internal sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
         b.Property(x => x.TitleSearch).HasMaxLength(200);
         b.Property(x => x.Details).HasMaxLength(4000);
         b.Property(x => x.CreatedByName).HasMaxLength(256);
+        b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.PsaTicket).HasMaxLength(HandoffRules.PsaTicketMaxLength);
         // The queues: one area's open work, newest or oldest first.
         b.HasIndex(x => new { x.Area, x.Status, x.CreatedAt });
         b.HasIndex(x => new { x.ClientId, x.Status });

@@ -1,34 +1,42 @@
 using Microsoft.AspNetCore.Mvc;
+using Plumbline.Features.Accounts;
+using Plumbline.Features.Standards;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Handoffs;
 
-/// <summary>A hand-off as lists and webhooks show it.</summary>
+/// <summary>A hand-off as lists and webhooks show it. Overdue: its due date has passed and it is not done.</summary>
 public sealed record HandoffSummary(Guid Id, HandoffArea Area, string Title, string Details, Guid ClientId, string ClientName, HandoffStatus Status,
     string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
-    DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version);
+    DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version,
+    Priority Priority, DateOnly? DueOn, string? PsaTicket, bool Overdue);
 
 /// <summary>A hand-off with its history of notes, oldest first.</summary>
 public sealed record HandoffDetails(Guid Id, HandoffArea Area, string Title, string Details, Guid ClientId, string ClientName, HandoffStatus Status,
     string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version,
-    IReadOnlyList<HandoffNoteDetails> Notes);
+    Priority Priority, DateOnly? DueOn, string? PsaTicket, bool Overdue, IReadOnlyList<HandoffNoteDetails> Notes);
 
 public sealed record HandoffNoteDetails(Guid Id, DateTime At, string? UserId, string UserName, string Text);
 
 /// <summary>
 /// A new hand-off. The client may be left out when a review or finding names it. A review answer is reviewId plus standardId.
+/// Priority defaults to Medium; psaTicket is the PSA's ticket number (up to 50 characters). When the client has an open hand-off
+/// with a similar title, the answer is 409 with that hand-off as "current", unless confirmDuplicate is true.
 /// </summary>
 public sealed record CreateHandoffRequest([property: StringEnum<HandoffArea>] string? Area, string? Title, string? Details, Guid? ClientId,
     string? OwnerUserId = null,
-    Guid? ReviewId = null, Guid? StandardId = null, Guid? FindingId = null, Guid? VisitId = null);
+    Guid? ReviewId = null, Guid? StandardId = null, Guid? FindingId = null, Guid? VisitId = null,
+    [property: StringEnum<Priority>] string? Priority = null, DateOnly? DueOn = null, string? PsaTicket = null, bool? ConfirmDuplicate = null);
 
 /// <summary>
-/// Changes to a hand-off; fields left out (null) stay as they are. ownerUserId "" takes the owner off; a note is added to the
-/// history. Send the version you read to refuse overwriting someone else's change.
+/// Changes to a hand-off; fields left out (null) stay as they are. ownerUserId "" takes the owner off, psaTicket "" removes the
+/// ticket number and clearDueOn true the due date; a note is added to the history. Send the version you read to refuse
+/// overwriting someone else's change.
 /// </summary>
 public sealed record UpdateHandoffRequest([property: StringEnum<HandoffStatus>] string? Status = null, string? OwnerUserId = null,
-    [property: StringEnum<HandoffArea>] string? Area = null, string? Note = null, Guid? Version = null);
+    [property: StringEnum<HandoffArea>] string? Area = null, string? Note = null, Guid? Version = null,
+    [property: StringEnum<Priority>] string? Priority = null, DateOnly? DueOn = null, bool? ClearDueOn = null, string? PsaTicket = null);
 
 /// <summary>Status takes one status or several separated by commas (Open,InProgress is everything not done).</summary>
 public sealed record HandoffFilter(
@@ -50,6 +58,7 @@ public static class HandoffText
         HandoffArea.CentralizedServices => "Centralized services",
         HandoffArea.DesignDesk => "Design desk",
         HandoffArea.StandardsCommittee => "Standards committee",
+        HandoffArea.Tam => "TAM",
         _ => area.ToString(),
     };
 
@@ -57,4 +66,8 @@ public static class HandoffText
     public static string Area(string area) => Enum.GetNames<HandoffArea>().Contains(area) ? Area(Enum.Parse<HandoffArea>(area)) : area;
 
     public static string Status(HandoffStatus status) => status == HandoffStatus.InProgress ? "In progress" : status.ToString();
+
+    /// <summary>The people who may own an area's hand-offs, in words: "people with the Service desk or Service lead role".</summary>
+    public static string Owners(HandoffArea area) =>
+        $"people with the {string.Join(" or ", HandoffRules.OwnerRoles(area).Select(Roles.DisplayName))} role";
 }

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Standards;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Handoffs;
 
 /// <summary>Reads hand-offs: the queues (paged, filtered, sorted) and one hand-off with its history.</summary>
-public sealed class HandoffQueries(AppDbContext db)
+public sealed class HandoffQueries(AppDbContext db, TimeProvider clock)
 {
-    public static readonly string[] Sorts = ["created", "-created", "updated", "-updated", "title", "-title", "client", "-client", "status", "-status"];
+    public static readonly string[] Sorts =
+        ["created", "-created", "updated", "-updated", "title", "-title", "client", "-client", "status", "-status", "priority", "-priority", "due", "-due"];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Checks a filter's values; the errors are keyed by the query parameter's name.</summary>
     public static Dictionary<string, string[]> Validate(HandoffFilter f)
@@ -54,6 +58,14 @@ public sealed class HandoffQueries(AppDbContext db)
                 .ThenByDescending(h => h.CreatedAt),
             "-status" => query.OrderByDescending(h => h.Status == HandoffStatus.Open ? 0 : h.Status == HandoffStatus.InProgress ? 1 : 2)
                 .ThenByDescending(h => h.CreatedAt),
+            // High first: the most urgent work at the top; then the earliest due.
+            "priority" => query.OrderBy(h => h.Priority == Priority.High ? 0 : h.Priority == Priority.Medium ? 1 : 2)
+                .ThenBy(h => h.DueOn == null).ThenBy(h => h.DueOn).ThenByDescending(h => h.CreatedAt),
+            "-priority" => query.OrderByDescending(h => h.Priority == Priority.High ? 0 : h.Priority == Priority.Medium ? 1 : 2)
+                .ThenBy(h => h.DueOn == null).ThenBy(h => h.DueOn).ThenByDescending(h => h.CreatedAt),
+            // Soonest due first; hand-offs without a due date come last either way.
+            "due" => query.OrderBy(h => h.DueOn == null).ThenBy(h => h.DueOn).ThenByDescending(h => h.CreatedAt),
+            "-due" => query.OrderBy(h => h.DueOn == null).ThenByDescending(h => h.DueOn).ThenByDescending(h => h.CreatedAt),
             _ => query.OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id),
         };
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
@@ -69,7 +81,7 @@ public sealed class HandoffQueries(AppDbContext db)
             .Select(n => new HandoffNoteDetails(n.Id, n.At, n.UserId, n.UserName, n.Text)).ToListAsync(ct);
         return new HandoffDetails(s.Id, s.Area, s.Title, s.Details, s.ClientId, s.ClientName, s.Status, s.OwnerUserId, s.OwnerName,
             s.CreatedByUserId, s.CreatedByName, s.CreatedAt, s.UpdatedAt, s.DoneAt, s.ReviewId, s.StandardId, s.StandardCode, s.FindingId,
-            s.VisitId, s.Version, notes);
+            s.VisitId, s.Version, s.Priority, s.DueOn, s.PsaTicket, s.Overdue, notes);
     }
 
     /// <summary>Names for the ids on a page of hand-offs, in one query per kind instead of one per row.</summary>
@@ -84,7 +96,7 @@ public sealed class HandoffQueries(AppDbContext db)
         return rows.Select(h => new HandoffSummary(h.Id, h.Area, h.Title, h.Details, h.ClientId, clients.GetValueOrDefault(h.ClientId) ?? "",
             h.Status, h.OwnerUserId, h.OwnerUserId is null ? null : users.GetValueOrDefault(h.OwnerUserId), h.CreatedByUserId, h.CreatedByName,
             h.CreatedAt, h.UpdatedAt, h.DoneAt, h.ReviewId, h.StandardId, h.StandardId is { } sid ? codes.GetValueOrDefault(sid) : null,
-            h.FindingId, h.VisitId, h.Version)).ToList();
+            h.FindingId, h.VisitId, h.Version, h.Priority, h.DueOn, h.PsaTicket, HandoffRules.IsOverdue(h.DueOn, h.Status, Today))).ToList();
     }
 
     /// <summary>"Open,InProgress" as statuses; null when any part is not a status.</summary>

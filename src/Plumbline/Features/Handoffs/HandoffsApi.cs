@@ -14,13 +14,17 @@ public static class HandoffsApi
     {
         var read = app.MapGroup("/api/v1/handoffs").WithTags("Hand-offs").RequireAuthorization(Policies.SignedIn);
         read.MapGet("/", List).WithName("listHandoffs")
-            .WithSummary("Hand-offs, newest first (paged); filter by area, status (one or several, comma-separated), client, owner, source or search text.");
+            .WithSummary("Hand-offs, newest first (paged); filter by area, status (one or several, comma-separated), client, owner, source or search " +
+                "text; sort by priority or due date too.");
         read.MapGet("/{id:guid}", Get).WithName("getHandoff").WithSummary("One hand-off with its notes, oldest first.").ProducesProblem(404);
         read.MapPost("/", Create).RequireAuthorization(Policies.CreateHandoffs).WithName("createHandoff")
             .WithSummary("Hand a follow-up to an area; the source (reviewId + standardId, findingId, visitId) is optional and names the client when " +
-                "clientId is left out.");
+                "clientId is left out. The owner must hold one of the area's roles (400 naming ownerUserId). A similar open hand-off of the same " +
+                "client is a 409 with it as current, unless confirmDuplicate is true.")
+            .ProducesProblem(409);
         read.MapPatch("/{id:guid}", Update).WithName("updateHandoff")
-            .WithSummary("Change the status, owner (\"\" takes the owner off) or area, and/or add a note. Fields left out stay as they are.")
+            .WithSummary("Change the status, owner (\"\" takes the owner off), area, priority, due date or PSA ticket, and/or add a note. Fields left " +
+                "out stay as they are. Taking or reassigning a hand-off someone else owns is a 409 unless an admin does it.")
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }

@@ -4,8 +4,8 @@ using Plumbline.Features.Accounts;
 
 namespace Plumbline.Features.Notifications;
 
-/// <summary>What a notification is about; people choose which kinds also reach them by e-mail.</summary>
-public enum NotificationKind { General, ReviewSubmitted, RecommendationApproved, HandoffAssigned }
+/// <summary>What a notification is about. HandoffDone (a hand-off you made is done) follows the person's hand-off e-mail choice.</summary>
+public enum NotificationKind { General, ReviewSubmitted, RecommendationApproved, HandoffAssigned, HandoffDone }
 
 /// <summary>A line in someone's in-app notifications: what happened and where to look.</summary>
 public sealed class Notification

@@ -31,13 +31,19 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
         db.ChangeTracker.Clear();
 
         var names = input.Clients.ToDictionary(c => c.Id, c => c.Name);
+        // Inactive clients get no visits; they are named with the reason so a plan never leaves a client out without a word.
+        var inactive = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Inactive).OrderBy(c => c.NameSearch).Take(500)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var unplaced = result.Unplaced.Select(u => new UnplacedDetails(u.ClientId, names.GetValueOrDefault(u.ClientId) ?? "", u.Visits,
             u.Reason, u.Target, u.Detail))
+            .Concat(inactive.Select(c => new UnplacedDetails(c.Id, c.Name, 0, UnplacedReason.Inactive, null,
+                $"{c.Name} is inactive, so it gets no visits. Set it to Active or Onboarding on the client's page to plan it.")))
             .OrderBy(u => u.ClientName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Target).ToList();
+        var onboarding = await db.Clients.CountAsync(c => c.Status == ClientStatus.Onboarding, ct);
         logger.LogInformation("Planned {Year}: {Placed} visits placed, {Kept} kept, {Replaced} replaced, {Unplaced} not placed",
             y, result.Placements.Count, input.Kept.Count, replaced, unplaced.Sum(u => u.Visits));
         return Outcome<PlanSummary>.Ok(new PlanSummary(y, input.Start, result.Placements.Count, input.Kept.Count(k => k.Date.Year == y), replaced,
-            input.Clients.Count, unplaced));
+            input.Clients.Count, unplaced, onboarding));
     }
 
     /// <summary>
@@ -57,7 +63,8 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
-        var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active)
+        // Onboarding clients are planned like active ones (PRODUCT.md, Rules: Onboarding); only inactive ones get no visits.
+        var clients = await db.Clients.AsNoTracking().Where(c => c.Status != ClientStatus.Inactive)
             .Select(c => new { c.Id, c.Name, c.TamUserId, c.VisitsPerYear, c.Mrr, c.NoVisitWeekdays }).ToListAsync(ct);
         var blackouts = (await db.ClientBlackouts.AsNoTracking().Where(b => b.End >= first && b.Start <= last)
             .Select(b => new { b.ClientId, b.Start, b.End }).ToListAsync(ct))

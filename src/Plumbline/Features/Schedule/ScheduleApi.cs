@@ -53,6 +53,7 @@ public static class ScheduleApi
                 "listed with the reason.");
 
         CapacityApi.Map(app);
+        SchedulePages.Map(app);
         AvailabilityEndpoints.Map(app);
         return app;
     }

@@ -27,8 +27,13 @@ public sealed record PlanRequest(int? Year);
 
 public sealed record UnplacedDetails(Guid ClientId, string ClientName, int Visits, UnplacedReason Reason, DateOnly? Target, string Detail);
 
-/// <summary>What a plan did: new visits placed, confirmed and completed visits kept, planned ones replaced, and what could not be placed.</summary>
-public sealed record PlanSummary(int Year, DateOnly From, int Placed, int Kept, int Replaced, int Clients, IReadOnlyList<UnplacedDetails> Unplaced);
+/// <summary>
+/// What a plan did: new visits placed, confirmed and completed visits kept, planned ones replaced, and what could not be placed or
+/// was left out, with the reason. Clients counts the active and onboarding clients planned (OnboardingClients of them onboarding);
+/// inactive clients are listed among the unplaced with the reason Inactive and no visits.
+/// </summary>
+public sealed record PlanSummary(int Year, DateOnly From, int Placed, int Kept, int Replaced, int Clients, IReadOnlyList<UnplacedDetails> Unplaced,
+    int OnboardingClients = 0);
 
 public sealed record CapacityDetails(string UserId, string Name, int Year, int WorkingDays, int LeaveDays, int InternalDays, int CapacityDays,
     int CommittedDays, decimal? Utilization, int Clients, [property: JsonConverter(typeof(MoneyJsonConverter))] decimal Mrr, int ScheduledVisits,

@@ -19,7 +19,8 @@ public sealed record PlanInput(int Year, IReadOnlySet<DateOnly> Holidays, IReadO
 /// <summary>A new visit: the day chosen and the day the even spread asked for.</summary>
 public sealed record Placement(Guid ClientId, string TamId, DateOnly Date, DateOnly Target);
 
-public enum UnplacedReason { NoTam, OverCapacity, NoFreeDay, Passed }
+/// <summary>Why visits were not placed. Inactive: the client gets no visits at all (listed so nobody wonders where it went).</summary>
+public enum UnplacedReason { NoTam, OverCapacity, NoFreeDay, Passed, Inactive }
 
 public sealed record Unplaced(Guid ClientId, int Visits, UnplacedReason Reason, DateOnly? Target, string Detail);
 

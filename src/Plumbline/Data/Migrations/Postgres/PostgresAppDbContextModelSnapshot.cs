@@ -761,11 +761,23 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("FindingId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("OwnerUserId")
                         .HasColumnType("text");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PsaTicket")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("uuid");

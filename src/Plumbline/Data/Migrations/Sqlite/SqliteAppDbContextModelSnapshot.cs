@@ -749,10 +749,22 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FindingId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PsaTicket")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReviewId")

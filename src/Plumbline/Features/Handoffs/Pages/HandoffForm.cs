@@ -14,4 +14,9 @@ public sealed class HandoffForm
     public Guid? VisitId { get; set; }
     /// <summary>The page the hand-off was made from (a local path): saving goes back there.</summary>
     public string? ReturnUrl { get; set; }
+    public string? Priority { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? PsaTicket { get; set; }
+    /// <summary>Ticked after the page warned of a similar open hand-off: create this one as well.</summary>
+    public bool ConfirmDuplicate { get; set; }
 }
