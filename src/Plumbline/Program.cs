@@ -65,6 +65,7 @@ app.UseAuthentication();
 app.UseTwoFactorRequirement();
 app.UseCookieApiGuard();
 app.UseAuthorization();
+app.UseProviderTimeZone();
 app.UseAntiforgery();
 
 // API

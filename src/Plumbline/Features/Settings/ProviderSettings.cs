@@ -32,6 +32,8 @@ public sealed class ProviderSettings
     public decimal ServiceCostPerHour { get; set; } = SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour;
     /// <summary>Who must sign in with an authenticator app as well as a password.</summary>
     public Accounts.TwoFactorRequirement TwoFactorRequirement { get; set; } = Accounts.TwoFactorRequirement.NoOne;
+    /// <summary>The IANA time zone pages show times in ("Europe/London"); storage and the API keep UTC.</summary>
+    public string TimeZoneId { get; set; } = ProviderTimeZone.Default;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
@@ -51,5 +53,6 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.ServiceCostPerHour).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour);
         builder.Property(s => s.CategoriesPerTamPerQuarter).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter);
         builder.Ignore(s => s.Weights);
+        builder.Property(s => s.TimeZoneId).HasMaxLength(ProviderTimeZone.MaxLength).HasDefaultValue(ProviderTimeZone.Default);
     }
 }
