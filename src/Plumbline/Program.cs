@@ -67,6 +67,7 @@ app.UseAuthentication();
 app.UseTwoFactorRequirement();
 app.UseCookieApiGuard();
 app.UseAuthorization();
+app.UseProviderTimeZone();
 app.UseAntiforgery();
 
 // API

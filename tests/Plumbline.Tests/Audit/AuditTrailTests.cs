@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Plumbline.Features.Audit;
 using Plumbline.Features.Standards;
 using Plumbline.Tests.TestSupport;
@@ -72,6 +73,53 @@ public abstract class AuditTrailTests(PlumblineFactory factory)
         Assert.Equal((1, 2), (page.Page, page.PageSize));
         Assert.True(page.Total >= 3);
         Assert.Equal([categories[2].Id.ToString(), categories[1].Id.ToString()], page.Items.Select(e => e.EntityId));
+    }
+
+    /// <summary>The page's text as a person reads it: no tags, entities decoded, runs of white space as one space.</summary>
+    private static string Readable(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")), @"\s+", " ");
+
+    [Fact]
+    public async Task The_trail_page_shows_each_change_before_and_after_with_names_instead_of_ids()
+    {
+        var admin = await factory.AdminAsync();
+        var (_, first) = await factory.UserAsync("Tam", LibraryData.UniqueName("Tina"));
+        var (_, second) = await factory.UserAsync("Tam", LibraryData.UniqueName("Theo"));
+        var name = "O'Brien " + LibraryData.UniqueName("Dental");
+        var client = await admin.CreateClientAsync(new { name, mrr = 9000, seats = 30, workstations = 28, servers = 3, tamUserId = first.Id });
+        await (await admin.PutAsJsonAsync($"/api/v1/clients/{client.Id}",
+            new { name, status = "Onboarding", mrr = 9000, seats = 30, workstations = 28, servers = 3, tamUserId = second.Id })).ExpectAsync(HttpStatusCode.OK);
+
+        var html = await (await admin.GetAsync($"/audit?entityType=Client&entityId={client.Id}")).ExpectAsync(HttpStatusCode.OK);
+
+        var text = Readable(html);
+        Assert.DoesNotContain("\\u0027", html);
+        Assert.DoesNotContain(first.Id, html);
+        Assert.DoesNotContain(second.Id, html);
+        Assert.Contains($"Changed client {name}", text);
+        Assert.Contains($"TAM: {first.Name} → changed to {second.Name}", text);
+        Assert.Contains("Status: Active → changed to Onboarding", text);
+        Assert.Contains($"Added client {name}", text);
+        Assert.Contains($"Name: {name}", text);
+        // The API keeps the raw record: ids, as stored.
+        var raw = await TrailAsync(admin, "Client", client.Id);
+        Assert.Contains(second.Id, raw.Items[0].Changes);
+    }
+
+    [Fact]
+    public async Task The_trail_page_names_the_category_of_a_new_standard_and_wraps_long_text()
+    {
+        var admin = await factory.AdminAsync();
+        var category = await admin.CreateCategoryAsync();
+        var standard = await admin.CreateStandardAsync(new NewStandard(category.Id));
+
+        var html = await (await admin.GetAsync($"/audit?entityType=Standard&entityId={standard.Id}")).ExpectAsync(HttpStatusCode.OK);
+
+        var text = Readable(html);
+        Assert.Contains($"Category: {category.Name}", text);
+        Assert.DoesNotContain(category.Id.ToString(), html);
+        Assert.Contains("<table class=\"table audit\">", html);
+        Assert.DoesNotContain("class=\"nowrap\"", html);
     }
 
     [Fact]

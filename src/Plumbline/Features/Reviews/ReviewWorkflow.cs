@@ -82,7 +82,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, c => c.Name), ct);
         var review = await db.Reviews.FirstAsync(x => x.Id == reviewId, ct);
-        if (!review.Status.IsOpen()) return Outcome<Review>.Clash($"The review is already {review.Status}.");
+        if (!review.Status.IsOpen()) return Outcome<Review>.Clash($"The review is already {Words.Of(review.Status).ToLowerInvariant()}.");
         if (review.AnsweredCount == 0) return Outcome<Review>.Clash("Answer at least one question before submitting the review.");
 
         var items = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Answer != null).ToListAsync(ct);
@@ -178,7 +178,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
     {
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
         if (review is null) return Outcome<Review>.Missing();
-        if (review.Status != ReviewStatus.Submitted) return Outcome<Review>.Clash($"Only a submitted review can be completed; this one is {review.Status}.");
+        if (review.Status != ReviewStatus.Submitted) return Outcome<Review>.Clash(
+            $"Only a submitted review can be completed; this one is {Words.Of(review.Status).ToLowerInvariant()}.");
         var unrated = await db.ReviewItems.CountAsync(i => i.ReviewId == reviewId && i.Answer == Answer.No && i.Rating == null, ct);
         if (unrated > 0) return Outcome<Review>.Clash(
             $"{unrated} finding{(unrated == 1 ? " is" : "s are")} not rated yet. Rate every finding before completing the review.");
@@ -195,7 +196,8 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
     {
         var review = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct);
         if (review is null) return Outcome<Review>.Missing();
-        if (review.Status != ReviewStatus.Completed) return Outcome<Review>.Clash($"Only a completed review can be delivered; this one is {review.Status}.");
+        if (review.Status != ReviewStatus.Completed) return Outcome<Review>.Clash(
+            $"Only a completed review can be delivered; this one is {Words.Of(review.Status).ToLowerInvariant()}.");
         review.Status = ReviewStatus.Delivered;
         review.DeliveredAt = Now;
         review.Version = Guid.NewGuid();

@@ -34,6 +34,8 @@ public sealed class ProviderSettings
     public Accounts.TwoFactorRequirement TwoFactorRequirement { get; set; } = Accounts.TwoFactorRequirement.NoOne;
     /// <summary>The due rule's grace window: a standard falling due up to this many days after a visit is asked at that visit.</summary>
     public int DueGraceDays { get; set; } = Reviews.DueRule.DefaultGraceDays;
+    /// <summary>The IANA time zone pages show times in ("Europe/London"); storage and the API keep UTC.</summary>
+    public string TimeZoneId { get; set; } = ProviderTimeZone.Default;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
@@ -54,5 +56,6 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.CategoriesPerTamPerQuarter).HasDefaultValue(SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter);
         builder.Property(s => s.DueGraceDays).HasDefaultValue(Reviews.DueRule.DefaultGraceDays);
         builder.Ignore(s => s.Weights);
+        builder.Property(s => s.TimeZoneId).HasMaxLength(ProviderTimeZone.MaxLength).HasDefaultValue(ProviderTimeZone.Default);
     }
 }

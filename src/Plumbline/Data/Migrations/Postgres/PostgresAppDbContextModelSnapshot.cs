@@ -1849,6 +1849,13 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasDefaultValue(85m);
 
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC");
+
                     b.Property<string>("TwoFactorRequirement")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

@@ -1837,6 +1837,13 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue(85m);
 
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC");
+
                     b.Property<string>("TwoFactorRequirement")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Plumbline.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Polish : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZoneId",
+                table: "ProviderSettings",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "UTC");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TimeZoneId",
+                table: "ProviderSettings");
+        }
+    }
+}
