@@ -72,17 +72,21 @@ public sealed class KeyboardWalkTests(BrowserFixture browser) : BrowserTest(brow
         var reviewId = await ReviewApiData.SubmittedReviewAsync(api, clientId, new Dictionary<Guid, string> { [firewall] = "No", [backup] = "No" });
         await SignInByKeyboardAsync("val@example.test");
         await Page.GotoAsync($"/reviews/{reviewId}/vcio");
+        // The walk goes down the page: the finding shown first gets the recommendation, the second one the accepted risk.
+        var codes = new Dictionary<Guid, string> { [firewall] = "FW-001", [backup] = "BAK-001" };
+        var order = await Page.Locator(".finding-card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id)");
+        var (first, second) = order[0] == $"finding-{firewall}" ? (firewall, backup) : (backup, firewall);
 
         // The follow-up is a radio group: Tab lands on the chosen one ("Decide later"), the arrows pick another.
-        var card = Page.Locator($"#finding-{firewall}");
+        var card = Page.Locator($"#finding-{first}");
         await TabToAsync(card.GetByLabel("Decide later"));
         await Page.Keyboard.PressAsync("ArrowUp");
         await Page.Keyboard.PressAsync("ArrowUp");
         await Expect(card.GetByLabel("Link to a recommendation")).ToBeCheckedAsync();
         await Page.Keyboard.PressAsync("Tab");
-        await Expect(card.GetByLabel("Existing recommendation for FW-001")).ToBeFocusedAsync();
+        await Expect(card.GetByLabel($"Existing recommendation for {codes[first]}")).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("ArrowDown");
-        await Expect(card.GetByLabel("Existing recommendation for FW-001")).ToHaveValueAsync(recommendation.ToString());
+        await Expect(card.GetByLabel($"Existing recommendation for {codes[first]}")).ToHaveValueAsync(recommendation.ToString());
         await TabToAsync(card.GetByRole(AriaRole.Button, new() { Name = "Marginal" }));
         await Page.Keyboard.PressAsync("Space");
         await Expect(card.Locator(".saved")).ToBeVisibleAsync();
@@ -91,12 +95,12 @@ public sealed class KeyboardWalkTests(BrowserFixture browser) : BrowserTest(brow
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Marginal" })).ToHaveAttributeAsync("aria-pressed", "true");
 
         // On to the next finding from there: an accepted risk with its reason, rated with Enter.
-        card = Page.Locator($"#finding-{backup}");
+        card = Page.Locator($"#finding-{second}");
         await TabToAsync(card.GetByLabel("Decide later"));
         await Page.Keyboard.PressAsync("ArrowUp");
         await Expect(card.GetByLabel("Accepted risk", new() { Exact = true })).ToBeCheckedAsync();
         await Page.Keyboard.PressAsync("Tab");
-        await Expect(card.GetByLabel("Accepted risk reason for BAK-001")).ToBeFocusedAsync();
+        await Expect(card.GetByLabel($"Accepted risk reason for {codes[second]}")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync("The client keeps paper copies and accepts a day's loss.");
         await TabToAsync(card.GetByRole(AriaRole.Button, new() { Name = "Highly vulnerable" }));
         await Page.Keyboard.PressAsync("Enter");
@@ -105,10 +109,10 @@ public sealed class KeyboardWalkTests(BrowserFixture browser) : BrowserTest(brow
 
         var items = (await ApiData.GetAsync(api, $"/api/v1/reviews/{reviewId}")).GetProperty("items").EnumerateArray()
             .ToDictionary(i => i.GetProperty("standardId").GetGuid());
-        Assert.Equal("Marginal", items[firewall].GetProperty("rating").GetString());
-        Assert.Equal(recommendation, items[firewall].GetProperty("recommendationId").GetGuid());
-        Assert.Equal("HighlyVulnerable", items[backup].GetProperty("rating").GetString());
-        Assert.Equal("The client keeps paper copies and accepts a day's loss.", items[backup].GetProperty("acceptedRiskReason").GetString());
+        Assert.Equal("Marginal", items[first].GetProperty("rating").GetString());
+        Assert.Equal(recommendation, items[first].GetProperty("recommendationId").GetGuid());
+        Assert.Equal("HighlyVulnerable", items[second].GetProperty("rating").GetString());
+        Assert.Equal("The client keeps paper copies and accepts a day's loss.", items[second].GetProperty("acceptedRiskReason").GetString());
     }
 
     [Fact]
@@ -159,7 +163,7 @@ public sealed class KeyboardWalkTests(BrowserFixture browser) : BrowserTest(brow
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until the element has the focus; fails when it is not reached in a reasonable walk.</summary>
-    private async Task TabToAsync(ILocator target, bool back = false, int most = 60)
+    private async Task TabToAsync(ILocator target, bool back = false, int most = 80)
     {
         await target.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         for (var i = 0; i < most; i++)
