@@ -62,6 +62,13 @@ install_openapi_tools() {
     (cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 }
 
+# axe-core, the accessibility engine the browser tests inject into every page, at the version tools/axe pins.
+install_axe() {
+    [ -f tools/axe/node_modules/axe-core/axe.min.js ] && return 0
+    log "installing axe-core (npm ci in tools/axe)"
+    (cd tools/axe && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+}
+
 # The real OpenID provider the single sign-on tests sign in at (tools/oidc, on 127.0.0.1).
 start_oidc_provider() {
     oidc_start || return 1
@@ -85,6 +92,7 @@ id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresq
 start_postgres || finish 0 0 1
 start_smtp || finish 0 0 1
 install_openapi_tools || finish 0 0 1
+install_axe || finish 0 0 1
 start_oidc_provider || finish 0 0 1
 
 log "building"

@@ -31,6 +31,14 @@ public static class ReviewApiData
         return id;
     }
 
+    /// <summary>A proposed recommendation for the client, in a quarter ("FY2027-Q2") or unscheduled (null).</summary>
+    public static async Task<Guid> CreateRecommendationAsync(HttpClient api, Guid clientId, string title, string? targetQuarter)
+    {
+        var recommendation = await Send(api, HttpMethod.Post, $"/api/v1/clients/{clientId}/recommendations",
+            new { title, priority = "High", oneTimeCost = 4200m, targetQuarter });
+        return recommendation.GetProperty("id").GetGuid();
+    }
+
     public static async Task<JsonElement> GetAsync(HttpClient api, string path) => await Send(api, HttpMethod.Get, path, null);
 
     private static async Task<JsonElement> Send(HttpClient api, HttpMethod method, string path, object? body)
