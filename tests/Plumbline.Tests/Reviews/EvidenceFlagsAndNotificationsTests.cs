@@ -227,7 +227,7 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         var tam = await factory.SignedInAsAsync("Tam");
         var review = await admin.GetReviewAsync(reviewId);
 
-        await tam.CreateReviewAsync(review.ClientId, [standardId]);
+        await tam.CreateReviewAsync(review.ClientId, [standardId], reason: ReviewData.SecondReview);
         await tam.AnswerAsync(reviewId, standardId, "No");
         await tam.SubmitAsync(reviewId);
         await (await tam.PutRatingAsync(reviewId, standardId, new { rating = "Marginal" })).ProblemAsync(HttpStatusCode.Forbidden);

@@ -18,8 +18,14 @@ public abstract partial class VcioFollowUpTests(PlumblineFactory factory)
         var (admin, review, standardId) = await FindingAsync();
         var recommendation = await IdAsync(admin.PostAsJsonAsync($"/api/v1/clients/{review.ClientId}/recommendations", new { title = "Replace the UPS" }));
 
-        var html = await RateAsync(admin, review.Id, standardId, new() { ["Rating"] = "Marginal", ["FollowUp"] = "none",
-            ["RecommendationId"] = recommendation.ToString(), ["NewTitle"] = "", ["RiskReason"] = "" });
+        var html = await RateAsync(admin, review.Id, standardId, new()
+        {
+            ["Rating"] = "Marginal",
+            ["FollowUp"] = "none",
+            ["RecommendationId"] = recommendation.ToString(),
+            ["NewTitle"] = "",
+            ["RiskReason"] = ""
+        });
 
         Assert.Contains("saved", html);
         var item = (await admin.GetReviewAsync(review.Id)).Item(standardId);
@@ -45,8 +51,12 @@ public abstract partial class VcioFollowUpTests(PlumblineFactory factory)
     {
         var (admin, review, standardId) = await FindingAsync();
 
-        await RateAsync(admin, review.Id, standardId, new() { ["Rating"] = "Aligned", ["FollowUp"] = "none",
-            ["RiskReason"] = "The office closes next spring." });
+        await RateAsync(admin, review.Id, standardId, new()
+        {
+            ["Rating"] = "Aligned",
+            ["FollowUp"] = "none",
+            ["RiskReason"] = "The office closes next spring."
+        });
 
         Assert.Equal("The office closes next spring.", (await admin.GetReviewAsync(review.Id)).Item(standardId).AcceptedRiskReason);
     }
@@ -56,8 +66,13 @@ public abstract partial class VcioFollowUpTests(PlumblineFactory factory)
     {
         var (admin, review, standardId) = await FindingAsync();
 
-        var html = await RateAsync(admin, review.Id, standardId, new() { ["Rating"] = "Marginal", ["FollowUp"] = "risk",
-            ["RiskReason"] = "Budget is frozen.", ["NewTitle"] = "Buy a second UPS" });
+        var html = await RateAsync(admin, review.Id, standardId, new()
+        {
+            ["Rating"] = "Marginal",
+            ["FollowUp"] = "risk",
+            ["RiskReason"] = "Budget is frozen.",
+            ["NewTitle"] = "Buy a second UPS"
+        });
 
         Assert.Contains("tick the follow-up you mean", html);
         Assert.Contains("value=\"Buy a second UPS\"", html);
@@ -74,8 +89,12 @@ public abstract partial class VcioFollowUpTests(PlumblineFactory factory)
             .ExpectAsync(HttpStatusCode.OK);
 
         // The card's list still shows the linked recommendation; the vCIO ticks "Decide later".
-        await RateAsync(admin, review.Id, standardId, new() { ["Rating"] = "Marginal", ["FollowUp"] = "none",
-            ["RecommendationId"] = recommendation.ToString() });
+        await RateAsync(admin, review.Id, standardId, new()
+        {
+            ["Rating"] = "Marginal",
+            ["FollowUp"] = "none",
+            ["RecommendationId"] = recommendation.ToString()
+        });
 
         Assert.Null((await admin.GetReviewAsync(review.Id)).Item(standardId).RecommendationId);
     }

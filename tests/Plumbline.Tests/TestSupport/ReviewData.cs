@@ -46,7 +46,12 @@ public static class ReviewData
         await api.PostAsJsonAsync("/api/v1/reviews",
             new
             {
-                clientId, title = LibraryData.UniqueName("Review"), asOf = asOf ?? VisitDay, standardIds = standardIds?.ToList(), vcioUserId, tamUserId,
+                clientId,
+                title = LibraryData.UniqueName("Review"),
+                asOf = asOf ?? VisitDay,
+                standardIds = standardIds?.ToList(),
+                vcioUserId,
+                tamUserId,
                 reason,
             });
 

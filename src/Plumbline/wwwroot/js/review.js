@@ -218,14 +218,15 @@
     function visible() { return items().filter(function (el) { return !el.hidden; }); }
     // A control keeps its own keys: Enter on "Why we ask", "Hand off" or a flag button does what that control does. The item's keys
     // (Y/N/A, Enter, F) act only when the item itself has the focus; J/K also work from the page around the items.
-    var controls = "a[href], button, input, textarea, select, summary, label, [contenteditable=true], [tabindex]:not([data-item])";
     document.addEventListener("keydown", function (event) {
       if (!document.body.contains(root)) return;
       var target = event.target;
       if (target.matches && target.matches("[data-note]") && event.key === "Escape") { target.closest("[data-item]").focus(); return; }
-      if (event.ctrlKey || event.metaKey || event.altKey || (target.matches && target.matches(controls))) return;
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+      var inItem = target.closest ? target.closest("[data-item]") : null;
+      if (typing || event.ctrlKey || event.metaKey || event.altKey || (inItem && inItem !== target)) return;
       var list = visible(), index = list.indexOf(current), key = event.key.toLowerCase();
-      var onItem = target.matches && target.matches("[data-item]") ? target : null;
+      var onItem = inItem;
       if (key === "j") { event.preventDefault(); focus(list[Math.min(index + 1, list.length - 1)]); }
       else if (key === "k") { event.preventDefault(); focus(list[Math.max(index - 1, 0)]); }
       else if (!onItem) return;
