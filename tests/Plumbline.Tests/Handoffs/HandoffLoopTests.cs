@@ -41,10 +41,21 @@ public abstract class HandoffLoopTests(PlumblineFactory factory)
         var plain = await admin.CreateHandoffAsync(client.Id, title: $"Plain {tag}");
         var urgent = await (await admin.PostHandoffAsync(new
         {
-            area = "ServiceDesk", title = $"Urgent {tag}", clientId = client.Id, priority = "High", dueOn = today.AddDays(3), psaTicket = "T20261204.0042"
+            area = "ServiceDesk",
+            title = $"Urgent {tag}",
+            clientId = client.Id,
+            priority = "High",
+            dueOn = today.AddDays(3),
+            psaTicket = "T20261204.0042"
         })).ReadAsync<HandoffDetails>(HttpStatusCode.Created);
-        var later = await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = $"Later {tag}", clientId = client.Id, priority = "Low",
-            dueOn = today.AddDays(1) })).ReadAsync<HandoffDetails>(HttpStatusCode.Created);
+        var later = await (await admin.PostHandoffAsync(new
+        {
+            area = "ServiceDesk",
+            title = $"Later {tag}",
+            clientId = client.Id,
+            priority = "Low",
+            dueOn = today.AddDays(1)
+        })).ReadAsync<HandoffDetails>(HttpStatusCode.Created);
 
         Assert.Equal((Priority.Medium, (DateOnly?)null, (string?)null, false), (plain.Priority, plain.DueOn, plain.PsaTicket, plain.Overdue));
         Assert.Equal((Priority.High, today.AddDays(3), "T20261204.0042"), (urgent.Priority, urgent.DueOn, urgent.PsaTicket));
@@ -77,8 +88,13 @@ public abstract class HandoffLoopTests(PlumblineFactory factory)
         var (_, tam) = await factory.UserAsync("Tam");
         var (_, desk) = await factory.UserAsync("ServiceDesk");
 
-        var refused = await (await admin.PostHandoffAsync(new { area = "ServiceDesk", title = LibraryData.UniqueName("Cabling"), clientId = client.Id,
-            ownerUserId = vcio.Id })).ValidationProblemAsync("ownerUserId");
+        var refused = await (await admin.PostHandoffAsync(new
+        {
+            area = "ServiceDesk",
+            title = LibraryData.UniqueName("Cabling"),
+            clientId = client.Id,
+            ownerUserId = vcio.Id
+        })).ValidationProblemAsync("ownerUserId");
         Assert.Contains("Service desk", refused.GetProperty("errors").GetProperty("ownerUserId")[0].GetString());
         var forVcio = await admin.CreateHandoffAsync(client.Id, "Vcio", ownerUserId: vcio.Id);
         Assert.Equal(vcio.Id, forVcio.OwnerUserId);

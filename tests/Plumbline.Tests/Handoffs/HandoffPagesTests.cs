@@ -167,8 +167,12 @@ public sealed partial class HandoffPagesTests(SqliteFactory factory) : IClassFix
         var page = $"/handoffs/new?clientId={client.Id}&area=ServiceDesk";
         var fields = new Dictionary<string, string>
         {
-            ["_handler"] = "new-handoff", ["Form.ClientId"] = client.Id.ToString(), ["Form.Area"] = "ServiceDesk", ["Form.Title"] = title + ".",
-            ["Form.Priority"] = "High", ["Form.PsaTicket"] = "T-991",
+            ["_handler"] = "new-handoff",
+            ["Form.ClientId"] = client.Id.ToString(),
+            ["Form.Area"] = "ServiceDesk",
+            ["Form.Title"] = title + ".",
+            ["Form.Priority"] = "High",
+            ["Form.PsaTicket"] = "T-991",
         };
 
         var warned = await (await PostFormAsync(admin, page, page, fields)).ExpectAsync(HttpStatusCode.OK);

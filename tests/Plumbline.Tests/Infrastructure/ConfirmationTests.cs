@@ -16,7 +16,11 @@ public sealed class ConfirmationTests(SqliteFactory factory) : IClassFixture<Sql
 
         var response = await factory.PostFormAsync(admin, "/users/new", "/users/new", new()
         {
-            ["_handler"] = "user", ["Form.Name"] = name, ["Form.Email"] = email, ["Form.Roles"] = "Tam", ["Form.Password"] = PlumblineFactory.Password,
+            ["_handler"] = "user",
+            ["Form.Name"] = name,
+            ["Form.Email"] = email,
+            ["Form.Roles"] = "Tam",
+            ["Form.Password"] = PlumblineFactory.Password,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -32,7 +36,11 @@ public sealed class ConfirmationTests(SqliteFactory factory) : IClassFixture<Sql
 
         var added = await factory.PostFormAsync(admin, "/clients/new", "/clients/new", new()
         {
-            ["_handler"] = "client", ["Form.Name"] = name, ["Form.Status"] = "Active", ["Form.Mrr"] = "4000", ["Form.Seats"] = "20",
+            ["_handler"] = "client",
+            ["Form.Name"] = name,
+            ["Form.Status"] = "Active",
+            ["Form.Mrr"] = "4000",
+            ["Form.Seats"] = "20",
             ["Form.FiscalYearStartMonth"] = "1",
         });
 

@@ -15,10 +15,22 @@ public abstract class PlanFeedbackTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var (_, tam) = await factory.UserAsync("Tam");
-        var onboarding = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Onboarding"), status = "Onboarding", mrr = 3000,
-            tamUserId = tam.Id, visitsPerYear = 4 });
-        var inactive = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Former"), status = "Inactive", mrr = 3000,
-            tamUserId = tam.Id, visitsPerYear = 4 });
+        var onboarding = await admin.CreateClientAsync(new
+        {
+            name = LibraryData.UniqueName("Onboarding"),
+            status = "Onboarding",
+            mrr = 3000,
+            tamUserId = tam.Id,
+            visitsPerYear = 4
+        });
+        var inactive = await admin.CreateClientAsync(new
+        {
+            name = LibraryData.UniqueName("Former"),
+            status = "Inactive",
+            mrr = 3000,
+            tamUserId = tam.Id,
+            visitsPerYear = 4
+        });
 
         var plan = await admin.PlanAsync(ScheduleData.NextYear);
 

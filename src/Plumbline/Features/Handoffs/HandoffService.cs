@@ -217,7 +217,8 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name }).FirstOrDefaultAsync(ct);
         if (user is null) return $"There is no user with id '{userId}'.";
         var allowed = HandoffRules.OwnerRoles(area).ToList();
-        var holds = await (from ur in db.UserRoles join role in db.Roles on ur.RoleId equals role.Id
+        var holds = await (from ur in db.UserRoles
+                           join role in db.Roles on ur.RoleId equals role.Id
                            where ur.UserId == userId && allowed.Contains(role.Name!)
                            select ur.UserId).AnyAsync(ct);
         return holds ? null
