@@ -20,8 +20,9 @@ public static class RecommendationPages
         var outcome = await service.UpdateAsync(id, new RecommendationRequest(TargetQuarter: targetQuarter ?? ""), CurrentUser.Name(http.User), ct);
         var back = returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/";
         var separator = back.Contains('?') ? '&' : '?';
+        // Back at the card's quarter menu: the browser scrolls to it and gives it the focus, so the keyboard carries on from there.
         return outcome.Value is { } moved
-            ? Results.Redirect($"{back}{separator}moved={moved.Id}#rec-{moved.Id}")
+            ? Results.Redirect($"{back}{separator}moved={moved.Id}#move-{moved.Id}")
             : Results.Redirect($"{back}{separator}problem=move");
     }
 }

@@ -59,7 +59,7 @@
     var n = 0;
     form.querySelectorAll('input[name="Form.Standards"]').forEach(function (box) {
       var category = box.closest(".tpl-category"), section = box.closest(".tpl-section");
-      if (box.checked && category.querySelector("summary input").checked && section.querySelector("summary input").checked) n++;
+      if (box.checked && category.querySelector(".box-hit input").checked && section.querySelector(".box-hit input").checked) n++;
     });
     var out = form.querySelector(".tpl-count");
     if (out) out.textContent = String(n);

@@ -40,7 +40,7 @@
       });
       set("answered", answered); set("unanswered", all.length - answered); set("no", no); set("flagged", flagged);
       var bar = root.querySelector(".progress-box .bar span");
-      if (bar) bar.style.width = (all.length ? Math.floor(100 * answered / all.length) : 0) + "%";
+      if (bar) { bar.style.width = (all.length ? Math.floor(100 * answered / all.length) : 0) + "%"; bar.parentNode.setAttribute("aria-valuenow", answered); }
       var pending = Object.keys(queue).length;
       var summary = root.querySelector("[data-save-summary]");
       if (summary) summary.textContent = pending ? pending + " unsaved, retrying" : "";

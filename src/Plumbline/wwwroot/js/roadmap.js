@@ -1,12 +1,24 @@
-// The roadmap board: picking a quarter in a card's menu moves it at once, and a card dropped on a column moves there.
+// The roadmap board: picking a quarter in a card's menu with the mouse moves it at once, and a card dropped on a column moves there.
 // Both only fill and submit the card's own form, so the page works the same without script.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
 
+  // With the keyboard the arrows walk through the quarters one by one, so a choice made by key waits for the card's
+  // Move button (or Enter) instead of moving the card at every key press.
+  function menu(target) { return target && target.matches && target.matches("form[data-move-form] select[name=targetQuarter]") ? target : null; }
+  document.addEventListener("keydown", function (event) {
+    var select = menu(event.target);
+    if (!select) return;
+    if (event.key === "Enter" && select.form.classList.contains("pending")) { event.preventDefault(); select.form.requestSubmit(); return; }
+    if (event.key !== "Tab") select.dataset.keyed = "true";
+  });
+  document.addEventListener("pointerdown", function (event) { var select = menu(event.target); if (select) delete select.dataset.keyed; });
   document.addEventListener("change", function (event) {
-    var form = event.target.form;
-    if (form && form.hasAttribute("data-move-form") && event.target.name === "targetQuarter") form.requestSubmit();
+    var select = menu(event.target);
+    if (!select) return;
+    if (select.dataset.keyed) select.form.classList.add("pending");
+    else select.form.requestSubmit();
   });
 
   var dragged = null;
