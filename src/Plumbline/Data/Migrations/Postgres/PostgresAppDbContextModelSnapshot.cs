@@ -174,6 +174,17 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Plumbline.Data.PendingRepair", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PendingRepairs");
+                });
+
             modelBuilder.Entity("Plumbline.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1490,6 +1501,10 @@ namespace Plumbline.Data.Migrations.Postgres
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ClientNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ExceptionAcceptedBy")
                         .HasMaxLength(200)

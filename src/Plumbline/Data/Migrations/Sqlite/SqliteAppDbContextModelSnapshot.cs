@@ -162,6 +162,17 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Plumbline.Data.PendingRepair", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PendingRepairs");
+                });
+
             modelBuilder.Entity("Plumbline.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1477,6 +1488,10 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExceptionAcceptedBy")

@@ -11,8 +11,8 @@ using Plumbline.Data;
 namespace Plumbline.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205042342_Traps")]
-    partial class Traps
+    [Migration("20261205052152_PracticeWeek")]
+    partial class PracticeWeek
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -163,6 +163,17 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Plumbline.Data.PendingRepair", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PendingRepairs");
                 });
 
             modelBuilder.Entity("Plumbline.Features.Accounts.ApiToken", b =>
@@ -501,6 +512,10 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
@@ -510,6 +525,17 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StandardId")
@@ -737,10 +763,22 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FindingId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PsaTicket")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReviewId")
@@ -1455,6 +1493,27 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExceptionAcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExceptionExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExceptionRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExceptionRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExceptionReviewId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1763,6 +1822,11 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<int>("DefaultWorkingDaysPerYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DueGraceDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(14);
+
                     b.Property<string>("LogoContentType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1790,6 +1854,13 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
                         .HasDefaultValue(85m);
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC");
 
                     b.Property<string>("TwoFactorRequirement")
                         .IsRequired()
