@@ -23,6 +23,9 @@ public sealed class HandoffFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Page.GetByLabel("Service desk", new() { Exact = true }).CheckAsync();
         await Page.GetByLabel("What needs doing").FillAsync("Limit firewall administration to our addresses");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Hand off" }).ClickAsync();
+        // A hand-off made from the review goes back to it.
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/reviews/{reviewId}"));
+        await Page.GotoAsync("/handoffs?area=ServiceDesk");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Service desk queue");
 
         await Context.ClearCookiesAsync();

@@ -102,6 +102,11 @@ public sealed class KeyboardWalkTests(BrowserFixture browser) : BrowserTest(brow
         await Page.Keyboard.PressAsync("Tab");
         await Expect(card.GetByLabel($"Accepted risk reason for {codes[second]}")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync("The client keeps paper copies and accepts a day's loss.");
+        // An accepted risk has an end date: typed into the date field segment by segment (month, day, year).
+        var until = card.Locator("input[name=RiskExpiresOn]");
+        await TabToAsync(until);
+        await Page.Keyboard.TypeAsync("12312099");
+        await Expect(until).ToHaveValueAsync("2099-12-31");
         await TabToAsync(card.GetByRole(AriaRole.Button, new() { Name = "Highly vulnerable" }));
         await Page.Keyboard.PressAsync("Enter");
         await Expect(card.Locator(".saved")).ToBeVisibleAsync();

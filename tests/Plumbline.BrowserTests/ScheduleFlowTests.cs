@@ -41,6 +41,8 @@ public sealed class ScheduleFlowTests(BrowserFixture browser) : BrowserTest(brow
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Acme Explosives");
 
         var saturday = date.AddDays(6 - (int)date.DayOfWeek);
+        // Moving is under "More" on the visit day page: the agenda and the review come first.
+        await Page.Locator("summary", new() { HasText = "More" }).ClickAsync();
         await Page.GetByLabel("Move to").FillAsync(saturday.ToString("yyyy-MM-dd"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Move visit" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("is a Saturday");
@@ -77,7 +79,7 @@ public sealed class ScheduleFlowTests(BrowserFixture browser) : BrowserTest(brow
         await Page.Locator("#summary-item-kind").SelectOptionAsync(new SelectOptionValue { Label = "Handed to the service desk" });
         await Page.Locator("#summary-item-text").FillAsync("Order a new UPS battery");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add" }).Last.ClickAsync();
-        await Expect(Page.GetByText("Order a new UPS battery")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Order a new UPS battery", new() { Exact = true })).ToBeVisibleAsync();
 
         await Page.GetByLabel("Summary for the client").FillAsync("A calm day: the printer works again.");
         await Page.GetByLabel("Next visit confirmed").SelectOptionAsync(

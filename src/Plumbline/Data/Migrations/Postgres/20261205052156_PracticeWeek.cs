@@ -84,7 +84,9 @@ namespace Plumbline.Data.Migrations.Postgres
                 type: "character varying(8)",
                 maxLength: 8,
                 nullable: false,
-                defaultValue: "");
+                // Hand-offs made before priorities existed are Medium, the default; the model itself has no database default,
+                // because EF would then store High (the enum's zero) as the default instead.
+                defaultValue: "Medium");
 
             migrationBuilder.AddColumn<string>(
                 name: "PsaTicket",
