@@ -65,7 +65,9 @@ public sealed class PolishLayoutTests(BrowserFixture browser, ITestOutputHelper 
         await Expect(Page.Locator(".finding-card")).ToHaveCountAsync(11);
         var height = await Page.EvaluateAsync<int>("document.documentElement.scrollHeight");
         output.WriteLine($"vCIO pass, 11 findings to rate, 1280 px: {height} px");
-        Assert.True(height < 4400, $"The vCIO pass is {height} px high for 11 findings.");
+        // 4,655 px measured after the card gained an accepted risk's end date and who accepted it, and the client's wording (folded);
+        // before the grouping and compact cards the same page was over 7,000 px.
+        Assert.True(height < 4800, $"The vCIO pass is {height} px high for 11 findings.");
 
         var switches = Page.Locator(".finding-group").Filter(new() { HasText = "Switches" });
         foreach (var code in new[] { "SW-001", "SW-002", "SW-003", "SW-004" })
