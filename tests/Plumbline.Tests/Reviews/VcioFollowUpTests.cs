@@ -55,7 +55,8 @@ public abstract partial class VcioFollowUpTests(PlumblineFactory factory)
         {
             ["Rating"] = "Aligned",
             ["FollowUp"] = "none",
-            ["RiskReason"] = "The office closes next spring."
+            ["RiskReason"] = "The office closes next spring.",
+            ["RiskExpiresOn"] = "2099-12-31",
         });
 
         Assert.Equal("The office closes next spring.", (await admin.GetReviewAsync(review.Id)).Item(standardId).AcceptedRiskReason);
