@@ -105,6 +105,19 @@ public abstract partial class CurrentDefaultsTests(AugustFactory factory)
     }
 
     [Fact]
+    public async Task Only_my_clients_on_the_portfolio_stays_ticked_from_year_to_year()
+    {
+        var (tam, _) = await factory.UserAsync("Tam", "Port Folio");
+
+        var response = await tam.GetAsync("/roadmap/portfolio?year=2028&mine=1");
+        var html = await response.ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Matches("<input type=\"checkbox\" name=\"mine\" value=\"1\" checked", html);
+        Assert.Contains("href=\"/roadmap/portfolio?year=2027&amp;mine=1\"", html);
+        Assert.Contains("href=\"/roadmap/portfolio?year=2029&amp;mine=1\"", html);
+    }
+
+    [Fact]
     public async Task The_schedule_and_the_calendar_carry_the_chosen_year_and_tam_between_them()
     {
         var admin = await factory.AdminAsync();

@@ -46,6 +46,31 @@ public abstract class WebhookPayloadTests(DeliveryFactory factory)
     }
 
     [Fact]
+    public async Task A_created_hand_off_tells_the_receiver_its_priority_due_date_and_PSA_ticket()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var admin = await factory.AdminAsync();
+        await admin.CreateWebhookAsync(receiver.Url, WebhookEvents.HandoffCreated);
+        var client = await admin.CreateClientAsync();
+        await (await admin.PostHandoffAsync(new
+        {
+            area = "ServiceDesk",
+            title = LibraryData.UniqueName("Replace the UPS battery"),
+            details = "Made by a test.",
+            clientId = client.Id,
+            priority = "High",
+            dueOn = "2027-01-15",
+            psaTicket = "T-20417",
+        })).ExpectAsync(HttpStatusCode.Created);
+
+        await factory.Dispatcher.DeliverDueAsync(default);
+
+        var data = JsonDocument.Parse(Assert.Single(receiver.Requests).Body).RootElement.GetProperty("data");
+        Assert.Equal(("High", "2027-01-15", "T-20417"),
+            (data.GetProperty("priority").GetString(), data.GetProperty("dueOn").GetString(), data.GetProperty("psaTicket").GetString()));
+    }
+
+    [Fact]
     public async Task A_retry_keeps_the_event_id_and_body_and_signs_its_own_timestamp()
     {
         await using var receiver = await TestReceiver.StartAsync();

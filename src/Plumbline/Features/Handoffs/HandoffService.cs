@@ -63,7 +63,7 @@ public sealed class HandoffService(AppDbContext db, HandoffQueries queries, Time
         await outbox.EnqueueAsync(new HandoffCreatedPayload(new HandoffCreatedData(s.Id, s.Area.ToString(), s.Title, s.Details, s.ClientId,
             s.ClientName, s.Status.ToString(),
             s.OwnerUserId, s.OwnerName, s.CreatedByUserId, s.CreatedByName, s.CreatedAt, s.UpdatedAt, s.DoneAt, s.ReviewId, s.StandardId, s.StandardCode,
-            s.FindingId, s.VisitId, s.Version)), ct);
+            s.FindingId, s.VisitId, s.Version, s.Priority.ToString(), s.DueOn, s.PsaTicket)), ct);
         await db.SaveChangesAsync(ct);
         return new Outcome<HandoffDetails>(await queries.GetAsync(handoff.Id, ct));
     }

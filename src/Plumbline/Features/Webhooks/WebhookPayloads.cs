@@ -71,10 +71,14 @@ public abstract record WebhookLinks
 /// <param name="FindingId">The finding it came from, if any.</param>
 /// <param name="VisitId">The visit it came from, if any.</param>
 /// <param name="Version">The concurrency token a PATCH of the hand-off sends back.</param>
+/// <param name="Priority">How urgent it is: High, Medium or Low.</param>
+/// <param name="DueOn">When it should be done (YYYY-MM-DD), if a date was set.</param>
+/// <param name="PsaTicket">The PSA ticket number it is tracked under, if any.</param>
 public sealed record HandoffCreatedData(Guid Id, [property: StringEnum<Handoffs.HandoffArea>] string Area, string Title, string Details,
     Guid ClientId, string ClientName, [property: StringEnum<Handoffs.HandoffStatus>] string Status,
     string? OwnerUserId, string? OwnerName, string? CreatedByUserId, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt,
-    DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version) : WebhookLinks
+    DateTime? DoneAt, Guid? ReviewId, Guid? StandardId, string? StandardCode, Guid? FindingId, Guid? VisitId, Guid Version,
+    [property: StringEnum<Standards.Priority>] string Priority, DateOnly? DueOn, string? PsaTicket) : WebhookLinks
 {
     /// <summary>The client's page.</summary>
     [JsonPropertyOrder(3)]
