@@ -31,8 +31,14 @@ public sealed partial class QuestionSimilarity
     /// <summary>Short forms the library's writers use, taken as the word they stand for.</summary>
     private static readonly Dictionary<string, string> Short = new(StringComparer.Ordinal)
     {
-        ["config"] = "configuration", ["configs"] = "configuration", ["admin"] = "administrator", ["admins"] = "administrator",
-        ["mfa"] = "multi-factor", ["2fa"] = "multi-factor", ["os"] = "operating", ["av"] = "antivirus",
+        ["config"] = "configuration",
+        ["configs"] = "configuration",
+        ["admin"] = "administrator",
+        ["admins"] = "administrator",
+        ["mfa"] = "multi-factor",
+        ["2fa"] = "multi-factor",
+        ["os"] = "operating",
+        ["av"] = "antivirus",
     };
 
     private readonly Dictionary<string, double> idf;
