@@ -62,7 +62,7 @@ public sealed class OpenApiDocumentTests(SqliteFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("/api/v1/users", "post", "Admin", "Roles: Admin.")]
-    [InlineData("/api/v1/standards", "post", "Admin,Vcio,ServiceLead", "Roles: Admin, vCIO, Service lead.")]
+    [InlineData("/api/v1/standards", "post", "Admin,Vcio,ServiceLead,StandardsCommittee", "Roles: Admin, vCIO, Service lead, Standards committee.")]
     [InlineData("/api/v1/standards", "get", "*", "Roles: any signed-in user.")]
     [InlineData("/api/v1/handoffs", "post", "Admin,Vcio,Tam,ServiceLead,ServiceDesk", "Roles: Admin, vCIO, TAM, Service lead, Service desk.")]
     public async Task Operations_name_the_roles_that_may_call_them(string path, string method, string roles, string sentence)

@@ -5,8 +5,9 @@ namespace Plumbline.Features.Accounts;
 /// <summary>Who may do what, by role: the policies in <see cref="Policies"/> use these, and pages use them to show or hide buttons.</summary>
 public static class Can
 {
-    /// <summary>The standards committee's work (ADR-004).</summary>
-    public static bool EditLibrary(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
+    /// <summary>The standards committee's work (ADR-004): its own members, and the admins, vCIOs and service leads who kept it before.</summary>
+    public static bool EditLibrary(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee)
+        || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
     public static bool ManageClients(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 

@@ -9,9 +9,11 @@ public static class Roles
     public const string ServiceLead = "ServiceLead";
     public const string DesignDesk = "DesignDesk";
     public const string ServiceDesk = "ServiceDesk";
+    /// <summary>Keeps the library: decides proposals, reviews every standard once a year (issue 15).</summary>
+    public const string StandardsCommittee = "StandardsCommittee";
     public const string ReadOnly = "ReadOnly";
 
-    public static readonly string[] All = [Admin, Vcio, Tam, ServiceLead, DesignDesk, ServiceDesk, ReadOnly];
+    public static readonly string[] All = [Admin, Vcio, Tam, ServiceLead, DesignDesk, ServiceDesk, StandardsCommittee, ReadOnly];
 
     public static string DisplayName(string role) => role switch
     {
@@ -20,6 +22,7 @@ public static class Roles
         ServiceLead => "Service lead",
         DesignDesk => "Design desk",
         ServiceDesk => "Service desk",
+        StandardsCommittee => "Standards committee",
         ReadOnly => "Read only",
         _ => role,
     };
@@ -30,7 +33,7 @@ public static class Policies
 {
     public const string SignedIn = "SignedIn";
     public const string Admin = "Admin";
-    /// <summary>The standards committee's work: admins, vCIOs and service leads (ADR-004).</summary>
+    /// <summary>The standards committee's work: admins, the committee, vCIOs and service leads (ADR-004).</summary>
     public const string EditLibrary = "EditLibrary";
     /// <summary>Create and change clients and their templates: admins, vCIOs and service leads.</summary>
     public const string ManageClients = "ManageClients";

@@ -23,6 +23,7 @@ public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService s
         (Roles.ServiceLead, "Sam Lead", "lead"),
         (Roles.DesignDesk, "Dana Design", "design"),
         (Roles.ServiceDesk, "Drew Desk", "desk"),
+        (Roles.StandardsCommittee, "Casey Committee", "committee"),
         (Roles.ReadOnly, "Robin Reader", "reader"),
     ];
 

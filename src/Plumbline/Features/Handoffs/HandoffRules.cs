@@ -11,15 +11,15 @@ public static class HandoffRules
 
     /// <summary>
     /// The roles whose people may own a hand-off of an area. Professional and centralized services have no role of their own:
-    /// the service desk and its service leads do that work. The standards committee is the people who edit the library
-    /// (vCIOs and service leads). Admin alone is not an area's role: an admin who also works a queue holds its role too.
+    /// the service desk and its service leads do that work. The standards committee is its own role plus the others who
+    /// edit the library (vCIOs and service leads). Admin alone is not an area's role: an admin who also works a queue holds its role too.
     /// </summary>
     public static IReadOnlyList<string> OwnerRoles(HandoffArea area) => area switch
     {
         HandoffArea.Vcio => [Roles.Vcio],
         HandoffArea.ServiceDesk or HandoffArea.ProfessionalServices or HandoffArea.CentralizedServices => [Roles.ServiceDesk, Roles.ServiceLead],
         HandoffArea.DesignDesk => [Roles.DesignDesk],
-        HandoffArea.StandardsCommittee => [Roles.Vcio, Roles.ServiceLead],
+        HandoffArea.StandardsCommittee => [Roles.StandardsCommittee, Roles.Vcio, Roles.ServiceLead],
         HandoffArea.Tam => [Roles.Tam],
         _ => [],
     };
