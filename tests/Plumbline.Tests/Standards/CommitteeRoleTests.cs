@@ -31,11 +31,19 @@ public sealed class CommitteeRoleTests(SqliteFactory factory) : IClassFixture<Sq
 
         var committeeWork = await admin.PostHandoffAsync(new
         {
-            area = "StandardsCommittee", title = "Question FW-011 asks two things", details = "Made by a test.", clientId, ownerUserId = member.Id,
+            area = "StandardsCommittee",
+            title = "Question FW-011 asks two things",
+            details = "Made by a test.",
+            clientId,
+            ownerUserId = member.Id,
         });
         var deskWork = await admin.PostHandoffAsync(new
         {
-            area = "ServiceDesk", title = "Replace the switch", details = "Made by a test.", clientId, ownerUserId = member.Id,
+            area = "ServiceDesk",
+            title = "Replace the switch",
+            details = "Made by a test.",
+            clientId,
+            ownerUserId = member.Id,
         });
 
         Assert.Equal(HttpStatusCode.Created, committeeWork.StatusCode);
