@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Plumbline.Features.Demo;
@@ -39,9 +37,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
             await using (await StartupLock.TakeAsync(o.IsPostgres, connectionString, database, timeout, logger, cancellationToken))
             {
                 if (!o.IsPostgres) await ClearStaleSqliteMigrationLockAsync(db, connectionString, database, ct);
-                // Asking an empty PostgreSQL database for its applied migrations logs a failed query, so look for the table first.
-                var pending = await db.GetService<IHistoryRepository>().ExistsAsync(ct)
-                    ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList() : db.Database.GetMigrations().ToList();
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
                 if (pending.Count > 0 && o.IsPostgres && !o.MigrateOnStartup)
                     throw new InvalidOperationException($"{database} needs {pending.Count} migrations (up to {pending[^1]}) and " +
                         "Database:MigrateOnStartup is false: apply them first (docs/operations.md, Upgrades and several nodes), then start the app.");
