@@ -19,5 +19,12 @@ public sealed class DatabaseOptions
     /// <summary>Load the demo data set (users in each role, and later clients and reviews) at start-up.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// How long a node waits for another one to finish migrating and preparing the database, and how long its own preparation may
+    /// take, before it stops with an error rather than hang.
+    /// </summary>
+    [Range(10, 86400, ErrorMessage = "Database:StartupTimeoutSeconds is between 10 and 86400.")]
+    public int StartupTimeoutSeconds { get; set; } = 600;
+
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Features.Accounts;
 
 namespace Plumbline.Tests.TestSupport;
@@ -57,7 +58,22 @@ public class PlumblineFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
+    /// <summary>A second app node on the database of <paramref name="first"/> (which keeps owning it), with its settings plus these.</summary>
+    private PlumblineFactory(PlumblineFactory first, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Database = first.Database;
+        _folder = Directory.CreateTempSubdirectory("plumbline-test-").FullName;
+        _settings = new Dictionary<string, string?>(first._settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
     public TestDatabase Database { get; }
+
+    /// <summary>The connection string of this instance's database.</summary>
+    public string ConnectionString => _settings["ConnectionStrings:Default"]!;
+
+    /// <summary>Another app node on this instance's database, as in a deployment of several nodes; dispose it before this one.</summary>
+    public PlumblineFactory SecondNode(IReadOnlyDictionary<string, string?>? settings = null) => new(this, settings);
 
     /// <summary>Where this instance keeps uploaded evidence (Storage:EvidencePath).</summary>
     public string EvidenceFolder => Path.Combine(_folder, "evidence");
@@ -71,7 +87,11 @@ public class PlumblineFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // UseSetting reaches the configuration before Program registers the database.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Log is { } log) builder.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log));
     }
+
+    /// <summary>Set before the instance starts to capture its log (what Logging:LogLevel lets through; Warning by default).</summary>
+    public CapturedLog? Log { get; set; }
 
     /// <summary>Runs first-time setup once (POST /api/v1/setup) and returns a client signed in as that admin.</summary>
     public async Task<HttpClient> AdminAsync()

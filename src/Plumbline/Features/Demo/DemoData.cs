@@ -27,9 +27,59 @@ public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService s
         (Roles.ReadOnly, "Robin Reader", "reader"),
     ];
 
+    /// <summary>
+    /// Marks a demo being loaded (a row in PendingRepairs, committed before the first demo row and removed after the last), so a
+    /// start after a seed that was killed half way knows the demo is incomplete.
+    /// </summary>
+    public const string SeedingMarker = "demo-data-being-loaded";
+
+    /// <summary>tables a half-loaded demo never wrote to and that the start-up fills again without it.</summary>
+    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "PendingRepairs", "DataProtectionKeys", "PracticeQuestions" };
+
+    /// <summary>
+    /// A demo whose loading was interrupted (the process killed half way) is removed, so that <see cref="SeedAsync"/> loads it
+    /// whole again; the starter library and the self-assessment questions are loaded again by the start-up. The demo only loads on
+    /// an instance without users, so the rows it wrote are the only rows there are; and only an instance whose users are all demo
+    /// users is cleared.
+    /// </summary>
+    public async Task ClearIfInterruptedAsync(CancellationToken ct)
+    {
+        if (!await db.PendingRepairs.AnyAsync(r => r.Name == SeedingMarker, ct)) return;
+        if (await db.Users.AnyAsync(u => u.Email == null || !u.Email.EndsWith("@" + Domain), ct))
+        {
+            logger.LogWarning("The demo data set was interrupted while it loaded, but this instance now has users of its own, so it is left as it is");
+            return;
+        }
+        logger.LogWarning("The demo data set was interrupted while it loaded (the app was stopped); removing the part that was loaded and loading it again");
+        var tables = db.Model.GetEntityTypes().Where(e => e.GetViewName() is null && e.GetTableName() is { } t && !Kept.Contains(t))
+            .Select(e => e.GetTableName()!).Distinct().ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // All in one statement, so the order of the foreign keys does not matter; without CASCADE it fails rather than empty a
+            // kept table. The names come from our own model, not from input.
+            var truncate = "TRUNCATE " + string.Join(", ", tables.Select(t => "\"" + t + "\""));
+            await db.Database.ExecuteSqlRawAsync(truncate, ct);
+        }
+        else
+        {
+            // Foreign keys are checked at the commit, when every one of these tables is empty.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+            foreach (var delete in tables.Select(t => "DELETE FROM \"" + t + "\"")) await db.Database.ExecuteSqlRawAsync(delete, ct);
+        }
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
     public async Task SeedAsync(CancellationToken ct)
     {
         if (await db.Users.AnyAsync(ct)) return;
+        // A start that cleared an interrupted demo left the marker in place.
+        if (!await db.PendingRepairs.AnyAsync(r => r.Name == SeedingMarker, ct))
+        {
+            db.PendingRepairs.Add(new PendingRepair { Name = SeedingMarker });
+            await db.SaveChangesAsync(ct);
+        }
         (await settings.EditAsync(ct)).ProviderName = "Northwind IT Partners";
         await db.SaveChangesAsync(ct);
         foreach (var (role, name, login) in People)
@@ -50,6 +100,8 @@ public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService s
             var seeded = clock.GetUtcNow().UtcDateTime;
             await db.Notifications.Where(n => n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, seeded), ct);
         }
-        logger.LogInformation("Demo data loaded: sign in as admin@{Domain} with password {Password}", Domain, Password);
+        await db.PendingRepairs.Where(r => r.Name == SeedingMarker).ExecuteDeleteAsync(ct);
+        // Never the password: logs are shipped and kept. The README gives it.
+        logger.LogInformation("Demo data loaded: sign in as admin@{Domain} with the demo password from the README", Domain);
     }
 }

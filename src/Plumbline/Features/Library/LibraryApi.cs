@@ -19,7 +19,7 @@ public static class LibraryApi
             .ProducesFile("application/json", "text/csv", LibraryFormats.ContentType(LibraryFormat.Xlsx));
         group.MapPost("/import", Import).RequireAuthorization(Policies.EditLibrary).DisableAntiforgery().WithName("importLibrary")
             .WithSummary("Import a library file (json, csv or xlsx): the body is the file, or a multipart upload with a 'file' field. One " +
-                "invalid row changes nothing.");
+                "invalid row changes nothing. While another import runs, 409 and nothing changes.").ProducesProblem(409);
         group.MapPost("/starter/apply", ApplyStarter).RequireAuthorization(Policies.EditLibrary).WithName("applyStarterLibrary")
             .WithSummary("Apply the starter library shipped with this version: adds new standards, updates unedited ones, never deletes.");
         return app;
@@ -33,19 +33,21 @@ public static class LibraryApi
         return TypedResults.File(bytes, LibraryFormats.ContentType(f), $"plumbline-library-{clock.GetUtcNow():yyyy-MM-dd}.{f.ToString().ToLowerInvariant()}");
     }
 
-    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest request,
-        LibraryImporter importer, CancellationToken ct)
+    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, LibraryImporter importer, CancellationToken ct)
     {
         var (content, contentType, fileName, error) = await ReadUploadAsync(request, ct);
         if (error is not null) return ApiErrors.Validation("file", error);
         var report = await ImportBytesAsync(importer, content!, contentType, fileName, ct);
+        if (report.Busy) return ApiErrors.Conflict(report.FileError!);
         if (report.Report is not { } r) return ApiErrors.Validation("file", report.FileError!);
         return r.Applied ? TypedResults.Ok(r) : TypedResults.UnprocessableEntity(r);
     }
 
     private static async Task<Ok<ImportReport>> ApplyStarter(StarterLibrary starter, CancellationToken ct) => TypedResults.Ok(await starter.ApplyAsync(ct));
 
-    public sealed record ImportAttempt(ImportReport? Report, string? FileError);
+    /// <summary>What came of an import: a report, or why the file could not be read, or (Busy) that another import was running.</summary>
+    public sealed record ImportAttempt(ImportReport? Report, string? FileError, bool Busy = false);
 
     public static async Task<ImportAttempt> ImportBytesAsync(LibraryImporter importer, byte[] content, string? contentType,
         string? fileName, CancellationToken ct)
@@ -55,7 +57,8 @@ public static class LibraryApi
         {
             var format = LibraryFormats.Detect(contentType, fileName, content);
             var doc = LibraryFormats.Read(content, format, problems);
-            return new(await importer.ImportAsync(doc, ImportMode.File, problems, ct), null);
+            var report = await importer.ImportAsync(doc, ImportMode.File, problems, ct);
+            return report is null ? new(null, LibraryImporter.BusyMessage, Busy: true) : new(report, null);
         }
         catch (LibraryFileException e)
         {

@@ -18,7 +18,14 @@ public enum ImportMode
 /// <summary>Applies a library document all-or-nothing: every row is checked first, and one bad row changes nothing.</summary>
 public sealed class LibraryImporter(AppDbContext db, LibraryService library, TimeProvider clock)
 {
-    public async Task<ImportReport> ImportAsync(LibraryDocument doc, ImportMode mode, List<ImportRowResult> problems, CancellationToken ct)
+    public const string BusyMessage = "Another library import is running right now. Nothing was changed: import the file again when it "
+        + "has finished, and the standards it already added are kept as they are.";
+
+    /// <summary>
+    /// Applies the document, or returns null for a provider's file while another import runs (two at once would both create
+    /// the same new standards). The starter library waits for its turn instead.
+    /// </summary>
+    public async Task<ImportReport?> ImportAsync(LibraryDocument doc, ImportMode mode, List<ImportRowResult> problems, CancellationToken ct)
     {
         var rows = new List<ImportRowResult>(problems);
         var checkedStandards = Check(doc, rows);
@@ -27,7 +34,9 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = mode == ImportMode.Starter ? await WriteTurns.TakeAsync(db, WriteTurn.LibraryImport, 0, ct)
+                : await WriteTurns.TryTakeAsync(db, WriteTurn.LibraryImport, 0, ct);
+            if (tx is null) return null;
             var categories = await UpsertStructureAsync(doc, mode, ct);
             var codes = checkedStandards.Select(c => c.Valid.Code).ToList();
             var existing = await db.Standards.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
@@ -61,7 +70,7 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return ImportReport.From(true, rows);
+            return (ImportReport?)ImportReport.From(true, rows);
         });
     }
 

@@ -39,7 +39,8 @@ public sealed class StarterLibrary(AppDbContext db, LibraryImporter importer, IC
 
     public async Task<ImportReport> ApplyAsync(CancellationToken ct)
     {
-        var report = await importer.ImportAsync(Load(Folder), ImportMode.Starter, [], ct);
+        // The starter library waits for its turn, so it always has a report.
+        var report = (await importer.ImportAsync(Load(Folder), ImportMode.Starter, [], ct))!;
         logger.LogInformation("Starter library applied: {Created} created, {Updated} updated, {Skipped} skipped, {Invalid} invalid",
             report.Created, report.Updated, report.Skipped, report.Invalid);
         return report;

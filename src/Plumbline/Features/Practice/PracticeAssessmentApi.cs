@@ -11,7 +11,7 @@ public static class PracticeAssessmentApi
     public static IServiceCollection AddPracticeAssessment(this IServiceCollection services)
     {
         services.AddScoped<PracticeAssessmentService>().AddScoped<PracticeQuestionService>().AddScoped<PracticeQuestionsFile>();
-        services.AddHostedService<PracticeQuestionsLoader>();
+        // The shipped questions are added at start-up by the DatabaseInitializer, under the start-up lock (ADR-021).
         return services;
     }
 

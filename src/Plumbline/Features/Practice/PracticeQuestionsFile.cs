@@ -94,23 +94,3 @@ public sealed class PracticeQuestionsFile(AppDbContext db, TimeProvider clock, I
         return added;
     }
 }
-
-/// <summary>Runs after the database initializer (it is registered later), so the tables exist.</summary>
-internal sealed class PracticeQuestionsLoader(IServiceProvider services, ILogger<PracticeQuestionsLoader> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<PracticeQuestionsFile>().AddMissingAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The questions are a convenience: the app serves everything else without them, and the next start tries again.
-            logger.LogError(e, "The shipped self-assessment questions could not be added; the next start tries again.");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

@@ -17,17 +17,22 @@ public sealed class PlanService(AppDbContext db, CapacityService capacity, Provi
         if (year is not { } y || y < today.Year || y > today.Year + YearsAhead)
             return Outcome<PlanSummary>.Invalid("year",
                 $"Plan this year or one of the next {YearsAhead}: a year from {today.Year} to {today.Year + YearsAhead}.");
+        // Two plans of one year at once would each replace the visits they saw and both add a whole plan (every TAM-day twice):
+        // the plan takes the year's turn before it reads, and a second one meanwhile is told to wait for the first.
+        await using var turn = await WriteTurns.TryTakeAsync(db, WriteTurn.YearPlan, y, ct);
+        if (turn is null)
+            return Outcome<PlanSummary>.Clash($"A plan for {y} is being made right now. Open the schedule in a moment to see it, " +
+                "and plan again only if you still need to.");
         var input = await InputAsync(y, today, ct);
         var result = YearPlanner.Plan(input);
         var now = clock.GetUtcNow().UtcDateTime;
         var yearEnd = new DateOnly(y, 12, 31);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var replaced = await Replaceable(db.Visits.Where(v => v.Date >= input.Start && v.Date <= yearEnd)).ExecuteDeleteAsync(ct);
         db.Visits.AddRange(result.Placements.Select(p =>
             new Visit { ClientId = p.ClientId, TamUserId = p.TamId, Date = p.Date, CreatedAt = now, UpdatedAt = now }));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await turn.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
         var names = input.Clients.ToDictionary(c => c.Id, c => c.Name);

@@ -50,7 +50,7 @@ public static class ScheduleApi
 
         app.MapPost("/api/v1/schedule/plan", Plan).WithTags("Visits").RequireAuthorization(Policies.PlanSchedule).WithName("planYear")
             .WithSummary("Plan a year of visits: confirmed and completed ones are kept, planned ones replaced; what cannot be placed is " +
-                "listed with the reason.");
+                "listed with the reason. While a plan of the same year is being made, 409.").ProducesProblem(409);
 
         CapacityApi.Map(app);
         SchedulePages.Map(app);

@@ -20,7 +20,7 @@ public static class SchedulePages
         CancellationToken ct)
     {
         var outcome = await planner.PlanAsync(year, ct);
-        return Fragment(outcome.Value, outcome.Errors is { Count: > 0 } e ? string.Join(" ", e.SelectMany(x => x.Value)) : null);
+        return Fragment(outcome.Value, outcome.Errors is { Count: > 0 } e ? string.Join(" ", e.SelectMany(x => x.Value)) : outcome.Conflict);
     }
 
     private static RazorComponentResult<PlanResultView> Fragment(PlanSummary? result, string? error) =>

@@ -89,13 +89,9 @@ public static class MonthTotals
     /// <summary>
     /// Rebuilds read and then replace rows, so two at once (an import while the classification is saved) must take turns or
     /// one would write totals from what it read before the other's change; saving the classification takes the same turn.
-    /// Call it first in a transaction. SQLite's write transactions already take turns (they begin immediately); on PostgreSQL
-    /// a transaction-scoped advisory lock does it.
+    /// Call it first in a transaction. The turn is <see cref="WriteTurn.MonthTotals"/> of <see cref="WriteTurns"/>.
     /// </summary>
-    public static async Task SerialiseAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(1204001)", ct);
-    }
+    public static Task SerialiseAsync(AppDbContext db, CancellationToken ct) => WriteTurns.WaitInTransactionAsync(db, WriteTurn.MonthTotals, 0, ct);
 
     private static async Task<ReactiveClassification> ClassificationAsync(AppDbContext db, CancellationToken ct) =>
         await db.Set<ReactiveClassification>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new ReactiveClassification();

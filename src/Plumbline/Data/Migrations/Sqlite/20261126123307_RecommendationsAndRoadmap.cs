@@ -35,12 +35,6 @@ namespace Plumbline.Data.Migrations.Sqlite
                 maxLength: 2000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "InitiativeId",
-                table: "Recommendations",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.AddColumn<decimal>(
                 name: "LaborHours",
                 table: "Recommendations",
@@ -161,6 +155,15 @@ namespace Plumbline.Data.Migrations.Sqlite
                 table: "Recommendations",
                 columns: new[] { "ClientId", "TargetFiscalYear", "TargetQuarter" });
 
+            // SQLite cannot add a foreign key to an existing table, so EF's AddColumn + AddForeignKey rebuilt the whole
+            // Recommendations table, and a rebuild turns PRAGMA foreign_keys off, which SQLite ignores inside a transaction: EF
+            // ran that part outside the migration's transaction and warned at every fresh start (a kill there left a half-applied
+            // migration). SQLite can add a column together with its reference when the column defaults to NULL, so the column and
+            // its foreign key arrive in one ALTER TABLE inside the transaction. Same schema, same constraint name.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"Recommendations\" ADD COLUMN \"InitiativeId\" TEXT NULL " +
+                "CONSTRAINT \"FK_Recommendations_Initiatives_InitiativeId\" REFERENCES \"Initiatives\" (\"Id\") ON DELETE SET NULL;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_InitiativeId",
                 table: "Recommendations",
@@ -175,14 +178,6 @@ namespace Plumbline.Data.Migrations.Sqlite
                 name: "IX_RecommendationStatusChange_RecommendationId_At",
                 table: "RecommendationStatusChange",
                 columns: new[] { "RecommendationId", "At" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Recommendations_Initiatives_InitiativeId",
-                table: "Recommendations",
-                column: "InitiativeId",
-                principalTable: "Initiatives",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
