@@ -20,12 +20,17 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
 {
     public async Task<ImportReport> ImportAsync(LibraryDocument doc, ImportMode mode, List<ImportRowResult> problems, CancellationToken ct)
     {
+        using var trace = Operations.PlumblineTelemetry.StartImport("library");
         var rows = new List<ImportRowResult>(problems);
         var checkedStandards = Check(doc, rows);
-        if (rows.Any(r => r.Outcome == ImportOutcome.Invalid)) return ImportReport.From(false, rows);
+        if (rows.Any(r => r.Outcome == ImportOutcome.Invalid))
+        {
+            trace.Rows(0, rows.Count);
+            return ImportReport.From(false, rows);
+        }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var report = await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var categories = await UpsertStructureAsync(doc, mode, ct);
@@ -63,6 +68,8 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
             await tx.CommitAsync(ct);
             return ImportReport.From(true, rows);
         });
+        trace.Rows(report.Created + report.Updated, report.Skipped);
+        return report;
     }
 
     private sealed record Checked(int Row, (string Section, string Category) Category, StandardValidation.Valid Valid);
