@@ -59,7 +59,7 @@ public abstract class BackupRestoreTests(PlumblineFactory factory) : IDisposable
     [Fact]
     public async Task A_restore_refuses_a_database_that_is_not_empty_unless_forced()
     {
-        await factory.AdminAsync();
+        var source = await (await factory.AdminAsync()).CreateClientAsync();
         var file = Path.Combine(_folder, "plumbline.backup");
         Assert.Equal(0, await RunAsync(factory, "backup", file));
         await using var other = factory.NewInstance();
@@ -74,6 +74,13 @@ public abstract class BackupRestoreTests(PlumblineFactory factory) : IDisposable
         await (await admin.GetAsync($"/api/v1/clients/{kept.Id}")).ExpectAsync(HttpStatusCode.OK);
         // Nor does a backup overwrite an earlier one.
         Assert.Equal(1, await RunAsync(factory, "backup", file));
+
+        var (forced, output) = await RunWithOutputAsync(other, "restore", file, "--force");
+
+        Assert.True(forced == 0, output);
+        var api = other.WithToken(await other.TokenAsync(PlumblineFactory.AdminEmail, PlumblineFactory.Password));
+        await (await api.GetAsync($"/api/v1/clients/{kept.Id}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await api.GetAsync($"/api/v1/clients/{source.Id}")).ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -60,6 +60,12 @@ public static class BackupCommands
             await error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // The driver's message names the problem (refused, no such database, wrong password), never the password itself.
+            await error.WriteLineAsync($"The database could not be reached or read: {e.Message}");
+            return 1;
+        }
         await output.WriteLineAsync(command == "backup"
             ? $"Backed up the {options.Provider} database, evidence included, to {file}."
             : $"Restored {file} into the {options.Provider} database. Start Plumbline: it applies any newer migrations.");
@@ -68,6 +74,8 @@ public static class BackupCommands
 
     private static async Task SqliteBackupAsync(string connectionString, string file, bool force, CancellationToken ct)
     {
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!File.Exists(database)) throw new BackupException($"There is no Plumbline database at {database}: nothing to back up.");
         ReplaceableTarget(file, force);
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);

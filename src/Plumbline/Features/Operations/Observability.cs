@@ -99,7 +99,7 @@ public static class Observability
         if (OtlpEndpoint(configuration) is null) return builder;
 
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(configuration["Telemetry:ServiceName"] ?? "plumbline",
+            .ConfigureResource(r => r.AddService(NullIfBlank(configuration["Telemetry:ServiceName"]) ?? "plumbline",
                 serviceVersion: typeof(Observability).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing
                 .AddSource(PlumblineTelemetry.Name)
