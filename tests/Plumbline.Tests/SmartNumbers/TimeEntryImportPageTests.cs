@@ -97,6 +97,11 @@ public abstract partial class TimeEntryImportPageTests(PlumblineFactory factory)
 
         Assert.Contains("Match the columns", step);
         Assert.False(await UploadKeptAsync(factory, old.Id));
+        var fields = CookieBrowser.HiddenFields(step);
+        (fields["_handler"], fields["upload"]) = ("map", old.Id.ToString("N"));
+        (fields["externalId"], fields["company"], fields["date"], fields["hours"]) = ("Ref", "Customer", "Day", "Spent");
+        var page = await (await browser.PostFormAsync("/smart-numbers/import", fields)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains("The uploaded file is no longer here", page);
     }
 
     private static async Task<bool> UploadKeptAsync(PlumblineFactory instance, Guid id)
