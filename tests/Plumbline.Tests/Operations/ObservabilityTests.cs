@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Plumbline.Features.Webhooks;
 using Plumbline.Tests.TestSupport;
@@ -26,10 +27,14 @@ public sealed class TracedFactory(string otlpEndpoint) : PlumblineFactory(TestDa
 {
     public SyncList<Activity> Activities { get; } = new();
 
+    public SyncList<Metric> Metrics { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Activities)));
+        builder.ConfigureTestServices(services => services
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Activities))
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(Metrics)));
     }
 }
 
@@ -55,7 +60,7 @@ public sealed class ObservabilityTests(SqliteFactory factory) : IClassFixture<Sq
     public void Without_an_endpoint_there_is_no_tracer_and_no_exporter()
     {
         Assert.Null(factory.Services.GetService<TracerProvider>());
-        Assert.Null(factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.Null(factory.Services.GetService<MeterProvider>());
     }
 
     [Fact]
@@ -90,9 +95,15 @@ public sealed class ObservabilityTests(SqliteFactory factory) : IClassFixture<Sq
         Assert.Equal(delivery.TraceId.ToHexString(), receiver.Requests.Single().Header("traceparent")?.Split('-')[1]);
         Assert.Contains(activities, a => a.DisplayName == "report pdf");
 
-        // The configured OTLP endpoint receives the traces (flushed now instead of after the batch interval).
+        // The configured OTLP endpoint receives traces and metrics (flushed now instead of after the export interval).
         Assert.True(instance.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        // Its result is false here: the test collector answers 404, so the OTLP half of the collection reports a failure.
+        instance.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000);
         Assert.Contains("POST /v1/traces", collector.OtherRequests);
+        Assert.Contains("POST /v1/metrics", collector.OtherRequests);
+        var names = instance.Metrics.Select(m => m.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "plumbline.import.rows", "plumbline.import.duration", "plumbline.webhook.deliveries",
+            "plumbline.webhook.delivery.duration", "plumbline.report.pdf.duration", "http.server.request.duration" }, names);
     }
 
     [Fact]
