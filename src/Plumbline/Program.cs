@@ -7,6 +7,7 @@ using Plumbline.Features.Clients;
 using Plumbline.Features.Email;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Notifications;
+using Plumbline.Features.Operations;
 using Plumbline.Features.Practice;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
@@ -24,10 +25,14 @@ using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 using Scalar.AspNetCore;
 
+// `backup FILE` and `restore FILE` run instead of the web app (docs/operations.md).
+if (await BackupCommands.TryRunAsync(args)) return;
+
 // `--demo` loads the demo data set on an empty instance (README).
 if (args.Contains("--demo")) args = [.. args.Where(a => a != "--demo"), "--Database:SeedDemoData=true"];
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
 
 // Platform
 builder.Services.AddPlumblineData(builder.Configuration, builder.Environment);

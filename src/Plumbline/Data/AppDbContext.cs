@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<QuestionFlag> QuestionFlags => Set<QuestionFlag>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
@@ -71,6 +72,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Practice.PracticeAnswer> PracticeAnswers => Set<Features.Practice.PracticeAnswer>();
     public DbSet<Features.SmartNumbers.Import.TimeEntryColumnMapping> TimeEntryColumnMappings => Set<Features.SmartNumbers.Import.TimeEntryColumnMapping>();
     public DbSet<PendingRepair> PendingRepairs => Set<PendingRepair>();
+    public DbSet<Features.SmartNumbers.Import.ImportUpload> ImportUploads => Set<Features.SmartNumbers.Import.ImportUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

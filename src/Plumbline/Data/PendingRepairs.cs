@@ -26,10 +26,14 @@ public static class PendingRepairs
     /// <summary>Standard revisions that differ from the one before only in line endings or trailing spaces are folded into it.</summary>
     public const string RevisionsWithoutRealChange = "revisions-without-real-change";
 
+    /// <summary>Evidence files on disk are copied into the database (ADR-022), so backups and every node have them.</summary>
+    public const string EvidenceIntoDatabase = "evidence-into-database";
+
     private static readonly Dictionary<string, Func<AppDbContext, CancellationToken, Task>> Repairs = new()
     {
         [FindingsFromDatedHistory] = FindingRebuild.RebuildAllAsync,
         [RevisionsWithoutRealChange] = RevisionRepair.RunAsync,
+        [EvidenceIntoDatabase] = EvidenceStore.MoveFilesIntoDatabaseAsync,
     };
 
     public static async Task RunAsync(AppDbContext db, CancellationToken ct)

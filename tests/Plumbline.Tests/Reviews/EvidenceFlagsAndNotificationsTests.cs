@@ -41,7 +41,8 @@ public abstract class EvidenceFlagsAndNotificationsTests(PlumblineFactory factor
         Assert.Equal("image/jpeg", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Jpeg, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(1, (await admin.GetReviewAsync(reviewId)).Item(standardId).EvidenceCount);
-        Assert.True(Directory.EnumerateFiles(factory.EvidenceFolder, "*", SearchOption.AllDirectories).Any());
+        // ADR-022: the bytes are in the database (so backups and every node have them), not in a folder of this node.
+        Assert.False(Directory.Exists(factory.EvidenceFolder) && Directory.EnumerateFiles(factory.EvidenceFolder, "*", SearchOption.AllDirectories).Any());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.SmartNumbers;
@@ -51,6 +53,61 @@ public abstract partial class TimeEntryImportPageTests(PlumblineFactory factory)
         Assert.Contains($"Saved layout \"{name}\"", WebUtility.HtmlDecode(report));
         Assert.Contains((await (await admin.GetAsync("/api/v1/time-entries/mappings")).ReadJsonAsync()).EnumerateArray(),
             m => m.GetProperty("name").GetString() == name);
+    }
+
+    [Fact]
+    public async Task The_mapping_step_is_kept_in_the_database_and_finished_by_another_node()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await CreateClientAsync(admin);
+        var x = $"node-{Guid.NewGuid():N}";
+        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var step = await UploadAsync(browser, $"Ref;Customer;Day;Spent\n{x};{client};24/02/2026;2\n", "other");
+        var fields = CookieBrowser.HiddenFields(step);
+        var id = Guid.ParseExact(fields["upload"], "N");
+        Assert.True(await UploadKeptAsync(factory, id));
+        await using var node = factory.AnotherNode();
+        fields["_handler"] = "map";
+        (fields["externalId"], fields["company"], fields["date"], fields["hours"]) = ("Ref", "Customer", "Day", "Spent");
+        (fields["mapName"], fields["dateFormat"]) = ($"node-map-{Guid.NewGuid():N}"[..20], "dd/MM/yyyy");
+
+        var report = await (await browser.Copy(node).PostFormAsync("/smart-numbers/import", fields)).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Contains("<strong>1 created</strong>", report);
+        Assert.False(await UploadKeptAsync(factory, id));
+    }
+
+    [Fact]
+    public async Task An_upload_older_than_a_day_is_no_longer_read_and_is_removed_when_the_next_is_kept()
+    {
+        await factory.AdminAsync();
+        var old = new Plumbline.Features.SmartNumbers.Import.ImportUpload { UploadedAt = DateTime.UtcNow.AddHours(-25), UploadedBy = "test", Size = 4 };
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>();
+            old.Data = "a;b\n"u8.ToArray();
+            db.ImportUploads.Add(old);
+            await db.SaveChangesAsync();
+            Assert.Null(await Plumbline.Features.SmartNumbers.Import.Pages.UploadFiles.OpenAsync(db, old.Id.ToString("N"), TimeProvider.System,
+                CancellationToken.None));
+        }
+        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+
+        var step = await UploadAsync(browser, "Ref;Customer;Day;Spent\nr;c;24/02/2026;1\n", "other");
+
+        Assert.Contains("Match the columns", step);
+        Assert.False(await UploadKeptAsync(factory, old.Id));
+        var fields = CookieBrowser.HiddenFields(step);
+        (fields["_handler"], fields["upload"]) = ("map", old.Id.ToString("N"));
+        (fields["externalId"], fields["company"], fields["date"], fields["hours"]) = ("Ref", "Customer", "Day", "Spent");
+        var page = await (await browser.PostFormAsync("/smart-numbers/import", fields)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains("The uploaded file is no longer here", page);
+    }
+
+    private static async Task<bool> UploadKeptAsync(PlumblineFactory instance, Guid id)
+    {
+        using var scope = instance.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Plumbline.Data.AppDbContext>().ImportUploads.AnyAsync(u => u.Id == id);
     }
 
     [Fact]

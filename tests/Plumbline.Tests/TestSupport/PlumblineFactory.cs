@@ -46,9 +46,10 @@ public class PlumblineFactory : WebApplicationFactory<Program>
         };
         if (database == TestDatabase.Postgres)
         {
-            _postgres = PostgresTestDatabase.Create();
+            // A node of another instance (AnotherNode) shares that instance's database instead of making its own.
+            _postgres = settings?.ContainsKey("ConnectionStrings:Default") == true ? null : PostgresTestDatabase.Create();
             _settings["Database:Provider"] = "Postgres";
-            _settings["ConnectionStrings:Default"] = _postgres.ConnectionString;
+            _settings["ConnectionStrings:Default"] = _postgres?.ConnectionString;
         }
         else
         {
@@ -77,6 +78,12 @@ public class PlumblineFactory : WebApplicationFactory<Program>
 
     /// <summary>Where this instance keeps uploaded evidence (Storage:EvidencePath).</summary>
     public string EvidenceFolder => Path.Combine(_folder, "evidence");
+
+    /// <summary>The database this instance uses (ConnectionStrings:Default).</summary>
+    public string ConnectionString => _settings["ConnectionStrings:Default"]!;
+
+    /// <summary>A second node of this instance: its own app (and temp folder) on the same database.</summary>
+    public PlumblineFactory AnotherNode() => new(Database, new Dictionary<string, string?> { ["ConnectionStrings:Default"] = ConnectionString });
 
     /// <summary>Another, empty instance on the same kind of database, for tests that need a whole instance to themselves.</summary>
     public PlumblineFactory NewInstance(IReadOnlyDictionary<string, string?>? settings = null) => new(Database, settings);

@@ -27,12 +27,17 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
     /// </summary>
     public async Task<ImportReport?> ImportAsync(LibraryDocument doc, ImportMode mode, List<ImportRowResult> problems, CancellationToken ct)
     {
+        using var trace = Operations.PlumblineTelemetry.StartImport("library");
         var rows = new List<ImportRowResult>(problems);
         var checkedStandards = Check(doc, rows);
-        if (rows.Any(r => r.Outcome == ImportOutcome.Invalid)) return ImportReport.From(false, rows);
+        if (rows.Any(r => r.Outcome == ImportOutcome.Invalid))
+        {
+            trace.Rows(0, rows.Count);
+            return ImportReport.From(false, rows);
+        }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var report = await strategy.ExecuteAsync(async () =>
         {
             await using var tx = mode == ImportMode.Starter ? await WriteTurns.TakeAsync(db, WriteTurn.LibraryImport, 0, ct)
                 : await WriteTurns.TryTakeAsync(db, WriteTurn.LibraryImport, 0, ct);
@@ -72,6 +77,8 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
             await tx.CommitAsync(ct);
             return (ImportReport?)ImportReport.From(true, rows);
         });
+        trace.Rows(report.Created + report.Updated, report.Skipped);
+        return report;
     }
 
     private sealed record Checked(int Row, (string Section, string Category) Category, StandardValidation.Valid Valid);

@@ -31,6 +31,7 @@ public sealed class ReportPdf(IOptions<ReportOptions> options, ILogger<ReportPdf
     public async Task<byte[]> RenderAsync(string html, string footer, CancellationToken ct, bool landscape = false)
     {
         var timeout = options.Value.TimeoutSeconds * 1000;
+        using var trace = Operations.PlumblineTelemetry.StartPdf();
         await gate.WaitAsync(ct);
         try
         {

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Plumbline.Data;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
-/// <summary>Photos and files attached to answers, kept under the data folder and served only to signed-in users.</summary>
-public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+/// <summary>Photos and files attached to answers, kept in the database (ADR-022) and served only to signed-in users.</summary>
+public sealed class EvidenceStore(AppDbContext db, TimeProvider clock)
 {
     public const long MaxBytes = 15 * 1024 * 1024;
 
@@ -25,7 +26,9 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
-    public string Folder => Path.GetFullPath(configuration["Storage:EvidencePath"] ?? Path.Combine("data", "evidence"), environment.ContentRootPath);
+    /// <summary>Where evidence files were kept before ADR-022; read once by the start-up repair that moves them into the database.</summary>
+    public static string FormerFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Storage:EvidencePath"] ?? Path.Combine("data", "evidence"), environment.ContentRootPath);
 
     public async Task<Outcome<Evidence>> SaveAsync(Guid reviewId, Guid standardId, IFormFile? file, string who, CancellationToken ct)
     {
@@ -50,21 +53,24 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
             UploadedBy = who,
         };
         evidence.StoredName = evidence.Id.ToString("N") + extension.ToLowerInvariant();
-        var folder = Path.Combine(Folder, reviewId.ToString("N"));
-        Directory.CreateDirectory(folder);
-        await using (var stream = File.Create(Path.Combine(folder, evidence.StoredName)))
-            await file.CopyToAsync(stream, ct);
+        // The row and its bytes commit together: no evidence is listed whose file is missing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Evidence.Add(evidence);
+        db.EvidenceContents.Add(new EvidenceContent { EvidenceId = evidence.Id });
         await db.SaveChangesAsync(ct);
+        await using (var stream = file.OpenReadStream())
+            await DatabaseBlobs.WriteAsync(db, ContentTable, nameof(EvidenceContent.EvidenceId), evidence.Id, stream, file.Length, ct);
+        await tx.CommitAsync(ct);
         return Outcome<Evidence>.Ok(evidence);
     }
 
-    public async Task<(Evidence Evidence, string Path)?> OpenAsync(Guid id, CancellationToken ct)
+    /// <summary>The evidence and a stream of its bytes from the database (the caller disposes it), or null.</summary>
+    public async Task<(Evidence Evidence, Stream Content)?> OpenAsync(Guid id, CancellationToken ct)
     {
         var evidence = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evidence is null) return null;
-        var path = Path.Combine(Folder, evidence.ReviewId.ToString("N"), evidence.StoredName);
-        return File.Exists(path) ? (evidence, path) : null;
+        var content = await DatabaseBlobs.OpenReadAsync(db, ContentTable, nameof(EvidenceContent.EvidenceId), id, ct);
+        return content is null ? null : (evidence, content);
     }
 
     public async Task<List<Evidence>> ListAsync(Guid reviewId, Guid standardId, CancellationToken ct) =>
@@ -76,16 +82,42 @@ public sealed class EvidenceStore(AppDbContext db, IConfiguration configuration,
         if (evidence is null) return Outcome<bool>.Missing();
         if (await db.Reviews.AnyAsync(r => r.Id == evidence.ReviewId && r.Status == ReviewStatus.Delivered, ct))
             return Outcome<bool>.Clash("The review was delivered; its evidence can no longer change.");
+        // The stored bytes go with the row: the foreign key cascades.
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(ct);
-        DeleteFile(evidence);
         return Outcome<bool>.Ok(true);
     }
 
-    /// <summary>Removes the stored file of evidence whose row is gone.</summary>
-    public void DeleteFile(Evidence evidence)
+    internal const string ContentTable = "EvidenceContents";
+
+    /// <summary>
+    /// The start-up repair of ADR-022: files under the former evidence folder are copied into the database, each once. A row whose
+    /// file is missing stays without bytes (it answered 404 before and still does). The files are left on disk for the operator.
+    /// </summary>
+    public static async Task MoveFilesIntoDatabaseAsync(AppDbContext db, CancellationToken ct)
     {
-        var path = Path.Combine(Folder, evidence.ReviewId.ToString("N"), evidence.StoredName);
-        if (File.Exists(path)) File.Delete(path);
+        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?? throw new InvalidOperationException("The evidence repair needs the app's services.");
+        var folder = FormerFolder(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<EvidenceStore>();
+        var pending = await db.Evidence.AsNoTracking().Where(e => !db.EvidenceContents.Any(c => c.EvidenceId == e.Id))
+            .Select(e => new { e.Id, e.ReviewId, e.StoredName }).ToListAsync(ct);
+        int moved = 0, missing = 0;
+        foreach (var e in pending)
+        {
+            var path = Path.Combine(folder, e.ReviewId.ToString("N"), e.StoredName);
+            if (e.StoredName.Length == 0 || !File.Exists(path))
+            {
+                missing++;
+                continue;
+            }
+            db.EvidenceContents.Add(new EvidenceContent { EvidenceId = e.Id });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await using var stream = File.OpenRead(path);
+            await DatabaseBlobs.WriteAsync(db, ContentTable, nameof(EvidenceContent.EvidenceId), e.Id, stream, stream.Length, ct);
+            moved++;
+        }
+        logger.LogInformation("Evidence moved into the database: {Moved} files from {Folder}; {Missing} listed files were not there", moved, folder, missing);
     }
 }

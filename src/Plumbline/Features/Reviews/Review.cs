@@ -133,10 +133,21 @@ public sealed class Evidence
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";
     public long Size { get; set; }
-    /// <summary>File name under the evidence folder; never derived from the uploaded name.</summary>
+    /// <summary>
+    /// File name under the former evidence folder (before ADR-022 the files lived on disk); the start-up repair reads it once.
+    /// New evidence keeps the same name for reference, but its bytes are in <see cref="EvidenceContent"/>.
+    /// </summary>
     public string StoredName { get; set; } = "";
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>The bytes of one attached file, in the database so that backups and every node see them (ADR-022).</summary>
+public sealed class EvidenceContent
+{
+    public Guid EvidenceId { get; set; }
+    /// <summary>Written and read as a stream (Data/DatabaseBlobs), never loaded whole by the app.</summary>
+    public byte[] Data { get; set; } = [];
 }
 
 /// <summary>A TAM's note to the standards committee that a question is unclear or not valuable.</summary>

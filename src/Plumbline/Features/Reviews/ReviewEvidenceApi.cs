@@ -38,8 +38,9 @@ internal static class ReviewEvidenceApi
         TypedResults.Ok((await store.ListAsync(id, standardId, ct))
             .Select(e => new EvidenceDetails(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy, $"/api/v1/evidence/{e.Id}")).ToList());
 
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> Download(Guid id, EvidenceStore store, CancellationToken ct) =>
-        await store.OpenAsync(id, ct) is { } found ? TypedResults.PhysicalFile(found.Path, found.Evidence.ContentType, found.Evidence.FileName)
+    // The stream reads from the database as the response is written; the result disposes it, which hands the connection back.
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(Guid id, EvidenceStore store, CancellationToken ct) =>
+        await store.OpenAsync(id, ct) is { } found ? TypedResults.File(found.Content, found.Evidence.ContentType, found.Evidence.FileName)
             : ApiErrors.NotFound($"There is no evidence with id '{id}'.");
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(Guid id, EvidenceStore store, CancellationToken ct) =>

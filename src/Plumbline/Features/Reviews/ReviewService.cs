@@ -17,7 +17,7 @@ public enum ReviewMilestone { Submitted, Completed, Delivered }
 public sealed record ReviewMilestoneIn(ReviewMilestone Milestone, CalendarQuarter Quarter);
 
 /// <summary>Creates reviews with their scope, and reads them.</summary>
-public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, EvidenceStore evidenceStore, LibraryService library)
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, LibraryService library)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -277,13 +277,13 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.ReviewItems.Remove(item);
+            // Their stored bytes (EvidenceContents) go with them: the foreign key cascades.
             db.Evidence.RemoveRange(evidence);
             await db.SaveChangesAsync(ct);
             await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.ItemCount, r => r.ItemCount - 1).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount - answered), ct);
             await tx.CommitAsync(ct);
         }
-        foreach (var e in evidence) evidenceStore.DeleteFile(e);
         return Outcome<bool>.Ok(true);
     }
 

@@ -77,6 +77,15 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
     }
 }
 
+internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<EvidenceContent>
+{
+    public void Configure(EntityTypeBuilder<EvidenceContent> b)
+    {
+        b.HasKey(x => x.EvidenceId);
+        b.HasOne<Evidence>().WithOne().HasForeignKey<EvidenceContent>(x => x.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class QuestionFlagConfiguration : IEntityTypeConfiguration<QuestionFlag>
 {
     public void Configure(EntityTypeBuilder<QuestionFlag> b)

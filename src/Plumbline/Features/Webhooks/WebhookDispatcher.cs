@@ -67,6 +67,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         if (claimed == 0) return false;
 
         var delivery = await db.WebhookDeliveries.AsNoTracking().FirstAsync(d => d.Id == id, ct);
+        using var trace = Operations.PlumblineTelemetry.StartWebhookDelivery(delivery.Event);
         var target = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Id == delivery.SubscriptionId)
             .Select(s => new { s.Url, s.Secret, s.Active }).FirstOrDefaultAsync(ct);
         var started = clock.GetTimestamp();
@@ -79,6 +80,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         var attempts = delivery.Attempts + 1;
         var retryIn = result.Success || result.Final ? null : RetrySchedule.DelayAfter(attempts);
         var status = result.Success ? DeliveryStatus.Delivered : retryIn is null ? DeliveryStatus.Failed : DeliveryStatus.Pending;
+        trace.Delivery(result.Success ? "delivered" : retryIn is null ? "failed" : "retry", result.StatusCode);
         DateTime? next = retryIn is { } wait ? now + wait : null;
         var saved = await db.WebhookDeliveries.Where(d => d.Id == id && d.LeaseId == lease).ExecuteUpdateAsync(u => u
             .SetProperty(d => d.Attempts, attempts)

@@ -1296,6 +1296,20 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.ToTable("Evidence");
                 });
 
+            modelBuilder.Entity("Plumbline.Features.Reviews.EvidenceContent", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceContents");
+                });
+
             modelBuilder.Entity("Plumbline.Features.Reviews.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1927,6 +1941,34 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.HasIndex("ClientId", "Month");
 
                     b.ToTable("ClientMonthTotals");
+                });
+
+            modelBuilder.Entity("Plumbline.Features.SmartNumbers.Import.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("ImportUploads");
                 });
 
             modelBuilder.Entity("Plumbline.Features.SmartNumbers.Import.TimeEntryColumnMapping", b =>
@@ -2733,6 +2775,15 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.HasOne("Plumbline.Features.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plumbline.Features.Reviews.EvidenceContent", b =>
+                {
+                    b.HasOne("Plumbline.Features.Reviews.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("Plumbline.Features.Reviews.EvidenceContent", "EvidenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1284,6 +1284,20 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.ToTable("Evidence");
                 });
 
+            modelBuilder.Entity("Plumbline.Features.Reviews.EvidenceContent", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceContents");
+                });
+
             modelBuilder.Entity("Plumbline.Features.Reviews.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1915,6 +1929,34 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.HasIndex("ClientId", "Month");
 
                     b.ToTable("ClientMonthTotals");
+                });
+
+            modelBuilder.Entity("Plumbline.Features.SmartNumbers.Import.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("ImportUploads");
                 });
 
             modelBuilder.Entity("Plumbline.Features.SmartNumbers.Import.TimeEntryColumnMapping", b =>
@@ -2721,6 +2763,15 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.HasOne("Plumbline.Features.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plumbline.Features.Reviews.EvidenceContent", b =>
+                {
+                    b.HasOne("Plumbline.Features.Reviews.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("Plumbline.Features.Reviews.EvidenceContent", "EvidenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -33,6 +33,7 @@ public sealed class TimeEntryImporter(AppDbContext db, TimeProvider clock)
 
     public async Task<TimeEntryImportReport> ImportCsvAsync(Stream stream, PsaLayout layout, CancellationToken ct)
     {
+        using var trace = Operations.PlumblineTelemetry.StartImport("time-entries");
         await using var file = await TimeEntryCsv.OpenAsync(stream, layout, ct);
         var session = await Session.StartAsync(db, clock, layout.Source, ct);
         try
@@ -50,20 +51,25 @@ public sealed class TimeEntryImporter(AppDbContext db, TimeProvider clock)
             await session.RebuildSavedMonthsAsync();
             throw;
         }
-        return await session.FinishAsync(ct);
+        var report = await session.FinishAsync(ct);
+        trace.Rows(report.Created + report.Updated + report.Unchanged, report.SkippedCount);
+        return report;
     }
 
     /// <summary>Entries pushed by a connector: each names its client by id; an unknown id skips the entry.</summary>
     public async Task<TimeEntryImportReport> ImportEntriesAsync(string source, IEnumerable<(int Row, IncomingTimeEntry? Entry, string? Error)> entries,
         CancellationToken ct)
     {
+        using var trace = Operations.PlumblineTelemetry.StartImport("time-entries");
         var session = await Session.StartAsync(db, clock, source, ct);
         foreach (var (row, entry, error) in entries)
         {
             if (entry is null) session.Skip(row, error ?? "The entry is not valid.");
             else await session.AddAsync(entry, ct);
         }
-        return await session.FinishAsync(ct);
+        var report = await session.FinishAsync(ct);
+        trace.Rows(report.Created + report.Updated + report.Unchanged, report.SkippedCount);
+        return report;
     }
 
     private sealed class Session(AppDbContext db, TimeProvider clock, string source, ClientMatcher matcher)
