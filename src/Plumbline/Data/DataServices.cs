@@ -23,8 +23,10 @@ public static class DataServices
         else
         {
             connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
+            // Writers take turns in-process (ADR-023): no SQLITE_BUSY and no driver back-off when many people save at once.
+            services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteGate>()));
         }
         services.AddHostedService<DatabaseInitializer>();
         return services;
