@@ -110,7 +110,8 @@ public static class ScaleOutBenchmark
         {
             if (nginx is not null)
             {
-                if (!nginx.HasExited) nginx.Kill();
+                // The master and its worker: a kill of the master alone would leave the worker holding the port.
+                if (!nginx.HasExited) nginx.Kill(entireProcessTree: true);
                 await nginx.WaitForExitAsync(CancellationToken.None);
                 nginx.Dispose();
             }
@@ -160,9 +161,14 @@ public static class ScaleOutBenchmark
             """;
         var path = Path.Combine(folder, "nginx.conf");
         File.WriteAllText(path, config);
-        var start = new ProcessStartInfo(nginxPath) { UseShellExecute = false, RedirectStandardError = false };
+        var start = new ProcessStartInfo(nginxPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-p", folder, "-c", path, "-e", Path.Combine(folder, "error.log") }) start.ArgumentList.Add(arg);
-        return Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine($"nginx: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private static async Task WaitForAsync(Uri address, CancellationToken ct)
@@ -249,9 +255,10 @@ public static class ScaleOutBenchmark
                     Console.WriteLine($"{kind}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-            catch (HttpRequestException e) when (kinds is not null)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                if (Interlocked.Increment(ref kinds[kind].Errors) <= 3) Console.WriteLine($"{kind}: {e.Message}");
+                // A refused connection or the client's 60 s timeout: an error of this kind, and the person carries on.
+                if (kinds is not null && Interlocked.Increment(ref kinds[kind].Errors) <= 3) Console.WriteLine($"{kind}: {e.Message}");
             }
             if (o.ThinkMilliseconds > 0 && !stop.IsCancellationRequested)
                 try { await Task.Delay(o.ThinkMilliseconds, stop); } catch (OperationCanceledException) { }
@@ -328,10 +335,12 @@ public static class ScaleOutBenchmark
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture,
             $"{o.Tams} TAMs saving answers (every 20th request reloads the review), {o.Vcios} vCIOs rating findings (every 10th reloads), " +
-            $"{o.Printers} people printing the alignment PDF, {(o.ThinkMilliseconds == 0 ? "no pause between requests (flat out)" : $"{o.ThinkMilliseconds} ms between requests")}; " +
+            $"{o.Printers} people printing the alignment PDF, " +
+            $"{(o.ThinkMilliseconds == 0 ? "no pause between requests (flat out)" : $"{o.ThinkMilliseconds} ms between requests")}; " +
             $"{o.Minutes:0.#} minutes per node count after {o.WarmupSeconds:0} s of warm-up; {Report.Machine()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         s.AppendLine();
-        s.AppendLine("| Nodes | Requests/s | Answer saves/s | Answer p50 ms | Answer p95 ms | Answer p99 ms | Rating p95 ms | Review p95 ms | PDFs | PDF p95 ms | Errors | Load average |");
+        s.AppendLine("| Nodes | Requests/s | Answer saves/s | Answer p50 ms | Answer p95 ms | Answer p99 ms | Rating p95 ms | Review p95 ms | " +
+            "PDFs | PDF p95 ms | Errors | Load average |");
         s.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
@@ -339,7 +348,8 @@ public static class ScaleOutBenchmark
             var answer = K("PUT answer (TAM)");
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Nodes} | {r.Kinds.Sum(k => k.Samples.Count) / r.Seconds:F0} | {answer.Samples.Count / r.Seconds:F0} | {answer.Percentile(50):F1} | " +
-                $"{answer.Percentile(95):F1} | {answer.Percentile(99):F1} | {K("PUT rating (vCIO)").Percentile(95):F1} | {K("GET review (TAM)").Percentile(95):F1} | " +
+                $"{answer.Percentile(95):F1} | {answer.Percentile(99):F1} | {K("PUT rating (vCIO)").Percentile(95):F1} | " +
+                $"{K("GET review (TAM)").Percentile(95):F1} | " +
                 $"{K("GET alignment PDF").Samples.Count} | {K("GET alignment PDF").Percentile(95):F0} | {r.Kinds.Sum(k => k.Errors)} | {r.Load} |");
         }
         s.AppendLine();

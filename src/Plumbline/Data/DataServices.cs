@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Plumbline.Features.Audit;
 
 namespace Plumbline.Data;
@@ -26,7 +27,9 @@ public static class DataServices
             // Writers take turns in-process (ADR-023): no SQLITE_BUSY and no driver back-off when many people save at once.
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteGate>()));
+                .AddInterceptors(options.SqliteWriteTurns
+                    ? new IInterceptor[] { sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteGate>() }
+                    : new IInterceptor[] { sp.GetRequiredService<AuditInterceptor>() }));
         }
         services.AddHostedService<DatabaseInitializer>();
         return services;

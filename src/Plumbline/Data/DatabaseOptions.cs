@@ -19,5 +19,11 @@ public sealed class DatabaseOptions
     /// <summary>Load the demo data set (users in each role, and later clients and reviews) at start-up.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// SQLite only: the app's writers take turns in the process (BEGIN IMMEDIATE, a busy timeout), ADR-023. On by default; off
+    /// only to compare with SQLite's own locking, as the concurrent-writers benchmark does.
+    /// </summary>
+    public bool SqliteWriteTurns { get; set; } = true;
+
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

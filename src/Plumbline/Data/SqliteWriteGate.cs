@@ -208,7 +208,8 @@ public sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbConnec
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         Leave(command.Connection, transaction: false);
         return ValueTask.FromResult(result);
