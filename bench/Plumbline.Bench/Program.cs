@@ -3,7 +3,7 @@ using Plumbline.Bench.Generation;
 using Plumbline.Bench.Load;
 
 // Plumbline.Bench generate|run --provider Sqlite|Postgres --connection "..." [options]; docs/performance.md explains both.
-if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan" or "smart"))
+if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan" or "smart" or "writers" or "scaleout"))
 {
     var runOptions = "[--requests 200] [--warmup 20] [--app <Plumbline.dll>] [--out <file.md>] [--only <endpoint text>] [--quiet <seconds>]";
     Console.Error.WriteLine($"""
@@ -11,6 +11,10 @@ if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan" or "smart"
                Plumbline.Bench plan     --provider Sqlite|Postgres --connection <string> [--clients 1000] [--tams 50] [--runs 3] [--seed N]
                Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> {runOptions}
                Plumbline.Bench smart    --provider Sqlite|Postgres --connection <string> [--entries 2000000] [--months 24] [--requests 100] [--out <file.md>]
+               Plumbline.Bench writers  --provider Sqlite|Postgres --connection <string> [--writers 20] [--saves 200] [--warmup 20] [--quiet <s>]
+                                        [--out <file.md>]
+               Plumbline.Bench scaleout --provider Postgres --connection <string> [--nodes 2,3] [--minutes 10] [--tams 50] [--vcios 10] [--printers 2]
+                                        [--think <ms>] [--warmup-seconds 30] [--out <file.md>]
         generate and plan delete and recreate the database they are given.
         """);
     return 2;
@@ -39,6 +43,19 @@ if (args[0] == "smart")
         options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll")), root,
         options.Int("entries", 2_000_000), options.Int("months", 24), options.Int("requests", 100), options.Int("warmup", 10), options.Get("out", ""),
         options.Int("seed", 20261205)), cancel.Token);
+
+if (args[0] == "writers")
+    return await WritersBenchmark.RunAsync(database, new WritersOptions(
+        options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll")), root,
+        options.Int("writers", 20), options.Int("saves", 200), options.Int("warmup", 20), options.Get("out", ""), options.Int("quiet", 0)), cancel.Token);
+
+if (args[0] == "scaleout")
+    return await ScaleOutBenchmark.RunAsync(database, new ScaleOutOptions(
+        options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll")), root,
+        options.Get("nodes", "2,3").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        double.Parse(options.Get("minutes", "10"), System.Globalization.CultureInfo.InvariantCulture),
+        options.Int("warmup-seconds", 30), options.Int("tams", 50), options.Int("vcios", 10), options.Int("printers", 2), options.Int("think", 0),
+        options.Get("out", "")), cancel.Token);
 
 var app = options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll"));
 return await Benchmark.RunAsync(database, new BenchmarkOptions(app, root, options.Int("requests", 200), options.Int("warmup", 20), options.Get("out", ""),

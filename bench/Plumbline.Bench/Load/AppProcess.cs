@@ -25,7 +25,8 @@ public sealed class AppProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
     public string LogPath { get; }
 
-    public static async Task<AppProcess> StartAsync(string appDll, string repositoryRoot, BenchDatabase database, CancellationToken ct)
+    public static async Task<AppProcess> StartAsync(string appDll, string repositoryRoot, BenchDatabase database, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null, string name = "app")
     {
         if (!File.Exists(appDll)) throw new FileNotFoundException($"Build the app first (dotnet build Plumbline.slnx -c Release); {appDll} is missing.");
         var contentRoot = Path.Combine(repositoryRoot, "src", "Plumbline");
@@ -45,8 +46,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["Database__LoadStarterContent"] = "false";
         start.Environment["Database__SeedDemoData"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
-        var logPath = Path.Combine(Path.GetTempPath(), $"plumbline-bench-app-{Environment.ProcessId}.log");
+        var logPath = Path.Combine(Path.GetTempPath(), $"plumbline-bench-{name}-{Environment.ProcessId}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
@@ -89,7 +91,7 @@ public sealed class AppProcess : IAsyncDisposable
         if (!_keepLog) File.Delete(LogPath);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

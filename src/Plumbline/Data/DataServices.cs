@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Plumbline.Features.Audit;
 
 namespace Plumbline.Data;
@@ -23,8 +24,12 @@ public static class DataServices
         else
         {
             connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
+            // Writers take turns in-process (ADR-023): no SQLITE_BUSY and no driver back-off when many people save at once.
+            services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(options.SqliteWriteTurns
+                    ? new IInterceptor[] { sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteGate>() }
+                    : new IInterceptor[] { sp.GetRequiredService<AuditInterceptor>() }));
         }
         services.AddHostedService<DatabaseInitializer>();
         return services;

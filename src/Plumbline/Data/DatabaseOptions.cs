@@ -26,5 +26,11 @@ public sealed class DatabaseOptions
     [Range(10, 86400, ErrorMessage = "Database:StartupTimeoutSeconds is between 10 and 86400.")]
     public int StartupTimeoutSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// SQLite only: the app's writers take turns in the process (BEGIN IMMEDIATE, a busy timeout), ADR-023. On by default; off
+    /// only to compare with SQLite's own locking, as the concurrent-writers benchmark does.
+    /// </summary>
+    public bool SqliteWriteTurns { get; set; } = true;
+
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -79,9 +79,6 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     /// <summary>Where this instance keeps uploaded evidence (Storage:EvidencePath).</summary>
     public string EvidenceFolder => Path.Combine(_folder, "evidence");
 
-    /// <summary>The database this instance uses (ConnectionStrings:Default).</summary>
-    public string ConnectionString => _settings["ConnectionStrings:Default"]!;
-
     /// <summary>A second node of this instance: its own app (and temp folder) on the same database.</summary>
     public PlumblineFactory AnotherNode() => new(Database, new Dictionary<string, string?> { ["ConnectionStrings:Default"] = ConnectionString });
 

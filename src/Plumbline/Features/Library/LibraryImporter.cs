@@ -77,7 +77,7 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
             await tx.CommitAsync(ct);
             return (ImportReport?)ImportReport.From(true, rows);
         });
-        trace.Rows(report.Created + report.Updated, report.Skipped);
+        if (report is not null) trace.Rows(report.Created + report.Updated, report.Skipped);
         return report;
     }
 

@@ -15,6 +15,12 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// A save without a version that keeps losing races to colleagues' saves of the same question tries this often. Each round
+    /// one of the racing saves wins, so this covers a whole team saving one question at the same moment.
+    /// </summary>
+    private const int MaxAttempts = 50;
+
     public async Task<Outcome<ReviewItem>> AnswerAsync(Guid reviewId, Guid standardId, AnswerRequest r, string who, CancellationToken ct)
     {
         Answer? answer = null;
@@ -28,40 +34,56 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
         if (note.Length > 4000) return Outcome<ReviewItem>.Invalid("note", "Keep the note to 4,000 characters or fewer.");
         if (answer == Answer.No && note.Length == 0) return Outcome<ReviewItem>.Invalid("note", "Say what you found: a No needs a note for the vCIO.");
 
-        var status = await db.Reviews.Where(x => x.Id == reviewId).Select(x => (ReviewStatus?)x.Status).FirstOrDefaultAsync(ct);
-        var item = status is null ? null : await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
-        if (status is null || item is null) return Outcome<ReviewItem>.Missing();
-        if (!status.Value.IsOpen())
-            return Outcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
-        if (r.Version is { } version && version != item.Version)
-            return Outcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
-                new AnswerConflict(item.Answer, item.Note, item.AnsweredBy, item.Version));
+        // Without a version the last save wins: a save that lost a race with a colleague's is applied again on the newer answer.
+        for (var attempt = 1; ; attempt++)
+        {
+            // One read: the item (tracked) and its review's status.
+            var found = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.StandardId == standardId)
+                .Join(db.Reviews, i => i.ReviewId, x => x.Id, (i, x) => new { Item = i, x.Status }).FirstOrDefaultAsync(ct);
+            if (found is null) return Outcome<ReviewItem>.Missing();
+            var (item, status) = (found.Item, found.Status);
+            if (!status.IsOpen())
+                return Outcome<ReviewItem>.Clash($"This review was submitted to the vCIO ({status}); answers can no longer change.");
+            if (r.Version is { } version && version != item.Version)
+                return Outcome<ReviewItem>.Clash($"{ChangedBy(item)} after you loaded it. Their answer is kept; check it and answer again if needed.",
+                    new AnswerConflict(item.Answer, item.Note, item.AnsweredBy, item.Version));
 
-        var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
-        item.Answer = answer;
-        // An N/A kept as N/A stays the client's exception; any other answer makes the item an ordinary answer again.
-        if (answer != Answer.NotApplicable) item.Except(null);
-        item.Note = note;
-        item.AnsweredAt = answer is null ? null : Now;
-        item.AnsweredBy = answer is null ? "" : who;
-        item.Version++;
-        try
-        {
-            // The item's version guards the answer; the review's counter moves in SQL so two TAMs answering at once both count.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await db.Reviews.Where(x => x.Id == reviewId).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.AnsweredCount, x => x.AnsweredCount + delta)
-                .SetProperty(x => x.Status, x => x.Status == ReviewStatus.Planned ? ReviewStatus.InProgress : x.Status), ct);
-            await tx.CommitAsync(ct);
+            var delta = (answer is null ? 0 : 1) - (item.Answer is null ? 0 : 1);
+            item.Answer = answer;
+            // An N/A kept as N/A stays the client's exception; any other answer makes the item an ordinary answer again.
+            if (answer != Answer.NotApplicable) item.Except(null);
+            item.Note = note;
+            item.AnsweredAt = answer is null ? null : Now;
+            item.AnsweredBy = answer is null ? "" : who;
+            item.Version++;
+            try
+            {
+                if (delta == 0 && status != ReviewStatus.Planned)
+                    // Most saves change an answer already given: the review's count and status stay, so one UPDATE is the whole save.
+                    await db.SaveChangesAsync(ct);
+                else
+                {
+                    // The item's version guards the answer; the review's counter moves in SQL so two TAMs answering at once both count.
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    await db.SaveChangesAsync(ct);
+                    await db.Reviews.Where(x => x.Id == reviewId).ExecuteUpdateAsync(u => u
+                        .SetProperty(x => x.AnsweredCount, x => x.AnsweredCount + delta)
+                        .SetProperty(x => x.Status, x => x.Status == ReviewStatus.Planned ? ReviewStatus.InProgress : x.Status), ct);
+                    await tx.CommitAsync(ct);
+                }
+                return Outcome<ReviewItem>.Ok(item);
+            }
+            catch (DbUpdateConcurrencyException) when (r.Version is null && attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
+                return Outcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
+                    new AnswerConflict(current.Answer, current.Note, current.AnsweredBy, current.Version));
+            }
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.ReviewItems.AsNoTracking().FirstAsync(i => i.Id == item.Id, ct);
-            return Outcome<ReviewItem>.Clash($"{ChangedBy(current)} at the same moment. Their answer is kept; check it and answer again if needed.",
-                new AnswerConflict(current.Answer, current.Note, current.AnsweredBy, current.Version));
-        }
-        return Outcome<ReviewItem>.Ok(item);
     }
 
     /// <summary>The data of the review.submitted and review.completed webhook events.</summary>
