@@ -115,9 +115,10 @@ public sealed class DeploymentTests(BrowserFixture browser) : IAsyncLifetime
             foreach (var origin in _nodes.Select(n => n.Url).Append(proxy))
                 foreach (var asset in assets.Append("/_framework/blazor.web.js"))
                 {
-                    using var response = await Seen(http.GetAsync(new Uri(new Uri(origin), asset)));
-                    Assert.True(response.StatusCode == HttpStatusCode.OK, $"{origin}{asset} answered {(int)response.StatusCode}");
-                    Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{origin}{asset} is empty");
+                    var address = new Uri(new Uri(origin + "/"), asset);
+                    using var response = await Seen(http.GetAsync(address));
+                    Assert.True(response.StatusCode == HttpStatusCode.OK, $"{address} answered {(int)response.StatusCode}");
+                    Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{address} is empty");
                 }
 
             // The client written through nginx is there on each node, which the same sign-in cookie opens.
