@@ -32,6 +32,16 @@ public static class ProxyHeaders
     {
         var proxy = app.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
         app.UseForwardedHeaders(Options(proxy));
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                if (headers.Location.ToString() is { Length: > 0 } location) headers.Location = LocalRedirect(context.Request, location);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         if (app.Configuration["App:NodeName"] is { Length: > 0 } node)
         {
             app.Use((context, next) =>
@@ -41,6 +51,21 @@ public static class ProxyHeaders
             });
         }
         return app;
+    }
+
+    /// <summary>
+    /// The sign-in redirect and Blazor's redirects are written absolute from the request's scheme and Host header, which
+    /// the caller chose; a redirect to this same host keeps only its path, query and fragment. Other hosts are left alone.
+    /// </summary>
+    internal static string LocalRedirect(HttpRequest request, string location)
+    {
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || target.Scheme != request.Scheme) return location;
+        if (!Uri.TryCreate($"{request.Scheme}://{request.Host}", UriKind.Absolute, out var self)
+            || !string.Equals(target.Authority, self.Authority, StringComparison.OrdinalIgnoreCase)) return location;
+        var path = location.IndexOf('/', location.IndexOf("://", StringComparison.Ordinal) + 3);
+        var local = path < 0 ? "/" : location[path..];
+        // "//host/..." or "/\host" as a path would be read by a browser as another host: keep such an address whole.
+        return local.Length > 1 && local[1] is '/' or '\\' ? location : local;
     }
 
     public static ForwardedHeadersOptions Options(ProxyOptions proxy)
