@@ -32,13 +32,23 @@ install_missing() {
     [ -x /usr/bin/chromium ] || packages+=(chromium)
     [ -x "$pg_bin/initdb" ] || packages+=(postgresql-15)
     smtp_installed || packages+=(python3-aiosmtpd)
+    # The deployment test (DeploymentTests) runs nginx in front of two app nodes; it starts and stops nginx itself.
+    [ -x /usr/sbin/nginx ] || packages+=(nginx)
     [ "${#packages[@]}" -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         log "missing ${packages[*]}; run as root (or install them) first"
         return 1
     fi
     log "installing ${packages[*]}"
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" </dev/null
+    # Debian's packages start their services (nginx on port 80) when installed; the tests start their own on 127.0.0.1.
+    local policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy=/usr/sbin/policy-rc.d
+    fi
+    local status=0
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" </dev/null || status=$?
+    [ -z "$policy" ] || rm -f "$policy"
+    return "$status"
 }
 
 start_postgres() {

@@ -63,6 +63,7 @@ builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRo
 
 var app = builder.Build();
 
+app.UseDeploymentBasics();
 app.UseSecurityHeaders();
 app.UsePlatform();
 app.UsePageQueryCleaner();

@@ -64,8 +64,22 @@ public static class Platform
         app.MapGet("/health", Health).AllowAnonymous().WithTags("Health").WithName("getHealth")
             .WithSummary("200 when the app and its database answer; 503 otherwise.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
+        // Probes for a process supervisor and a load balancer; HEAD too, which some balancers send (a separate operation each,
+        // because one operation id per method keeps the OpenAPI document and its generated client valid).
+        foreach (var method in new[] { HttpMethods.Get, HttpMethods.Head })
+        {
+            var verb = method == HttpMethods.Get ? "get" : "head";
+            app.MapMethods("/health/live", [method], Live).AllowAnonymous().WithTags("Health").WithName(verb + "HealthLive")
+                .WithSummary("200 while the process runs and answers requests; it does not look at the database.")
+                .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
+            app.MapMethods("/health/ready", [method], HealthProbes.ReadyAsync).AllowAnonymous().WithTags("Health").WithName(verb + "HealthReady")
+                .WithSummary("200 when the database answers and every migration is applied; 503 with the reason otherwise.")
+                .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
+        }
         return app;
     }
+
+    private static ContentHttpResult Live() => TypedResults.Text("Live");
 
     private static async Task<ContentHttpResult> Health(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService health, CancellationToken ct)
     {

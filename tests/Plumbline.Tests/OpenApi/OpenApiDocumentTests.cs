@@ -11,7 +11,7 @@ namespace Plumbline.Tests.OpenApi;
 public sealed class OpenApiDocumentTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
-    private static readonly string[] Anonymous = ["/health", "/api/v1/setup", "/api/v1/auth/token"];
+    private static readonly string[] Anonymous = ["/health", "/health/live", "/health/ready", "/api/v1/setup", "/api/v1/auth/token"];
 
     private async Task<JsonElement> DocumentAsync(HttpClient? client = null) =>
         await (await (client ?? factory.CreateClient()).GetAsync("/openapi/v1.json")).ReadJsonAsync();

@@ -16,6 +16,10 @@ public sealed class AccessMatrixTests(SqliteFactory factory) : IClassFixture<Sql
     private static readonly Dictionary<string, string> AnonymousOperations = new(StringComparer.Ordinal)
     {
         ["GET /health"] = "load balancers and monitoring cannot sign in",
+        ["GET /health/live"] = "a process supervisor cannot sign in",
+        ["HEAD /health/live"] = "a process supervisor cannot sign in",
+        ["GET /health/ready"] = "load balancers cannot sign in",
+        ["HEAD /health/ready"] = "load balancers cannot sign in",
         ["POST /api/v1/setup"] = "first-run setup creates the first user; it answers 409 once there is one",
         ["POST /api/v1/auth/token"] = "signing in is how a token is had",
         ["GET /calendar/{token}.ics"] = "calendar programs cannot sign in; the secret address is the key",

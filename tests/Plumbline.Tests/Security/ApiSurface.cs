@@ -26,7 +26,7 @@ public sealed record ApiParameter(string Name, string In, bool Required, JsonEle
 /// </summary>
 public static class ApiSurface
 {
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
+    private static readonly string[] Methods = ["get", "head", "put", "post", "delete", "patch"];
 
     public static async Task<(JsonElement Document, List<ApiOperation> Operations)> ReadAsync(PlumblineFactory factory)
     {
