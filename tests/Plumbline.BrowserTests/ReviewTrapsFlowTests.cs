@@ -40,8 +40,9 @@ public sealed class ReviewTrapsFlowTests(BrowserFixture browser) : BrowserTest(b
         await Expect(Page).ToHaveURLAsync(new Regex("/handoffs/new\\?"));
         await Page.GetByLabel("Service desk", new() { Exact = true }).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Hand off", Exact = true }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex($"/reviews/{reviewId}#item-{standards[1]}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex($"/reviews/{reviewId}\\?done=[^#]+#item-{standards[1]}$"));
         await Expect(Item(1)).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Handed off to Service desk" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -43,9 +43,7 @@ public sealed class StartupLock : IAsyncDisposable
         NpgsqlConnection? pg = null;
         if (postgres)
         {
-            // Not pooled: closing the connection ends the session, and with it the lock, whatever happens.
-            pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-            await pg.OpenAsync(ct);
+            pg = await OpenPostgresAsync(connectionString, logger, ct);
         }
         try
         {
@@ -77,6 +75,45 @@ public sealed class StartupLock : IAsyncDisposable
             if (pg is not null) await pg.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The lock's own session. Not pooled: closing the connection ends the session, and with it the lock, whatever happens. The
+    /// database may not exist yet (a new deployment names one and lets the app create it, as migrating used to): then it is
+    /// created first, and of two nodes creating it at once the loser finds it there.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenPostgresAsync(string connectionString, ILogger logger, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await connection.DisposeAsync();
+        }
+        var name = builder.Database!;
+        var maintenance = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Database = "postgres" };
+        await using (var admin = new NpgsqlConnection(maintenance.ConnectionString))
+        {
+            await admin.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", admin);
+            try
+            {
+                await create.ExecuteNonQueryAsync(ct);
+                logger.LogInformation("Created the empty PostgreSQL database {Database}", name);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another node created it a moment ago.
+            }
+        }
+        connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(ct);
+        return connection;
     }
 
     /// <summary>The database file of a SQLite connection string, or null for an in-memory database.</summary>

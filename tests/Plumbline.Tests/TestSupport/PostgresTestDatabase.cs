@@ -19,7 +19,12 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static PostgresTestDatabase Create()
+    public static PostgresTestDatabase Create() => Make(create: true);
+
+    /// <summary>A database name of its own that does not exist yet, as a new deployment names one; dropped when disposed if made.</summary>
+    public static PostgresTestDatabase NotCreatedYet() => Make(create: false);
+
+    private static PostgresTestDatabase Make(bool create)
     {
         var server = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(server))
@@ -27,7 +32,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
                 $"{Variable} is not set, so the PostgreSQL tests cannot run. Run scripts/test.sh, which starts a throwaway PostgreSQL " +
                 $"and sets it, or set it yourself, e.g. {Variable}=\"Host=127.0.0.1;Port=5433;Username=postgres;Password=postgres\".");
         var name = $"plumbline_test_{Guid.NewGuid():N}";
-        Execute(server, $"CREATE DATABASE \"{name}\"");
+        if (create) Execute(server, $"CREATE DATABASE \"{name}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         return new PostgresTestDatabase(server, name, connectionString);
     }

@@ -17,13 +17,16 @@ public static class ReviewsPages
         var vcio = app.MapGroup("/reviews/{id:guid}/vcio").RequireAuthorization(Policies.RateReviews).ExcludeFromDescription();
         vcio.MapPost("/findings/{standardId:guid}", RateAsync);
         vcio.MapPost("/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
-            Back(id, (await w.CompleteAsync(id, ct)).Value is null ? "problem=complete" : "done=completed"))
+            Back(id, (await w.CompleteAsync(id, ct)).Value is null ? "problem=complete" : Done("The review is completed; the TAM has been told.")))
             .RequireFormToken(Expired);
         vcio.MapPost("/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
-            Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : "done=delivered"))
+            Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : Done("The review is marked as delivered.")))
             .RequireFormToken(Expired);
         return app;
     }
+
+    /// <summary>The confirmation the page shows after the action (DoneMessage, shown by DoneNotice).</summary>
+    private static string Done(string message) => $"{DoneMessage.Parameter}={Uri.EscapeDataString(message)}";
 
     private static async Task<IResult> RateAsync(Guid id, Guid standardId, [FromForm] RatingForm form, HttpContext http, ReviewWorkflow workflow,
         VcioPass pass, CancellationToken ct)
