@@ -121,9 +121,8 @@ public sealed class SingleSignOnSettingsTests(SqliteFactory factory) : IClassFix
     {
         await using var nodeA = factory.NewInstance();
         await nodeA.AdminAsync();
-        var database = nodeA.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Default"];
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sameDatabase = nodeA.NewInstance(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = database });
+        await using var sameDatabase = nodeA.SecondNode();
         await using var nodeB = sameDatabase.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
         var anonymous = nodeB.CreateClient();
         Assert.DoesNotContain("id=\"sso\"", await anonymous.GetStringAsync("/account/sign-in"));

@@ -37,7 +37,7 @@ public abstract class EvidenceStorageTests(PlumblineFactory factory)
         var (admin, reviewId, standardId) = await ReviewAsync(factory);
         var photo = Bytes((int)EvidenceStore.MaxBytes, 3);
         var location = await UploadAsync(admin, reviewId, standardId, photo, "whole rack.jpg");
-        await using var node = factory.AnotherNode();
+        await using var node = factory.SecondNode();
         var api = node.WithToken(await node.TokenAsync(PlumblineFactory.AdminEmail, PlumblineFactory.Password));
 
         var download = await api.GetAsync(location);

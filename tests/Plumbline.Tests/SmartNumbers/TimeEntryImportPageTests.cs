@@ -66,7 +66,7 @@ public abstract partial class TimeEntryImportPageTests(PlumblineFactory factory)
         var fields = CookieBrowser.HiddenFields(step);
         var id = Guid.ParseExact(fields["upload"], "N");
         Assert.True(await UploadKeptAsync(factory, id));
-        await using var node = factory.AnotherNode();
+        await using var node = factory.SecondNode();
         fields["_handler"] = "map";
         (fields["externalId"], fields["company"], fields["date"], fields["hours"]) = ("Ref", "Customer", "Day", "Spent");
         (fields["mapName"], fields["dateFormat"]) = ($"node-map-{Guid.NewGuid():N}"[..20], "dd/MM/yyyy");

@@ -46,7 +46,7 @@ public class PlumblineFactory : WebApplicationFactory<Program>
         };
         if (database == TestDatabase.Postgres)
         {
-            // A node of another instance (AnotherNode) shares that instance's database instead of making its own.
+            // A node given another instance's connection string shares that database instead of making its own.
             _postgres = settings?.ContainsKey("ConnectionStrings:Default") == true ? null : PostgresTestDatabase.Create();
             _settings["Database:Provider"] = "Postgres";
             _settings["ConnectionStrings:Default"] = _postgres?.ConnectionString;
@@ -64,7 +64,8 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     {
         Database = first.Database;
         _folder = Directory.CreateTempSubdirectory("plumbline-test-").FullName;
-        _settings = new Dictionary<string, string?>(first._settings);
+        // Its own evidence folder as well: evidence lives in the database, and a node must never need another node's disk.
+        _settings = new Dictionary<string, string?>(first._settings) { ["Storage:EvidencePath"] = EvidenceFolder };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
@@ -73,14 +74,14 @@ public class PlumblineFactory : WebApplicationFactory<Program>
     /// <summary>The connection string of this instance's database.</summary>
     public string ConnectionString => _settings["ConnectionStrings:Default"]!;
 
-    /// <summary>Another app node on this instance's database, as in a deployment of several nodes; dispose it before this one.</summary>
+    /// <summary>
+    /// Another app node on this instance's database, as in a deployment of several nodes: the same settings plus these, its own
+    /// temp and evidence folders. Dispose it before this one.
+    /// </summary>
     public PlumblineFactory SecondNode(IReadOnlyDictionary<string, string?>? settings = null) => new(this, settings);
 
     /// <summary>Where this instance keeps uploaded evidence (Storage:EvidencePath).</summary>
     public string EvidenceFolder => Path.Combine(_folder, "evidence");
-
-    /// <summary>A second node of this instance: its own app (and temp folder) on the same database.</summary>
-    public PlumblineFactory AnotherNode() => new(Database, new Dictionary<string, string?> { ["ConnectionStrings:Default"] = ConnectionString });
 
     /// <summary>Another, empty instance on the same kind of database, for tests that need a whole instance to themselves.</summary>
     public PlumblineFactory NewInstance(IReadOnlyDictionary<string, string?>? settings = null) => new(Database, settings);

@@ -17,16 +17,16 @@ public static class ReviewsPages
         var vcio = app.MapGroup("/reviews/{id:guid}/vcio").RequireAuthorization(Policies.RateReviews).ExcludeFromDescription();
         vcio.MapPost("/findings/{standardId:guid}", RateAsync);
         vcio.MapPost("/complete", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
-            Back(id, (await w.CompleteAsync(id, ct)).Value is null ? "problem=complete" : Done("The review is completed; the TAM has been told.")))
+            (await w.CompleteAsync(id, ct)).Value is null ? Back(id, "problem=complete") : Done(id, "The review is completed; the TAM has been told."))
             .RequireFormToken(Expired);
         vcio.MapPost("/deliver", async (Guid id, ReviewWorkflow w, CancellationToken ct) =>
-            Back(id, (await w.DeliverAsync(id, ct)).Value is null ? "problem=deliver" : Done("The review is marked as delivered.")))
+            (await w.DeliverAsync(id, ct)).Value is null ? Back(id, "problem=deliver") : Done(id, "The review is marked as delivered."))
             .RequireFormToken(Expired);
         return app;
     }
 
-    /// <summary>The confirmation the page shows after the action (DoneMessage, shown by DoneNotice).</summary>
-    private static string Done(string message) => $"{DoneMessage.Parameter}={Uri.EscapeDataString(message)}";
+    /// <summary>Back to the pass with the confirmation the page shows after the action (shown by DoneNotice).</summary>
+    private static RedirectHttpResult Done(Guid id, string message) => TypedResults.Redirect(DoneMessage.AddTo($"/reviews/{id}/vcio", message));
 
     private static async Task<IResult> RateAsync(Guid id, Guid standardId, [FromForm] RatingForm form, HttpContext http, ReviewWorkflow workflow,
         VcioPass pass, CancellationToken ct)
