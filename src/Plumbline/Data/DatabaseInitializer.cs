@@ -56,6 +56,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
                 await PendingRepairs.RunAsync(db, ct);
                 var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
                 if (o.SeedDemoData) await demo.ClearIfInterruptedAsync(ct);
+                // After the clearing: an interrupted demo is cleared with its roles.
+                await scope.ServiceProvider.GetRequiredService<Features.Accounts.UserAdministration>().EnsureRolesAsync();
                 if (o.LoadStarterContent) await scope.ServiceProvider.GetRequiredService<StarterLibrary>().LoadIfEmptyAsync(ct);
                 await AddPracticeQuestionsAsync(scope.ServiceProvider, ct);
                 if (o.SeedDemoData) await demo.SeedAsync(ct);

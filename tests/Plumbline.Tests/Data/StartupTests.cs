@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Plumbline.Data;
+using Plumbline.Features.Accounts;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
 using Plumbline.Tests.TestSupport;
@@ -54,6 +55,20 @@ public abstract class StartupTests(TestDatabase database)
         Assert.Single(logs, l => l.Text.Contains("Applying ", StringComparison.Ordinal));
         Assert.All(logs, l => Assert.Contains("Plumbline is ready:", l.Text));
         Assert.All(logs, l => Assert.DoesNotContain(DemoData.Password, l.Text));
+    }
+
+    [Fact]
+    public async Task Start_up_adds_every_role_once_so_the_first_users_never_race_to_insert_them()
+    {
+        await using var first = new PlumblineFactory(database);
+        await using var second = first.SecondNode();
+
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services)).WaitAsync(Patience);
+
+        await using var scope = first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(Roles.All.Order(StringComparer.Ordinal), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

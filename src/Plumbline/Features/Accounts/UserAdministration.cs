@@ -54,7 +54,6 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             LeaveDaysPerYear = request.LeaveDaysPerYear,
             InternalDaysPerYear = request.InternalDaysPerYear,
         };
-        await EnsureRolesAsync();
         // One transaction: a user is never left without roles, nor invited without being created. First-run setup holds its own.
         await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
@@ -115,7 +114,6 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
                 if (!check.Succeeded) return (null, new() { ["password"] = check.Errors.Select(e => e.Description).ToArray() });
             }
         }
-        await EnsureRolesAsync();
         // One transaction: the change and the ending of the sessions happen together or not at all.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -202,7 +200,11 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
 
     private bool IsLocked(AppUser u) => u.LockoutEnd is { } end && end > clock.GetUtcNow();
 
-    private async Task EnsureRolesAsync()
+    /// <summary>
+    /// Adds the roles this version knows and the database lacks. Start-up calls it under the start-up lock, so nodes starting
+    /// together never insert the same role twice, and creating a user never has to check for its roles.
+    /// </summary>
+    public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
