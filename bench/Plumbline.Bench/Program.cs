@@ -11,7 +11,7 @@ if (args.Length == 0 || args[0] is not ("generate" or "run" or "plan" or "smart"
                Plumbline.Bench plan     --provider Sqlite|Postgres --connection <string> [--clients 1000] [--tams 50] [--runs 3] [--seed N]
                Plumbline.Bench run      --provider Sqlite|Postgres --connection <string> {runOptions}
                Plumbline.Bench smart    --provider Sqlite|Postgres --connection <string> [--entries 2000000] [--months 24] [--requests 100] [--out <file.md>]
-               Plumbline.Bench writers  --provider Sqlite|Postgres --connection <string> [--writers 20] [--saves 200] [--warmup 20] [--quiet <s>]
+               Plumbline.Bench writers  --provider Sqlite|Postgres --connection <string> [--writers 20] [--saves 200] [--warmup 20] [--quiet <s>] [--pace <ms>]
                                         [--out <file.md>]
                Plumbline.Bench scaleout --provider Postgres --connection <string> [--nodes 2,3] [--minutes 10] [--tams 50] [--vcios 10] [--printers 2]
                                         [--think <ms>] [--warmup-seconds 30] [--out <file.md>]
@@ -47,7 +47,8 @@ if (args[0] == "smart")
 if (args[0] == "writers")
     return await WritersBenchmark.RunAsync(database, new WritersOptions(
         options.Get("app", Path.Combine(root, "src", "Plumbline", "bin", "Release", "net10.0", "Plumbline.dll")), root,
-        options.Int("writers", 20), options.Int("saves", 200), options.Int("warmup", 20), options.Get("out", ""), options.Int("quiet", 0)), cancel.Token);
+        options.Int("writers", 20), options.Int("saves", 200), options.Int("warmup", 20), options.Get("out", ""), options.Int("quiet", 0),
+        options.Int("pace", 0)), cancel.Token);
 
 if (args[0] == "scaleout")
     return await ScaleOutBenchmark.RunAsync(database, new ScaleOutOptions(
