@@ -74,7 +74,8 @@ public abstract class LibraryChangesTests(PlumblineFactory factory)
         Assert.Equal("Is there at least 20% free space on the system drive of every server?", fields["question"].GetProperty("before").GetString());
         Assert.Equal("Is there at least 25% free space on the system drive of every server?", fields["question"].GetProperty("after").GetString());
         Assert.Equal("=Is there at least |-20% |+25% |=free space on the system drive of every server?|", string.Concat(
-            fields["question"].GetProperty("diff").EnumerateArray().Select(p => Op(p.GetProperty("op").GetString()) + p.GetProperty("text").GetString() + "|")));
+            fields["question"].GetProperty("diff").EnumerateArray()
+                .Select(p => Op(p.GetProperty("op").GetString()) + p.GetProperty("text").GetString() + "|")));
         Assert.Equal("Medium", fields["priority"].GetProperty("before").GetString());
         Assert.Equal("High", fields["priority"].GetProperty("after").GetString());
 

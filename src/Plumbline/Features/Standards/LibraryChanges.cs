@@ -136,7 +136,8 @@ public sealed class LibraryChanges(AppDbContext db, TimeProvider clock)
             ("whyWeAsk", "Why we ask", before.WhyWeAsk, after.WhyWeAsk),
             ("references", "References", References(before), References(after)),
         };
-        return [.. fields.Where(f => f.Before != f.After).Select(f => new LibraryFieldChange(f.Field, f.Label, f.Before, f.After, TextDiff.Words(f.Before, f.After)))];
+        return [.. fields.Where(f => f.Before != f.After)
+            .Select(f => new LibraryFieldChange(f.Field, f.Label, f.Before, f.After, TextDiff.Words(f.Before, f.After)))];
     }
 
     private static string References(StandardRevision r) =>

@@ -21,7 +21,8 @@ public static class LibraryChangesReportEndpoint
         if (sectionText.Length > 0)
         {
             if (!Guid.TryParse(sectionText, out var parsed))
-                return ReportResults.BadRequest(http, "Not a section", $"\"{sectionText}\" is not a section id. Open the report from the library's change log.");
+                return ReportResults.BadRequest(http, "Not a section",
+                    $"\"{sectionText}\" is not a section id. Open the report from the library's change log.");
             sectionId = parsed;
         }
         if (changes.Period(query["from"], query["to"], errors) is not var (from, to))
