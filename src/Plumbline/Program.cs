@@ -88,6 +88,7 @@ app.MapUsersApi();
 app.MapSectionsApi();
 app.MapStandardsApi();
 app.MapLibraryApi();
+app.MapLibraryChangesApi();
 app.MapAuditApi();
 app.MapClientsApi();
 app.MapReviewsApi();

@@ -33,15 +33,22 @@ public static class PageQueryCleaner
         var request = context.Request;
         // Reports read their own query and answer a bad value with a message (400), so a script sees what was wrong.
         if (HttpMethods.IsGet(request.Method) && !ApiErrors.IsApi(context) && !request.Path.StartsWithSegments("/reports") && request.Query.Count > 0
-            && request.Query.Any(q => Typed.TryGetValue(q.Key, out var valid) && q.Value.Any(v => !string.IsNullOrEmpty(v) && !valid(v!))))
+            && request.Query.Any(q => Typed.TryGetValue(q.Key, out var valid) && !OwnText(request.Path, q.Key)
+                && q.Value.Any(v => !string.IsNullOrEmpty(v) && !valid(v!))))
         {
-            var kept = request.Query.Where(q => !Typed.TryGetValue(q.Key, out var valid) || q.Value.All(v => string.IsNullOrEmpty(v) || valid(v!)))
+            var kept = request.Query.Where(q => !Typed.TryGetValue(q.Key, out var valid) || OwnText(request.Path, q.Key)
+                    || q.Value.All(v => string.IsNullOrEmpty(v) || valid(v!)))
                 .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
             context.Response.Redirect(QueryHelpers.AddQueryString(LocalPath(request.PathBase + request.Path), kept));
             return;
         }
         await next(context);
     });
+
+    /// <summary>The library's change log reads its period (from, to) as text and explains a bad date itself.</summary>
+    private static bool OwnText(PathString path, string key) =>
+        path.StartsWithSegments("/library/changes")
+        && (key.Equals("from", StringComparison.OrdinalIgnoreCase) || key.Equals("to", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The same path as a local address. A path such as `//evil.example/` (or `/\evil.example/`) would otherwise be read by

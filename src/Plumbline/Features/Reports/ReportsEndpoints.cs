@@ -18,6 +18,7 @@ public static class ReportsEndpoints
         reports.MapGet("/alignment", AlignmentAsync);
         reports.MapGet("/roadmap", RoadmapAsync);
         app.MapLogo();
+        LibraryChanges.LibraryChangesReportEndpoint.MapLibraryChangesReport(app);
         return app;
     }
 
