@@ -44,6 +44,9 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         b.Property(x => x.References).HasConversion(JsonList<StandardReference>.Converter, JsonList<StandardReference>.Comparer);
         b.Property(x => x.Tags).HasConversion(JsonList<string>.Converter, JsonList<string>.Comparer);
         b.Property(x => x.StarterHash).HasMaxLength(64);
+        // A handful of links a standard: a JSON list like Tags, kept symmetric by LibraryService, not a join table.
+        b.Property(x => x.RelatedStandardIds).HasConversion(JsonList<Guid>.Converter, JsonList<Guid>.Comparer).HasDefaultValueSql("'[]'");
+        b.HasOne<Standard>().WithMany().HasForeignKey(x => x.ReplacedByStandardId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.CategoryId, x.Status });
         b.HasIndex(x => x.Status);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -2320,6 +2320,15 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RelatedStandardIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<Guid?>("ReplacedByStandardId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReviewIntervalMonths")
                         .HasColumnType("INTEGER");
 
@@ -2368,6 +2377,8 @@ namespace Plumbline.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ReplacedByStandardId");
 
                     b.HasIndex("Status");
 
@@ -2963,6 +2974,11 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Plumbline.Features.Standards.Standard", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByStandardId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Plumbline.Features.Standards.StandardRevision", b =>
