@@ -154,6 +154,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (standard.InUse || standard.Status != StandardStatus.Draft)
             return new(null, Conflict: "Only an unused draft can be deleted. Retire the standard instead: its history stays with the reviews that asked it.");
         await LinkAsync(standard, [], ct);
+        foreach (var replaced in await db.Standards.Where(s => s.ReplacedByStandardId == id).ToListAsync(ct)) replaced.ReplacedByStandardId = null;
         db.Standards.Remove(standard);
         await db.SaveChangesAsync(ct);
         return new(null);
@@ -211,8 +212,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
             else if (status != StandardStatus.Retired)
                 errors["replacedByStandardId"] =
                     ["Only a retired standard points to the standard that replaces it. Retire this one, or leave the field empty."];
-            else if (target.Status == StandardStatus.Retired)
-                errors["replacedByStandardId"] = [$"{target.Code} is retired too. Point at the standard that is in use now."];
+            else if (target.Status != StandardStatus.Active)
+                errors["replacedByStandardId"] = [$"{target.Code} is not active. Point at the standard that is in use now."];
         }
         return errors;
     }

@@ -2986,11 +2986,6 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Plumbline.Features.Standards.Standard", null)
-                        .WithMany()
-                        .HasForeignKey("ReplacedByStandardId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Plumbline.Features.Standards.StandardRevision", b =>

@@ -2974,11 +2974,6 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Plumbline.Features.Standards.Standard", null)
-                        .WithMany()
-                        .HasForeignKey("ReplacedByStandardId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Plumbline.Features.Standards.StandardRevision", b =>

@@ -28,23 +28,11 @@ namespace Plumbline.Data.Migrations.Postgres
                 name: "IX_Standards_ReplacedByStandardId",
                 table: "Standards",
                 column: "ReplacedByStandardId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Standards_Standards_ReplacedByStandardId",
-                table: "Standards",
-                column: "ReplacedByStandardId",
-                principalTable: "Standards",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Standards_Standards_ReplacedByStandardId",
-                table: "Standards");
-
             migrationBuilder.DropIndex(
                 name: "IX_Standards_ReplacedByStandardId",
                 table: "Standards");
