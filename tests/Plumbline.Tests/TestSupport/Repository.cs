@@ -8,6 +8,9 @@ public static class Repository
     /// <summary>content/standards: the starter library as it ships.</summary>
     public static string StarterFolder => Path.Combine(Root, "content", "standards");
 
+    /// <summary>The starter library as it stood before its near-duplicates were merged (issue 15), kept to test the upgrade.</summary>
+    public static string StarterBeforeMergeFolder => Path.Combine(Root, "tests", "Plumbline.Tests", "Library", "Fixtures", "starter-before-merge");
+
     /// <summary>A copy of the starter library that a test may change.</summary>
     public static string CopyOfStarterFolder()
     {

@@ -44,6 +44,10 @@ public sealed class LibraryStandard
     public string? Kind { get; set; }
     public List<string> Tags { get; set; } = [];
     public string? Status { get; set; }
+    /// <summary>Codes of the standards that check the same control (the links go both ways).</summary>
+    public List<string> Related { get; set; } = [];
+    /// <summary>For a retired standard: the code of the standard that replaces it.</summary>
+    public string? ReplacedBy { get; set; }
     /// <summary>Row number in a CSV/XLSX file, for the import report; not exported.</summary>
     [System.Text.Json.Serialization.JsonIgnore, YamlDotNet.Serialization.YamlIgnore]
     public int? SourceRow { get; set; }
@@ -54,7 +58,7 @@ public sealed class LibraryRow
 {
     public static readonly string[] Columns = ["section", "sectionOrder", "sectionDescription", "category", "categoryOrder",
         "categoryReviewIntervalMonths", "code", "title", "question", "whyWeAsk", "howToCheck", "references", "priority",
-        "reviewIntervalMonths", "kind", "tags", "status"];
+        "reviewIntervalMonths", "kind", "tags", "status", "related", "replacedBy"];
 
     public Dictionary<string, string> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
     public int RowNumber { get; init; }

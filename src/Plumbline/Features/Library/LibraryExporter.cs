@@ -11,7 +11,9 @@ public sealed class LibraryExporter(AppDbContext db)
     {
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Name).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name).ToListAsync(ct);
-        var standards = (await db.Standards.AsNoTracking().ToListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal).ToLookup(s => s.CategoryId);
+        var all = await db.Standards.AsNoTracking().ToListAsync(ct);
+        var codes = all.ToDictionary(s => s.Id, s => s.Code);
+        var standards = all.OrderBy(s => s.Code, StringComparer.Ordinal).ToLookup(s => s.CategoryId);
         return new LibraryDocument
         {
             Sections = sections.Select(s => new LibrarySection
@@ -37,6 +39,9 @@ public sealed class LibraryExporter(AppDbContext db)
                         Kind = x.Kind.ToString(),
                         Tags = x.Tags,
                         Status = x.Status.ToString(),
+                        // Links travel by code, so a file carries them to another instance whose ids differ.
+                        Related = x.RelatedStandardIds.Where(codes.ContainsKey).Select(id => codes[id]).Order(StringComparer.Ordinal).ToList(),
+                        ReplacedBy = x.ReplacedByStandardId is { } by ? codes.GetValueOrDefault(by) : null,
                     }).ToList(),
                 }).ToList(),
             }).ToList(),

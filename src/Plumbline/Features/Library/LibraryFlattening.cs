@@ -34,6 +34,8 @@ public static partial class LibraryFlattening
                         ["kind"] = s.Kind ?? "",
                         ["tags"] = string.Join(", ", s.Tags),
                         ["status"] = s.Status ?? "",
+                        ["related"] = string.Join(", ", s.Related),
+                        ["replacedBy"] = s.ReplacedBy ?? "",
                     });
                 }
             }
@@ -99,6 +101,8 @@ public static partial class LibraryFlattening
                 Kind = row.Get("kind"),
                 Tags = row.Get("tags").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
                 Status = row.Get("status"),
+                Related = row.Get("related").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                ReplacedBy = row.Get("replacedBy") is { Length: > 0 } replacedBy ? replacedBy : null,
                 SourceRow = row.RowNumber,
             });
         }

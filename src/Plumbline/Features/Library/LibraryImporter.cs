@@ -30,6 +30,7 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
         using var trace = Operations.PlumblineTelemetry.StartImport("library");
         var rows = new List<ImportRowResult>(problems);
         var checkedStandards = Check(doc, rows);
+        await CheckLinksAsync(checkedStandards, rows, ct);
         if (rows.Any(r => r.Outcome == ImportOutcome.Invalid))
         {
             trace.Rows(0, rows.Count);
@@ -46,9 +47,18 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
             var codes = checkedStandards.Select(c => c.Valid.Code).ToList();
             var existing = await db.Standards.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var (row, category, valid) in checkedStandards)
+            var retiring = new List<(Checked Item, Standard Standard)>();
+            foreach (var item in checkedStandards)
             {
+                var (row, category, valid) = (item.Row, item.Category, item.Valid);
                 var v = valid with { CategoryId = categories[category] };
+                var retiredByStarter = mode == ImportMode.Starter && v.Status == StandardStatus.Retired;
+                if (!existing.ContainsKey(v.Code) && retiredByStarter)
+                {
+                    // A fresh library has no use for the starter library's merged duplicates.
+                    rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Retired in the starter library, so it was not added."));
+                    continue;
+                }
                 if (!existing.TryGetValue(v.Code, out var standard))
                 {
                     standard = new Standard { CreatedAt = now, UpdatedAt = now };
@@ -68,11 +78,14 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                     rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Edited by your team, so the starter library's version was not applied."));
                 else
                 {
+                    var retires = retiredByStarter && standard.Status != StandardStatus.Retired;
                     await library.ApplyEditAsync(standard, v, ct);
                     if (mode == ImportMode.Starter) standard.StarterHash = ContentHash(standard);
-                    rows.Add(new(row, v.Code, ImportOutcome.Updated, null));
+                    if (retires) retiring.Add((item, standard));
+                    else rows.Add(new(row, v.Code, ImportOutcome.Updated, null));
                 }
             }
+            await LinkAsync(checkedStandards, existing, retiring, rows, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (ImportReport?)ImportReport.From(true, rows);
@@ -81,7 +94,62 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
         return report;
     }
 
-    private sealed record Checked(int Row, (string Section, string Category) Category, StandardValidation.Valid Valid);
+    private sealed record Checked(int Row, (string Section, string Category) Category, StandardValidation.Valid Valid, List<string> Related,
+        string? ReplacedBy);
+
+    /// <summary>Every related or replacing code must name a standard of the file or of the library, and not the standard itself.</summary>
+    private async Task CheckLinksAsync(List<Checked> standards, List<ImportRowResult> rows, CancellationToken ct)
+    {
+        var named = standards.SelectMany(s => s.Related.Append(s.ReplacedBy ?? "")).Where(c => c.Length > 0).Distinct().ToList();
+        if (named.Count == 0) return;
+        var known = standards.Select(s => s.Valid.Code).ToHashSet(StringComparer.Ordinal);
+        known.UnionWith(await db.Standards.Where(s => named.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct));
+        foreach (var s in standards)
+        {
+            var links = s.Related.Append(s.ReplacedBy ?? "").Where(c => c.Length > 0).ToList();
+            if (links.Contains(s.Valid.Code))
+                rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid, "A standard cannot be related to or replaced by itself."));
+            else if (links.Where(c => !known.Contains(c)).ToList() is { Count: > 0 } unknown)
+                rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid,
+                    $"There is no standard {string.Join(", ", unknown)} in the file or the library to link to."));
+            else if (s.ReplacedBy is not null && s.Valid.Status != StandardStatus.Retired)
+                rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid, "Only a retired standard names the standard that replaces it (replacedBy)."));
+            else if (s.Related.Count > LibraryService.MaxRelated)
+                rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid, $"Link at most {LibraryService.MaxRelated} related standards."));
+        }
+    }
+
+    /// <summary>
+    /// Adds the file's links by code, on both sides, and points retired standards at their replacements. An import adds links and
+    /// never removes one: a link is removed on the standard itself. Standards the import left out (retired starter duplicates in a
+    /// fresh library) are simply not linked.
+    /// </summary>
+    private async Task LinkAsync(List<Checked> standards, Dictionary<string, Standard> existing, List<(Checked Item, Standard Standard)> retiring,
+        List<ImportRowResult> rows, CancellationToken ct)
+    {
+        var named = standards.SelectMany(s => s.Related.Append(s.ReplacedBy ?? "")).Where(c => c.Length > 0).Distinct()
+            .Where(c => !existing.ContainsKey(c)).ToList();
+        var byCode = db.ChangeTracker.Entries<Standard>().Select(e => e.Entity).Where(e => !string.IsNullOrEmpty(e.Code))
+            .GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var s in await db.Standards.Where(s => named.Contains(s.Code)).ToListAsync(ct)) byCode.TryAdd(s.Code, s);
+        foreach (var item in standards)
+        {
+            if (!byCode.TryGetValue(item.Valid.Code, out var standard)) continue;
+            foreach (var code in item.Related)
+            {
+                if (!byCode.TryGetValue(code, out var other)) continue;
+                if (!standard.RelatedStandardIds.Contains(other.Id)) standard.RelatedStandardIds = [.. standard.RelatedStandardIds, other.Id];
+                if (!other.RelatedStandardIds.Contains(standard.Id)) other.RelatedStandardIds = [.. other.RelatedStandardIds, standard.Id];
+            }
+            if (item.ReplacedBy is { } by && standard.Status == StandardStatus.Retired && byCode.TryGetValue(by, out var replacement)
+                && (standard.ReplacedByStandardId is null || retiring.Any(r => r.Standard == standard)))
+                standard.ReplacedByStandardId = replacement.Id;
+        }
+        foreach (var (item, standard) in retiring)
+            rows.Add(new(item.Row, item.Valid.Code, ImportOutcome.Retired, item.ReplacedBy is { } by && byCode.ContainsKey(by)
+                ? $"Retired: {by} now checks this control. Answers already given stay with the reviews that asked it."
+                : "Retired by the starter library. Answers already given stay with the reviews that asked it."));
+    }
 
     private static List<Checked> Check(LibraryDocument doc, List<ImportRowResult> rows)
     {
@@ -123,7 +191,9 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                             string.Join(" ", lint.Errors.Select(e => e.Message))));
                         continue;
                     }
-                    result.Add(new(row, (section.Name.Trim(), category.Name.Trim()), valid));
+                    result.Add(new(row, (section.Name.Trim(), category.Name.Trim()), valid,
+                        s.Related.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList(),
+                        string.IsNullOrWhiteSpace(s.ReplacedBy) ? null : s.ReplacedBy.Trim().ToUpperInvariant()));
                 }
             }
         }

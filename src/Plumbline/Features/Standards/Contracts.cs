@@ -25,16 +25,21 @@ public sealed record ReferenceDto
 public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, string Title, string Question, string WhyWeAsk,
     string HowToCheck, IReadOnlyList<StandardReference> References, Priority Priority, int? ReviewIntervalMonths, StandardKind Kind,
     IReadOnlyList<string> Tags, StandardStatus Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
-    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version);
+    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version, IReadOnlyList<Guid> RelatedStandardIds,
+    Guid? ReplacedByStandardId);
 
 /// <summary>
 /// Create or replace a standard. Enum fields are strings so a wrong value gets a clear message, not a parser error.
 /// Version (optional, from a GET) makes the update refuse to overwrite someone else's newer change.
+/// RelatedStandardIds: the standards that check the same control; the link is made on both sides. Left out (null), an update
+/// keeps the links as they are; an empty list removes them all.
+/// ReplacedByStandardId: only for a retired standard, the standard that replaces it. Left out, an update keeps it; the empty
+/// id (all zeros) removes it.
 /// </summary>
 public sealed record StandardRequest(string? Code, Guid? CategoryId, string? Title, string? Question, string? WhyWeAsk,
     string? HowToCheck, List<ReferenceDto>? References, [property: StringEnum<Priority>] string? Priority, int? ReviewIntervalMonths,
     [property: StringEnum<StandardKind>] string? Kind, List<string>? Tags, [property: StringEnum<StandardStatus>] string? Status,
-    Guid? Version = null);
+    Guid? Version = null, List<Guid>? RelatedStandardIds = null, Guid? ReplacedByStandardId = null);
 
 public sealed record LintRequest(string? Question, string? WhyWeAsk, string? HowToCheck, List<ReferenceDto>? References);
 

@@ -52,6 +52,11 @@ public sealed class Standard : IAudited
     public string TagsText { get; set; } = "|";
     /// <summary>Hash of the content as last applied from the starter library; null for the provider's own standards.</summary>
     public string? StarterHash { get; set; }
+    /// <summary>Standards that check the same control (a compliance requirement and the technology standard that covers it);
+    /// the links go both ways: each side lists the other.</summary>
+    public List<Guid> RelatedStandardIds { get; set; } = [];
+    /// <summary>For a retired standard: the standard that now checks its control.</summary>
+    public Guid? ReplacedByStandardId { get; set; }
     /// <summary>Set once a review has asked this standard; from then on it can be retired but never deleted.</summary>
     public bool InUse { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -44,6 +44,11 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         b.Property(x => x.References).HasConversion(JsonList<StandardReference>.Converter, JsonList<StandardReference>.Comparer);
         b.Property(x => x.Tags).HasConversion(JsonList<string>.Converter, JsonList<string>.Comparer);
         b.Property(x => x.StarterHash).HasMaxLength(64);
+        // A handful of links a standard: a JSON list like Tags, kept symmetric by LibraryService, not a join table.
+        b.Property(x => x.RelatedStandardIds).HasConversion(JsonList<Guid>.Converter, JsonList<Guid>.Comparer).HasDefaultValueSql("'[]'");
+        // No foreign key: adding one to an existing SQLite table rebuilds it outside a transaction. LibraryService checks the id
+        // when it is set and clears pointers to a standard it deletes.
+        b.HasIndex(x => x.ReplacedByStandardId);
         b.HasIndex(x => new { x.CategoryId, x.Status });
         b.HasIndex(x => x.Status);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -2332,6 +2332,15 @@ namespace Plumbline.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RelatedStandardIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<Guid?>("ReplacedByStandardId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("ReviewIntervalMonths")
                         .HasColumnType("integer");
 
@@ -2380,6 +2389,8 @@ namespace Plumbline.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ReplacedByStandardId");
 
                     b.HasIndex("Status");
 

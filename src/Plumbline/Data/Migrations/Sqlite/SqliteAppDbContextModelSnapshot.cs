@@ -2320,6 +2320,15 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RelatedStandardIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<Guid?>("ReplacedByStandardId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReviewIntervalMonths")
                         .HasColumnType("INTEGER");
 
@@ -2368,6 +2377,8 @@ namespace Plumbline.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ReplacedByStandardId");
 
                     b.HasIndex("Status");
 
