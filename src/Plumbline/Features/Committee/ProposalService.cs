@@ -225,7 +225,8 @@ public sealed class ProposalService(AppDbContext db, LibraryService library, Not
                                          where f.Id == link.Id
                                          select new { Client = c.Name, f.OpenedOn, f.LastReviewId }).FirstOrDefaultAsync(ct);
                     views.Add(finding is null ? new(link.Kind, link.Id, "A finding that no longer exists", null)
-                        : new(link.Kind, link.Id, $"Finding at {finding.Client}, open since {finding.OpenedOn:yyyy-MM-dd}", $"/reviews/{finding.LastReviewId}"));
+                        : new(link.Kind, link.Id, $"Finding at {finding.Client}, open since {finding.OpenedOn:yyyy-MM-dd}",
+                            $"/reviews/{finding.LastReviewId}"));
                     break;
                 default:
                     var handoff = await db.Handoffs.AsNoTracking().Where(h => h.Id == link.Id).Select(h => h.Title).FirstOrDefaultAsync(ct);

@@ -65,20 +65,12 @@ public sealed class StandardProposal : IAudited
 
 internal sealed class StandardProposalConfiguration : IEntityTypeConfiguration<StandardProposal>
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public void Configure(EntityTypeBuilder<StandardProposal> b)
     {
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
-        b.Property(x => x.Proposed).HasConversion(new ValueConverter<ProposedStandard, string>(
-            v => JsonSerializer.Serialize(v, Options), v => JsonSerializer.Deserialize<ProposedStandard>(v, Options)!),
-            new ValueComparer<ProposedStandard>((a, c) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(c, Options),
-                v => JsonSerializer.Serialize(v, Options).GetHashCode(), v => JsonSerializer.Deserialize<ProposedStandard>(JsonSerializer.Serialize(v, Options), Options)!));
-        b.Property(x => x.Evidence).HasConversion(new ValueConverter<List<EvidenceLink>, string>(
-            v => JsonSerializer.Serialize(v, Options), v => JsonSerializer.Deserialize<List<EvidenceLink>>(v, Options) ?? new List<EvidenceLink>()),
-            new ValueComparer<List<EvidenceLink>>((a, c) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(c, Options),
-                v => JsonSerializer.Serialize(v, Options).GetHashCode(), v => JsonSerializer.Deserialize<List<EvidenceLink>>(JsonSerializer.Serialize(v, Options), Options)!));
+        b.Property(x => x.Proposed).HasConversion(Json<ProposedStandard>.Converter, Json<ProposedStandard>.Comparer);
+        b.Property(x => x.Evidence).HasConversion(Json<List<EvidenceLink>>.Converter, Json<List<EvidenceLink>>.Comparer);
         b.Property(x => x.Rationale).HasMaxLength(4000);
         b.Property(x => x.ProposedBy).HasMaxLength(450);
         b.Property(x => x.ProposedByName).HasMaxLength(256);
@@ -89,4 +81,19 @@ internal sealed class StandardProposalConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(x => x.StandardId);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
+}
+
+/// <summary>A value stored as JSON text (enums as their names), the same on SQLite and PostgreSQL.</summary>
+internal static class Json<T> where T : class
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static readonly ValueConverter<T, string> Converter = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<T>(v, Options)!);
+
+    public static readonly ValueComparer<T> Comparer = new(
+        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        v => JsonSerializer.Serialize(v, Options).GetHashCode(),
+        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!);
 }
