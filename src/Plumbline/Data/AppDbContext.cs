@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Standard> Standards => Set<Standard>();
     public DbSet<StandardRevision> StandardRevisions => Set<StandardRevision>();
+    public DbSet<Features.Committee.StandardProposal> StandardProposals => Set<Features.Committee.StandardProposal>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientExclusion> ClientExclusions => Set<ClientExclusion>();
     public DbSet<ClientException> ClientExceptions => Set<ClientException>();

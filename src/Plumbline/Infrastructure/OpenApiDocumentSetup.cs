@@ -37,6 +37,7 @@ public static class OpenApiDocumentSetup
         ["Users"] = "People who sign in, their roles and their TAM capacity.",
         ["Sections and categories"] = "How the standards library is organised, and its review intervals.",
         ["Standards"] = "The yes/no technical standards, their revisions, the question linter and retirement.",
+        ["Standards committee"] = "Proposals to add, change or retire standards, and the committee's decisions, which apply them to the library.",
         ["Library import and export"] = "The whole standards library as JSON, CSV or Excel, and the starter library.",
         ["Clients"] = "The provider's clients, their numbers, templates, exceptions and what is due.",
         ["Reviews"] = "Alignment reviews: the TAM pass (answers), the vCIO pass (ratings), scores and findings.",

@@ -9,6 +9,13 @@ public static class Can
     public static bool EditLibrary(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee)
         || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
+    /// <summary>Propose a new standard, a change or a retirement to the committee (issue 15): anyone in delivery, and the committee itself.</summary>
+    public static bool ProposeStandards(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee)
+        || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Tam);
+
+    /// <summary>Approve, reject or defer proposals (issue 15): the standards committee and admins only.</summary>
+    public static bool DecideProposals(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee);
+
     public static bool ManageClients(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);

@@ -67,13 +67,21 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         var lint = Lint(valid);
         if (valid.Status == StandardStatus.Active && !lint.Ok) return new(null, Lint: lint);
 
-        Apply(standard, valid);
+        StageNew(valid, standard);
         await LinkAsync(standard, request.RelatedStandardIds, ct);
+        await db.SaveChangesAsync(ct);
+        return new(await GetAsync(standard.Id, ct));
+    }
+
+    /// <summary>Adds a checked standard and its first revision without saving (the editor and an approved proposal both come here).</summary>
+    internal Standard StageNew(StandardValidation.Valid valid, Standard? standard = null)
+    {
+        standard ??= new Standard { CreatedAt = Now };
+        Apply(standard, valid);
         standard.UpdatedAt = Now;
         db.Standards.Add(standard);
         db.StandardRevisions.Add(StandardRevision.Of(standard, Now, Who));
-        await db.SaveChangesAsync(ct);
-        return new(await GetAsync(standard.Id, ct));
+        return standard;
     }
 
     /// <summary>A change to the question, how-to-check or priority makes revision n+1; other edits refresh the current revision.</summary>
@@ -133,14 +141,20 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         }
         if (standard.Status != status)
         {
-            standard.Status = status;
-            // Back in use, a standard is no longer replaced by anything.
-            if (status == StandardStatus.Active) standard.ReplacedByStandardId = null;
-            standard.UpdatedAt = Now;
-            standard.Version = Guid.NewGuid();
+            StageStatus(standard, status);
             await db.SaveChangesAsync(ct);
         }
         return new(await GetAsync(id, ct));
+    }
+
+    /// <summary>Changes a standard's status without saving (the checks are the caller's; an approved proposal retires through here).</summary>
+    internal void StageStatus(Standard standard, StandardStatus status)
+    {
+        standard.Status = status;
+        // Back in use, a standard is no longer replaced by anything.
+        if (status == StandardStatus.Active) standard.ReplacedByStandardId = null;
+        standard.UpdatedAt = Now;
+        standard.Version = Guid.NewGuid();
     }
 
     /// <summary>A review asked these standards: from now on they can be retired but not deleted.</summary>
