@@ -9,6 +9,12 @@ public static class Can
     public static bool EditLibrary(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee)
         || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
+    /// <summary>
+    /// The committee's own decisions (issue 15): record the yearly review of a standard, plan and run committee meetings. Only the
+    /// committee and admins; vCIOs and service leads still edit the library and propose changes.
+    /// </summary>
+    public static bool RunCommittee(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee);
+
     public static bool ManageClients(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);

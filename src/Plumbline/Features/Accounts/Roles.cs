@@ -35,6 +35,8 @@ public static class Policies
     public const string Admin = "Admin";
     /// <summary>The standards committee's work: admins, the committee, vCIOs and service leads (ADR-004).</summary>
     public const string EditLibrary = "EditLibrary";
+    /// <summary>Record yearly reviews and run committee meetings: admins and the standards committee.</summary>
+    public const string RunCommittee = "RunCommittee";
     /// <summary>Create and change clients and their templates: admins, vCIOs and service leads.</summary>
     public const string ManageClients = "ManageClients";
     /// <summary>Plan reviews and answer them (the TAM pass): TAMs, vCIOs, service leads and admins.</summary>
@@ -58,6 +60,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         // The role lists live in Can, so a page's buttons and the endpoints behind them can never disagree.
         options.AddPolicy(EditLibrary, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.EditLibrary(c.User)));
+        options.AddPolicy(RunCommittee, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RunCommittee(c.User)));
         options.AddPolicy(ManageClients, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageClients(c.User)));
         options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));

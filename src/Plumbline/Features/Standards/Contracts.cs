@@ -25,7 +25,13 @@ public sealed record ReferenceDto
 public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, string Title, string Question, string WhyWeAsk,
     string HowToCheck, IReadOnlyList<StandardReference> References, Priority Priority, int? ReviewIntervalMonths, StandardKind Kind,
     IReadOnlyList<string> Tags, StandardStatus Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
-    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version);
+    int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version, DateOnly? LastReviewedOn, DateOnly? NextReviewOn);
+
+/// <summary>The committee's yearly review of one standard: unchanged, confirmed on a UTC date by someone, with an optional note.</summary>
+public sealed record StandardReviewRequest(string? Note);
+
+public sealed record StandardReviewDetails(Guid Id, Guid StandardId, int Revision, DateOnly ReviewedOn, DateTime ReviewedAt, string ReviewedBy,
+    string Note);
 
 /// <summary>
 /// Create or replace a standard. Enum fields are strings so a wrong value gets a clear message, not a parser error.
@@ -47,4 +53,5 @@ public sealed record StandardFilter(
     [FromQuery(Name = "status"), StringEnum<StandardStatus>] string? Status = null,
     [FromQuery(Name = "priority"), StringEnum<Priority>] string? Priority = null,
     [FromQuery(Name = "kind"), StringEnum<StandardKind>] string? Kind = null, [FromQuery(Name = "sort")] string? Sort = null,
-    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);
+    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null,
+    [FromQuery(Name = "reviewDue")] bool? ReviewDue = null);

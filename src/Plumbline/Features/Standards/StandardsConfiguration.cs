@@ -46,6 +46,8 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         b.Property(x => x.StarterHash).HasMaxLength(64);
         b.HasIndex(x => new { x.CategoryId, x.Status });
         b.HasIndex(x => x.Status);
+        // "Due for review" (?reviewDue=true, the committee's work list): Status = 'Active' AND NextReviewOn <= today.
+        b.HasIndex(x => new { x.Status, x.NextReviewOn });
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
