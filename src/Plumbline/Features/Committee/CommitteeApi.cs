@@ -15,7 +15,8 @@ namespace Plumbline.Features.Committee;
 public static class CommitteeApi
 {
     public static IServiceCollection AddCommittee(this IServiceCollection services) =>
-        services.AddScoped<YearlyReviews>().AddScoped<CommitteeAgendaBuilder>().AddScoped<CommitteeMeetings>().AddScoped<CommitteeCalendar>();
+        services.AddScoped<YearlyReviews>().AddScoped<CommitteeAgendaBuilder>().AddScoped<CommitteeMeetings>().AddScoped<CommitteeCalendar>()
+            .AddScoped<CommitteeWorkList>();
 
     public static IEndpointRouteBuilder MapCommitteeApi(this IEndpointRouteBuilder app)
     {
