@@ -54,7 +54,8 @@ public abstract class CommitteeMeetingsApiTests(PlumblineFactory factory)
         await (await admin.PutAsJsonAsync($"/api/v1/committee/meetings/{meeting.Id}", new { minutes = new string('m', 20_001) }))
             .ValidationProblemAsync("minutes");
         await (await admin.PostAsJsonAsync("/api/v1/committee/meetings/plan", new { year = 1999 })).ValidationProblemAsync("year");
-        await (await admin.PostAsJsonAsync("/api/v1/committee/meetings/plan", new { year = 2042, meetingsPerYear = 0 })).ValidationProblemAsync("meetingsPerYear");
+        await (await admin.PostAsJsonAsync("/api/v1/committee/meetings/plan", new { year = 2042, meetingsPerYear = 0 }))
+            .ValidationProblemAsync("meetingsPerYear");
         await (await admin.GetAsync("/api/v1/committee/meetings?year=3000")).ValidationProblemAsync("year");
         await (await admin.GetAsync($"/api/v1/committee/meetings/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.PutAsJsonAsync($"/api/v1/committee/meetings/{Guid.NewGuid()}", new { minutes = "" })).ProblemAsync(HttpStatusCode.NotFound);

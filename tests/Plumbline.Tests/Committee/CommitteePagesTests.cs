@@ -80,7 +80,8 @@ public sealed class CommitteePagesTests(SqliteFactory factory) : IClassFixture<S
         var standard = await admin.CreateStandardAsync();
         var (committee, member) = await factory.UserAsync("StandardsCommittee", LibraryData.UniqueName("Casey"));
         var tam = await factory.SignedInAsAsync("Tam");
-        Assert.DoesNotContain("Record review", await (await factory.NoRedirects(tam).GetAsync($"/library/standards/{standard.Id}")).ExpectAsync(HttpStatusCode.OK));
+        Assert.DoesNotContain("Record review",
+            await (await factory.NoRedirects(tam).GetAsync($"/library/standards/{standard.Id}")).ExpectAsync(HttpStatusCode.OK));
 
         var posted = await factory.PostFormAsync(committee, $"/library/standards/{standard.Id}", $"/library/standards/{standard.Id}",
             new() { ["_handler"] = "record-review", ["ReviewNote"] = "Checked against the CIS update." });

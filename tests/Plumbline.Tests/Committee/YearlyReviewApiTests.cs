@@ -74,7 +74,8 @@ public abstract class YearlyReviewApiTests(PlumblineFactory factory)
         var retired = await admin.CreateStandardAsync(new NewStandard(category.Id));
         await (await admin.PostAsync($"/api/v1/standards/{retired.Id}/retire", null)).ExpectAsync(HttpStatusCode.OK);
 
-        var draftProblem = await (await admin.PostAsJsonAsync($"/api/v1/standards/{draft.Id}/reviewed", new { note = "" })).ProblemAsync(HttpStatusCode.Conflict);
+        var draftProblem = await (await admin.PostAsJsonAsync($"/api/v1/standards/{draft.Id}/reviewed", new { note = "" }))
+            .ProblemAsync(HttpStatusCode.Conflict);
         var retiredProblem = await (await admin.PostAsJsonAsync($"/api/v1/standards/{retired.Id}/reviewed", new { note = "" }))
             .ProblemAsync(HttpStatusCode.Conflict);
         await (await admin.PostAsJsonAsync($"/api/v1/standards/{Guid.NewGuid()}/reviewed", new { note = "" })).ProblemAsync(HttpStatusCode.NotFound);

@@ -95,9 +95,10 @@ public sealed class CommitteeMeetings(AppDbContext db, CommitteeAgendaBuilder ag
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var existing = await db.CommitteeMeetings.CountAsync(m => m.Date >= first && m.Date <= last && m.Status != CommitteeMeetingStatus.Cancelled, ct);
         if (existing > 0)
-            return Outcome<CommitteePlanDetails>.Clash($"{year} already has {existing} committee meeting{(existing == 1 ? "" : "s")}. Change them one by one, " +
-                "or cancel the planned ones and plan the year again.");
-        var holidays = (await db.Holidays.AsNoTracking().Where(h => h.Date >= first && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+            return Outcome<CommitteePlanDetails>.Clash($"{year} already has {existing} committee meeting{(existing == 1 ? "" : "s")}. " +
+                "Change them one by one, or cancel the planned ones and plan the year again.");
+        var holidays = (await db.Holidays.AsNoTracking().Where(h => h.Date >= first && h.Date <= last).Select(h => h.Date).ToListAsync(ct))
+            .ToHashSet();
         var meetings = CommitteeRules.Spread(year, count, d => CommitteeRules.IsWorkingDay(d, holidays))
             .Select(d => new CommitteeMeeting { Date = d, CreatedAt = Now, UpdatedAt = Now }).ToList();
         db.CommitteeMeetings.AddRange(meetings);
