@@ -90,6 +90,7 @@ app.MapUsersApi();
 app.MapSectionsApi();
 app.MapStandardsApi();
 app.MapStandardProposalsApi();
+app.MapCommitteeApi();
 app.MapLibraryApi();
 app.MapLibraryChangesApi();
 app.MapAuditApi();

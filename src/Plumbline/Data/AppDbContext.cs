@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Standard> Standards => Set<Standard>();
     public DbSet<StandardRevision> StandardRevisions => Set<StandardRevision>();
     public DbSet<Features.Committee.StandardProposal> StandardProposals => Set<Features.Committee.StandardProposal>();
+    public DbSet<StandardReview> StandardReviews => Set<StandardReview>();
+    public DbSet<Features.Committee.CommitteeMeeting> CommitteeMeetings => Set<Features.Committee.CommitteeMeeting>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientExclusion> ClientExclusions => Set<ClientExclusion>();
     public DbSet<ClientException> ClientExceptions => Set<ClientException>();

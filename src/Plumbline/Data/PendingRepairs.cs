@@ -29,11 +29,15 @@ public static class PendingRepairs
     /// <summary>Evidence files on disk are copied into the database (ADR-022), so backups and every node have them.</summary>
     public const string EvidenceIntoDatabase = "evidence-into-database";
 
+    /// <summary>Active standards get their first yearly review date: a year after they were created (issue 15).</summary>
+    public const string FirstYearlyReviews = "first-yearly-reviews";
+
     private static readonly Dictionary<string, Func<AppDbContext, CancellationToken, Task>> Repairs = new()
     {
         [FindingsFromDatedHistory] = FindingRebuild.RebuildAllAsync,
         [RevisionsWithoutRealChange] = RevisionRepair.RunAsync,
         [EvidenceIntoDatabase] = EvidenceStore.MoveFilesIntoDatabaseAsync,
+        [FirstYearlyReviews] = YearlyReviews.ScheduleExistingAsync,
     };
 
     public static async Task RunAsync(AppDbContext db, CancellationToken ct)

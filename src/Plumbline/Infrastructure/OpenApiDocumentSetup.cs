@@ -36,8 +36,9 @@ public static class OpenApiDocumentSetup
         ["Audit trail"] = "Who changed what and when, newest first.",
         ["Users"] = "People who sign in, their roles and their TAM capacity.",
         ["Sections and categories"] = "How the standards library is organised, and its review intervals.",
-        ["Standards"] = "The yes/no technical standards, their revisions, the question linter and retirement.",
-        ["Standards committee"] = "Proposals to add, change or retire standards, and the committee's decisions, which apply them to the library.",
+        ["Standards"] = "The yes/no technical standards, their revisions, the question linter, retirement and the committee's yearly review.",
+        ["Standards committee"] = "Proposals to add, change or retire standards and the decisions that apply them; the committee's meetings: "
+            + "a planned year, agendas built from the library, minutes and a calendar feed.",
         ["Library import and export"] = "The whole standards library as JSON, CSV or Excel, and the starter library.",
         ["Clients"] = "The provider's clients, their numbers, templates, exceptions and what is due.",
         ["Reviews"] = "Alignment reviews: the TAM pass (answers), the vCIO pass (ratings), scores and findings.",

@@ -13,8 +13,12 @@ public static class Can
     public static bool ProposeStandards(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee)
         || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Tam);
 
-    /// <summary>Approve, reject or defer proposals (issue 15): the standards committee and admins only.</summary>
-    public static bool DecideProposals(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee);
+
+    /// <summary>
+    /// The committee's own decisions (issue 15): decide proposals, record the yearly review of a standard, plan and run committee meetings. Only the
+    /// committee and admins; vCIOs and service leads still edit the library and propose changes.
+    /// </summary>
+    public static bool RunCommittee(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.StandardsCommittee);
 
     public static bool ManageClients(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 

@@ -37,8 +37,8 @@ public static class Policies
     public const string EditLibrary = "EditLibrary";
     /// <summary>Propose changes to the library: TAMs, vCIOs, service leads, the committee and admins (issue 15).</summary>
     public const string ProposeStandards = "ProposeStandards";
-    /// <summary>Decide proposals: the standards committee and admins (issue 15).</summary>
-    public const string DecideProposals = "DecideProposals";
+    /// <summary>Decide proposals, record yearly reviews and run committee meetings: admins and the standards committee.</summary>
+    public const string RunCommittee = "RunCommittee";
     /// <summary>Create and change clients and their templates: admins, vCIOs and service leads.</summary>
     public const string ManageClients = "ManageClients";
     /// <summary>Plan reviews and answer them (the TAM pass): TAMs, vCIOs, service leads and admins.</summary>
@@ -63,7 +63,7 @@ public static class Policies
         // The role lists live in Can, so a page's buttons and the endpoints behind them can never disagree.
         options.AddPolicy(EditLibrary, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.EditLibrary(c.User)));
         options.AddPolicy(ProposeStandards, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ProposeStandards(c.User)));
-        options.AddPolicy(DecideProposals, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.DecideProposals(c.User)));
+        options.AddPolicy(RunCommittee, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RunCommittee(c.User)));
         options.AddPolicy(ManageClients, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageClients(c.User)));
         options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));

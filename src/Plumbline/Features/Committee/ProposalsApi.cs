@@ -20,7 +20,7 @@ public static class ProposalsApi
         read.MapPost("/", Create).RequireAuthorization(Policies.ProposeStandards).WithName("createStandardProposal")
             .WithSummary("Propose a New standard, a Change to one (fields left out keep their current value) or its retirement (Retire), with the " +
                 "rationale and evidence (Answer, Flag, Finding or Handoff ids). A question with lint errors may be proposed but not approved.");
-        read.MapPost("/{id:guid}/decision", Decide).RequireAuthorization(Policies.DecideProposals).WithName("decideStandardProposal")
+        read.MapPost("/{id:guid}/decision", Decide).RequireAuthorization(Policies.RunCommittee).WithName("decideStandardProposal")
             .WithSummary("Approve, reject or defer a proposal (a note is needed to reject or defer). Approving applies it to the library in the " +
                 "same transaction; a question with lint errors is a 422 with the findings. An approved or rejected proposal is a 409.")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);

@@ -63,6 +63,7 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                 {
                     standard = new Standard { CreatedAt = now, UpdatedAt = now };
                     LibraryService.Apply(standard, v);
+                    standard.ScheduleFirstReview(now);
                     if (mode == ImportMode.Starter) standard.StarterHash = ContentHash(standard);
                     db.Standards.Add(standard);
                     db.StandardRevisions.Add(StandardRevision.Of(standard, now, "import"));

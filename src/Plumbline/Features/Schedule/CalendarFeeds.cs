@@ -10,17 +10,22 @@ using Plumbline.Data;
 namespace Plumbline.Features.Schedule;
 
 /// <summary>Secret iCalendar (RFC 5545) feeds of one TAM's or one client's visits, for Outlook, Google Calendar and the like.</summary>
-public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProvider clock)
+public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProvider clock, Committee.CommitteeCalendar committee)
 {
     public static string Path(string token) => $"/calendar/{token}.ics";
 
     public async Task<CalendarFeed?> FindAsync(string? userId, Guid? clientId, CancellationToken ct) =>
         await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => userId != null ? f.UserId == userId : f.ClientId == clientId, ct);
 
-    /// <summary>Makes the feed's address, or a new one: the old address stops working at once.</summary>
+    /// <summary>The standards committee's feed: the one feed that names neither a person nor a client.</summary>
+    public async Task<CalendarFeed?> FindCommitteeAsync(CancellationToken ct) =>
+        await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == null && f.ClientId == null, ct);
+
+    /// <summary>Makes the feed's address, or a new one: the old address stops working at once. Neither id: the committee's feed.</summary>
     public async Task<CalendarFeed> RenewAsync(string? userId, Guid? clientId, CancellationToken ct)
     {
-        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => userId != null ? f.UserId == userId : f.ClientId == clientId, ct);
+        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => userId != null ? f.UserId == userId
+            : clientId != null ? f.ClientId == clientId : f.UserId == null && f.ClientId == null, ct);
         if (feed is null) db.CalendarFeeds.Add(feed = new CalendarFeed { UserId = userId, ClientId = userId is null ? clientId : null });
         feed.Token = NewToken();
         feed.CreatedAt = clock.GetUtcNow().UtcDateTime;
@@ -36,7 +41,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
         if (feed is null) return null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var filter = new VisitFilter(TamUserId: feed.UserId, ClientId: feed.ClientId, From: today.AddYears(-1), To: today.AddYears(2));
-        if (feed.UserId is null && feed.ClientId is null) return null;
+        if (feed.UserId is null && feed.ClientId is null) return await committee.IcsAsync(today.AddYears(-1), today.AddYears(2), ct);
         var name = feed.UserId is not null
             ? await db.Users.Where(u => u.Id == feed.UserId).Select(u => u.Name).FirstOrDefaultAsync(ct)
             : await db.Clients.Where(c => c.Id == feed.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
@@ -49,13 +54,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
     /// </summary>
     public static string Write(string calendarName, IEnumerable<(VisitDetails Visit, int Sequence, DateTime UpdatedAt)> items)
     {
-        var calendar = new Calendar { ProductId = "-//Plumbline//Visits//EN", Method = "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", calendarName);
-        // How often subscribers should fetch again: RFC 7986 for most programs, X-PUBLISHED-TTL for Outlook.
-        var refresh = new CalendarProperty("REFRESH-INTERVAL", RefreshInterval);
-        refresh.Parameters.Set("VALUE", "DURATION");
-        calendar.AddProperty(refresh);
-        calendar.AddProperty("X-PUBLISHED-TTL", RefreshInterval);
+        var calendar = NewCalendar("Visits", calendarName);
         foreach (var (v, sequence, updatedAt) in items)
         {
             var cancelled = v.Status == VisitStatus.Cancelled;
@@ -75,8 +74,23 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
                 Transparency = cancelled ? TransparencyType.Transparent : TransparencyType.Opaque,
             });
         }
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return Serialize(calendar);
     }
+
+    /// <summary>A published calendar with its name and how often subscribers should fetch it again; every feed starts here.</summary>
+    internal static Calendar NewCalendar(string product, string calendarName)
+    {
+        var calendar = new Calendar { ProductId = $"-//Plumbline//{product}//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        // How often subscribers should fetch again: RFC 7986 for most programs, X-PUBLISHED-TTL for Outlook.
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", RefreshInterval);
+        refresh.Parameters.Set("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", RefreshInterval);
+        return calendar;
+    }
+
+    internal static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? "";
 
     private const string RefreshInterval = "PT1H";
 

@@ -36,6 +36,8 @@ public sealed class ProviderSettings
     public int DueGraceDays { get; set; } = Reviews.DueRule.DefaultGraceDays;
     /// <summary>The IANA time zone pages show times in ("Europe/London"); storage and the API keep UTC.</summary>
     public string TimeZoneId { get; set; } = ProviderTimeZone.Default;
+    /// <summary>How many standards committee meetings planning a year makes (issue 15).</summary>
+    public int CommitteeMeetingsPerYear { get; set; } = Committee.CommitteeRules.DefaultMeetingsPerYear;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
@@ -57,5 +59,6 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.DueGraceDays).HasDefaultValue(Reviews.DueRule.DefaultGraceDays);
         builder.Ignore(s => s.Weights);
         builder.Property(s => s.TimeZoneId).HasMaxLength(ProviderTimeZone.MaxLength).HasDefaultValue(ProviderTimeZone.Default);
+        builder.Property(s => s.CommitteeMeetingsPerYear).HasDefaultValue(Committee.CommitteeRules.DefaultMeetingsPerYear);
     }
 }

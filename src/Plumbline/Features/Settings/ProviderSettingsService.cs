@@ -11,11 +11,12 @@ public sealed record EffectiveSettings(string ProviderName, string BrandColor, s
     decimal RhemTarget = SmartNumbers.SmartNumberRules.DefaultRhemTarget,
     int CategoriesPerTamPerQuarter = SmartNumbers.SmartNumberRules.DefaultCategoriesPerTamPerQuarter,
     decimal ServiceCostPerHour = SmartNumbers.SmartNumberRules.DefaultServiceCostPerHour,
-    int DueGraceDays = DueRule.DefaultGraceDays, string TimeZoneId = ProviderTimeZone.Default)
+    int DueGraceDays = DueRule.DefaultGraceDays, string TimeZoneId = ProviderTimeZone.Default,
+    int CommitteeMeetingsPerYear = Committee.CommitteeRules.DefaultMeetingsPerYear)
 {
     public static EffectiveSettings Of(ProviderSettings s) =>
         new(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear, s.Weights, s.TwoFactorRequirement,
-            s.RhemTarget, s.CategoriesPerTamPerQuarter, s.ServiceCostPerHour, s.DueGraceDays, s.TimeZoneId);
+            s.RhemTarget, s.CategoriesPerTamPerQuarter, s.ServiceCostPerHour, s.DueGraceDays, s.TimeZoneId, s.CommitteeMeetingsPerYear);
 }
 
 /// <summary>
@@ -30,7 +31,7 @@ public sealed class ProviderSettingsService(AppDbContext db, TimeProvider clock)
         current ??= await db.ProviderSettings.AsNoTracking().Where(s => s.Id == ProviderSettings.SingletonId)
             .Select(s => new EffectiveSettings(s.ProviderName, s.BrandColor, s.CurrencySymbol, s.MrrPerMonthlyVisit, s.DefaultWorkingDaysPerYear,
                 new ScoreWeights(s.WeightHigh, s.WeightMedium, s.WeightLow), s.TwoFactorRequirement, s.RhemTarget, s.CategoriesPerTamPerQuarter,
-                s.ServiceCostPerHour, s.DueGraceDays, s.TimeZoneId))
+                s.ServiceCostPerHour, s.DueGraceDays, s.TimeZoneId, s.CommitteeMeetingsPerYear))
             .FirstOrDefaultAsync(ct) ?? EffectiveSettings.Of(new ProviderSettings());
 
     /// <summary>The logo and its content type, or nulls when there is none.</summary>

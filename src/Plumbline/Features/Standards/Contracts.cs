@@ -26,7 +26,13 @@ public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, stri
     string HowToCheck, IReadOnlyList<StandardReference> References, Priority Priority, int? ReviewIntervalMonths, StandardKind Kind,
     IReadOnlyList<string> Tags, StandardStatus Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
     int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version, IReadOnlyList<Guid> RelatedStandardIds,
-    Guid? ReplacedByStandardId);
+    Guid? ReplacedByStandardId, DateOnly? LastReviewedOn, DateOnly? NextReviewOn);
+
+/// <summary>The committee's yearly review of one standard: unchanged, confirmed on a UTC date by someone, with an optional note.</summary>
+public sealed record StandardReviewRequest(string? Note);
+
+public sealed record StandardReviewDetails(Guid Id, Guid StandardId, int Revision, DateOnly ReviewedOn, DateTime ReviewedAt, string ReviewedBy,
+    string Note);
 
 /// <summary>
 /// Create or replace a standard. Enum fields are strings so a wrong value gets a clear message, not a parser error.
@@ -52,4 +58,5 @@ public sealed record StandardFilter(
     [FromQuery(Name = "status"), StringEnum<StandardStatus>] string? Status = null,
     [FromQuery(Name = "priority"), StringEnum<Priority>] string? Priority = null,
     [FromQuery(Name = "kind"), StringEnum<StandardKind>] string? Kind = null, [FromQuery(Name = "sort")] string? Sort = null,
-    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);
+    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null,
+    [FromQuery(Name = "reviewDue")] bool? ReviewDue = null);

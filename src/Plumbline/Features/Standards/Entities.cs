@@ -59,9 +59,22 @@ public sealed class Standard : IAudited
     public Guid? ReplacedByStandardId { get; set; }
     /// <summary>Set once a review has asked this standard; from then on it can be retired but never deleted.</summary>
     public bool InUse { get; set; }
+    /// <summary>The UTC date the standards committee last confirmed this standard in its yearly review; null until it first does.</summary>
+    public DateOnly? LastReviewedOn { get; set; }
+    /// <summary>
+    /// When the committee should review it next (<see cref="YearlyReview.NextReviewOn"/>): stored, so "due for review" is one indexed
+    /// comparison on both engines. Null while the standard has never been active.
+    /// </summary>
+    public DateOnly? NextReviewOn { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>An active standard without a review date gets its first one: a year after it became active (today).</summary>
+    public void ScheduleFirstReview(DateTime utcNow)
+    {
+        if (Status == StandardStatus.Active && NextReviewOn is null) NextReviewOn = YearlyReview.NextReviewOn(LastReviewedOn, DateOnly.FromDateTime(utcNow));
+    }
 
     /// <summary>Recomputes the derived search columns; call after any change.</summary>
     public void Normalize()

@@ -12,7 +12,7 @@ public sealed record StandardChange(StandardDetails? Standard, Dictionary<string
 public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
     /// <summary>The sort orders of <see cref="SearchAsync"/>; a leading minus reverses one.</summary>
-    public static readonly string[] Sorts = ["library", "code", "-code", "title", "-title", "priority", "-priority", "updated", "-updated"];
+    public static readonly string[] Sorts = ["library", "code", "-code", "title", "-title", "priority", "-priority", "updated", "-updated", "nextReview"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string Who => Accounts.AppClaimsFactory.DisplayName(http.HttpContext?.User) ?? "system";
@@ -32,6 +32,14 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (Infrastructure.ApiEnum.TryParse<StandardStatus>(f.Status, out var status)) query = query.Where(s => s.Standard.Status == status);
         if (Infrastructure.ApiEnum.TryParse<Priority>(f.Priority, out var priority)) query = query.Where(s => s.Standard.Priority == priority);
         if (Infrastructure.ApiEnum.TryParse<StandardKind>(f.Kind, out var kind)) query = query.Where(s => s.Standard.Kind == kind);
+        if (f.ReviewDue is { } due)
+        {
+            // Only active standards are reviewed; NextReviewOn is stored and indexed with Status, so this is one range scan.
+            var today = DateOnly.FromDateTime(Now);
+            query = due
+                ? query.Where(s => s.Standard.Status == StandardStatus.Active && s.Standard.NextReviewOn <= today)
+                : query.Where(s => s.Standard.Status != StandardStatus.Active || s.Standard.NextReviewOn == null || s.Standard.NextReviewOn > today);
+        }
 
         var total = await query.CountAsync(ct);
         var sorted = (f.Sort ?? "library") switch
@@ -46,6 +54,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
                 .ThenBy(s => s.Standard.Code),
             "updated" => query.OrderBy(s => s.Standard.UpdatedAt).ThenBy(s => s.Standard.Code),
             "-updated" => query.OrderByDescending(s => s.Standard.UpdatedAt).ThenBy(s => s.Standard.Code),
+            "nextReview" => query.OrderBy(s => s.Standard.NextReviewOn == null).ThenBy(s => s.Standard.NextReviewOn).ThenBy(s => s.Standard.Code),
             _ => query.OrderBy(s => s.SectionOrder).ThenBy(s => s.SectionName).ThenBy(s => s.CategoryOrder).ThenBy(s => s.CategoryName)
                 .ThenBy(s => s.Standard.Code),
         };
@@ -78,6 +87,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     {
         standard ??= new Standard { CreatedAt = Now };
         Apply(standard, valid);
+        standard.ScheduleFirstReview(Now);
         standard.UpdatedAt = Now;
         db.Standards.Add(standard);
         db.StandardRevisions.Add(StandardRevision.Of(standard, Now, Who));
@@ -116,6 +126,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         var meaningChanged = StandardValidation.Multiline(standard.Question) != valid.Question
             || StandardValidation.Multiline(standard.HowToCheck) != valid.HowToCheck || standard.Priority != valid.Priority;
         Apply(standard, valid);
+        standard.ScheduleFirstReview(Now);
         standard.UpdatedAt = Now;
         standard.Version = Guid.NewGuid();
         if (meaningChanged)
@@ -151,6 +162,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
     internal void StageStatus(Standard standard, StandardStatus status)
     {
         standard.Status = status;
+        standard.ScheduleFirstReview(Now);
         // Back in use, a standard is no longer replaced by anything.
         if (status == StandardStatus.Active) standard.ReplacedByStandardId = null;
         standard.UpdatedAt = Now;
@@ -292,5 +304,6 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         r.Standard.Question, r.Standard.WhyWeAsk, r.Standard.HowToCheck, r.Standard.References, r.Standard.Priority,
         r.Standard.ReviewIntervalMonths, r.Standard.Kind, r.Standard.Tags, r.Standard.Status, r.Standard.Revision,
         r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt,
-        r.Standard.Version, r.Standard.RelatedStandardIds, r.Standard.ReplacedByStandardId);
+        r.Standard.Version, r.Standard.RelatedStandardIds, r.Standard.ReplacedByStandardId, r.Standard.LastReviewedOn,
+        r.Standard.NextReviewOn);
 }

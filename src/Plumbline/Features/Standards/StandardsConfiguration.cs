@@ -51,6 +51,8 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         b.HasIndex(x => x.ReplacedByStandardId);
         b.HasIndex(x => new { x.CategoryId, x.Status });
         b.HasIndex(x => x.Status);
+        // "Due for review" (?reviewDue=true, the committee's work list): Status = 'Active' AND NextReviewOn <= today.
+        b.HasIndex(x => new { x.Status, x.NextReviewOn });
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Version).IsConcurrencyToken();
     }

@@ -13,8 +13,8 @@ using Plumbline.Data;
 namespace Plumbline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205095345_StandardProposals")]
-    partial class StandardProposals
+    [Migration("20261205105318_StandardsCommittee")]
+    partial class StandardsCommittee
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -586,6 +586,52 @@ namespace Plumbline.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ClientExclusions");
+                });
+
+            modelBuilder.Entity("Plumbline.Features.Committee.CommitteeMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("AgendaBuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("CommitteeMeetings");
                 });
 
             modelBuilder.Entity("Plumbline.Features.Committee.StandardProposal", b =>
@@ -1916,6 +1962,11 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasDefaultValue(60);
 
+                    b.Property<int>("CommitteeMeetingsPerYear")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(4);
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2400,6 +2451,12 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -2413,6 +2470,15 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<string>("References")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("RelatedStandardIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<Guid?>("ReplacedByStandardId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("ReviewIntervalMonths")
                         .HasColumnType("integer");
@@ -2463,11 +2529,54 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("ReplacedByStandardId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("CategoryId", "Status");
 
+                    b.HasIndex("Status", "NextReviewOn");
+
                     b.ToTable("Standards");
+                });
+
+            modelBuilder.Entity("Plumbline.Features.Standards.StandardReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandardId", "ReviewedAt");
+
+                    b.ToTable("StandardReviews");
                 });
 
             modelBuilder.Entity("Plumbline.Features.Standards.StandardRevision", b =>
@@ -3056,6 +3165,15 @@ namespace Plumbline.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plumbline.Features.Standards.StandardReview", b =>
+                {
+                    b.HasOne("Plumbline.Features.Standards.Standard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
