@@ -66,6 +66,38 @@ public abstract class ProposalsApiTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task Waiting_proposals_head_a_meetings_agenda_and_a_decision_taken_in_the_meeting_is_listed_on_it()
+    {
+        await using var instance = factory.NewInstance();
+        var admin = await instance.AdminAsync();
+        var (tam, _) = await instance.UserAsync("Tam", "Terry Tam");
+        var standard = await admin.CreateStandardAsync();
+        var open = IdOf(await (await ProposeAsync(tam, ChangeOf(standard.Id, "Is at least 20% of the system drive free on every server?")))
+            .ReadJsonAsync(HttpStatusCode.Created));
+        var retire = IdOf(await (await ProposeAsync(tam, new { kind = "Retire", standardId = standard.Id, rationale = "Checked elsewhere." }))
+            .ReadJsonAsync(HttpStatusCode.Created));
+        await (await DecideAsync(admin, retire, "Deferred", "Wait for the merge.")).ReadJsonAsync();
+        var meeting = (await (await admin.PostAsJsonAsync("/api/v1/committee/meetings", new { date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7) }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var agenda = (await (await admin.PostAsync($"/api/v1/committee/meetings/{meeting}/agenda", null)).ReadJsonAsync())
+            .GetProperty("agenda").EnumerateArray().ToList();
+        var decided = await (await DecideAsync(admin, open, "Approved", "Clearer.", meeting)).ReadJsonAsync();
+        var page = await (await (await CookieBrowser.SignInAsync(instance, PlumblineFactory.AdminEmail)).GetAsync($"/committee/meetings/{meeting}"))
+            .Content.ReadAsStringAsync();
+
+        Assert.Equal([("Proposal", open), ("Proposal", retire)], agenda.Take(2).Select(a =>
+            (a.GetProperty("sourceKind").GetString(), a.GetProperty("sourceId").GetGuid())));
+        Assert.Contains("(deferred)", agenda[1].GetProperty("title").GetString());
+        Assert.Contains(standard.Code, agenda[0].GetProperty("title").GetString());
+        Assert.Equal(meeting, decided.GetProperty("meetingId").GetGuid());
+        Assert.Contains($"/library/proposals/{open}?meetingId={meeting}", page);
+        var decisions = page[page.IndexOf("id=\"meeting-decisions\"", StringComparison.Ordinal)..];
+        Assert.Contains($"/library/proposals/{open}\"", decisions);
+        Assert.Contains("Clearer.", decisions);
+    }
+
+    [Fact]
     public async Task The_proposer_is_notified_of_the_decision()
     {
         var admin = await factory.AdminAsync();
@@ -181,7 +213,8 @@ public abstract class ProposalsApiTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var (committee, _) = await factory.UserAsync("StandardsCommittee");
         var standard = await admin.CreateStandardAsync();
-        var meetingId = Guid.NewGuid();
+        var meetingId = (await (await committee.PostAsJsonAsync("/api/v1/committee/meetings", new { date = new DateOnly(2027, 3, 10) }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var id = IdOf(await (await ProposeAsync(committee, new { kind = "Retire", standardId = standard.Id, rationale = "Merged into another." }))
             .ReadJsonAsync(HttpStatusCode.Created));
 
@@ -283,6 +316,7 @@ public abstract class ProposalsApiTests(PlumblineFactory factory)
         await (await DecideAsync(admin, id, "Rejected")).ValidationProblemAsync("note");
         await (await DecideAsync(admin, id, "Deferred", "  ")).ValidationProblemAsync("note");
         await (await DecideAsync(admin, id, "Approved", null, Guid.Empty)).ValidationProblemAsync("meetingId");
+        await (await DecideAsync(admin, id, "Approved", null, Guid.NewGuid())).ValidationProblemAsync("meetingId");
         await (await DecideAsync(admin, Guid.NewGuid(), "Approved")).ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync($"{Url}/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync($"{Url}?status=Pending")).ValidationProblemAsync("status");

@@ -5,8 +5,8 @@ using Plumbline.Features.Standards;
 namespace Plumbline.Features.Committee;
 
 /// <summary>
-/// Builds a meeting's agenda from the library as it stands: one method per source, in the order the agenda lists them. A new source
-/// (open proposals, say) is one more method and one more line in <see cref="BuildAsync"/>.
+/// Builds a meeting's agenda from the library as it stands: one method per source, in the order the agenda lists them: the
+/// proposals waiting for a decision, the standards due for their yearly review, the most-flagged questions.
 /// </summary>
 public sealed class CommitteeAgendaBuilder(AppDbContext db)
 {
@@ -15,9 +15,22 @@ public sealed class CommitteeAgendaBuilder(AppDbContext db)
 
     public async Task<List<CommitteeAgendaItem>> BuildAsync(DateOnly meetingDate, CancellationToken ct) =>
     [
+        .. await ProposalsWaitingAsync(ct),
         .. await StandardsDueForReviewAsync(meetingDate, ct),
         .. await MostFlaggedQuestionsAsync(ct),
     ];
+
+    /// <summary>Open and deferred proposals, the oldest first: the committee decides in the order they came.</summary>
+    public async Task<List<CommitteeAgendaItem>> ProposalsWaitingAsync(CancellationToken ct)
+    {
+        var waiting = await db.StandardProposals.AsNoTracking()
+            .Where(p => p.Status == ProposalStatus.Open || p.Status == ProposalStatus.Deferred)
+            .OrderBy(p => p.ProposedAt).ToListAsync(ct);
+        return waiting.Select(p => new CommitteeAgendaItem(
+            $"Proposal: {p.Kind switch { ProposalKind.New => "new standard", ProposalKind.Change => "change to", _ => "retire" }} " +
+            $"{p.Proposed.Code} {p.Proposed.Title}, from {p.ProposedByName}{(p.Status == ProposalStatus.Deferred ? " (deferred)" : "")}",
+            CommitteeAgendaSource.Proposal, p.Id)).ToList();
+    }
 
     /// <summary>Active standards whose yearly review falls due by the meeting day, the longest overdue first.</summary>
     public async Task<List<CommitteeAgendaItem>> StandardsDueForReviewAsync(DateOnly by, CancellationToken ct)

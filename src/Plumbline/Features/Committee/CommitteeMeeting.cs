@@ -16,6 +16,8 @@ public enum CommitteeAgendaSource
     StandardDueForReview,
     /// <summary>A question that reviews flagged and that is still open (sourceId: the standard).</summary>
     FlaggedQuestion,
+    /// <summary>A proposal waiting for a decision, open or deferred (sourceId: the proposal).</summary>
+    Proposal,
 }
 
 /// <summary>One line of a meeting's agenda.</summary>

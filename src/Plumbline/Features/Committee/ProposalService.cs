@@ -126,6 +126,8 @@ public sealed class ProposalService(AppDbContext db, LibraryService library, Not
         else if (!errors.ContainsKey("decision") && ProposalRules.NeedsNote(decision) && note.Length == 0)
             errors["note"] = ["Say why, so the proposer knows what would change the committee's mind."];
         if (r.MeetingId == Guid.Empty) errors["meetingId"] = ["Leave meetingId out, or give the id of the meeting."];
+        else if (r.MeetingId is { } meetingId && !await db.CommitteeMeetings.AnyAsync(m => m.Id == meetingId, ct))
+            errors["meetingId"] = ["There is no committee meeting with this id: leave meetingId out, or give the id of a meeting."];
         if (errors.Count > 0) return new(Outcome<ProposalDetails>.Invalid(errors));
 
         if (!ProposalRules.CanBeDecided(p.Status))
