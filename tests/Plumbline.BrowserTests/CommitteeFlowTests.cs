@@ -21,7 +21,8 @@ public sealed class CommitteeFlowTests(BrowserFixture browser) : BrowserTest(bro
         var tam = await ApiData.CreateUserAsync(api, "tam@example.test", Password, "Tam");
         await ApiData.CreateUserAsync(api, "casey@example.test", Password, "StandardsCommittee");
         var (reviewId, standards) = await ApiData.CreateReviewAsync(api, tam);
-        var meeting = await Json(await api.PostAsJsonAsync("/api/v1/committee/meetings", new { date = DateTime.UtcNow.Date.AddDays(14).ToString("yyyy-MM-dd") }));
+        var meeting = await Json(await api.PostAsJsonAsync("/api/v1/committee/meetings",
+            new { date = DateTime.UtcNow.Date.AddDays(14).ToString("yyyy-MM-dd") }));
 
         // The TAM, onsite: the question is ambiguous, so the flag panel becomes a proposal with the wording the TAM would use.
         await SignInAsync("tam@example.test", Password);
@@ -75,7 +76,8 @@ public sealed class CommitteeFlowTests(BrowserFixture browser) : BrowserTest(bro
     private static async Task<System.Text.Json.JsonElement> Json(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
     }
 }

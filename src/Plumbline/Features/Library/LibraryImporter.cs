@@ -115,8 +115,8 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                     $"There is no standard {string.Join(", ", unknown)} in the file or the library to link to."));
             else if (s.ReplacedBy is not null && s.Valid.Status != StandardStatus.Retired)
                 rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid, "Only a retired standard names the standard that replaces it (replacedBy)."));
-            else if (s.Related.Count > LibraryService.MaxRelated)
-                rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid, $"Link at most {LibraryService.MaxRelated} related standards."));
+            else if (s.Related.Count > StandardLinks.MaxRelated)
+                rows.Add(new(s.Row, s.Valid.Code, ImportOutcome.Invalid, $"Link at most {StandardLinks.MaxRelated} related standards."));
         }
     }
 

@@ -9,7 +9,7 @@ public sealed record StandardChange(StandardDetails? Standard, Dictionary<string
     string? Conflict = null);
 
 /// <summary>Reads and changes the standards library; the API and the pages both go through here.</summary>
-public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpContextAccessor http, StandardLinks links)
 {
     /// <summary>The sort orders of <see cref="SearchAsync"/>; a leading minus reverses one.</summary>
     public static readonly string[] Sorts = ["library", "code", "-code", "title", "-title", "priority", "-priority", "updated", "-updated", "nextReview"];
@@ -72,12 +72,12 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (await CheckReferencesAsync(valid, null, ct) is { Count: > 0 } refErrors) return new(null, refErrors);
         if (valid.Status == StandardStatus.Retired) return new(null, new() { ["status"] = ["A new standard starts as Draft or Active."] });
         var standard = new Standard { CreatedAt = Now };
-        if (await CheckLinksAsync(request, standard.Id, valid.Status, null, ct) is { Count: > 0 } linkErrors) return new(null, linkErrors);
+        if (await links.CheckAsync(request, standard.Id, valid.Status, null, ct) is { Count: > 0 } linkErrors) return new(null, linkErrors);
         var lint = Lint(valid);
         if (valid.Status == StandardStatus.Active && !lint.Ok) return new(null, Lint: lint);
 
         StageNew(valid, standard);
-        await LinkAsync(standard, request.RelatedStandardIds, ct);
+        await links.LinkAsync(standard, request.RelatedStandardIds, ct);
         await db.SaveChangesAsync(ct);
         return new(await GetAsync(standard.Id, ct));
     }
@@ -107,12 +107,12 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (await CheckReferencesAsync(valid, id, ct) is { Count: > 0 } refErrors) return new(null, refErrors);
         if (valid.Status != standard.Status && valid.Status == StandardStatus.Retired && standard.Status != StandardStatus.Active && !standard.InUse)
             return new(null, new() { ["status"] = ["Only an active standard can be retired. Delete an unused draft instead."] });
-        if (await CheckLinksAsync(request, id, valid.Status, standard.ReplacedByStandardId, ct) is { Count: > 0 } linkErrors) return new(null, linkErrors);
+        if (await links.CheckAsync(request, id, valid.Status, standard.ReplacedByStandardId, ct) is { Count: > 0 } linkErrors) return new(null, linkErrors);
         var lint = Lint(valid);
         if (valid.Status == StandardStatus.Active && !lint.Ok) return new(null, Lint: lint);
 
         await ApplyEditAsync(standard, valid, ct);
-        await LinkAsync(standard, request.RelatedStandardIds, ct);
+        await links.LinkAsync(standard, request.RelatedStandardIds, ct);
         if (request.ReplacedByStandardId is { } replacedBy) standard.ReplacedByStandardId = replacedBy == Guid.Empty ? null : replacedBy;
         if (standard.Status != StandardStatus.Retired) standard.ReplacedByStandardId = null;
         await db.SaveChangesAsync(ct);
@@ -179,7 +179,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (standard is null) return new(null, NotFound: true);
         if (standard.InUse || standard.Status != StandardStatus.Draft)
             return new(null, Conflict: "Only an unused draft can be deleted. Retire the standard instead: its history stays with the reviews that asked it.");
-        await LinkAsync(standard, [], ct);
+        await links.LinkAsync(standard, [], ct);
         foreach (var replaced in await db.Standards.Where(s => s.ReplacedByStandardId == id).ToListAsync(ct)) replaced.ReplacedByStandardId = null;
         db.Standards.Remove(standard);
         await db.SaveChangesAsync(ct);
@@ -214,57 +214,6 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         if (!await db.Categories.AnyAsync(c => c.Id == v.CategoryId, ct)) errors["categoryId"] = ["That category does not exist. Choose one from the library."];
         if (await db.Standards.AnyAsync(s => s.Code == v.Code && s.Id != self, ct)) errors["code"] = [$"Another standard already uses the code {v.Code}."];
         return errors;
-    }
-
-    /// <summary>Field errors for the links of a request: unknown standards, links to itself, a replacement on a standard that is not retired.</summary>
-    private async Task<Dictionary<string, string[]>> CheckLinksAsync(StandardRequest request, Guid self, StandardStatus status, Guid? currentReplacedBy,
-        CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (request.RelatedStandardIds is { } related)
-        {
-            var ids = related.Distinct().ToList();
-            var known = await db.Standards.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
-            if (ids.Contains(self)) errors["relatedStandardIds"] = ["A standard cannot be related to itself. Leave its own id out of the list."];
-            else if (ids.Except(known).ToList() is { Count: > 0 } unknown)
-                errors["relatedStandardIds"] = [$"There is no standard with id {string.Join(", ", unknown)}. Choose standards from the library."];
-            else if (ids.Count > MaxRelated) errors["relatedStandardIds"] = [$"Link at most {MaxRelated} related standards."];
-        }
-        if (request.ReplacedByStandardId is { } by && by != Guid.Empty && by != currentReplacedBy)
-        {
-            var target = await db.Standards.Where(s => s.Id == by).Select(s => new { s.Code, s.Status }).FirstOrDefaultAsync(ct);
-            if (by == self) errors["replacedByStandardId"] = ["A standard cannot replace itself. Choose the standard that now checks this control."];
-            else if (target is null) errors["replacedByStandardId"] = [$"There is no standard with id {by}. Choose the standard that replaces this one."];
-            else if (status != StandardStatus.Retired)
-                errors["replacedByStandardId"] =
-                    ["Only a retired standard points to the standard that replaces it. Retire this one, or leave the field empty."];
-            else if (target.Status != StandardStatus.Active)
-                errors["replacedByStandardId"] = [$"{target.Code} is not active. Point at the standard that is in use now."];
-        }
-        return errors;
-    }
-
-    /// <summary>A standard lists at most this many related standards.</summary>
-    public const int MaxRelated = 20;
-
-    /// <summary>
-    /// Sets a standard's related standards and keeps the links symmetric: each newly linked standard lists this one, each
-    /// unlinked one drops it. Null leaves the links as they are. Nothing is saved here.
-    /// </summary>
-    internal async Task LinkAsync(Standard standard, List<Guid>? related, CancellationToken ct)
-    {
-        if (related is null) return;
-        var wanted = related.Distinct().Where(id => id != standard.Id).ToList();
-        var touched = standard.RelatedStandardIds.Union(wanted).ToList();
-        var others = await db.Standards.Where(s => touched.Contains(s.Id)).ToListAsync(ct);
-        foreach (var other in others)
-        {
-            var linked = wanted.Contains(other.Id);
-            if (linked && !other.RelatedStandardIds.Contains(standard.Id)) other.RelatedStandardIds = [.. other.RelatedStandardIds, standard.Id];
-            else if (!linked && other.RelatedStandardIds.Contains(standard.Id))
-                other.RelatedStandardIds = other.RelatedStandardIds.Where(id => id != standard.Id).ToList();
-        }
-        standard.RelatedStandardIds = wanted.Where(id => others.Any(o => o.Id == id)).ToList();
     }
 
     // A class with settable members (not a positional record) so EF can still filter and sort on the projection.

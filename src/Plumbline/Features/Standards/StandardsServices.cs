@@ -5,7 +5,7 @@ namespace Plumbline.Features.Standards;
 public static class StandardsServices
 {
     public static IServiceCollection AddStandards(this IServiceCollection services) =>
-        services.AddScoped<LibraryService>().AddScoped<SectionEditor>().AddScoped<SimilarStandards>()
+        services.AddScoped<LibraryService>().AddScoped<StandardLinks>().AddScoped<SectionEditor>().AddScoped<SimilarStandards>()
             .AddScoped<LibraryChanges>()
             // The committee's yearly reviews and meetings (issue 15) keep the library, so they come with it.
             .AddCommittee();
