@@ -22,7 +22,7 @@ public sealed class CommitteePagesTests(SqliteFactory factory) : IClassFixture<S
         var page = WebUtility.HtmlDecode(await (await factory.NoRedirects(committee).GetAsync("/committee")).ExpectAsync(HttpStatusCode.OK));
         Assert.Contains(due.Code, page);
         Assert.DoesNotContain(notDue.Code, page);
-        Assert.Contains($"/committee/proposals/new?standardId={due.Id}", page);
+        Assert.Contains($"/library/proposals/new?kind=Change&amp;standardId={due.Id}", page);
         Assert.Contains("Overdue", page);
 
         var posted = await factory.PostFormAsync(committee, "/committee", "/committee",

@@ -125,6 +125,39 @@ public abstract class RelatedStandardsTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task The_editor_links_by_code_shows_the_links_and_explains_an_unknown_code()
+    {
+        var (_, a, b, c) = await ThreeAsync();
+        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var edit = $"/library/standards/{a.Id}/edit";
+        Dictionary<string, string> Fields(string related) => new()
+        {
+            ["Form.Code"] = a.Code,
+            ["Form.CategoryId"] = a.CategoryId.ToString(),
+            ["Form.Title"] = a.Title,
+            ["Form.Question"] = a.Question,
+            ["Form.WhyWeAsk"] = a.WhyWeAsk,
+            ["Form.HowToCheck"] = a.HowToCheck,
+            ["Form.References[0].Authority"] = a.References[0].Authority,
+            ["Form.References[0].Citation"] = a.References[0].Citation,
+            ["Form.Priority"] = a.Priority.ToString(),
+            ["Form.Kind"] = a.Kind.ToString(),
+            ["Form.Status"] = a.Status.ToString(),
+            ["Form.Related"] = related,
+        };
+
+        var refused = await (await browser.SubmitAsync(edit, edit, Fields($"{b.Code}, NOPE-404"), "standard")).ExpectAsync(HttpStatusCode.OK);
+        var saved = await browser.SubmitAsync(edit, edit, Fields($"{b.Code.ToLowerInvariant()}; {c.Code}"), "standard");
+        var form = await (await browser.GetAsync(edit)).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Contains("No standard in the library has the code NOPE-404", refused);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([b.Id, c.Id], (await (await factory.AdminAsync()).GetStandardAsync(a.Id)).RelatedStandardIds.Order());
+        Assert.Equal([a.Id], (await (await factory.AdminAsync()).GetStandardAsync(c.Id)).RelatedStandardIds);
+        Assert.Contains($"value=\"{string.Join(", ", new[] { b.Code, c.Code }.Order(StringComparer.Ordinal))}\"", form);
+    }
+
+    [Fact]
     public async Task Library_files_carry_links_and_replacements_by_code()
     {
         var (admin, a, b, c) = await ThreeAsync();

@@ -14,8 +14,14 @@ public sealed class StandardForm
     public int? ReviewIntervalMonths { get; set; }
     public string Kind { get; set; } = "Technology";
     public string? Tags { get; set; }
+    /// <summary>The codes of the standards that check the same control, comma-separated (the editor turns them into ids).</summary>
+    public string? Related { get; set; }
     public string Status { get; set; } = "Draft";
     public Guid? Version { get; set; }
+
+    /// <summary>The related codes as typed: upper-case, without blanks or repeats.</summary>
+    public List<string> RelatedCodes() => (Related ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(c => c.ToUpperInvariant()).Distinct().ToList();
 
     /// <summary>Always offer two empty reference rows to fill in.</summary>
     public void Pad()
