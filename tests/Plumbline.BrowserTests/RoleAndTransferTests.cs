@@ -17,7 +17,9 @@ public sealed class RoleTests(BrowserFixture browser) : BrowserTest(browser)
         // The library folds by category; a search opens every category that matches.
         await Page.GotoAsync("/library?q=FW-002");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "FW-002", Exact = true })).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "New standard" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "New standard", Exact = true })).ToHaveCountAsync(0);
+        // A TAM proposes instead (issue 15): the committee decides.
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Propose a new standard" })).ToBeVisibleAsync();
         await Page.GotoAsync($"/library/standards/{id}");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Edit" })).ToHaveCountAsync(0);
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Retire" })).ToHaveCountAsync(0);

@@ -24,7 +24,8 @@ public sealed class StarterLibraryTests(BrowserFixture browser) : BrowserTest(br
         foreach (var section in Sections)
             await Expect(Page.Locator(".tree summary").Filter(new() { HasText = section })).ToHaveCountAsync(1);
         var count = int.Parse((await Page.Locator(".lead").First.InnerTextAsync()).Split(' ')[0].Replace(",", ""));
-        Assert.True(count >= 300, $"The starter library has {count} standards.");
+        // About 295 active: the near-duplicates merged in issue 15 stay in the files as retired standards (ADR-026).
+        Assert.True(count >= 280, $"The starter library has {count} active standards.");
         var overflow = await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The library page scrolls sideways on a 768 px tablet.");
 
