@@ -22,6 +22,8 @@ public static class PeopleSetup
         db.ProviderSettings.Add(new ProviderSettings { ProviderName = "Largo Managed Services", CreatedAt = at });
         await db.SaveChangesAsync(ct);
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        // The app adds its roles at start-up; the generator builds the schema without starting the app.
+        await users.EnsureRolesAsync();
         var names = new HashSet<string>();
         var n = 0;
 
