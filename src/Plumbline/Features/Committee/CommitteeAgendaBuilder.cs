@@ -42,20 +42,11 @@ public sealed class CommitteeAgendaBuilder(AppDbContext db)
     }
 
     /// <summary>The active questions with the most open flags from reviews (unclear or not valuable), the most-flagged first.</summary>
-    public async Task<List<CommitteeAgendaItem>> MostFlaggedQuestionsAsync(CancellationToken ct)
-    {
-        var counts = await db.QuestionFlags.AsNoTracking().Where(f => !f.Closed).GroupBy(f => f.StandardId)
-            .Select(g => new { StandardId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var ids = counts.Select(c => c.StandardId).ToList();
-        var standards = await db.Standards.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Status == StandardStatus.Active)
-            .Select(s => new { s.Id, s.Code, s.Title }).ToDictionaryAsync(s => s.Id, ct);
-        return counts.Where(c => standards.ContainsKey(c.StandardId))
-            .OrderByDescending(c => c.Count).ThenBy(c => standards[c.StandardId].Code, StringComparer.Ordinal).Take(MostFlaggedCount)
-            .Select(c => new CommitteeAgendaItem(
-                $"Flagged question: {standards[c.StandardId].Code} {standards[c.StandardId].Title} ({c.Count} open flag{(c.Count == 1 ? "" : "s")})",
-                CommitteeAgendaSource.FlaggedQuestion, c.StandardId))
+    public async Task<List<CommitteeAgendaItem>> MostFlaggedQuestionsAsync(CancellationToken ct) =>
+        (await FlaggedAsync(MostFlaggedCount, ct)).Select(f => (f, Count: f.Unclear + f.NotValuable))
+            .Select(x => new CommitteeAgendaItem($"Flagged question: {x.f.Code} {x.f.Title} ({x.Count} open flag{(x.Count == 1 ? "" : "s")})",
+                CommitteeAgendaSource.FlaggedQuestion, x.f.StandardId))
             .ToList();
-    }
 
     /// <summary>The flagged questions with their open flag counts, for the committee's work list.</summary>
     public async Task<List<(Guid StandardId, string Code, string Title, int Unclear, int NotValuable)>> FlaggedAsync(int take, CancellationToken ct)
