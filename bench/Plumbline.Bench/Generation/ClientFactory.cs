@@ -75,6 +75,8 @@ public static class ClientFactory
                         StandardId = standard.Id,
                         Reason = Pick(Words.ExceptionReasons, random),
                         ExpiresOn = today.AddDays(random.Next(30, 365)),
+                        AcceptedBy = Pick(Words.ClientSignatories, random),
+                        RecordedBy = plan.Vcio.Name,
                     }, now.AddDays(-random.Next(30, 540))));
             }
             plans.Add(plan);

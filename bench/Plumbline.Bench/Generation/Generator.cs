@@ -45,7 +45,6 @@ public static class Generator
             await loader.WriteAsync(clients.Select(c => c.Client).ToList(), ct);
             await loader.WriteAsync(clients.Where(c => c.ExcludedCategoryId is not null).Select(c => new Features.Clients.ClientExclusion
             { ClientId = c.Client.Id, Scope = Features.Clients.TemplateScope.Category, TargetId = c.ExcludedCategoryId!.Value }).ToList(), ct);
-            await loader.WriteAsync(clients.SelectMany(c => c.Exceptions.Select(x => x.Exception)).ToList(), ct);
 
             var history = new History(library, now, random);
             var answers = new long[4];
@@ -72,11 +71,13 @@ public static class Generator
             Log($"{items:N0} review items written ({items / loadClock.Elapsed.TotalSeconds:N0} a second): " +
                 $"Yes {Share(answers[0], items)}, No {Share(answers[1], items)}, N/A {Share(answers[2], items)}, unanswered {Share(answers[3], items)}");
             await loader.WriteAsync(history.Reviews, ct);
+            // After the history: the vCIO's accepted risks add to the template's exceptions or renew them (History.AcceptRisk).
+            await loader.WriteAsync(clients.SelectMany(c => c.Exceptions.Select(x => x.Exception)).ToList(), ct);
             await loader.WriteAsync(history.Recommendations, ct);
             await loader.WriteAsync(history.Findings, ct);
             await loader.WriteAsync(history.Notifications, ct);
             await loader.WriteAsync(history.Flags, ct);
-            Log("reviews, findings, recommendations, notifications and flags written");
+            Log("reviews, exceptions, findings, recommendations, notifications and flags written");
             await loader.EndAsync(Log, ct);
         }
         var loadTime = loadClock.Elapsed;

@@ -1,3 +1,4 @@
+using Plumbline.Features.Clients;
 using Plumbline.Features.Notifications;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
@@ -114,10 +115,9 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             if (exception is not null)
             {
                 item.Answer = Answer.NotApplicable;
-                item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
                 item.AnsweredAt = review.CreatedAt;
-                item.AnsweredBy = "client template";
-                state.Last[i] = (Answer.NotApplicable, item.Note, review.AsOf, item.Revision);
+                item.AnsweredBy = ReviewItem.AnsweredByException;
+                item.Except(exception);
             }
             items.Add((item, i));
         }
@@ -156,6 +156,26 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
     }
 
     private static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+
+    /// <summary>
+    /// RateAsync with an accepted risk (ClientExceptions.AcceptAsync): the client's exception for the standard, new or renewed,
+    /// with who accepted it and a year's expiry, so later reviews answer it N/A until it runs out, as the app does.
+    /// </summary>
+    private ClientException AcceptRisk(ClientPlan plan, Review review, Guid standardId, DateTime rated)
+    {
+        var exception = plan.Exceptions.Select(x => x.Exception).FirstOrDefault(x => x.StandardId == standardId);
+        if (exception is null)
+        {
+            exception = new ClientException { ClientId = plan.Client.Id, StandardId = standardId, ReviewId = review.Id };
+            plan.Exceptions.Add((exception, rated));
+        }
+        exception.Reason = ClientFactory.Pick(Words.AcceptedRisks, random);
+        exception.AcceptedBy = ClientFactory.Pick(Words.ClientSignatories, random);
+        exception.ExpiresOn = review.AsOf.AddYears(1);
+        exception.RecordedBy = plan.Vcio.Name;
+        exception.RecordedAt = rated;
+        return exception;
+    }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
@@ -244,7 +264,7 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
                 }
                 item.RecommendationId = finding.RecommendationId;
             }
-            else if (remedy == Remedy.AcceptedRisk) item.AcceptedRiskReason = ClientFactory.Pick(Words.AcceptedRisks, random);
+            else if (remedy == Remedy.AcceptedRisk) item.Except(AcceptRisk(plan, review, item.StandardId, rated));
             item.RatedAt = rated;
             item.RatedBy = plan.Vcio.Name;
             finding.Rating = item.Rating;

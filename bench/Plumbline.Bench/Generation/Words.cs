@@ -74,6 +74,9 @@ public static class Words
         "Compensating control: the system is isolated on its own VLAN.",
     ];
 
+    /// <summary>Who at a client signs a risk acceptance.</summary>
+    public static readonly string[] ClientSignatories = ["The managing partner", "The office manager", "The owner", "The finance director"];
+
     public static readonly string[] ExceptionReasons =
     [
         "Legacy lab equipment that the vendor cannot update.",
