@@ -323,7 +323,8 @@ public abstract class ClientEnvironmentApiTests(PlumblineFactory factory)
         var quarter = FiscalQuarter.Containing(Today, 1).Next();
         var on = quarter.Start(1).AddDays(10);
         for (var i = 1; i <= 3; i++)
-            await admin.PostAsJsonAsync($"{url}/assets", new { kind = "Workstation", name = $"PC-{i}", warrantyEndsOn = on, annualCost = i == 1 ? 2000 : (int?)null });
+            await admin.PostAsJsonAsync($"{url}/assets",
+                new { kind = "Workstation", name = $"PC-{i}", warrantyEndsOn = on, annualCost = i == 1 ? 2000 : (int?)null });
         await admin.PostAsJsonAsync($"{url}/assets", new { kind = "Software", name = "CRM", renewsOn = on, annualCost = 600 });
 
         var response = await admin.PostAsJsonAsync($"{url}/lifecycle/recommendation", new { quarter = quarter.ToString(), @event = "WarrantyEnd" });
@@ -344,7 +345,8 @@ public abstract class ClientEnvironmentApiTests(PlumblineFactory factory)
         })).ReadAsync<RecommendationDetails>(HttpStatusCode.Created);
         Assert.Equal(("Renew the CRM", 0m, 50m), (renewal.Title, renewal.OneTimeCost, renewal.RecurringMonthlyCost));
 
-        await (await admin.PostAsJsonAsync($"{url}/lifecycle/recommendation", new { quarter = "2027 Q3", @event = "Renewal" })).ValidationProblemAsync("quarter");
+        await (await admin.PostAsJsonAsync($"{url}/lifecycle/recommendation", new { quarter = "2027 Q3", @event = "Renewal" }))
+            .ValidationProblemAsync("quarter");
         await (await admin.PostAsJsonAsync($"{url}/lifecycle/recommendation", new { quarter = quarter.Next().ToString(), @event = "EndOfLife" }))
             .ValidationProblemAsync("quarter");
         await (await admin.PostAsJsonAsync($"{url}/lifecycle/recommendation", new { quarter = quarter.ToString() })).ValidationProblemAsync("assetIds");

@@ -59,7 +59,8 @@ public sealed class LifecycleService(AppDbContext db, RecommendationService reco
             items.AddRange(assets.Where(a => items.All(i => i.Id != a.Id)).Select(a => new LifecycleAsset(a.Id, a.Kind, a.Name, a.Manufacturer, a.Model,
                 a.SerialNumber, kind ?? LifecycleEvent.EndOfLife, start, AssetRules.EventCost(a.Kind, a.AnnualCost, kind ?? LifecycleEvent.EndOfLife))));
         if (items.Count == 0)
-            return Outcome<RecommendationDetails>.Invalid("quarter", $"No asset of this client has {Describe(kind)} in {quarter}. Pick a quarter from the lifecycle.");
+            return Outcome<RecommendationDetails>.Invalid("quarter",
+                $"No asset of this client has {Describe(kind)} in {quarter}. Pick a quarter from the lifecycle.");
 
         var once = items.GroupBy(i => i.Id).Select(g => g.First()).ToList();
         var renewalsOnly = once.All(i => i.Event == LifecycleEvent.Renewal);
@@ -85,7 +86,7 @@ public sealed class LifecycleService(AppDbContext db, RecommendationService reco
 
     private static string Summary(IEnumerable<LifecycleAsset> items, string quarter)
     {
-        var lines = items.Take(50).Select(i => string.Create(CultureInfo.InvariantCulture,
+        var lines = items.Take(30).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"- {i.Name}{(i.Model.Length > 0 ? $" ({string.Join(" ", new[] { i.Manufacturer, i.Model }.Where(x => x.Length > 0))})" : "")}" +
             $"{(i.SerialNumber.Length > 0 ? $", serial {i.SerialNumber}" : "")}: {Label(i.Event)} {i.On:d MMM yyyy}"));
         return $"From the lifecycle of {quarter}:\n{string.Join("\n", lines)}";
