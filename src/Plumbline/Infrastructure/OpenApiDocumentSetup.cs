@@ -41,6 +41,8 @@ public static class OpenApiDocumentSetup
             + "a planned year, agendas built from the library, minutes and a calendar feed.",
         ["Library import and export"] = "The whole standards library as JSON, CSV or Excel, and the starter library.",
         ["Clients"] = "The provider's clients, their numbers, templates, exceptions and what is due.",
+        ["Client environment"] = "A client's contacts, sites and assets (with CSV import), and the lifecycle: warranty ends, ends of life and "
+            + "renewals per fiscal quarter, and recommendations made from them.",
         ["Reviews"] = "Alignment reviews: the TAM pass (answers), the vCIO pass (ratings), scores and findings.",
         ["Recommendations"] = "Recommendations, initiatives, templates and the budgeted roadmap per client.",
         ["Practice self-assessment"] = "The service lead's quarterly yes/no check of the practice itself, its scores over time and its questions.",

@@ -22,6 +22,12 @@ public static class Can
 
     public static bool ManageClients(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.ServiceLead);
 
+    /// <summary>
+    /// Keep a client's contacts, sites and assets (issue 17): whoever may change the client, and the TAM, who sees the environment
+    /// on every visit.
+    /// </summary>
+    public static bool EditClientEnvironment(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);
+
     public static bool AnswerReviews(ClaimsPrincipal user) => ManageClients(user) || user.IsInRole(Roles.Tam);
 
     public static bool RateReviews(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);

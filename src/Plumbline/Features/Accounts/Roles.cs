@@ -41,6 +41,8 @@ public static class Policies
     public const string RunCommittee = "RunCommittee";
     /// <summary>Create and change clients and their templates: admins, vCIOs and service leads.</summary>
     public const string ManageClients = "ManageClients";
+    /// <summary>Keep a client's contacts, sites and assets: TAMs, vCIOs, service leads and admins (issue 17).</summary>
+    public const string EditClientEnvironment = "EditClientEnvironment";
     /// <summary>Plan reviews and answer them (the TAM pass): TAMs, vCIOs, service leads and admins.</summary>
     public const string AnswerReviews = "AnswerReviews";
     /// <summary>Rate findings, complete and deliver reviews (the vCIO pass): vCIOs and admins.</summary>
@@ -65,6 +67,7 @@ public static class Policies
         options.AddPolicy(ProposeStandards, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ProposeStandards(c.User)));
         options.AddPolicy(RunCommittee, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RunCommittee(c.User)));
         options.AddPolicy(ManageClients, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageClients(c.User)));
+        options.AddPolicy(EditClientEnvironment, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.EditClientEnvironment(c.User)));
         options.AddPolicy(AnswerReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.AnswerReviews(c.User)));
         options.AddPolicy(RateReviews, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.RateReviews(c.User)));
         options.AddPolicy(PlanSchedule, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.PlanSchedule(c.User)));

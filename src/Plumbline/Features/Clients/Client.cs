@@ -33,6 +33,8 @@ public sealed class Client : IAudited
     public int? VisitsPerYear { get; set; }
     /// <summary>Weekdays the client cannot host a visit, as bits of <see cref="DayOfWeek"/> (1 &lt;&lt; day); see Schedule.ClientAvailability.</summary>
     public int NoVisitWeekdays { get; set; }
+    /// <summary>The workstation and server counts follow the client's assets when it has any (issue 17, ClientEnvironment).</summary>
+    public bool EndpointsFromAssets { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

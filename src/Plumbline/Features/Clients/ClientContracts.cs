@@ -9,12 +9,16 @@ public sealed record ClientDetails(Guid Id, string Name, ClientStatus Status, [p
     int StorageGb, int Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string SalesRep, string? TamUserId,
     string? VcioUserId, int FiscalYearStartMonth, int? VisitsPerYear, int SuggestedVisitsPerYear,
     [property: JsonConverter(typeof(NullableMoneyJsonConverter))] decimal? Aisp,
-    string? TamName, string? VcioName, Guid Version, string? PsaCompanyId);
+    string? TamName, string? VcioName, Guid Version, string? PsaCompanyId, bool EndpointsFromAssets = false);
 
-/// <summary>Create or replace a client. Endpoints and visitsPerYear left empty mean "computed".</summary>
+/// <summary>
+/// Create or replace a client. Endpoints and visitsPerYear left empty mean "computed". endpointsFromAssets: the workstation and server
+/// counts follow the client's assets when it has any (left empty: unchanged, off for a new client).
+/// </summary>
 public sealed record ClientRequest(string? Name, [property: StringEnum<ClientStatus>] string? Status, decimal? Mrr, int? Seats, int? Workstations, int? Servers,
     int? StorageGb, int? Endpoints, DateOnly? ContractStart, DateOnly? ContractEnd, string? SalesRep, string? TamUserId,
-    string? VcioUserId, int? FiscalYearStartMonth, int? VisitsPerYear, Guid? Version = null, string? PsaCompanyId = null);
+    string? VcioUserId, int? FiscalYearStartMonth, int? VisitsPerYear, Guid? Version = null, string? PsaCompanyId = null,
+    bool? EndpointsFromAssets = null);
 
 public sealed record ClientFilter(
     [FromQuery(Name = "q")] string? Q = null, [FromQuery(Name = "status"), StringEnum<ClientStatus>] string? Status = null,

@@ -66,6 +66,9 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
         client.FiscalYearStartMonth = r.FiscalYearStartMonth ?? 1;
         client.VisitsPerYear = r.VisitsPerYear;
         client.PsaCompanyId = string.IsNullOrWhiteSpace(r.PsaCompanyId) ? null : r.PsaCompanyId.Trim();
+        client.EndpointsFromAssets = r.EndpointsFromAssets ?? client.EndpointsFromAssets;
+        if (client.EndpointsFromAssets && id is not null && await ClientEnvironment.AssetCounts.CountAsync(db, client.Id, ct) is { } counts)
+            (client.Workstations, client.Servers) = counts;
         client.UpdatedAt = Now;
         client.Version = Guid.NewGuid();
         if (id is null) db.Clients.Add(client);
@@ -73,6 +76,22 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
             ClientRules.Endpoints(client.Endpoints, client.Workstations, client.Servers), ct);
         await db.SaveChangesAsync(ct);
         return new(await GetAsync(client.Id, ct));
+    }
+
+    /// <summary>
+    /// Sets the workstation and server counts from the client's assets (AssetService calls it after each change) when the client takes
+    /// them from its assets, recording the endpoints in force this month for the smart numbers as a typed change would.
+    /// </summary>
+    public async Task FollowAssetsAsync(Guid id, int workstations, int servers, CancellationToken ct)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is not { EndpointsFromAssets: true } || (client.Workstations, client.Servers) == (workstations, servers)) return;
+        (client.Workstations, client.Servers) = (workstations, servers);
+        client.UpdatedAt = Now;
+        client.Version = Guid.NewGuid();
+        await SmartNumbers.EndpointHistory.RecordAsync(db, client.Id, DateOnly.FromDateTime(Now),
+            ClientRules.Endpoints(client.Endpoints, client.Workstations, client.Servers), ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(ClientRequest r, Guid? currentId, CancellationToken ct)
@@ -121,7 +140,7 @@ public sealed class ClientService(AppDbContext db, ProviderSettingsService setti
             c.StorageGb, ClientRules.Endpoints(c.Endpoints, c.Workstations, c.Servers), c.ContractStart, c.ContractEnd, c.SalesRep,
             c.TamUserId, c.VcioUserId, c.FiscalYearStartMonth, c.VisitsPerYear, ClientRules.SuggestedVisitsPerYear(c.Mrr, perVisit),
             ClientRules.Aisp(c.Mrr, c.Seats), c.TamUserId is null ? null : names.GetValueOrDefault(c.TamUserId),
-            c.VcioUserId is null ? null : names.GetValueOrDefault(c.VcioUserId), c.Version, c.PsaCompanyId)).ToList();
+            c.VcioUserId is null ? null : names.GetValueOrDefault(c.VcioUserId), c.Version, c.PsaCompanyId, c.EndpointsFromAssets)).ToList();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
