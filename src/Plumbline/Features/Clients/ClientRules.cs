@@ -3,6 +3,12 @@ namespace Plumbline.Features.Clients;
 /// <summary>The client numbers of PRODUCT.md, Rules.</summary>
 public static class ClientRules
 {
+    /// <summary>
+    /// The clients that take visits: active and onboarding ones (PRODUCT.md, Onboarding). Capacity, the agreement chart and the
+    /// year plan count them; AISP, average MRR and RHEM stay with active clients only.
+    /// </summary>
+    public static readonly ClientStatus[] InSchedule = [ClientStatus.Onboarding, ClientStatus.Active];
+
     public const decimal DefaultMrrPerMonthlyVisit = 4000m;
 
     /// <summary>max(4, round(12 x MRR / R)), halves rounding up; R is the MRR that earns one visit a month.</summary>

@@ -9,7 +9,8 @@ namespace Plumbline.Features.Clients;
 public static class ClientsApi
 {
     public static IServiceCollection AddClients(this IServiceCollection services) =>
-        services.AddScoped<ClientService>().AddScoped<ClientScope>().AddScoped<ClientOverview>().AddScoped<ClientTemplates>().AddScoped<ClientExceptions>();
+        services.AddScoped<ClientService>().AddScoped<ClientScope>().AddScoped<ClientOverview>().AddScoped<ClientTemplates>().AddScoped<ClientExceptions>()
+            .AddScoped<OnboardingPlan>();
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
@@ -25,6 +26,7 @@ public static class ClientsApi
             .WithSummary("The sections, categories and standards excluded for this client, and its exceptions.").ProducesProblem(404);
         read.MapGet("/{id:guid}/findings", Findings).WithName("listClientFindings")
             .WithSummary("The client's findings: status=open (default), resolved or all.").ProducesProblem(404);
+        OnboardingApi.Map(app);
         write.MapPost("/", Create).WithName("createClient").WithSummary("Add a client.");
         write.MapPut("/{id:guid}", Update).WithName("updateClient")
             .WithSummary("Change a client. Send the version you read to refuse overwriting someone else's change.")

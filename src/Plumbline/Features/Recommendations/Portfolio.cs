@@ -23,12 +23,14 @@ public sealed record PortfolioDetails(int Year, IReadOnlyList<string> Quarters, 
 
 public sealed class PortfolioQueries(AppDbContext db)
 {
-    public async Task<PortfolioDetails> GetAsync(int year, string? vcioUserId, CancellationToken ct)
+    /// <param name="projectType">Only recommendations of this project type (issue 17); null counts every one.</param>
+    public async Task<PortfolioDetails> GetAsync(int year, string? vcioUserId, CancellationToken ct, ProjectType? projectType = null)
     {
         var clients = db.Clients.AsNoTracking().Where(c => vcioUserId == null || c.VcioUserId == vcioUserId);
         var rows = await (from r in db.Recommendations.AsNoTracking()
                           join c in clients on r.ClientId equals c.Id
                           where r.TargetFiscalYear != null && r.TargetFiscalYear >= year - 1 && r.TargetFiscalYear <= year + 1
+                              && (projectType == null || r.ProjectType == projectType)
                           select new
                           {
                               c.Id,

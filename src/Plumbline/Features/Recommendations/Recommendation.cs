@@ -26,6 +26,8 @@ public sealed class Recommendation : IAudited
     public int? TargetFiscalYear { get; set; }
     public int? TargetQuarter { get; set; }
     public Guid? InitiativeId { get; set; }
+    /// <summary>Catch-up, in scope, out of scope or opportunistic; null when nobody said (issue 17).</summary>
+    public ProjectType? ProjectType { get; set; }
     /// <summary>The last approval or decline: who, when and why.</summary>
     public string? DecidedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
@@ -87,6 +89,7 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(x => x.ProjectType).HasConversion<string>().HasMaxLength(15);
         b.Property(x => x.OneTimeCost).HasPrecision(18, 2);
         b.Property(x => x.RecurringMonthlyCost).HasPrecision(18, 2);
         b.Property(x => x.LaborHours).HasPrecision(9, 2);

@@ -10,17 +10,18 @@ public sealed record RecommendationDetails(Guid Id, Guid ClientId, string Title,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal OneTimeCost,
     [property: JsonConverter(typeof(MoneyJsonConverter))] decimal RecurringMonthlyCost,
     decimal LaborHours, string? TargetQuarter, RecommendationStatus Status, bool Budgeted, bool ReadyToClose,
-    string? DecidedBy, DateTime? DecidedAt, string? DecisionComment, DateTime CreatedAt, DateTime UpdatedAt, int Version);
+    string? DecidedBy, DateTime? DecidedAt, string? DecisionComment, DateTime CreatedAt, DateTime UpdatedAt, int Version,
+    ProjectType? ProjectType = null);
 
 /// <summary>
 /// Create or change a recommendation. On PUT, fields left out (null) keep their value, so a script can move a
-/// quarter without resending the text; send targetQuarter "" to unschedule and findingIds [] to unlink all.
+/// quarter without resending the text; send targetQuarter "" to unschedule, findingIds [] to unlink all and projectType "" to clear it.
 /// </summary>
 public sealed record RecommendationRequest(string? Title = null, string? Summary = null, List<Guid>? FindingIds = null,
     Guid? InitiativeId = null, bool? ClearInitiative = null, [property: StringEnum<Priority>] string? Priority = null,
     decimal? OneTimeCost = null, decimal? RecurringMonthlyCost = null, decimal? LaborHours = null, string? TargetQuarter = null,
     [property: StringEnum<RecommendationStatus>] string? Status = null,
-    string? Comment = null, Guid? TemplateId = null, int? Version = null);
+    string? Comment = null, Guid? TemplateId = null, int? Version = null, [property: StringEnum<ProjectType>] string? ProjectType = null);
 
 /// <summary>The client's answer to a recommendation, recorded by the vCIO: Approved or Declined, with an optional comment.</summary>
 public sealed record DecisionRequest(string? Decision, string? Comment);
@@ -30,7 +31,8 @@ public sealed record StatusChangeDetails(RecommendationStatus? From, Recommendat
 public sealed record RecommendationFilter(
     [FromQuery(Name = "status"), StringEnum<RecommendationStatus>] string? Status = null, [FromQuery(Name = "q")] string? Q = null,
     [FromQuery(Name = "initiativeId")] Guid? InitiativeId = null, [FromQuery(Name = "sort")] string? Sort = null,
-    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null);
+    [FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null,
+    [FromQuery(Name = "projectType"), StringEnum<ProjectType>] string? ProjectType = null);
 
 public sealed record InitiativeDetails(Guid Id, Guid ClientId, string Name, string Color, string Description);
 

@@ -44,6 +44,7 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
         var query = db.Recommendations.Where(r => r.ClientId == clientId);
         if (ApiEnum.TryParse<RecommendationStatus>(f.Status, out var status)) query = query.Where(r => r.Status == status);
         if (f.InitiativeId is { } initiative) query = query.Where(r => r.InitiativeId == initiative);
+        if (ApiEnum.TryParse<ProjectType>(f.ProjectType, out var type)) query = query.Where(r => r.ProjectType == type);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var q = f.Q.Trim().ToLower();
@@ -64,13 +65,14 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
     public FiscalQuarter CurrentQuarter(int fiscalYearStartMonth) =>
         FiscalQuarter.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), fiscalYearStartMonth);
 
-    public async Task<RoadmapDetails?> RoadmapAsync(Guid clientId, int? fromYear, int years, CancellationToken ct)
+    /// <param name="projectType">Only the items of this project type (issue 17); null shows every item.</param>
+    public async Task<RoadmapDetails?> RoadmapAsync(Guid clientId, int? fromYear, int years, CancellationToken ct, ProjectType? projectType = null)
     {
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Name, c.FiscalYearStartMonth }).FirstOrDefaultAsync(ct);
         if (client is null) return null;
         var current = CurrentQuarter(client.FiscalYearStartMonth);
         var start = fromYear ?? current.Year;
-        var all = await DetailsAsync(db.Recommendations.Where(r => r.ClientId == clientId)
+        var all = await DetailsAsync(db.Recommendations.Where(r => r.ClientId == clientId && (projectType == null || r.ProjectType == projectType))
             .OrderBy(r => r.Priority == Standards.Priority.High ? 0 : r.Priority == Standards.Priority.Medium ? 1 : 2).ThenBy(r => r.Title), ct);
         var window = fromYear is null ? RoadmapRules.QuartersFrom(current, years) : RoadmapRules.Quarters(start, years);
         var byQuarter = all.Where(r => r.TargetQuarter is not null).ToLookup(r => r.TargetQuarter!);
@@ -100,6 +102,6 @@ public sealed class RecommendationQueries(AppDbContext db, TimeProvider clock)
         return [.. rows.Select(r => new RecommendationDetails(r.Id, r.ClientId, r.Title, r.Summary, [.. byRecommendation[r.Id]], r.InitiativeId,
             r.Priority, r.OneTimeCost, r.RecurringMonthlyCost, r.LaborHours, r.Target?.ToString(), r.Status,
             RoadmapRules.IsBudgeted(r.Status), r.ReadyToCloseAt is not null && r.Status is not (RecommendationStatus.Done or RecommendationStatus.Declined),
-            r.DecidedBy, r.DecidedAt, r.DecisionComment, r.CreatedAt, r.UpdatedAt, r.Version))];
+            r.DecidedBy, r.DecidedAt, r.DecisionComment, r.CreatedAt, r.UpdatedAt, r.Version, r.ProjectType))];
     }
 }

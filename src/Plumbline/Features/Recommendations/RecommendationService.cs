@@ -108,6 +108,12 @@ public sealed class RecommendationService(AppDbContext db, TimeProvider clock, I
             if (ApiEnum.TryParse<Priority>(r.Priority, out var priority)) x.Priority = priority;
             else Error("priority", "Use High, Medium or Low.");
         }
+        if (r.ProjectType is not null)
+        {
+            if (r.ProjectType.Trim().Length == 0) x.ProjectType = null;
+            else if (ApiEnum.TryParse<ProjectType>(r.ProjectType, out var type)) x.ProjectType = type;
+            else Error("projectType", ProjectTypes.Choices);
+        }
         if (r.OneTimeCost is { } oneTime) { if (MoneyError(oneTime) is { } e) Error("oneTimeCost", e); else x.OneTimeCost = oneTime; }
         if (r.RecurringMonthlyCost is { } monthly)
         {

@@ -16,7 +16,7 @@ public static class RecommendationsApi
         var write = app.MapGroup("/api/v1").WithTags("Recommendations").RequireAuthorization(Policies.ManageRecommendations);
 
         read.MapGet("/clients/{id:guid}/recommendations", List).WithName("listRecommendations")
-            .WithSummary("The client's recommendations (paged), filtered by status, initiative or text.").ProducesProblem(404);
+            .WithSummary("The client's recommendations (paged), filtered by status, initiative, projectType or text.").ProducesProblem(404);
         write.MapPost("/clients/{id:guid}/recommendations", Create).WithName("createRecommendation")
             .WithSummary("Create a recommendation: blank, from a template (templateId) and/or for findings (findingIds).").ProducesProblem(404);
         read.MapGet("/recommendations/{id:guid}", Get).WithName("getRecommendation").WithSummary("One recommendation with its costs and findings.")
@@ -31,9 +31,10 @@ public static class RecommendationsApi
             .WithSummary("Every status change of a recommendation: from, to, when, by whom and the comment.").ProducesProblem(404);
 
         read.MapGet("/clients/{id:guid}/roadmap", Roadmap).WithName("getRoadmap")
-            .WithSummary("The client's fiscal quarters for 1 to 3 years with items and totals, the unscheduled items and yearly totals.").ProducesProblem(404);
+            .WithSummary("The client's fiscal quarters for 1 to 3 years with items and totals, the unscheduled items and yearly totals; projectType filters.")
+            .ProducesProblem(404);
         read.MapGet("/roadmap/portfolio", Portfolio).WithName("getPortfolio")
-            .WithSummary("All clients' approved and proposed spend by calendar quarter of one year.");
+            .WithSummary("All clients' approved and proposed spend by calendar quarter of one year; projectType counts one project type.");
         InitiativesApi.Map(read, write);
         return app;
     }
@@ -47,6 +48,7 @@ public static class RecommendationsApi
         [AsParameters] RecommendationFilter f, RecommendationQueries q, CancellationToken ct) =>
         f.Status is not null && !ApiEnum.TryParse<RecommendationStatus>(f.Status, out _)
             ? ApiErrors.Validation("status", "Use Draft, Proposed, Approved, Scheduled, InProgress, Done, Declined or Deferred.")
+            : ProjectTypeError(f.ProjectType) is { } typeError ? typeError
             : await q.ClientExistsAsync(id, ct) ? TypedResults.Ok(await q.ListAsync(id, f, ct)) : NoClient(id);
 
     private static async Task<Results<Created<RecommendationDetails>, ValidationProblem, ProblemHttpResult>> Create(Guid id, RecommendationRequest r,
@@ -71,14 +73,24 @@ public static class RecommendationsApi
         await q.GetAsync(id, ct) is null ? NoRecommendation(id) : TypedResults.Ok(await q.HistoryAsync(id, ct));
 
     private static async Task<Results<Ok<RoadmapDetails>, ValidationProblem, ProblemHttpResult>> Roadmap(Guid id, int? fromYear, int? years,
-        RecommendationQueries q, CancellationToken ct) =>
+        [StringEnum<ProjectType>] string? projectType, RecommendationQueries q, CancellationToken ct) =>
         RoadmapWindowError(fromYear, years) is { } error ? error
-            : await q.RoadmapAsync(id, fromYear, years ?? RoadmapRules.MaxYears, ct) is { } roadmap ? TypedResults.Ok(roadmap) : NoClient(id);
+            : ProjectTypeError(projectType) is { } typeError ? typeError
+            : await q.RoadmapAsync(id, fromYear, years ?? RoadmapRules.MaxYears, ct, ParseProjectType(projectType)) is { } roadmap
+                ? TypedResults.Ok(roadmap) : NoClient(id);
 
-    private static async Task<Results<Ok<PortfolioDetails>, ValidationProblem>> Portfolio(int? year, string? vcioUserId, PortfolioQueries q,
-        TimeProvider clock, CancellationToken ct) =>
+    /// <summary>A projectType filter that is not a project type; null or empty means no filter.</summary>
+    internal static ValidationProblem? ProjectTypeError(string? projectType) =>
+        string.IsNullOrWhiteSpace(projectType) || ApiEnum.TryParse<ProjectType>(projectType, out _) ? null
+            : ApiErrors.Validation("projectType", "Filter by CatchUp, InScope, OutOfScope or Opportunistic.");
+
+    internal static ProjectType? ParseProjectType(string? projectType) => ApiEnum.TryParse<ProjectType>(projectType, out var t) ? t : null;
+
+    private static async Task<Results<Ok<PortfolioDetails>, ValidationProblem>> Portfolio(int? year, string? vcioUserId,
+        [StringEnum<ProjectType>] string? projectType, PortfolioQueries q, TimeProvider clock, CancellationToken ct) =>
         year is < Years.First or > Years.Last ? ApiErrors.Validation("year", "Choose a year from 2000 to 2100.")
-            : TypedResults.Ok(await q.GetAsync(year ?? clock.GetUtcNow().Year, vcioUserId, ct));
+            : ProjectTypeError(projectType) is { } typeError ? typeError
+            : TypedResults.Ok(await q.GetAsync(year ?? clock.GetUtcNow().Year, vcioUserId, ct, ParseProjectType(projectType)));
 
     internal static ProblemHttpResult NoClient(Guid id) => ApiErrors.NotFound(NoClientText(id));
 

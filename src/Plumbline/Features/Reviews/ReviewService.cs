@@ -17,7 +17,7 @@ public enum ReviewMilestone { Submitted, Completed, Delivered }
 public sealed record ReviewMilestoneIn(ReviewMilestone Milestone, CalendarQuarter Quarter);
 
 /// <summary>Creates reviews with their scope, and reads them.</summary>
-public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, LibraryService library)
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, LibraryService library, OnboardingPlan onboarding)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -52,6 +52,12 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             chosen = applicable.Where(s => wanted.Contains(s.StandardId)).ToList();
         }
         else chosen = applicable.Where(s => s.Due || s.Exception is not null).ToList();
+        // An onboarding client's review asks only the categories its onboarding plan covers so far (ADR-030).
+        if (r.StandardIds is null && client!.Status == ClientStatus.Onboarding)
+        {
+            var covered = await onboarding.NextScopeAsync(client.Id, asOf, ct);
+            chosen = [.. chosen.Where(s => covered.Contains(s.CategoryId))];
+        }
         if (chosen.Count == 0)
             return Outcome<ReviewDetails>.Invalid("standardIds",
                 $"Nothing is due for this client on {asOf:d MMM yyyy}. Choose the standards to ask, or plan the review for a later date.");

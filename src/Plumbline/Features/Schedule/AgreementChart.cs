@@ -36,11 +36,11 @@ public sealed class AgreementChart(AppDbContext db, ProviderSettingsService sett
     private static readonly string[] Columns = ["Client", "Sales rep", "vCIO", "TAM", "Visit days a year", "Seats", "Servers", "Storage GB", "MRR",
         "Contract start", "Contract end"];
 
-    /// <summary>All matching rows, sorted; the chart is one row per active client, so it is read whole and paged in memory.</summary>
+    /// <summary>All matching rows, sorted; the chart is one row per active or onboarding client, so it is read whole and paged in memory.</summary>
     public async Task<(List<AgreementRow> Rows, AgreementTotals Totals)> RowsAsync(AgreementFilter f, CancellationToken ct)
     {
         var perVisit = (await settings.GetAsync(ct)).MrrPerMonthlyVisit;
-        var query = db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active);
+        var query = db.Clients.AsNoTracking().Where(c => ClientRules.InSchedule.Contains(c.Status));
         if (!string.IsNullOrWhiteSpace(f.Q)) { var q = f.Q.Trim().ToLowerInvariant(); query = query.Where(c => c.NameSearch.Contains(q)); }
         if (!string.IsNullOrWhiteSpace(f.TamUserId)) query = query.Where(c => c.TamUserId == f.TamUserId);
         var clients = await query.ToListAsync(ct);

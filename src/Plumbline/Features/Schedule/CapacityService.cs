@@ -6,7 +6,7 @@ using Plumbline.Features.Settings;
 
 namespace Plumbline.Features.Schedule;
 
-/// <summary>Each TAM's capacity against the visits of their active clients, and the team's totals.</summary>
+/// <summary>Each TAM's capacity against the visits of their active and onboarding clients, and the team's totals.</summary>
 public sealed class CapacityService(AppDbContext db, ProviderSettingsService provider)
 {
     public async Task<CapacityDetails?> ForUserAsync(string userId, int year, CancellationToken ct) =>
@@ -16,15 +16,16 @@ public sealed class CapacityService(AppDbContext db, ProviderSettingsService pro
     public async Task<TeamCapacity> TeamAsync(int year, CancellationToken ct)
     {
         var byRole = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Tam select ur.UserId).ToListAsync(ct);
-        var assigned = await db.Clients.Where(c => c.Status == ClientStatus.Active && c.TamUserId != null).Select(c => c.TamUserId!).Distinct().ToListAsync(ct);
+        var assigned = await db.Clients.Where(c => ClientRules.InSchedule.Contains(c.Status) && c.TamUserId != null).Select(c => c.TamUserId!).Distinct()
+            .ToListAsync(ct);
         var tams = await ForUsersAsync(byRole.Union(assigned).ToList(), year, ct);
-        var withoutTam = await db.Clients.CountAsync(c => c.Status == ClientStatus.Active && c.TamUserId == null, ct);
+        var withoutTam = await db.Clients.CountAsync(c => ClientRules.InSchedule.Contains(c.Status) && c.TamUserId == null, ct);
         var capacityDays = tams.Sum(t => t.CapacityDays);
         var committed = tams.Sum(t => t.CommittedDays);
         var warnings = new List<string>();
         if (tams.Count(t => t.OverCapacity) is > 0 and var over)
             warnings.Add($"{over} TAM{(over == 1 ? " is" : "s are")} over capacity: some of their visits cannot be planned.");
-        if (withoutTam > 0) warnings.Add($"{withoutTam} active client{(withoutTam == 1 ? " has" : "s have")} no TAM, so no visits can be planned for " +
+        if (withoutTam > 0) warnings.Add($"{withoutTam} client{(withoutTam == 1 ? " has" : "s have")} no TAM, so no visits can be planned for " +
             $"{(withoutTam == 1 ? "it" : "them")}.");
         if (committed > capacityDays && tams.Count > 0)
             warnings.Add("The team as a whole has more visit days committed than it has capacity: plan another TAM.");
@@ -37,7 +38,8 @@ public sealed class CapacityService(AppDbContext db, ProviderSettingsService pro
         var settings = await provider.GetAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name, u.WorkingDaysPerYear, u.LeaveDaysPerYear, u.InternalDaysPerYear }).ToListAsync(ct);
-        var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active && c.TamUserId != null && userIds.Contains(c.TamUserId))
+        var clients = await db.Clients.AsNoTracking()
+            .Where(c => ClientRules.InSchedule.Contains(c.Status) && c.TamUserId != null && userIds.Contains(c.TamUserId))
             .Select(c => new { TamUserId = c.TamUserId!, c.VisitsPerYear, c.Mrr }).ToListAsync(ct);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);

@@ -38,6 +38,10 @@ public sealed class ProviderSettings
     public string TimeZoneId { get; set; } = ProviderTimeZone.Default;
     /// <summary>How many standards committee meetings planning a year makes (issue 15).</summary>
     public int CommitteeMeetingsPerYear { get; set; } = Committee.CommitteeRules.DefaultMeetingsPerYear;
+    /// <summary>The onboarding plan's starting set: category ids separated by commas (empty: the first categories; ADR-030).</summary>
+    public string OnboardingStartingCategoryIds { get; set; } = "";
+    /// <summary>How many more categories each later review of an onboarding client asks (ADR-030).</summary>
+    public int OnboardingCategoriesPerVisit { get; set; } = Clients.OnboardingRules.DefaultCategoriesPerVisit;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
 }
@@ -60,5 +64,7 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Ignore(s => s.Weights);
         builder.Property(s => s.TimeZoneId).HasMaxLength(ProviderTimeZone.MaxLength).HasDefaultValue(ProviderTimeZone.Default);
         builder.Property(s => s.CommitteeMeetingsPerYear).HasDefaultValue(Committee.CommitteeRules.DefaultMeetingsPerYear);
+        builder.Property(s => s.OnboardingStartingCategoryIds).HasMaxLength(20_000).HasDefaultValue("");
+        builder.Property(s => s.OnboardingCategoriesPerVisit).HasDefaultValue(Clients.OnboardingRules.DefaultCategoriesPerVisit);
     }
 }

@@ -1421,6 +1421,10 @@ namespace Plumbline.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
                     b.Property<DateTime?>("ReadyToCloseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2161,6 +2165,18 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<decimal>("MrrPerMonthlyVisit")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("OnboardingCategoriesPerVisit")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(2);
+
+                    b.Property<string>("OnboardingStartingCategoryIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("ProviderName")
                         .IsRequired()

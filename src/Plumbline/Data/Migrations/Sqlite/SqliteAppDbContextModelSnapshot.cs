@@ -1409,6 +1409,10 @@ namespace Plumbline.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadyToCloseAt")
                         .HasColumnType("TEXT");
 
@@ -2149,6 +2153,18 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<decimal>("MrrPerMonthlyVisit")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OnboardingCategoriesPerVisit")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2);
+
+                    b.Property<string>("OnboardingStartingCategoryIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("ProviderName")
                         .IsRequired()

@@ -9,6 +9,8 @@ public sealed class RecommendationForm
     public string? Summary { get; set; }
     public string Priority { get; set; } = "Medium";
     public string Status { get; set; } = nameof(RecommendationStatus.Draft);
+    /// <summary>"" (not set) or a <see cref="Recommendations.ProjectType"/> name.</summary>
+    public string? ProjectType { get; set; }
     public string? OneTimeCost { get; set; }
     public string? RecurringMonthlyCost { get; set; }
     public string? LaborHours { get; set; }
@@ -37,7 +39,7 @@ public sealed class RecommendationForm
         Guid? initiative = Guid.TryParse(InitiativeId, out var i) ? i : null;
         return errors.Count > 0 ? (null, errors)
             : (new RecommendationRequest(Title ?? "", Summary ?? "", FindingIds ?? [], initiative, initiative is null, Priority,
-            oneTime, monthly, hours, TargetQuarter ?? "", Status, Comment, null, Version), errors);
+            oneTime, monthly, hours, TargetQuarter ?? "", Status, Comment, null, Version, ProjectType ?? ""), errors);
     }
 
     public static RecommendationForm From(RecommendationDetails r) => new()
@@ -46,6 +48,7 @@ public sealed class RecommendationForm
         Summary = r.Summary,
         Priority = r.Priority.ToString(),
         Status = r.Status.ToString(),
+        ProjectType = r.ProjectType?.ToString(),
         TargetQuarter = r.TargetQuarter,
         OneTimeCost = r.OneTimeCost.ToString("0.00", CultureInfo.InvariantCulture),
         RecurringMonthlyCost = r.RecurringMonthlyCost.ToString("0.00", CultureInfo.InvariantCulture),

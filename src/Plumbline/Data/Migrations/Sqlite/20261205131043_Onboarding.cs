@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Plumbline.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Onboarding : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ProjectType",
+                table: "Recommendations",
+                type: "TEXT",
+                maxLength: 15,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OnboardingCategoriesPerVisit",
+                table: "ProviderSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 2);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OnboardingStartingCategoryIds",
+                table: "ProviderSettings",
+                type: "TEXT",
+                maxLength: 20000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ProjectType",
+                table: "Recommendations");
+
+            migrationBuilder.DropColumn(
+                name: "OnboardingCategoriesPerVisit",
+                table: "ProviderSettings");
+
+            migrationBuilder.DropColumn(
+                name: "OnboardingStartingCategoryIds",
+                table: "ProviderSettings");
+        }
+    }
+}
