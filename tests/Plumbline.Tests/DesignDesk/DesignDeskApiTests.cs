@@ -153,6 +153,10 @@ public abstract class DesignDeskApiTests(PlumblineFactory factory)
         Assert.Contains("this client's own", problem.GetProperty("errors").GetProperty("recommendationIds")[0].GetString());
         await (await admin.PostAsJsonAsync("/api/v1/proposals", new { clientId = Guid.NewGuid(), title = "X" })).ValidationProblemAsync("clientId");
         await (await admin.PostAsJsonAsync("/api/v1/proposals", new { title = "X" })).ValidationProblemAsync("clientId");
+        await (await admin.PostRawAsync("/api/v1/proposals", $$"""{ "clientId": "{{client.Id}}", "title": "X", "steps": [null] }"""))
+            .ValidationProblemAsync("steps[0]");
+        await (await admin.PostRawAsync("/api/v1/proposals", $$"""{ "clientId": "{{client.Id}}", "title": "X", "lines": [null] }"""))
+            .ValidationProblemAsync("lines[0]");
     }
 
     [Fact]
@@ -492,6 +496,7 @@ public abstract class DesignDeskApiTests(PlumblineFactory factory)
         var standby = changed.GetProperty("laborRates").EnumerateArray().Single(r => r.GetProperty("phase").GetString() == "Standby");
         Assert.Equal(95m, Dec(standby, "billPerHour"));
         await (await admin.PutAsJsonAsync("/api/v1/design-desk/settings", new { targetMargin = 100 })).ValidationProblemAsync("targetMargin");
+        await (await admin.PutRawAsync("/api/v1/design-desk/settings", """{ "laborRates": [null] }""")).ValidationProblemAsync("laborRates[0]");
         await (await admin.PutAsJsonAsync("/api/v1/design-desk/settings", new { markupLabor = -1 })).ValidationProblemAsync("markupLabor");
         await (await admin.PutAsJsonAsync("/api/v1/design-desk/settings",
                 new { laborRates = new[] { new { phase = "Lunch", costPerHour = 1, billPerHour = 2 } } }))

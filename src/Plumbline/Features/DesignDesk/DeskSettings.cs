@@ -76,6 +76,11 @@ public sealed class DeskSettingsService(AppDbContext db, ProviderSettingsService
         Markup(r.MarkupLabor, "markupLabor", v => row.DeskMarkupLabor = v);
         foreach (var (rate, i) in (r.LaborRates ?? []).Select((x, i) => (x, i)))
         {
+            if (rate is null)
+            {
+                e[$"laborRates[{i}]"] = ["Give each rate as { phase, costPerHour, billPerHour }."];
+                continue;
+            }
             if (!ApiEnum.TryParse<ProposalPhase>(rate.Phase, out var phase))
             {
                 e[$"laborRates[{i}].phase"] = ["Name the phase: ProjectManagement, Implementation, Standby or CloseOut."];

@@ -576,6 +576,11 @@ public static class ProposalRules
         var result = new List<TemplateStep>();
         foreach (var (s, i) in steps.Select((s, i) => (s, i)))
         {
+            if (s is null)
+            {
+                e[$"steps[{i}]"] = ["Give each step as { order, title, phase, hours }."];
+                continue;
+            }
             var title = s.Title?.Trim() ?? "";
             if (title.Length is 0 or > 200 || SingleLine.IsBroken(title))
                 e[$"steps[{i}].title"] = ["Say what the step does, on one line, in 200 characters or fewer."];
@@ -592,8 +597,13 @@ public static class ProposalRules
     }
 
     /// <summary>Applies a line request; false (with the errors) when it is not valid.</summary>
-    public static bool ApplyLine(ProposalLine line, LineRequest r, DeskSettings desk, bool creating, string prefix, Dictionary<string, string[]> e)
+    public static bool ApplyLine(ProposalLine line, LineRequest? r, DeskSettings desk, bool creating, string prefix, Dictionary<string, string[]> e)
     {
+        if (r is null)
+        {
+            e[prefix.Length == 0 ? "line" : prefix.TrimEnd('.')] = ["Give the line as { kind, description, quantity, unitCost, ... }."];
+            return false;
+        }
         var before = e.Count;
         var kind = line.Kind;
         if (r.Kind is not null || creating)
