@@ -17,6 +17,7 @@ using Plumbline.Features.Schedule;
 using Plumbline.Features.Search;
 using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
+using Plumbline.Features.DesignDesk;
 using Plumbline.Features.Library;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
@@ -62,6 +63,7 @@ builder.Services.AddRecommendations();
 builder.Services.AddSmartNumbers();
 builder.Services.AddPracticeAssessment();
 builder.Services.AddSearch();
+builder.Services.AddDesignDesk();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
 
@@ -109,6 +111,7 @@ app.MapRecommendationsApi();
 app.MapMetricsApi();
 app.MapPracticeAssessmentApi();
 app.MapTimeEntriesApi();
+app.MapDesignDesk();
 
 // UI
 app.MapAccountPages();

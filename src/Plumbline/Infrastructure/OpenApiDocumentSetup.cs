@@ -45,6 +45,7 @@ public static class OpenApiDocumentSetup
             + "renewals per fiscal quarter, and recommendations made from them.",
         ["Reviews"] = "Alignment reviews: the TAM pass (answers), the vCIO pass (ratings), scores and findings.",
         ["Recommendations"] = "Recommendations, initiatives, templates and the budgeted roadmap per client.",
+        ["Design desk"] = "Priced proposals for approved recommendations: steps, lines, margin, versions, the client's answer, TCO and templates.",
         ["Practice self-assessment"] = "The service lead's quarterly yes/no check of the practice itself, its scores over time and its questions.",
         ["Time entries"] = "PSA time entries in: CSV import (generic, ConnectWise, Autotask, HaloPSA or a saved mapping), connectors, held companies.",
         ["Visits"] = "Planned visits, the year plan, visit days and calendar feeds.",

@@ -61,6 +61,9 @@ public static class Can
     public static bool WorkHandoff(ClaimsPrincipal user, Handoffs.HandoffArea area, string? ownerUserId) =>
         WorkHandoffs(user, area) || (ownerUserId is not null && ownerUserId == user.FindFirstValue(ClaimTypes.NameIdentifier));
 
+    /// <summary>Price proposals, send them and record the client's answer (issue 16): the design desk, vCIOs and admins; everyone else reads.</summary>
+    public static bool PriceProposals(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio) || user.IsInRole(Roles.DesignDesk);
+
     /// <summary>Write recommendations, shape the roadmap and record the client's decisions: the vCIO's work.</summary>
     public static bool ManageRecommendations(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Vcio);
 

@@ -57,6 +57,8 @@ public static class Policies
     public const string ManageRecommendations = "ManageRecommendations";
     /// <summary>Import time entries, classify reactive work and match PSA companies: admins and service leads.</summary>
     public const string ManageSmartNumbers = "ManageSmartNumbers";
+    /// <summary>Price, send and record the answer to the design desk's proposals: the design desk, vCIOs and admins (issue 16).</summary>
+    public const string PriceProposals = "PriceProposals";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -75,6 +77,7 @@ public static class Policies
         options.AddPolicy(CreateHandoffs, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.CreateHandoffs(c.User)));
         options.AddPolicy(ManageRecommendations, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageRecommendations(c.User)));
         options.AddPolicy(ManageSmartNumbers, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.ManageSmartNumbers(c.User)));
+        options.AddPolicy(PriceProposals, p => p.RequireAuthenticatedUser().RequireAssertion(c => Can.PriceProposals(c.User)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

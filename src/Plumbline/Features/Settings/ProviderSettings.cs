@@ -44,6 +44,22 @@ public sealed class ProviderSettings
     public int OnboardingCategoriesPerVisit { get; set; } = Clients.OnboardingRules.DefaultCategoriesPerVisit;
 
     public Reviews.ScoreWeights Weights => new(WeightHigh, WeightMedium, WeightLow);
+
+    // The design desk (issue 16): the target margin, the default markup per line kind and the labour rates per phase. The rates and
+    // markups are placeholders until the provider sets its own on /settings/design-desk (DesignDesk.DeskSettings holds the defaults).
+    public decimal DeskTargetMargin { get; set; } = DesignDesk.DeskSettings.DefaultTargetMargin;
+    public decimal DeskMarkupHardware { get; set; } = DesignDesk.DeskSettings.DefaultMarkupHardware;
+    public decimal DeskMarkupSoftware { get; set; } = DesignDesk.DeskSettings.DefaultMarkupSoftware;
+    public decimal DeskMarkupService { get; set; } = DesignDesk.DeskSettings.DefaultMarkupService;
+    public decimal DeskMarkupLabor { get; set; } = DesignDesk.DeskSettings.DefaultMarkupLabor;
+    public decimal LaborCostProjectManagement { get; set; } = DesignDesk.DeskSettings.DefaultCostPerHour;
+    public decimal LaborBillProjectManagement { get; set; } = DesignDesk.DeskSettings.DefaultBillPerHour;
+    public decimal LaborCostImplementation { get; set; } = DesignDesk.DeskSettings.DefaultCostPerHour;
+    public decimal LaborBillImplementation { get; set; } = DesignDesk.DeskSettings.DefaultBillPerHour;
+    public decimal LaborCostStandby { get; set; } = DesignDesk.DeskSettings.DefaultCostPerHour;
+    public decimal LaborBillStandby { get; set; } = DesignDesk.DeskSettings.DefaultBillPerHour;
+    public decimal LaborCostCloseOut { get; set; } = DesignDesk.DeskSettings.DefaultCostPerHour;
+    public decimal LaborBillCloseOut { get; set; } = DesignDesk.DeskSettings.DefaultBillPerHour;
 }
 
 internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<ProviderSettings>
@@ -66,5 +82,16 @@ internal sealed class ProviderSettingsConfiguration : IEntityTypeConfiguration<P
         builder.Property(s => s.CommitteeMeetingsPerYear).HasDefaultValue(Committee.CommitteeRules.DefaultMeetingsPerYear);
         builder.Property(s => s.OnboardingStartingCategoryIds).HasMaxLength(20_000).HasDefaultValue("");
         builder.Property(s => s.OnboardingCategoriesPerVisit).HasDefaultValue(Clients.OnboardingRules.DefaultCategoriesPerVisit);
+        // The design desk's pricing defaults (issue 16).
+        builder.Property(s => s.DeskTargetMargin).HasPrecision(9, 2).HasDefaultValue(DesignDesk.DeskSettings.DefaultTargetMargin);
+        builder.Property(s => s.DeskMarkupHardware).HasPrecision(9, 2).HasDefaultValue(DesignDesk.DeskSettings.DefaultMarkupHardware);
+        builder.Property(s => s.DeskMarkupSoftware).HasPrecision(9, 2).HasDefaultValue(DesignDesk.DeskSettings.DefaultMarkupSoftware);
+        builder.Property(s => s.DeskMarkupService).HasPrecision(9, 2).HasDefaultValue(DesignDesk.DeskSettings.DefaultMarkupService);
+        builder.Property(s => s.DeskMarkupLabor).HasPrecision(9, 2).HasDefaultValue(DesignDesk.DeskSettings.DefaultMarkupLabor);
+        foreach (var phase in new[] { "ProjectManagement", "Implementation", "Standby", "CloseOut" })
+        {
+            builder.Property<decimal>("LaborCost" + phase).HasDefaultValue(DesignDesk.DeskSettings.DefaultCostPerHour);
+            builder.Property<decimal>("LaborBill" + phase).HasDefaultValue(DesignDesk.DeskSettings.DefaultBillPerHour);
+        }
     }
 }

@@ -16,6 +16,7 @@ internal static class WebhookDocument
         (WebhookEvents.ReviewCompleted, typeof(ReviewCompletedPayload), "A vCIO completed a review."),
         (WebhookEvents.RecommendationApproved, typeof(RecommendationApprovedPayload), "The client approved a recommendation."),
         (WebhookEvents.VisitCompleted, typeof(VisitCompletedPayload), "A visit day was completed."),
+        (WebhookEvents.ProposalAccepted, typeof(ProposalAcceptedPayload), "The client accepted a priced proposal of the design desk."),
         (WebhookEvents.Test, typeof(WebhookTestPayload), "A test event sent from the webhook's page."),
     ];
 

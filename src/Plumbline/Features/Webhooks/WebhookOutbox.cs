@@ -12,9 +12,11 @@ public static class WebhookEvents
     public const string ReviewCompleted = "review.completed";
     public const string RecommendationApproved = "recommendation.approved";
     public const string VisitCompleted = "visit.completed";
+    /// <summary>The client accepted a priced proposal of the design desk (issue 16).</summary>
+    public const string ProposalAccepted = "proposal.accepted";
 
     public static readonly IReadOnlyList<string> All =
-        [HandoffCreated, ReviewSubmitted, ReviewCompleted, RecommendationApproved, VisitCompleted];
+        [HandoffCreated, ReviewSubmitted, ReviewCompleted, RecommendationApproved, VisitCompleted, ProposalAccepted];
 
     /// <summary>What "send a test event" sends to one webhook; nobody subscribes to it.</summary>
     public const string Test = "webhook.test";

@@ -198,6 +198,40 @@ public sealed record RecommendationApprovedPayload(RecommendationApprovedData Da
     internal override WebhookPayload WithLinks(PublicUrl urls) => this with { Data = Data.Linked(urls) };
 }
 
+/// <summary>The data of <c>proposal.accepted</c>.</summary>
+/// <param name="ProposalId">The proposal's id.</param>
+/// <param name="ClientId">The client who accepted it.</param>
+/// <param name="Title">The proposal's title.</param>
+/// <param name="Version">The sent version that was accepted.</param>
+/// <param name="AcceptedBy">Who accepted for the client.</param>
+/// <param name="AcceptedAt">When it was recorded (UTC).</param>
+/// <param name="OneTimePrice">The one-time price, labour included.</param>
+/// <param name="RecurringMonthlyPrice">The price per month of the recurring lines.</param>
+/// <param name="RecommendationIds">The recommendations it prices; they are now Approved.</param>
+/// <param name="HandoffId">The hand-off to professional services that carries the steps.</param>
+/// <param name="TargetQuarter">The fiscal quarter the work is planned for (FY2027-Q1), if any.</param>
+public sealed record ProposalAcceptedData(Guid ProposalId, Guid ClientId, string Title, int Version, string AcceptedBy, DateTime AcceptedAt,
+    decimal OneTimePrice, decimal RecurringMonthlyPrice, IReadOnlyList<Guid> RecommendationIds, Guid HandoffId, string? TargetQuarter) : WebhookLinks
+{
+    /// <summary>The client's page.</summary>
+    [JsonPropertyOrder(3)]
+    public string ClientUrl { get; init; } = "";
+
+    internal ProposalAcceptedData Linked(PublicUrl u) =>
+        this with
+        {
+            Url = u.For($"/design-desk/proposals/{ProposalId}"),
+            ApiUrl = u.For($"/api/v1/proposals/{ProposalId}"),
+            ClientUrl = u.For($"/clients/{ClientId}")
+        };
+}
+
+/// <summary><c>proposal.accepted</c>: the client accepted a priced proposal.</summary>
+public sealed record ProposalAcceptedPayload(ProposalAcceptedData Data) : WebhookPayload(WebhookEvents.ProposalAccepted)
+{
+    internal override WebhookPayload WithLinks(PublicUrl urls) => this with { Data = Data.Linked(urls) };
+}
+
 /// <summary><c>visit.completed</c>: a TAM completed a visit.</summary>
 public sealed record VisitCompletedPayload(VisitCompletedData Data) : WebhookPayload(WebhookEvents.VisitCompleted)
 {
