@@ -17,6 +17,7 @@ using Plumbline.Features.Search;
 using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.Library;
+using Plumbline.Features.Meetings;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
 using Plumbline.Features.SmartNumbers;
@@ -60,6 +61,7 @@ builder.Services.AddRecommendations();
 builder.Services.AddSmartNumbers();
 builder.Services.AddPracticeAssessment();
 builder.Services.AddSearch();
+builder.Services.AddMeetings();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
 
@@ -106,6 +108,7 @@ app.MapRecommendationsApi();
 app.MapMetricsApi();
 app.MapPracticeAssessmentApi();
 app.MapTimeEntriesApi();
+app.MapMeetingsApi();
 
 // UI
 app.MapAccountPages();
