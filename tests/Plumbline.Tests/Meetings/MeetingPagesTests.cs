@@ -38,6 +38,33 @@ public sealed class MeetingPagesTests(SqliteFactory factory) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_strategy_meeting_is_planned_from_the_client_page_and_listed()
+    {
+        var admin = await factory.AdminAsync();
+        var (vcioClient, _) = await factory.UserAsync("Vcio");
+        var client = await admin.CreateClientAsync();
+        var browser = factory.NoRedirects(vcioClient);
+
+        var clientPage = WebUtility.HtmlDecode(await (await browser.GetAsync($"/clients/{client.Id}")).ExpectAsync(HttpStatusCode.OK));
+        Assert.Contains($"/meetings/new?clientId={client.Id}", clientPage);
+        await factory.PostFormAsync(vcioClient, $"/meetings/new?clientId={client.Id}", $"/meetings/new?clientId={client.Id}", new()
+        {
+            ["_handler"] = "plan",
+            ["PlanKind"] = "ClientStrategy",
+            ["PlanDate"] = "2027-03-04",
+            ["PlanClientId"] = client.Id.ToString(),
+            ["PlanReviewId"] = "",
+        });
+
+        var planned = Assert.Single((await admin.ListMeetingsAsync($"clientId={client.Id}")).Items);
+        Assert.Equal((MeetingKind.ClientStrategy, new DateOnly(2027, 3, 4)), (planned.Kind, planned.Date));
+        var list = WebUtility.HtmlDecode(await (await browser.GetAsync($"/meetings?clientId={client.Id}")).ExpectAsync(HttpStatusCode.OK));
+        Assert.Contains($"/meetings/{planned.Id}", list);
+        var empty = WebUtility.HtmlDecode(await (await browser.GetAsync($"/meetings?clientId={Guid.NewGuid()}")).ExpectAsync(HttpStatusCode.OK));
+        Assert.Contains("No meetings here", empty);
+    }
+
+    [Fact]
     public async Task A_read_only_user_sees_the_meeting_without_its_forms()
     {
         var admin = await factory.AdminAsync();

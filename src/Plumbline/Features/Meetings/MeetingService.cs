@@ -48,6 +48,9 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
     public async Task<MeetingDetails?> GetAsync(Guid id, CancellationToken ct) =>
         await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? await DetailsAsync(m, ct) : null;
 
+    public Task<Guid?> ReviewClientAsync(Guid reviewId, CancellationToken ct) =>
+        db.Reviews.Where(r => r.Id == reviewId).Select(r => (Guid?)r.ClientId).FirstOrDefaultAsync(ct);
+
     public Task<bool> IsCommitteeMeetingAsync(Guid id, CancellationToken ct) => db.CommitteeMeetings.AnyAsync(m => m.Id == id, ct);
 
     public async Task<Outcome<MeetingDetails>> CreateAsync(MeetingRequest r, CancellationToken ct)
