@@ -220,6 +220,31 @@ public abstract class MeetingsApiTests(PlumblineFactory factory)
         Assert.Contains($"/api/v1/committee/meetings/{committee.Id}", pointed.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task An_invited_users_calendar_feed_shows_the_meeting_at_its_time()
+    {
+        var admin = await factory.AdminAsync();
+        var (_, tam) = await factory.UserAsync("Tam");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var meeting = await admin.CreateMeetingAsync(new
+        {
+            kind = "ServiceLeadSync",
+            date = day,
+            startsAt = "09:00:00",
+            durationMinutes = 45,
+            attendees = new[] { new { userId = tam.Id } },
+        });
+        var feed = await (await admin.PostAsync($"/api/v1/users/{tam.Id}/calendar-feed", null)).ReadAsync<Features.Schedule.CalendarFeedDetails>();
+
+        var text = await (await factory.CreateClient().GetAsync(new Uri(feed.Url).PathAndQuery)).ExpectAsync(HttpStatusCode.OK);
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        var e = Assert.Single(calendar.Events, x => x.Uid == $"meeting-{meeting.Id}@plumbline");
+        Assert.Equal(day.ToDateTime(new TimeOnly(9, 0)), e.DtStart!.Value);
+        Assert.Equal(day.ToDateTime(new TimeOnly(9, 45)), e.DtEnd!.Value);
+        Assert.Equal("Service-lead sync", e.Summary);
+    }
+
     [Theory]
     [InlineData("Tam")]
     [InlineData("Vcio")]
