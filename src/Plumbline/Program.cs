@@ -19,6 +19,7 @@ using Plumbline.Features.Reports;
 using Plumbline.Features.Demo;
 using Plumbline.Features.DesignDesk;
 using Plumbline.Features.Library;
+using Plumbline.Features.Meetings;
 using Plumbline.Features.Settings;
 using Plumbline.Features.Setup;
 using Plumbline.Features.SmartNumbers;
@@ -64,6 +65,7 @@ builder.Services.AddSmartNumbers();
 builder.Services.AddPracticeAssessment();
 builder.Services.AddSearch();
 builder.Services.AddDesignDesk();
+builder.Services.AddMeetings();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
 
@@ -112,6 +114,7 @@ app.MapMetricsApi();
 app.MapPracticeAssessmentApi();
 app.MapTimeEntriesApi();
 app.MapDesignDesk();
+app.MapMeetingsApi();
 
 // UI
 app.MapAccountPages();

@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Committee.StandardProposal> StandardProposals => Set<Features.Committee.StandardProposal>();
     public DbSet<StandardReview> StandardReviews => Set<StandardReview>();
     public DbSet<Features.Committee.CommitteeMeeting> CommitteeMeetings => Set<Features.Committee.CommitteeMeeting>();
+    public DbSet<Features.Meetings.Meeting> Meetings => Set<Features.Meetings.Meeting>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientExclusion> ClientExclusions => Set<ClientExclusion>();
     public DbSet<ClientException> ClientExceptions => Set<ClientException>();

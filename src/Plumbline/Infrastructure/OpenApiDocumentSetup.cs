@@ -39,6 +39,8 @@ public static class OpenApiDocumentSetup
         ["Standards"] = "The yes/no technical standards, their revisions, the question linter, retirement and the committee's yearly review.",
         ["Standards committee"] = "Proposals to add, change or retire standards and the decisions that apply them; the committee's meetings: "
             + "a planned year, agendas built from the library, minutes and a calendar feed.",
+        ["Meetings"] = "TAM-vCIO debriefs, client strategy meetings and service-lead syncs: agendas built from the data, attendees, minutes "
+            + "and decisions that approve, defer or decline recommendations. The list also shows the committee's meetings.",
         ["Library import and export"] = "The whole standards library as JSON, CSV or Excel, and the starter library.",
         ["Clients"] = "The provider's clients, their numbers, templates, exceptions and what is due.",
         ["Client environment"] = "A client's contacts, sites and assets (with CSV import), and the lifecycle: warranty ends, ends of life and "

@@ -121,6 +121,7 @@ public sealed class ReviewWorkflow(AppDbContext db, TimeProvider clock, Notifier
             notifier.Add(vcio, $"{review.Title} was submitted and is waiting for your ratings.", $"/reviews/{review.Id}/vcio",
                 NotificationKind.ReviewSubmitted);
         await webhooks.EnqueueAsync(new ReviewSubmittedPayload(EventData(review)), ct);
+        await Meetings.DebriefProposal.AddAsync(db, review, Now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Review>.Ok(review);

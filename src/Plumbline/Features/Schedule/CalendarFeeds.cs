@@ -45,14 +45,19 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
         var name = feed.UserId is not null
             ? await db.Users.Where(u => u.Id == feed.UserId).Select(u => u.Name).FirstOrDefaultAsync(ct)
             : await db.Clients.Where(c => c.Id == feed.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        return Write($"Visits: {name}", await visits.FeedAsync(filter, ct));
+        if (feed.UserId is null) return Write($"Visits: {name}", await visits.FeedAsync(filter, ct));
+        var meetings = await Meetings.MeetingCalendar.ForUserAsync(db, feed.UserId, filter.From!.Value, filter.To!.Value, ct);
+        var clientIds = meetings.Select(m => m.ClientId).OfType<Guid>().Distinct().ToList();
+        var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return Write($"Visits: {name}", await visits.FeedAsync(filter, ct), c => Meetings.MeetingCalendar.AddTo(c, meetings, clients));
     }
 
     /// <summary>
     /// One all-day event per visit; the UID is the visit's id, so a moved visit moves in the subscriber's calendar once
     /// its SEQUENCE goes up. The text depends only on the visits, so an unchanged feed keeps its ETag.
     /// </summary>
-    public static string Write(string calendarName, IEnumerable<(VisitDetails Visit, int Sequence, DateTime UpdatedAt)> items)
+    public static string Write(string calendarName, IEnumerable<(VisitDetails Visit, int Sequence, DateTime UpdatedAt)> items,
+        Action<Calendar>? more = null)
     {
         var calendar = NewCalendar("Visits", calendarName);
         foreach (var (v, sequence, updatedAt) in items)
@@ -74,6 +79,7 @@ public sealed class CalendarFeeds(AppDbContext db, VisitService visits, TimeProv
                 Transparency = cancelled ? TransparencyType.Transparent : TransparencyType.Opaque,
             });
         }
+        more?.Invoke(calendar);
         return Serialize(calendar);
     }
 
