@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Plumbline.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DesignDesk : Migration
+    public partial class ClientKnowledgeAndDesignDesk : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ProjectType",
+                table: "Recommendations",
+                type: "TEXT",
+                maxLength: 15,
+                nullable: true);
+
             migrationBuilder.AddColumn<decimal>(
                 name: "DeskMarkupHardware",
                 table: "ProviderSettings",
@@ -128,6 +135,112 @@ namespace Plumbline.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 60m);
 
+            migrationBuilder.AddColumn<int>(
+                name: "OnboardingCategoriesPerVisit",
+                table: "ProviderSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 2);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OnboardingStartingCategoryIds",
+                table: "ProviderSettings",
+                type: "TEXT",
+                maxLength: 20000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "EndpointsFromAssets",
+                table: "Clients",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "Assets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Search = table.Column<string>(type: "TEXT", maxLength: 401, nullable: false),
+                    Manufacturer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PurchasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WarrantyEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndOfLifeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RenewsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnnualCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assets_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsDecisionMaker = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", nullable: false),
+                    Agenda = table.Column<string>(type: "TEXT", nullable: false),
+                    AgendaBuiltAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Decisions = table.Column<string>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ProposalTemplates",
                 columns: table => new
@@ -189,6 +302,32 @@ namespace Plumbline.Data.Migrations.Sqlite
                         principalTable: "Handoffs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AddressLine1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AddressLine2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sites_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -288,6 +427,31 @@ namespace Plumbline.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assets_ClientId_Kind",
+                table: "Assets",
+                columns: new[] { "ClientId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ClientId",
+                table: "Contacts",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_ClientId_Date",
+                table: "Meetings",
+                columns: new[] { "ClientId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_Date",
+                table: "Meetings",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_ReviewId",
+                table: "Meetings",
+                column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalLines_ProposalId_Order",
                 table: "ProposalLines",
                 columns: new[] { "ProposalId", "Order" });
@@ -332,11 +496,25 @@ namespace Plumbline.Data.Migrations.Sqlite
                 name: "IX_Proposals_Status_UpdatedAt",
                 table: "Proposals",
                 columns: new[] { "Status", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_ClientId",
+                table: "Sites",
+                column: "ClientId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
+
             migrationBuilder.DropTable(
                 name: "ProposalLines");
 
@@ -353,7 +531,14 @@ namespace Plumbline.Data.Migrations.Sqlite
                 name: "ProposalVersions");
 
             migrationBuilder.DropTable(
+                name: "Sites");
+
+            migrationBuilder.DropTable(
                 name: "Proposals");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectType",
+                table: "Recommendations");
 
             migrationBuilder.DropColumn(
                 name: "DeskMarkupHardware",
@@ -406,6 +591,18 @@ namespace Plumbline.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "LaborCostStandby",
                 table: "ProviderSettings");
+
+            migrationBuilder.DropColumn(
+                name: "OnboardingCategoriesPerVisit",
+                table: "ProviderSettings");
+
+            migrationBuilder.DropColumn(
+                name: "OnboardingStartingCategoryIds",
+                table: "ProviderSettings");
+
+            migrationBuilder.DropColumn(
+                name: "EndpointsFromAssets",
+                table: "Clients");
         }
     }
 }
