@@ -29,6 +29,46 @@ public sealed class ClientEnvironmentPageTests(SqliteFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_client_editor_turns_counting_endpoints_from_the_assets_on_and_off()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync(new { name = LibraryData.UniqueName("Asset counts"), workstations = 10, servers = 4 });
+        foreach (var (kind, name) in new[] { ("Workstation", "PC-1"), ("Workstation", "PC-2"), ("Server", "SRV-1") })
+            (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/assets", new { kind, name })).EnsureSuccessStatusCode();
+        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var editor = $"/clients/{client.Id}/edit";
+        Dictionary<string, string> Fields(bool fromAssets)
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["Form.Name"] = client.Name,
+                ["Form.Status"] = "Active",
+                ["Form.Mrr"] = "4000",
+                ["Form.Seats"] = "20",
+                ["Form.Workstations"] = "10",
+                ["Form.Servers"] = "4",
+                ["Form.FiscalYearStartMonth"] = "1",
+            };
+            if (fromAssets) fields["Form.EndpointsFromAssets"] = "true";
+            return fields;
+        }
+        Assert.DoesNotContain("name=\"Form.EndpointsFromAssets\" value=\"true\" checked",
+            await (await browser.GetAsync(editor)).ExpectAsync(HttpStatusCode.OK));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(editor, editor, Fields(true), "client")).StatusCode);
+
+        var counted = await (await admin.GetAsync($"/api/v1/clients/{client.Id}")).ReadAsync<Plumbline.Features.Clients.ClientDetails>();
+        Assert.True(counted.EndpointsFromAssets);
+        Assert.Equal((2, 1), (counted.Workstations, counted.Servers));
+        Assert.Contains("name=\"Form.EndpointsFromAssets\" value=\"true\" checked", await (await browser.GetAsync(editor)).ExpectAsync(HttpStatusCode.OK));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(editor, editor, Fields(false), "client")).StatusCode);
+        var typed = await (await admin.GetAsync($"/api/v1/clients/{client.Id}")).ReadAsync<Plumbline.Features.Clients.ClientDetails>();
+        Assert.False(typed.EndpointsFromAssets);
+        Assert.Equal((10, 4), (typed.Workstations, typed.Servers));
+    }
+
+    [Fact]
     public async Task The_assets_page_lists_the_assets_and_the_lifecycle_page_makes_a_recommendation_for_a_quarter()
     {
         var admin = await factory.AdminAsync();

@@ -20,9 +20,11 @@ public sealed class ClientForm
     public int? VisitsPerYear { get; set; }
     public Guid? Version { get; set; }
     public string? PsaCompanyId { get; set; }
+    /// <summary>A checkbox: the browser posts nothing when it is clear, which binds as false.</summary>
+    public bool EndpointsFromAssets { get; set; }
 
     public ClientRequest ToRequest() => new(Name, Status, Mrr, Seats, Workstations, Servers, StorageGb, Endpoints, ContractStart, ContractEnd,
-        SalesRep, TamUserId, VcioUserId, FiscalYearStartMonth, VisitsPerYear, Version, PsaCompanyId);
+        SalesRep, TamUserId, VcioUserId, FiscalYearStartMonth, VisitsPerYear, Version, PsaCompanyId, EndpointsFromAssets);
 
     /// <summary>The details carry the computed endpoints; <paramref name="storedEndpoints"/> is what was typed (null = computed).</summary>
     public static ClientForm From(ClientDetails c, int? storedEndpoints) => new()
@@ -43,6 +45,7 @@ public sealed class ClientForm
         FiscalYearStartMonth = c.FiscalYearStartMonth,
         VisitsPerYear = c.VisitsPerYear,
         Version = c.Version,
+        EndpointsFromAssets = c.EndpointsFromAssets,
         PsaCompanyId = c.PsaCompanyId,
     };
 }
