@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Plumbline.Data;
+using Plumbline.Features.Meetings;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.SmartNumbers;
 using Plumbline.Features.Standards;
@@ -60,6 +61,19 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Contains(visitItems, v => v.GetProperty("status").GetString() is "Planned" or "Confirmed");
         Assert.True(handoffs.GetProperty("total").GetInt32() >= 6);
         Assert.All(notifications, n => Assert.True(n.GetProperty("read").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Only_the_reviews_waiting_for_the_vcio_have_a_debrief_left_to_hold()
+    {
+        using var scope = instance.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var proposed = await db.Meetings.Where(m => m.Kind == MeetingKind.TamVcioDebrief && m.Status == MeetingStatus.Proposed)
+            .Join(db.Reviews, m => m.ReviewId, r => r.Id, (m, r) => r.Status).ToListAsync();
+
+        Assert.All(proposed, status => Assert.Equal(ReviewStatus.Submitted, status));
+        Assert.Equal(await db.Reviews.CountAsync(r => r.Status == ReviewStatus.Submitted), proposed.Count);
     }
 
     [Fact]

@@ -91,6 +91,11 @@ public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService s
         {
             var id = (string login) => db.Users.Where(u => u.Email == $"{login}@{Domain}").Select(u => u.Id).FirstAsync(ct);
             await reviews.SeedAsync(await id("tam"), await id("vcio"), ct);
+            // The history submits a year of reviews now, and each submit proposes a debrief; only the reviews still waiting
+            // for the vCIO would have one left to hold, so the others' proposals go.
+            await db.Meetings.Where(m => m.Kind == Meetings.MeetingKind.TamVcioDebrief && m.Status == Meetings.MeetingStatus.Proposed
+                    && db.Reviews.Any(r => r.Id == m.ReviewId && r.Status != Reviews.ReviewStatus.Submitted))
+                .ExecuteDeleteAsync(ct);
             await roadmap.SeedAsync(ct);
             await handoffs.SeedAsync(ct);
             await visits.SeedAsync(await id("tam"), ct);
