@@ -115,6 +115,7 @@ public sealed class History(List<LibraryStandard> library, DateTime now, Random 
             if (exception is not null)
             {
                 item.Answer = Answer.NotApplicable;
+                item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
                 item.AnsweredAt = review.CreatedAt;
                 item.AnsweredBy = ReviewItem.AnsweredByException;
                 item.Except(exception);
