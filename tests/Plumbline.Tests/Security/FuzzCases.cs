@@ -212,7 +212,15 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
         ["answer"] = _ => "Yes",
         ["rating"] = _ => "Aligned",
         ["reason"] = op => op == "flagQuestion" ? "Unclear" : "Agreed with the client",
-        ["kind"] = op => op is "addVisitItem" or "updateVisitItem" ? "Ticket" : "Technology",
+        ["kind"] = op => op switch
+        {
+            "addVisitItem" or "updateVisitItem" => "Ticket",
+            "createClientAsset" or "updateClientAsset" => "Server",
+            "createStandardProposal" => "New",
+            "createMeeting" => "ClientStrategy",
+            "addProposalLine" or "updateProposalLine" => "Hardware",
+            _ => "Technology",
+        },
         ["area"] = _ => "ServiceDesk",
         ["decision"] = _ => "Approved",
         ["color"] = _ => "#1f5f8b",
@@ -236,6 +244,13 @@ public sealed class FuzzCases(JsonElement schemas, SecurityData data)
         ["ownerUserId"] = _ => null,
         ["recommendationId"] = _ => null,
         ["fiscalYearStartMonth"] = _ => 1,
+        ["startsAt"] = _ => "10:00:00",
+        ["relatedStandardIds"] = _ => new JsonArray(),
+        ["replacedByStandardId"] = _ => null,
+        ["startingCategoryIds"] = _ => new JsonArray(),
+        ["evidence"] = _ => new JsonArray(),
+        ["handoffId"] = _ => null,
+        ["quarter"] = _ => $"FY{DateTime.UtcNow.Year + 1}-Q1",
     };
 
     /// <summary>A plausible value for a schema: real ids for fields that name objects the suite made, fixed values otherwise.</summary>
