@@ -235,6 +235,26 @@ public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_hand_off_to_the_design_desk_starts_a_proposal_from_its_page()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var handoff = (await (await admin.PostAsJsonAsync("/api/v1/handoffs",
+                new { area = "DesignDesk", title = "Price a backup appliance", details = "The client asked for a quote.", clientId = client.Id }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        Assert.Contains("id=\"start-proposal-from-handoff\"", await (await browser.GetAsync($"/handoffs/{handoff}")).ExpectAsync(HttpStatusCode.OK));
+
+        var started = await browser.SubmitAsync($"/handoffs/{handoff}", "/design-desk/start", new() { ["HandoffId"] = handoff.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var id = Guid.Parse(started.Headers.Location!.ToString()["/design-desk/proposals/".Length..].Split('?')[0]);
+        var proposal = await ProposalAsync(admin, id);
+        Assert.Equal((handoff, "Price a backup appliance"), (proposal.GetProperty("handoffId").GetGuid(), proposal.GetProperty("title").GetString()));
+        Assert.Equal(client.Id, proposal.GetProperty("clientId").GetGuid());
+    }
+
+    [Fact]
     public async Task The_design_desk_adds_the_starter_templates_and_starts_a_proposal_from_one()
     {
         await using var instance = factory.NewInstance();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.DesignDesk.Report;
 using Plumbline.Features.Accounts;
 using Plumbline.Infrastructure;
 
@@ -27,6 +28,7 @@ public static class DesignDeskPages
             .RequireFormToken(_ => Results.Redirect("/design-desk")).ExcludeFromDescription();
         app.MapPost("/design-desk/starter-templates", StartersAsync).RequireAuthorization(Policies.PriceProposals)
             .RequireFormToken(_ => Results.Redirect("/design-desk")).ExcludeFromDescription();
+        app.MapProposalReport();
         return app;
     }
 

@@ -11,9 +11,11 @@ public sealed class DetailsForm
     public decimal? TargetMarginOverride { get; set; }
     public string? OverrideReason { get; set; }
     public bool ClearOverride { get; set; }
+    public string? Exclusions { get; set; }
 
     public static DetailsForm From(ProposalDetails p) => new()
     {
+        Exclusions = p.Exclusions,
         Title = p.Title,
         ValidUntil = p.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TargetQuarter = p.TargetQuarter,
@@ -34,7 +36,7 @@ public sealed class DetailsForm
         var reason = string.IsNullOrWhiteSpace(OverrideReason) ? null : OverrideReason;
         return (new UpdateProposalRequest(Title: Title ?? "", ValidUntil: validUntil, TargetQuarter: TargetQuarter ?? "",
             TargetMarginOverride: ClearOverride ? null : TargetMarginOverride, OverrideReason: ClearOverride ? null : reason,
-            ClearOverride: ClearOverride || (TargetMarginOverride is null && reason is null) ? true : null), null);
+            ClearOverride: ClearOverride || (TargetMarginOverride is null && reason is null) ? true : null, Exclusions: Exclusions ?? ""), null);
     }
 }
 
