@@ -26,7 +26,8 @@ public abstract class ProposalReportTests(PlumblineFactory factory)
             steps = new object[] { new { order = 1, title = "Install and configure the firewall", phase = "Implementation", hours = 4 } },
             lines = new object[]
             {
-                new { kind = "Hardware", description = "Edge firewall appliance", quantity = 1, unitCost = 1234.56m, pricingMode = "Markup", pricingPercent = 25 },
+                new { kind = "Hardware", description = "Edge firewall appliance", quantity = 1, unitCost = 1234.56m, pricingMode = "Markup",
+                    pricingPercent = 25 },
                 new { kind = "Software", description = "Threat protection licence", quantity = 1, unitCost = 80, pricingMode = "Margin", pricingPercent = 20,
                     recurring = true },
             },
