@@ -34,6 +34,8 @@ install_missing() {
     smtp_installed || packages+=(python3-aiosmtpd)
     # The deployment test (DeploymentTests) runs nginx in front of two app nodes; it starts and stops nginx itself.
     [ -x /usr/sbin/nginx ] || packages+=(nginx)
+    # The proposal PDF test reads the PDF back with pdftotext.
+    [ -x /usr/bin/pdftotext ] || packages+=(poppler-utils)
     [ "${#packages[@]}" -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         log "missing ${packages[*]}; run as root (or install them) first"

@@ -68,6 +68,7 @@ public static class DesignDeskApi
             .WithSummary("The provider's target margin, default markup per line kind and labour rates per phase.");
         admin.MapPut("/design-desk/settings", UpdateSettings).WithName("updateDesignDeskSettings")
             .WithSummary("Change the design desk's settings; fields left out keep their value.");
+        app.MapDesignDeskPages();
         return app;
     }
 

@@ -29,6 +29,8 @@ public sealed class Proposal : IAudited
     public string? OverrideReason { get; set; }
     /// <summary>The monthly price of the same work as a subscription, for the TCO comparison.</summary>
     public decimal? SubscriptionMonthlyPrice { get; set; }
+    /// <summary>What the work does not include, in the client's words (the client report shows it).</summary>
+    public string? Exclusions { get; set; }
     /// <summary>The version the client sees or will see: 1 until sent; a change after sending makes the next one.</summary>
     public int VersionNumber { get; set; } = 1;
     public DateTime? SentAt { get; set; }
@@ -113,6 +115,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.TargetMarginOverride).HasPrecision(9, 2);
         b.Property(x => x.OverrideReason).HasMaxLength(1000);
         b.Property(x => x.AcceptedBy).HasMaxLength(200);
+        b.Property(x => x.Exclusions).HasMaxLength(2000);
         b.HasIndex(x => new { x.ClientId, x.Status });
         b.HasIndex(x => new { x.Status, x.UpdatedAt });
         b.HasIndex(x => x.HandoffId);

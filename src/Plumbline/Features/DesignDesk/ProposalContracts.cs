@@ -24,11 +24,12 @@ public sealed record CreateProposalRequest(Guid? ClientId = null, string? Title 
 
 /// <summary>
 /// Changes to a proposal; fields left out keep their value. steps replaces the whole list. targetQuarter "" unschedules it.
-/// targetMarginOverride needs an overrideReason; clearOverride true goes back to the provider's target margin.
+/// targetMarginOverride needs an overrideReason; clearOverride true goes back to the provider's target margin. exclusions says what the
+/// work does not include (the client report shows it); "" clears it.
 /// </summary>
 public sealed record UpdateProposalRequest(string? Title = null, DateOnly? ValidUntil = null, string? TargetQuarter = null,
     List<Guid>? RecommendationIds = null, List<StepRequest>? Steps = null, decimal? TargetMarginOverride = null, string? OverrideReason = null,
-    bool? ClearOverride = null, decimal? SubscriptionMonthlyPrice = null);
+    bool? ClearOverride = null, decimal? SubscriptionMonthlyPrice = null, string? Exclusions = null);
 
 /// <summary>Who accepted for the client (a name as the client signed it).</summary>
 public sealed record AcceptProposalRequest(string? AcceptedBy);
@@ -54,7 +55,7 @@ public sealed record ProposalDetails(Guid Id, Guid ClientId, string ClientName, 
     string? TargetQuarter, IReadOnlyList<Guid> RecommendationIds, IReadOnlyList<StepDetails> Steps, IReadOnlyList<LineDetails> Lines,
     ProposalTotals Totals, BudgetDetails Budget, decimal? TargetMarginOverride, string? OverrideReason, decimal? SubscriptionMonthlyPrice,
     int Version, IReadOnlyList<int> SentVersions, DateTime? SentAt, DateTime? AcceptedAt, string? AcceptedBy, DateTime? DeclinedAt,
-    Guid? HandoffId, Guid? DeliveryHandoffId, DateTime CreatedAt, DateTime UpdatedAt);
+    Guid? HandoffId, Guid? DeliveryHandoffId, DateTime CreatedAt, DateTime UpdatedAt, string? Exclusions = null);
 
 public sealed record ProposalSummary(Guid Id, Guid ClientId, string ClientName, string Title, ProposalStatus Status, DateOnly? ValidUntil,
     int Version, decimal OneTimePrice, decimal RecurringMonthlyPrice, decimal Margin, bool BelowTargetMargin, DateTime UpdatedAt);

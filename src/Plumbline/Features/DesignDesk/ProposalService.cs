@@ -38,7 +38,7 @@ public sealed class ProposalQueries(AppDbContext db, DeskSettingsService setting
             Quarter(p), recommendationIds, steps, lines, totals,
             ProposalRules.Budget(totals, budget.Sum(b => b.OneTimeCost), budget.Sum(b => b.RecurringMonthlyCost), recommendationIds.Count > 0),
             p.TargetMarginOverride, p.OverrideReason, p.SubscriptionMonthlyPrice, p.VersionNumber, sent, p.SentAt, p.AcceptedAt, p.AcceptedBy,
-            p.DeclinedAt, p.HandoffId, p.DeliveryHandoffId, p.CreatedAt, p.UpdatedAt);
+            p.DeclinedAt, p.HandoffId, p.DeliveryHandoffId, p.CreatedAt, p.UpdatedAt, p.Exclusions);
     }
 
     internal static string? Quarter(Proposal p) =>
@@ -533,6 +533,12 @@ public sealed class ProposalService(AppDbContext db, TimeProvider clock, Proposa
             else (p.TargetMarginOverride, p.OverrideReason) = (target, reason);
         }
         else if (r.OverrideReason is not null) e["targetMarginOverride"] = ["Give the target margin the reason is for (targetMarginOverride)."];
+        if (r.Exclusions is not null)
+        {
+            var exclusions = r.Exclusions.Trim();
+            if (exclusions.Length > 2000) e["exclusions"] = ["Keep what is not included to 2,000 characters or fewer."];
+            else p.Exclusions = exclusions.Length == 0 ? null : exclusions;
+        }
         if (r.SubscriptionMonthlyPrice is { } subscription)
         {
             if (PricingRules.UnitCostError(subscription) is not null)

@@ -906,6 +906,10 @@ namespace Plumbline.Data.Migrations.Postgres
                     b.Property<Guid?>("DeliveryHandoffId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Exclusions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid?>("HandoffId")
                         .HasColumnType("uuid");
 

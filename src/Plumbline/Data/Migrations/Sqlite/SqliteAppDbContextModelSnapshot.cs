@@ -894,6 +894,10 @@ namespace Plumbline.Data.Migrations.Sqlite
                     b.Property<Guid?>("DeliveryHandoffId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Exclusions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("HandoffId")
                         .HasColumnType("TEXT");
 
