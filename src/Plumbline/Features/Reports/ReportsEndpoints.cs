@@ -19,6 +19,7 @@ public static class ReportsEndpoints
         reports.MapGet("/roadmap", RoadmapAsync);
         app.MapLogo();
         LibraryChanges.LibraryChangesReportEndpoint.MapLibraryChangesReport(app);
+        Meetings.MeetingReportEndpoint.MapMeetingReport(app);
         return app;
     }
 
