@@ -25,8 +25,8 @@ public sealed class MeetingReportTests(SqliteFactory factory) : IClassFixture<Sq
             startsAt = "14:30",
             attendees = new object[] { new { name = "Rosa Delgado", email = "rosa@example.com" } },
         });
-        await (await admin.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}", new { status = "Held", minutes = "We walked through the roadmap.\nBudget agreed." }))
-            .ExpectAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}",
+            new { status = "Held", minutes = "We walked through the roadmap.\nBudget agreed." })).ExpectAsync(HttpStatusCode.OK);
         await (await admin.PostAsJsonAsync($"/api/v1/meetings/{meeting.Id}/decisions",
             new { text = "Replace the router this quarter.", recommendationId = recommendation.Id, outcome = "Approve" }))
             .ExpectAsync(HttpStatusCode.Created);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Plumbline.Features.Meetings;
 using Plumbline.Features.Recommendations;
+using Plumbline.Tests.SmartNumbers;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Meetings;
@@ -66,6 +67,28 @@ public abstract class MeetingsApiTests(PlumblineFactory factory)
             meeting.Agenda.Select(a => (a.Source, a.SourceId)));
         Assert.Equal("Budget FY2027: 1,250.00 one-time and 0.00 a month approved (2 items); 500.00 one-time waiting for approval", meeting.Agenda[2].Title);
         Assert.NotNull(meeting.AgendaBuiltAt);
+    }
+
+    [Fact]
+    public async Task A_strategy_meeting_agenda_shows_the_rhem_trend_of_the_months_before_it()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        await factory.SetEndpointsAsync(client.Id, 10);
+        await factory.AddHoursAsync(client.Id, [(1, 3m), (0, 5m)]);
+        var quiet = await admin.CreateClientAsync();
+        var thisMonth = RhemTestData.LastMonth.AddMonths(1);
+
+        var meeting = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = client.Id, date = thisMonth.AddDays(14) });
+        var without = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = quiet.Id, date = thisMonth.AddDays(14) });
+
+        var trend = Assert.Single(meeting.Agenda, a => a.Source == MeetingAgendaSource.RhemTrend);
+        Assert.StartsWith("RHEM trend: ", trend.Title);
+        Assert.Null(trend.SourceId);
+        Assert.Contains("0.30", trend.Title);
+        Assert.EndsWith("0.50", trend.Title);
+        Assert.True(trend.Title.IndexOf("0.30", StringComparison.Ordinal) < trend.Title.IndexOf("0.50", StringComparison.Ordinal));
+        Assert.DoesNotContain(without.Agenda, a => a.Source == MeetingAgendaSource.RhemTrend);
     }
 
     [Fact]

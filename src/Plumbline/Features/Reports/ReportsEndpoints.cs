@@ -24,7 +24,7 @@ public static class ReportsEndpoints
     }
 
     private static async Task<IResult> AlignmentAsync(Guid id, HttpContext http, AppDbContext db, AlignmentReportQuery query,
-        ReportBrandingSource branding, RhemTrends trends, TimeProvider clock, CancellationToken ct)
+        ReportBrandingSource branding, RhemTrends trends, ClientEnvironment.ContactService contacts, TimeProvider clock, CancellationToken ct)
     {
         var asked = http.Request.Query["reviewId"].ToString();
         Guid? reviewId = null;
@@ -53,6 +53,7 @@ public static class ReportsEndpoints
             [nameof(AlignmentReport.PreparedOn)] = Today(clock),
             [nameof(AlignmentReport.PdfUrl)] = $"/reports/clients/{id}/alignment?reviewId={review.Id}&format=pdf",
             [nameof(AlignmentReport.Rhem)] = await trends.ForClientAsync(id, ct),
+            [nameof(AlignmentReport.DecisionMaker)] = await contacts.DecisionMakerAsync(id, ct),
         };
         return await ReportResults.HtmlOrPdfAsync<AlignmentReport>(http, parameters,
             ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")),
