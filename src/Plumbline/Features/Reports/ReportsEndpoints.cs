@@ -61,7 +61,7 @@ public static class ReportsEndpoints
     }
 
     private static async Task<IResult> RoadmapAsync(Guid id, HttpContext http, RecommendationQueries queries, ReportBrandingSource branding,
-        RhemTrends trends, TimeProvider clock, CancellationToken ct)
+        RhemTrends trends, ClientEnvironment.LifecycleService lifecycle, TimeProvider clock, CancellationToken ct)
     {
         if (!TryNumber(http, "fromYear", Years.First, Years.Last, out var fromYear))
             return ReportResults.BadRequest(http, "Not a fiscal year",
@@ -81,6 +81,7 @@ public static class ReportsEndpoints
             [nameof(RoadmapReport.PreparedOn)] = Today(clock),
             [nameof(RoadmapReport.PdfUrl)] = $"/reports/clients/{id}/roadmap?{query}",
             [nameof(RoadmapReport.Rhem)] = await trends.ForClientAsync(id, ct),
+            [nameof(RoadmapReport.Lifecycle)] = await lifecycle.TimelineAsync(id, RoadmapLifecycle.Quarters, ct),
         };
         var window = roadmap.YearCount == 1 ? $"FY{roadmap.FromYear}" : $"FY{roadmap.FromYear}-FY{roadmap.FromYear + roadmap.YearCount - 1}";
         return await ReportResults.HtmlOrPdfAsync<RoadmapReport>(http, parameters, ReportResults.FileName(roadmap.ClientName, "roadmap", window),
