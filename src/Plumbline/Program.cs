@@ -68,6 +68,7 @@ builder.Services.AddDesignDesk();
 builder.Services.AddMeetings();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
+builder.Services.AddScoped<DemoClientEnvironment>();
 
 var app = builder.Build();
 

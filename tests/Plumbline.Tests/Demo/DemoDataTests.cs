@@ -77,6 +77,43 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_clients_have_contacts_a_site_assets_across_three_years_project_types_and_meetings()
+    {
+        var clients = (await (await api.GetAsync("/api/v1/clients")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(c => (Id: c.GetProperty("id").GetString()!, Name: c.GetProperty("name").GetString()!)).OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        foreach (var (id, name) in clients.Take(Features.Demo.DemoClientEnvironment.Clients))
+        {
+            var contacts = (await (await api.GetAsync($"/api/v1/clients/{id}/contacts")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+            var sites = await (await api.GetAsync($"/api/v1/clients/{id}/sites")).ReadJsonAsync();
+            var assets = await (await api.GetAsync($"/api/v1/clients/{id}/assets?pageSize=100")).ReadJsonAsync();
+            var lifecycle = (await (await api.GetAsync($"/api/v1/clients/{id}/lifecycle?quarters=12")).ReadJsonAsync()).GetProperty("quarters")
+                .EnumerateArray().ToList();
+            var recommendations = (await (await api.GetAsync($"/api/v1/clients/{id}/recommendations")).ReadJsonAsync()).GetProperty("items")
+                .EnumerateArray().ToList();
+            var meetings = (await (await api.GetAsync($"/api/v1/meetings?clientId={id}&pageSize=100")).ReadJsonAsync()).GetProperty("items")
+                .EnumerateArray().ToList();
+
+            var decisionMaker = Assert.Single(contacts, c => c.GetProperty("isDecisionMaker").GetBoolean());
+            Assert.Single(contacts, c => c.GetProperty("isPrimary").GetBoolean());
+            Assert.True(sites.GetProperty("total").GetInt32() >= 1, name);
+            Assert.InRange(assets.GetProperty("total").GetInt32(), 10, 40);
+            Assert.True(lifecycle.Count(q => q.GetProperty("count").GetInt32() > 0) >= 6, $"{name}: lifecycle events in few quarters");
+            Assert.Contains(lifecycle, q => q.GetProperty("cost").GetDecimal() > 0);
+            Assert.Contains(recommendations, r => r.GetProperty("projectType").ValueKind == JsonValueKind.String);
+            var held = meetings.Single(m => m.GetProperty("kind").GetString() == "TamVcioDebrief" && m.GetProperty("status").GetString() == "Held");
+            var debrief = await (await api.GetAsync($"/api/v1/meetings/{held.GetProperty("id").GetString()}")).ReadJsonAsync();
+            Assert.NotEmpty(debrief.GetProperty("minutes").GetString()!);
+            Assert.Single(debrief.GetProperty("decisions").EnumerateArray());
+            var planned = meetings.Single(m => m.GetProperty("kind").GetString() == "ClientStrategy");
+            Assert.Equal("Planned", planned.GetProperty("status").GetString());
+            var strategy = await (await api.GetAsync($"/api/v1/meetings/{planned.GetProperty("id").GetString()}")).ReadJsonAsync();
+            Assert.Contains(strategy.GetProperty("attendees").EnumerateArray(),
+                a => a.GetProperty("contactId").GetString() == decisionMaker.GetProperty("id").GetString());
+        }
+    }
+
+    [Fact]
     public async Task The_demo_has_two_years_of_time_entries_where_reactive_hours_fell_as_alignment_rose()
     {
         using var scope = instance.Services.CreateScope();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Plumbline.Features.Meetings;
 using Plumbline.Features.Recommendations;
 using Plumbline.Tests.TestSupport;
@@ -62,6 +63,71 @@ public sealed class MeetingPagesTests(SqliteFactory factory) : IClassFixture<Sql
         Assert.Contains($"/meetings/{planned.Id}", list);
         var empty = WebUtility.HtmlDecode(await (await browser.GetAsync($"/meetings?clientId={Guid.NewGuid()}")).ExpectAsync(HttpStatusCode.OK));
         Assert.Contains("No meetings here", empty);
+    }
+
+    [Fact]
+    public async Task A_submitted_review_links_to_planning_a_meeting_and_an_open_one_does_not()
+    {
+        var admin = await factory.AdminAsync();
+        var library = await admin.CreateLibraryAsync("High");
+        var client = await admin.CreateClientAsync();
+        var submitted = await admin.SubmittedReviewAsync(client.Id, new DateOnly(2026, 3, 2), (library[0].Id, "No"));
+        var open = await admin.CreateReviewAsync(client.Id, library.Ids, new DateOnly(2026, 6, 1));
+        var browser = factory.NoRedirects(admin);
+
+        var page = WebUtility.HtmlDecode(await (await browser.GetAsync($"/reviews/{submitted.Id}")).ExpectAsync(HttpStatusCode.OK));
+        var openPage = WebUtility.HtmlDecode(await (await browser.GetAsync($"/reviews/{open.Id}")).ExpectAsync(HttpStatusCode.OK));
+        var plan = WebUtility.HtmlDecode(await (await browser.GetAsync($"/meetings/new?reviewId={submitted.Id}&clientId={client.Id}"))
+            .ExpectAsync(HttpStatusCode.OK));
+
+        Assert.Contains($"/meetings/new?reviewId={submitted.Id}&clientId={client.Id}", page);
+        Assert.DoesNotContain("/meetings/new?reviewId=", openPage);
+        Assert.Contains("TAM-vCIO debrief of the review", plan);
+        Assert.Contains("Client strategy meeting", plan);
+    }
+
+    [Fact]
+    public async Task An_approval_names_the_clients_decision_maker_beside_the_user_who_recorded_it()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var recommendation = await admin.CreateRecommendationAsync(client.Id, "Proposed", 900);
+        await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/contacts", new { name = "Dana Decider", isDecisionMaker = true }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var meeting = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = client.Id, date = "2027-03-04" });
+        await (await admin.PostAsJsonAsync($"/api/v1/meetings/{meeting.Id}/decisions",
+            new { text = "Go ahead.", recommendationId = recommendation.Id, outcome = "Approve" })).ExpectAsync(HttpStatusCode.Created);
+        var other = await admin.CreateClientAsync();
+        var undecided = await admin.CreateRecommendationAsync(other.Id, "Approved", 100);
+
+        var page = WebUtility.HtmlDecode(await (await factory.NoRedirects(admin).GetAsync($"/recommendations/{recommendation.Id}"))
+            .ExpectAsync(HttpStatusCode.OK));
+        var without = WebUtility.HtmlDecode(await (await factory.NoRedirects(admin).GetAsync($"/recommendations/{undecided.Id}"))
+            .ExpectAsync(HttpStatusCode.OK));
+
+        Assert.Matches(@"Approved by\s+Dana Decider \(the client's decision maker\), recorded by Alex Admin", page);
+        Assert.DoesNotContain("the client's decision maker", without);
+    }
+
+    [Fact]
+    public async Task A_contact_is_invited_from_the_meeting_page()
+    {
+        var admin = await factory.AdminAsync();
+        var (vcioClient, _) = await factory.UserAsync("Vcio");
+        var client = await admin.CreateClientAsync();
+        var pat = await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/contacts", new { name = "Pat Primary", email = "pat@client.test" }))
+            .ReadAsync<Features.ClientEnvironment.ContactDetails>(HttpStatusCode.Created);
+        var meeting = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = client.Id, date = "2027-03-04" });
+
+        var posted = await factory.PostFormAsync(vcioClient, $"/meetings/{meeting.Id}", $"/meetings/{meeting.Id}", new()
+        {
+            ["_handler"] = "invite",
+            ["InviteContactId"] = pat.Id.ToString(),
+        });
+
+        Assert.Contains("The contact is invited.", WebUtility.HtmlDecode(await posted.ExpectAsync(HttpStatusCode.OK)));
+        var attendee = Assert.Single((await admin.GetMeetingAsync(meeting.Id)).Attendees);
+        Assert.Equal((pat.Id, "pat@client.test"), (attendee.ContactId, attendee.Email));
     }
 
     [Fact]

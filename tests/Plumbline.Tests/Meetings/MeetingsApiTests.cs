@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Plumbline.Features.Meetings;
 using Plumbline.Features.Recommendations;
+using Plumbline.Tests.SmartNumbers;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Meetings;
@@ -66,6 +67,28 @@ public abstract class MeetingsApiTests(PlumblineFactory factory)
             meeting.Agenda.Select(a => (a.Source, a.SourceId)));
         Assert.Equal("Budget FY2027: 1,250.00 one-time and 0.00 a month approved (2 items); 500.00 one-time waiting for approval", meeting.Agenda[2].Title);
         Assert.NotNull(meeting.AgendaBuiltAt);
+    }
+
+    [Fact]
+    public async Task A_strategy_meeting_agenda_shows_the_rhem_trend_of_the_months_before_it()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        await factory.SetEndpointsAsync(client.Id, 10);
+        await factory.AddHoursAsync(client.Id, [(1, 3m), (0, 5m)]);
+        var quiet = await admin.CreateClientAsync();
+        var thisMonth = RhemTestData.LastMonth.AddMonths(1);
+
+        var meeting = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = client.Id, date = thisMonth.AddDays(14) });
+        var without = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = quiet.Id, date = thisMonth.AddDays(14) });
+
+        var trend = Assert.Single(meeting.Agenda, a => a.Source == MeetingAgendaSource.RhemTrend);
+        Assert.StartsWith("RHEM trend: ", trend.Title);
+        Assert.Null(trend.SourceId);
+        Assert.Contains("0.30", trend.Title);
+        Assert.EndsWith("0.50", trend.Title);
+        Assert.True(trend.Title.IndexOf("0.30", StringComparison.Ordinal) < trend.Title.IndexOf("0.50", StringComparison.Ordinal));
+        Assert.DoesNotContain(without.Agenda, a => a.Source == MeetingAgendaSource.RhemTrend);
     }
 
     [Fact]
@@ -293,6 +316,74 @@ public abstract class MeetingsApiTests(PlumblineFactory factory)
         await (await user.PostAsJsonAsync($"/api/v1/meetings/{meeting.Id}/decisions", new { text = "x" })).ProblemAsync(HttpStatusCode.Forbidden);
         var anonymous = factory.CreateClient();
         await (await anonymous.GetAsync("/api/v1/meetings")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<Features.ClientEnvironment.ContactDetails> ContactAsync(HttpClient admin, Guid clientId, object body) =>
+        await (await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/contacts", body))
+            .ReadAsync<Features.ClientEnvironment.ContactDetails>(HttpStatusCode.Created);
+
+    [Fact]
+    public async Task A_contact_attends_with_the_name_and_email_of_the_contact_and_only_a_contact_of_the_meetings_client()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var other = await admin.CreateClientAsync();
+        var pat = await ContactAsync(admin, client.Id, new { name = "Pat Primary", email = "pat@client.test", isPrimary = true });
+        var stranger = await ContactAsync(admin, other.Id, new { name = "Sam Elsewhere" });
+
+        var meeting = await admin.CreateMeetingAsync(new
+        {
+            kind = "ClientStrategy",
+            clientId = client.Id,
+            date = Strategy,
+            attendees = new object[] { new { contactId = pat.Id, name = "Typed over" } },
+        });
+        var kept = await (await admin.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}", new { minutes = "Notes." })).ReadAsync<MeetingDetails>();
+
+        var attendee = Assert.Single(meeting.Attendees);
+        Assert.Equal((pat.Id, "Pat Primary", "pat@client.test", (string?)null), (attendee.ContactId, attendee.Name, attendee.Email, attendee.UserId));
+        Assert.Equal([pat.Id], kept.Attendees.Select(a => a.ContactId));
+        var wrongClient = await (await admin.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}",
+            new { attendees = new object[] { new { contactId = stranger.Id } } })).ValidationProblemAsync("attendees[0].contactId");
+        Assert.Contains("another client", Error(wrongClient, "attendees[0].contactId"));
+        await (await admin.PostMeetingAsync(new
+        {
+            kind = "ClientStrategy",
+            clientId = client.Id,
+            date = Strategy,
+            attendees = new object[] { new { contactId = Guid.NewGuid() } }
+        })).ValidationProblemAsync("attendees[0].contactId");
+        await (await admin.PostMeetingAsync(new
+        {
+            kind = "ServiceLeadSync",
+            date = Strategy,
+            attendees = new object[] { new { contactId = pat.Id } }
+        })).ValidationProblemAsync("attendees[0].contactId");
+        Assert.Equal([pat.Id], (await admin.GetMeetingAsync(meeting.Id)).Attendees.Select(a => a.ContactId));
+    }
+
+    [Fact]
+    public async Task A_strategy_meeting_invites_the_clients_decision_maker_unless_its_attendees_are_given()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var dana = await ContactAsync(admin, client.Id, new { name = "Dana Decider", email = "dana@client.test", isDecisionMaker = true });
+        var without = await admin.CreateClientAsync();
+
+        var invited = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = client.Id, date = Strategy });
+        var chosen = await admin.CreateMeetingAsync(new
+        {
+            kind = "ClientStrategy",
+            clientId = client.Id,
+            date = Strategy,
+            attendees = new object[] { new { name = "Someone Else" } }
+        });
+        var none = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = without.Id, date = Strategy });
+
+        var attendee = Assert.Single(invited.Attendees);
+        Assert.Equal((dana.Id, "Dana Decider", "dana@client.test"), (attendee.ContactId, attendee.Name, attendee.Email));
+        Assert.Equal(["Someone Else"], chosen.Attendees.Select(a => a.Name));
+        Assert.Empty(none.Attendees);
     }
 }
 

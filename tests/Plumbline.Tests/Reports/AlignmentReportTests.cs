@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Reports;
@@ -86,6 +87,20 @@ public abstract class AlignmentReportTests(PlumblineFactory factory)
         await noClient.ProblemAsync(HttpStatusCode.NotFound);
         await badId.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("format=pdf", (await badFormat.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_cover_names_the_clients_decision_maker_when_there_is_one()
+    {
+        var (admin, clientId, _, _, _) = await Factory.CompletedReviewAsync();
+        var before = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/alignment");
+        await (await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/contacts", new { name = "Dana Decider", title = "CEO", isDecisionMaker = true }))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var html = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/alignment");
+
+        Assert.DoesNotContain("Prepared for", before);
+        Assert.Contains("Prepared for Dana Decider, CEO", html);
     }
 
     [Fact]

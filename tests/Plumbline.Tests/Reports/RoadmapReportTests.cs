@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.Reports;
@@ -69,6 +70,28 @@ public abstract class RoadmapReportTests(PlumblineFactory factory)
 
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains(name, await reader.ReportHtmlAsync($"/reports/clients/{clientId}/roadmap"));
+    }
+
+    [Fact]
+    public async Task The_report_shows_the_lifecycle_of_the_next_four_quarters_when_the_client_has_assets()
+    {
+        var (admin, clientId, _) = await factory.RoadmapClientAsync();
+        var before = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/roadmap");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var asset in new object[]
+        {
+            new { kind = "Workstation", name = "Reception PC", warrantyEndsOn = today.AddDays(10), annualCost = 1500 },
+            new { kind = "Software", name = "Office suite", renewsOn = today.AddDays(5), annualCost = 2400 },
+            new { kind = "Server", name = "Old server", endOfLifeOn = today.AddYears(2), annualCost = 9000 },
+        })
+            await (await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/assets", asset)).ExpectAsync(HttpStatusCode.Created);
+
+        var html = await admin.ReportHtmlAsync($"/reports/clients/{clientId}/roadmap");
+
+        Assert.DoesNotContain("lifecycle-quarters", before);
+        Assert.Contains("Lifecycle: the next 4 quarters", html);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(html, @"<tr><td>FY\d{4}-Q\d</td>").Count);
+        Assert.Contains("<tfoot><tr><td>Total</td><td class=\"num\">2</td><td class=\"num\">$3,900.00</td></tr></tfoot>", html);
     }
 }
 

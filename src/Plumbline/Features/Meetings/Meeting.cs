@@ -43,10 +43,10 @@ public enum MeetingAgendaSource
 public sealed record MeetingAgendaItem(string Title, MeetingAgendaSource Source, Guid? SourceId = null);
 
 /// <summary>
-/// Someone at the meeting: a user (by id, with the name shown at the time) or a person at the client by name and e-mail. When
-/// client contacts exist, a contact id joins these fields (see ADR-029).
+/// Someone at the meeting: a user (by id, with the name shown at the time), one of the client's contacts (by id, with the contact's
+/// name and e-mail at the time) or a person at the client by name and e-mail (see ADR-029). Kept as JSON in the meeting's row.
 /// </summary>
-public sealed record MeetingAttendee(string? UserId, string Name, string? Email = null);
+public sealed record MeetingAttendee(string? UserId, string Name, string? Email = null, Guid? ContactId = null);
 
 /// <summary>A decision taken in the meeting, optionally about one recommendation of the client.</summary>
 public sealed record MeetingDecision(Guid Id, string Text, Guid? RecommendationId, DecisionOutcome Outcome, DateTime RecordedAt, string RecordedBy);

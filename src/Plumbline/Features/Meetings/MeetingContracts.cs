@@ -2,8 +2,11 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Meetings;
 
-/// <summary>Someone to invite: a user by id, or a person at the client by name (and e-mail).</summary>
-public sealed record MeetingAttendeeRequest(string? UserId, string? Name, string? Email);
+/// <summary>
+/// Someone to invite: a user by id, one of the meeting's client's contacts by id (name and e-mail come from the contact), or a person
+/// at the client by name (and e-mail).
+/// </summary>
+public sealed record MeetingAttendeeRequest(string? UserId, string? Name, string? Email, Guid? ContactId = null);
 
 /// <summary>An agenda line written by hand, or kept from a built agenda.</summary>
 public sealed record MeetingAgendaItemRequest(string? Title, [property: StringEnum<MeetingAgendaSource>] string? Source, Guid? SourceId);
@@ -23,7 +26,8 @@ public sealed record MeetingDecisionRequest(string? Text, Guid? RecommendationId
 
 public sealed record MeetingAgendaItemDetails(string Title, MeetingAgendaSource Source, Guid? SourceId);
 
-public sealed record MeetingAttendeeDetails(string? UserId, string Name, string? Email);
+/// <summary>An attendee; contactId names the client contact it is, null for a user or a person given by name.</summary>
+public sealed record MeetingAttendeeDetails(string? UserId, string Name, string? Email, Guid? ContactId = null);
 
 public sealed record MeetingDecisionDetails(Guid Id, string Text, Guid? RecommendationId, DecisionOutcome Outcome, DateTime RecordedAt, string RecordedBy);
 
@@ -32,7 +36,7 @@ public sealed record MeetingDetails(Guid Id, MeetingKind Kind, Guid? ClientId, s
     DateTime? AgendaBuiltAt, string Minutes, IReadOnlyList<MeetingDecisionDetails> Decisions, Guid Version)
 {
     public static MeetingDetails Of(Meeting m, string? clientName) => new(m.Id, m.Kind, m.ClientId, clientName, m.ReviewId, m.Date, m.StartsAt,
-        m.DurationMinutes, m.Status, m.Attendees.Select(a => new MeetingAttendeeDetails(a.UserId, a.Name, a.Email)).ToList(),
+        m.DurationMinutes, m.Status, m.Attendees.Select(a => new MeetingAttendeeDetails(a.UserId, a.Name, a.Email, a.ContactId)).ToList(),
         m.Agenda.Select(a => new MeetingAgendaItemDetails(a.Title, a.Source, a.SourceId)).ToList(), m.AgendaBuiltAt, m.Minutes,
         m.Decisions.Select(d => new MeetingDecisionDetails(d.Id, d.Text, d.RecommendationId, d.Outcome, d.RecordedAt, d.RecordedBy)).ToList(), m.Version);
 }

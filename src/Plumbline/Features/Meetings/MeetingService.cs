@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.ClientEnvironment;
 using Plumbline.Features.Committee;
 using Plumbline.Features.Recommendations;
 using Plumbline.Features.Reviews;
@@ -68,9 +69,12 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
         if (r.Status is not null && (!ApiEnum.TryParse(r.Status, out status) || status == MeetingStatus.Held && r.Date > Today))
             errors["status"] = [$"\"{r.Status}\" is not a status for a new meeting. Use Proposed, Planned, Held (a past meeting) or Cancelled."];
         CheckTiming(r.DurationMinutes, r.Minutes, errors);
-        var attendees = await AttendeesAsync(r.Attendees, errors, ct);
         if (errors.Count == 0) await CheckClientAndReviewAsync(kind, r.ClientId, r.ReviewId, errors, ct);
+        var attendees = await AttendeesAsync(r.Attendees, r.ClientId, errors, ct) ?? [];
         if (errors.Count > 0) return Outcome<MeetingDetails>.Invalid(errors);
+        // A strategy meeting is held with the client's decision maker: invited unless the request names its own list.
+        if (kind == MeetingKind.ClientStrategy && r.Attendees is null && await DecisionMakerAsync(r.ClientId, ct) is { } decisionMaker)
+            attendees.Add(decisionMaker);
 
         var meeting = new Meeting
         {
@@ -81,7 +85,7 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
             StartsAt = r.StartsAt,
             DurationMinutes = r.DurationMinutes ?? 60,
             Status = status,
-            Attendees = attendees!,
+            Attendees = attendees,
             Minutes = Text(r.Minutes),
             CreatedAt = Now,
             UpdatedAt = Now,
@@ -106,7 +110,7 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
         }
         if (r.Date is { Year: < 2000 or > 2100 }) errors["date"] = ["Give a date between the years 2000 and 2100."];
         CheckTiming(r.DurationMinutes, r.Minutes, errors);
-        var attendees = await AttendeesAsync(r.Attendees, errors, ct);
+        var attendees = await AttendeesAsync(r.Attendees, meeting.ClientId, errors, ct);
         var items = AgendaItems(r.Agenda, errors);
         if (errors.Count > 0) return Outcome<MeetingDetails>.Invalid(errors);
         if (r.Version is { } version && version != meeting.Version)
@@ -221,12 +225,22 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
         else if (clientId is not null && owner != clientId) errors["reviewId"] = ["That review is of another client than this meeting's."];
     }
 
-    private async Task<List<MeetingAttendee>?> AttendeesAsync(List<MeetingAttendeeRequest>? list, Dictionary<string, string[]> errors, CancellationToken ct)
+    /// <summary>The client's decision maker as an attendee; null without a client or a decision maker.</summary>
+    private async Task<MeetingAttendee?> DecisionMakerAsync(Guid? clientId, CancellationToken ct) =>
+        clientId is null ? null : await db.Set<Contact>().AsNoTracking().Where(c => c.ClientId == clientId && c.IsDecisionMaker)
+            .Select(c => new MeetingAttendee(null, c.Name, c.Email == "" ? null : c.Email, c.Id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The attendees of a request; null when the request leaves them out (an update then keeps the list it had).</summary>
+    private async Task<List<MeetingAttendee>?> AttendeesAsync(List<MeetingAttendeeRequest>? list, Guid? clientId, Dictionary<string, string[]> errors,
+        CancellationToken ct)
     {
-        if (list is null) return [];
+        if (list is null) return null;
         if (list.Count > MeetingRules.MaxAttendees) { errors["attendees"] = [$"Invite at most {MeetingRules.MaxAttendees} people."]; return null; }
         var ids = list.Select(a => a.UserId).OfType<string>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.Name, u.Email }, ct);
+        var contactIds = list.Select(a => a.ContactId).OfType<Guid>().Distinct().ToList();
+        var contacts = await db.Set<Contact>().AsNoTracking().Where(c => contactIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new { c.ClientId, c.Name, c.Email }, ct);
         var result = new List<MeetingAttendee>();
         for (var i = 0; i < list.Count; i++)
         {
@@ -238,13 +252,21 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
                 if (users.TryGetValue(userId, out var user)) result.Add(new(userId, user.Name.Length > 0 ? user.Name : user.Email ?? "", user.Email));
                 else errors[$"attendees[{i}].userId"] = ["There is no user with that id."];
             }
+            else if (a.ContactId is { } contactId)
+            {
+                if (!contacts.TryGetValue(contactId, out var contact)) errors[$"attendees[{i}].contactId"] = ["There is no contact with that id."];
+                else if (clientId is null)
+                    errors[$"attendees[{i}].contactId"] = ["This meeting is not held with a client: invite people by user, or by name and e-mail."];
+                else if (contact.ClientId != clientId) errors[$"attendees[{i}].contactId"] = ["That contact belongs to another client than this meeting's."];
+                else result.Add(new(null, contact.Name, contact.Email.Length > 0 ? contact.Email : null, contactId));
+            }
             else if (name.Length is 0 or > 200 || SingleLine.IsBroken(name))
                 errors[$"attendees[{i}].name"] = ["Give the person's name on one line (up to 200 characters), or the userId of a user."];
             else if (email is not null && !MeetingRules.IsEmail(email))
                 errors[$"attendees[{i}].email"] = [$"\"{email}\" is not an e-mail address."];
             else result.Add(new(null, name, email));
         }
-        return result.DistinctBy(a => a.UserId ?? "name:" + a.Name + a.Email).ToList();
+        return result.DistinctBy(a => a.UserId ?? (a.ContactId is { } c ? "contact:" + c : "name:" + a.Name + a.Email)).ToList();
     }
 
     private static List<MeetingAgendaItem>? AgendaItems(List<MeetingAgendaItemRequest>? list, Dictionary<string, string[]> errors)

@@ -19,11 +19,12 @@ public static class ReportsEndpoints
         reports.MapGet("/roadmap", RoadmapAsync);
         app.MapLogo();
         LibraryChanges.LibraryChangesReportEndpoint.MapLibraryChangesReport(app);
+        Meetings.MeetingReportEndpoint.MapMeetingReport(app);
         return app;
     }
 
     private static async Task<IResult> AlignmentAsync(Guid id, HttpContext http, AppDbContext db, AlignmentReportQuery query,
-        ReportBrandingSource branding, RhemTrends trends, TimeProvider clock, CancellationToken ct)
+        ReportBrandingSource branding, RhemTrends trends, ClientEnvironment.ContactService contacts, TimeProvider clock, CancellationToken ct)
     {
         var asked = http.Request.Query["reviewId"].ToString();
         Guid? reviewId = null;
@@ -52,6 +53,7 @@ public static class ReportsEndpoints
             [nameof(AlignmentReport.PreparedOn)] = Today(clock),
             [nameof(AlignmentReport.PdfUrl)] = $"/reports/clients/{id}/alignment?reviewId={review.Id}&format=pdf",
             [nameof(AlignmentReport.Rhem)] = await trends.ForClientAsync(id, ct),
+            [nameof(AlignmentReport.DecisionMaker)] = await contacts.DecisionMakerAsync(id, ct),
         };
         return await ReportResults.HtmlOrPdfAsync<AlignmentReport>(http, parameters,
             ReportResults.FileName(clientName, "alignment", review.AsOf.ToString("yyyy-MM-dd")),
@@ -59,7 +61,7 @@ public static class ReportsEndpoints
     }
 
     private static async Task<IResult> RoadmapAsync(Guid id, HttpContext http, RecommendationQueries queries, ReportBrandingSource branding,
-        RhemTrends trends, TimeProvider clock, CancellationToken ct)
+        RhemTrends trends, ClientEnvironment.LifecycleService lifecycle, TimeProvider clock, CancellationToken ct)
     {
         if (!TryNumber(http, "fromYear", Years.First, Years.Last, out var fromYear))
             return ReportResults.BadRequest(http, "Not a fiscal year",
@@ -79,6 +81,7 @@ public static class ReportsEndpoints
             [nameof(RoadmapReport.PreparedOn)] = Today(clock),
             [nameof(RoadmapReport.PdfUrl)] = $"/reports/clients/{id}/roadmap?{query}",
             [nameof(RoadmapReport.Rhem)] = await trends.ForClientAsync(id, ct),
+            [nameof(RoadmapReport.Lifecycle)] = await lifecycle.TimelineAsync(id, RoadmapLifecycle.Quarters, ct),
         };
         var window = roadmap.YearCount == 1 ? $"FY{roadmap.FromYear}" : $"FY{roadmap.FromYear}-FY{roadmap.FromYear + roadmap.YearCount - 1}";
         return await ReportResults.HtmlOrPdfAsync<RoadmapReport>(http, parameters, ReportResults.FileName(roadmap.ClientName, "roadmap", window),
