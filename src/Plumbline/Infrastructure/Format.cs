@@ -47,6 +47,9 @@ public static class Format
 
     public static string Date(DateOnly? date, string empty = "—") => date is { } d ? Date(d) : empty;
 
+    /// <summary>A percentage with two decimals, as pricing shows margins and markups: "23.08%".</summary>
+    public static string Percent(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Money with the provider's currency symbol and two decimals: "$6,250.50".</summary>
     public static string Money(decimal amount, string symbol) =>
         (amount < 0 ? "-" : "") + symbol + Math.Abs(amount).ToString("N2", CultureInfo.InvariantCulture);
