@@ -42,13 +42,19 @@ public sealed class DebriefFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(Page.Locator("#meeting-status")).ToHaveTextAsync("Proposed");
         await Expect(Page.Locator("#meeting-agenda")).ToContainTextAsync("Title of BAK-001");
 
+        // Proposed for a week after the submit; the vCIO and the TAM meet today instead, so the held debrief is dated today.
+        var heading = Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        var proposedDay = Regex.Match(await heading.InnerTextAsync(), @"\d{1,2} [A-Z][a-z]{2} \d{4}").Value;
+        Assert.NotEqual("", proposedDay);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Mark held", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#meeting-status")).ToHaveTextAsync("Held");
+        await Expect(heading).Not.ToContainTextAsync(proposedDay);
 
-        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Minutes", Exact = true }).FillAsync("Terry showed the backup gap on the file server.\nThe client agrees to fix it.");
+        var minutes = Page.GetByRole(AriaRole.Textbox, new() { Name = "Minutes", Exact = true });
+        await minutes.FillAsync("Terry showed the backup gap on the file server.\nThe client agrees to fix it.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save minutes", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Minutes saved.");
-        await Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Minutes", Exact = true })).ToHaveValueAsync(new Regex("The client agrees to fix it"));
+        await Expect(minutes).ToHaveValueAsync(new Regex("The client agrees to fix it"));
 
         await Page.GetByLabel("What was decided", new() { Exact = true }).FillAsync("Nightly backups of the file server go ahead this quarter.");
         await Page.GetByLabel("About a recommendation (optional)", new() { Exact = true })
@@ -67,6 +73,7 @@ public sealed class DebriefFlowTests(BrowserFixture browser) : BrowserTest(brows
         var history = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Proposed → Approved" });
         await Expect(history).ToContainTextAsync("Decided in the TAM-vCIO debrief of");
         await Expect(history).ToContainTextAsync("Nightly backups of the file server go ahead this quarter.");
+        await Expect(history).Not.ToContainTextAsync(proposedDay);
     }
 
     private async Task<HttpClient> ApiAsync(string email)
