@@ -129,6 +129,27 @@ public abstract class MeetingsApiTests(PlumblineFactory factory)
         Assert.Equal(RecommendationStatus.Approved, history[^1].To);
     }
 
+    [Fact]
+    public async Task A_meeting_marked_held_before_its_day_is_dated_the_day_it_was_held_and_its_decisions_name_that_day()
+    {
+        var admin = await factory.AdminAsync();
+        var client = await admin.CreateClientAsync();
+        var recommendation = await admin.CreateRecommendationAsync(client.Id, "Proposed", 900);
+        var before = DateOnly.FromDateTime(DateTime.UtcNow);
+        var meeting = await admin.CreateMeetingAsync(new { kind = "ClientStrategy", clientId = client.Id, date = before.AddDays(7) });
+
+        // The client could meet earlier than proposed: the meeting took place today, not on the day it was proposed for.
+        var held = await (await admin.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}", new { status = "Held" })).ReadAsync<MeetingDetails>();
+        var after = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        Assert.Equal(MeetingStatus.Held, held.Status);
+        Assert.InRange(held.Date, before, after);
+        await (await admin.PostAsJsonAsync($"/api/v1/meetings/{meeting.Id}/decisions",
+            new { text = "Go ahead.", recommendationId = recommendation.Id, outcome = "Approve" })).ExpectAsync(HttpStatusCode.Created);
+        var history = await (await admin.GetAsync($"/api/v1/recommendations/{recommendation.Id}/history")).ReadAsync<List<StatusChangeDetails>>();
+        Assert.Equal($"Decided in the client strategy meeting of {Plumbline.Infrastructure.Format.Date(held.Date)}: Go ahead.", history[^1].Comment);
+    }
+
     [Theory]
     [InlineData("Defer", RecommendationStatus.Deferred)]
     [InlineData("Decline", RecommendationStatus.Declined)]

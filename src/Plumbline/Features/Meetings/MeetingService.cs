@@ -124,6 +124,8 @@ public sealed class MeetingService(AppDbContext db, MeetingAgendaBuilder agenda,
         if (r.Date is { } day) meeting.Date = day;
         if (r.StartsAt is { } time) meeting.StartsAt = time;
         if (r.DurationMinutes is { } minutes) meeting.DurationMinutes = minutes;
+        // A meeting held before the day it was proposed or planned for took place today: its record and decisions name that day.
+        if (status == MeetingStatus.Held && meeting.Status != MeetingStatus.Held && meeting.Date > Today) meeting.Date = Today;
         if (status is { } newStatus) meeting.Status = newStatus;
         if (attendees is not null) meeting.Attendees = attendees;
         if (items is not null) meeting.Agenda = items;
