@@ -131,6 +131,49 @@ public sealed class MeetingPagesTests(SqliteFactory factory) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_proposed_debrief_gets_its_day_and_time_on_its_page_and_a_bad_time_is_explained()
+    {
+        var admin = await factory.AdminAsync();
+        var (vcioClient, _) = await factory.UserAsync("Vcio");
+        var meeting = await admin.CreateMeetingAsync(new { kind = "ServiceLeadSync", date = "2027-03-04", status = "Proposed" });
+        var page = WebUtility.HtmlDecode(await (await factory.NoRedirects(vcioClient).GetAsync($"/meetings/{meeting.Id}")).ExpectAsync(HttpStatusCode.OK));
+        Assert.Contains("Plan for this day and time", page);
+
+        var refused = await factory.PostFormAsync(vcioClient, $"/meetings/{meeting.Id}", $"/meetings/{meeting.Id}", new()
+        {
+            ["_handler"] = "when",
+            ["When.Date"] = "2027-03-09",
+            ["When.StartsAt"] = "25:00",
+            ["When.Duration"] = "45",
+        });
+        Assert.Contains("Give the start time as hh:mm", WebUtility.HtmlDecode(await refused.ExpectAsync(HttpStatusCode.OK)));
+        var unchanged = await admin.GetMeetingAsync(meeting.Id);
+        Assert.Equal((MeetingStatus.Proposed, new DateOnly(2027, 3, 4)), (unchanged.Status, unchanged.Date));
+
+        var posted = await factory.PostFormAsync(vcioClient, $"/meetings/{meeting.Id}", $"/meetings/{meeting.Id}", new()
+        {
+            ["_handler"] = "when",
+            ["When.Date"] = "2027-03-09",
+            ["When.StartsAt"] = "14:30",
+            ["When.Duration"] = "45",
+        });
+
+        Assert.Contains("The meeting is planned for", WebUtility.HtmlDecode(await posted.ExpectAsync(HttpStatusCode.OK)));
+        var planned = await admin.GetMeetingAsync(meeting.Id);
+        Assert.Equal((MeetingStatus.Planned, new DateOnly(2027, 3, 9), new TimeOnly(14, 30), 45),
+            (planned.Status, planned.Date, planned.StartsAt, planned.DurationMinutes));
+        var moved = await factory.PostFormAsync(vcioClient, $"/meetings/{meeting.Id}", $"/meetings/{meeting.Id}", new()
+        {
+            ["_handler"] = "when",
+            ["When.Date"] = "2027-03-11",
+            ["When.StartsAt"] = "",
+            ["When.Duration"] = "4000",
+        });
+        Assert.Contains("A meeting lasts from 5 minutes", WebUtility.HtmlDecode(await moved.ExpectAsync(HttpStatusCode.OK)));
+        Assert.Equal(new DateOnly(2027, 3, 9), (await admin.GetMeetingAsync(meeting.Id)).Date);
+    }
+
+    [Fact]
     public async Task A_read_only_user_sees_the_meeting_without_its_forms()
     {
         var admin = await factory.AdminAsync();
