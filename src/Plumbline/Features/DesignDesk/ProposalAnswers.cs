@@ -27,7 +27,7 @@ public sealed class ProposalAnswers(AppDbContext db, TimeProvider clock, Proposa
         if (acceptedBy.Length == 0) return Outcome<ProposalDetails>.Invalid("acceptedBy", "Say who accepted for the client.");
         if (acceptedBy.Length > 200 || SingleLine.IsBroken(acceptedBy))
             return Outcome<ProposalDetails>.Invalid("acceptedBy", "Give the name on one line, in 200 characters or fewer.");
-        switch (ProposalRules.Shown(proposal.Status, proposal.ValidUntil, queries.Today))
+        switch (ProposalRules.Shown(proposal.Status, proposal.ValidUntil, await queries.TodayAsync(ct)))
         {
             case ProposalStatus.Draft:
                 return Outcome<ProposalDetails>.Invalid("status", "Only a sent proposal can be accepted: send this version first.");

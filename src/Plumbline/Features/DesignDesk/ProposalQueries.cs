@@ -3,14 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Recommendations;
+using Plumbline.Features.Settings;
 using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.DesignDesk;
 
 /// <summary>Reads proposals and prices them: every figure the API shows is computed here from the stored lines and steps.</summary>
-public sealed class ProposalQueries(AppDbContext db, DeskSettingsService settings, TimeProvider clock)
+public sealed class ProposalQueries(AppDbContext db, DeskSettingsService settings, ProviderSettingsService provider, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the provider's time zone: a proposal stays valid through the whole of its last day there, whatever the UTC date.</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken ct) => ProviderTimeZone.Today(clock.GetUtcNow(), (await provider.GetAsync(ct)).TimeZoneId);
 
     internal IQueryable<Proposal> WithParts() =>
         db.Set<Proposal>().Include(p => p.Steps).Include(p => p.Lines).Include(p => p.Recommendations).AsSplitQuery();
@@ -24,13 +26,14 @@ public sealed class ProposalQueries(AppDbContext db, DeskSettingsService setting
     public async Task<ProposalDetails> DetailsAsync(Proposal p, CancellationToken ct)
     {
         var desk = await settings.GetAsync(ct);
+        var today = await TodayAsync(ct);
         var clientName = await db.Clients.Where(c => c.Id == p.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         var recommendationIds = p.Recommendations.Select(r => r.RecommendationId).ToList();
         var budget = await db.Recommendations.AsNoTracking().Where(r => recommendationIds.Contains(r.Id))
             .Select(r => new { r.OneTimeCost, r.RecurringMonthlyCost }).ToListAsync(ct);
         var sent = await db.Set<ProposalVersion>().Where(v => v.ProposalId == p.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
         var (steps, lines, totals) = Price(p, desk);
-        return new ProposalDetails(p.Id, p.ClientId, clientName, p.Title, ProposalRules.Shown(p.Status, p.ValidUntil, Today), p.ValidUntil,
+        return new ProposalDetails(p.Id, p.ClientId, clientName, p.Title, ProposalRules.Shown(p.Status, p.ValidUntil, today), p.ValidUntil,
             Quarter(p), recommendationIds, steps, lines, totals,
             ProposalRules.Budget(totals, budget.Sum(b => b.OneTimeCost), budget.Sum(b => b.RecurringMonthlyCost), recommendationIds.Count > 0),
             p.TargetMarginOverride, p.OverrideReason, p.SubscriptionMonthlyPrice, p.VersionNumber, sent, p.SentAt, p.AcceptedAt, p.AcceptedBy,
@@ -59,11 +62,11 @@ public sealed class ProposalQueries(AppDbContext db, DeskSettingsService setting
     public async Task<PagedList<ProposalSummary>> ListAsync(ProposalFilter f, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var today = await TodayAsync(ct);
         var query = db.Set<Proposal>().AsNoTracking();
         if (f.ClientId is { } clientId) query = query.Where(p => p.ClientId == clientId);
         if (f.Status is not null && ApiEnum.TryParse<ProposalStatus>(f.Status, out var status))
         {
-            var today = Today;
             query = status switch
             {
                 ProposalStatus.Expired => query.Where(p => p.Status == ProposalStatus.Sent && p.ValidUntil < today),
@@ -79,7 +82,7 @@ public sealed class ProposalQueries(AppDbContext db, DeskSettingsService setting
         var items = proposals.OrderBy(p => ids.IndexOf(p.Id)).Select(p =>
         {
             var totals = Price(p, desk).Totals;
-            return new ProposalSummary(p.Id, p.ClientId, names.GetValueOrDefault(p.ClientId, ""), p.Title, ProposalRules.Shown(p.Status, p.ValidUntil, Today),
+            return new ProposalSummary(p.Id, p.ClientId, names.GetValueOrDefault(p.ClientId, ""), p.Title, ProposalRules.Shown(p.Status, p.ValidUntil, today),
                 p.ValidUntil, p.VersionNumber, totals.OneTimePrice, totals.RecurringMonthlyPrice, totals.Margin, totals.BelowTargetMargin, p.UpdatedAt);
         }).ToList();
         return new PagedList<ProposalSummary>(items, page, size, total);

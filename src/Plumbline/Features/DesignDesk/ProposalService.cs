@@ -102,7 +102,8 @@ public sealed class ProposalService(AppDbContext db, TimeProvider clock, Proposa
         var proposal = await queries.WithParts().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null) return Outcome<ProposalDetails>.Missing();
         if (ProposalRules.Closed(proposal) is { } closed) return Outcome<ProposalDetails>.Clash(closed);
-        if (proposal.Status == ProposalStatus.Sent && ProposalRules.Shown(proposal.Status, proposal.ValidUntil, queries.Today) == ProposalStatus.Sent)
+        var today = await queries.TodayAsync(ct);
+        if (proposal.Status == ProposalStatus.Sent && ProposalRules.Shown(proposal.Status, proposal.ValidUntil, today) == ProposalStatus.Sent)
             return Outcome<ProposalDetails>.Clash($"Version {proposal.VersionNumber} is already sent. Change the proposal to make the next version.");
         if (proposal.Steps.Count == 0 && proposal.Lines.Count == 0)
             return Outcome<ProposalDetails>.Invalid("lines", "Add at least one line or step before sending: an empty proposal has nothing to accept.");
@@ -114,9 +115,9 @@ public sealed class ProposalService(AppDbContext db, TimeProvider clock, Proposa
         if (totals.BelowTargetMargin)
             return Outcome<ProposalDetails>.Invalid("totals", $"The one-time margin is {totals.Margin.ToString("0.00", CultureInfo.InvariantCulture)}%, "
                 + "below even the overridden target margin. Raise the prices or lower the override (with its reason).");
-        if (proposal.ValidUntil is { } until && until < queries.Today)
+        if (proposal.ValidUntil is { } until && until < today)
             return Outcome<ProposalDetails>.Invalid("validUntil", "The validity date has passed: set a new one before sending.");
-        proposal.ValidUntil ??= queries.Today.AddDays(ProposalRules.DefaultValidDays);
+        proposal.ValidUntil ??= today.AddDays(ProposalRules.DefaultValidDays);
         if (await db.Set<ProposalVersion>().AnyAsync(v => v.ProposalId == id && v.Number == proposal.VersionNumber, ct))
             proposal.VersionNumber++; // an expired version sent again is a new version
         proposal.Status = ProposalStatus.Sent;
@@ -149,7 +150,7 @@ public sealed class ProposalService(AppDbContext db, TimeProvider clock, Proposa
         }
         if (r.ValidUntil is { } validUntil)
         {
-            if (validUntil < queries.Today && p.Status != ProposalStatus.Sent) e["validUntil"] = ["Choose a validity date from today on."];
+            if (validUntil < await queries.TodayAsync(ct) && p.Status != ProposalStatus.Sent) e["validUntil"] = ["Choose a validity date from today on."];
             else p.ValidUntil = validUntil;
         }
         if (r.TargetQuarter is not null)
