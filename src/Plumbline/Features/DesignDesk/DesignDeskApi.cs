@@ -14,7 +14,8 @@ public static class DesignDeskApi
     private const string Tag = "Design desk";
 
     public static IServiceCollection AddDesignDesk(this IServiceCollection services) =>
-        services.AddScoped<DeskSettingsService>().AddScoped<ProposalQueries>().AddScoped<ProposalService>();
+        services.AddScoped<DeskSettingsService>().AddScoped<ProposalQueries>().AddScoped<ProposalService>().AddScoped<ProposalLines>()
+            .AddScoped<ProposalAnswers>().AddScoped<ProposalTemplates>();
 
     /// <summary>The one line Program.cs needs: the services are added by <see cref="AddDesignDesk"/>, the endpoints and pages here.</summary>
     public static IEndpointRouteBuilder MapDesignDesk(this IEndpointRouteBuilder app)
@@ -91,15 +92,15 @@ public static class DesignDeskApi
         ProposalService s, CancellationToken ct) =>
         (await s.UpdateAsync(id, r, ct)).ToResult(TypedResults.Ok, NoProposal(id));
 
-    private static async Task<Results<Created<LineDetails>, ValidationProblem, ProblemHttpResult>> AddLine(Guid id, LineRequest r, ProposalService s,
+    private static async Task<Results<Created<LineDetails>, ValidationProblem, ProblemHttpResult>> AddLine(Guid id, LineRequest r, ProposalLines s,
         CancellationToken ct) =>
         (await s.AddLineAsync(id, r, ct)).ToResult(l => TypedResults.Created($"/api/v1/proposals/{id}/lines/{l.Id}", l), NoProposal(id));
 
     private static async Task<Results<Ok<LineDetails>, ValidationProblem, ProblemHttpResult>> UpdateLine(Guid id, Guid lineId, LineRequest r,
-        ProposalService s, CancellationToken ct) =>
+        ProposalLines s, CancellationToken ct) =>
         (await s.UpdateLineAsync(id, lineId, r, ct)).ToResult(TypedResults.Ok, NoProposal(id));
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteLine(Guid id, Guid lineId, ProposalService s,
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteLine(Guid id, Guid lineId, ProposalLines s,
         CancellationToken ct) =>
         (await s.DeleteLineAsync(id, lineId, ct)).ToResult(_ => TypedResults.NoContent(), NoProposal(id));
 
@@ -113,10 +114,10 @@ public static class DesignDeskApi
             : ApiErrors.NotFound($"Proposal '{id}' has no sent version {number}. Only sent versions are frozen.");
 
     private static async Task<Results<Ok<ProposalDetails>, ValidationProblem, ProblemHttpResult>> Accept(Guid id, AcceptProposalRequest r,
-        ProposalService s, ClaimsPrincipal user, CancellationToken ct) =>
+        ProposalAnswers s, ClaimsPrincipal user, CancellationToken ct) =>
         (await s.AcceptAsync(id, r, Actor.Of(user), ct)).ToResult(TypedResults.Ok, NoProposal(id));
 
-    private static async Task<Results<Ok<ProposalDetails>, ValidationProblem, ProblemHttpResult>> Decline(Guid id, ProposalService s,
+    private static async Task<Results<Ok<ProposalDetails>, ValidationProblem, ProblemHttpResult>> Decline(Guid id, ProposalAnswers s,
         CancellationToken ct) =>
         (await s.DeclineAsync(id, ct)).ToResult(TypedResults.Ok, NoProposal(id));
 
@@ -135,16 +136,16 @@ public static class DesignDeskApi
     }
 
     private static async Task<Results<Created<TemplateDetails>, ValidationProblem, ProblemHttpResult>> SaveAsTemplate(Guid id, SaveAsTemplateRequest r,
-        ProposalService s, CancellationToken ct) =>
+        ProposalTemplates s, CancellationToken ct) =>
         (await s.SaveAsTemplateAsync(id, r, ct)).ToResult(t => TypedResults.Created($"/api/v1/proposal-templates/{t.Id}", t), NoProposal(id));
 
-    private static async Task<Ok<List<TemplateDetails>>> Templates(ProposalService s, CancellationToken ct) => TypedResults.Ok(await s.TemplatesAsync(ct));
+    private static async Task<Ok<List<TemplateDetails>>> Templates(ProposalTemplates s, CancellationToken ct) => TypedResults.Ok(await s.TemplatesAsync(ct));
 
-    private static async Task<Results<Created<TemplateDetails>, ValidationProblem, ProblemHttpResult>> CreateTemplate(TemplateRequest r, ProposalService s,
+    private static async Task<Results<Created<TemplateDetails>, ValidationProblem, ProblemHttpResult>> CreateTemplate(TemplateRequest r, ProposalTemplates s,
         CancellationToken ct) =>
         (await s.CreateTemplateAsync(r, ct)).ToResult(t => TypedResults.Created($"/api/v1/proposal-templates/{t.Id}", t), "");
 
-    private static async Task<Ok<List<TemplateDetails>>> AddStarters(ProposalService s, CancellationToken ct) =>
+    private static async Task<Ok<List<TemplateDetails>>> AddStarters(ProposalTemplates s, CancellationToken ct) =>
         TypedResults.Ok(await s.AddStartersAsync(ct));
 
     private static readonly string[] OrderColumns =

@@ -48,7 +48,7 @@ public static class DesignDeskPages
         return Results.Redirect($"/design-desk?problem={Uri.EscapeDataString(problem)}");
     }
 
-    private static async Task<IResult> StartersAsync(ProposalService proposals, CancellationToken ct)
+    private static async Task<IResult> StartersAsync(ProposalTemplates proposals, CancellationToken ct)
     {
         var templates = await proposals.AddStartersAsync(ct);
         return Results.Redirect(DoneMessage.AddTo("/design-desk#templates-title",

@@ -20,6 +20,10 @@ public static class ProviderTimeZone
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return null; }
     }
 
+    /// <summary>The provider's date at that instant (UTC when the zone is unknown): a date that ends, such as a validity date, ends at the
+    /// provider's midnight.</summary>
+    public static DateOnly Today(DateTimeOffset now, string? id) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Find(id) ?? TimeZoneInfo.Utc).DateTime);
+
     /// <summary>What the settings page says about a name that is not a time zone.</summary>
     public static string Unknown(string id) =>
         $"\"{id.Trim()}\" is not a time zone Plumbline knows. Use the zone's IANA name, such as Europe/London, America/New_York or Australia/Sydney.";

@@ -5,42 +5,14 @@ using Plumbline.Tests.TestSupport;
 
 namespace Plumbline.Tests.DesignDesk;
 
-/// <summary>The design desk's pages (issue 16): the proposal editor, the ways to start a proposal, the TCO chart and who sees the forms.</summary>
-public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+/// <summary>The proposal editor's pages: details, steps and lines, sending, the client's answer, templates and the TCO chart.</summary>
+public sealed class ProposalEditorPageTests(SqliteFactory factory) : ProposalPageTestBase(factory), IClassFixture<SqliteFactory>
 {
-    private async Task<(HttpClient Admin, Guid ClientId, Guid RecommendationId, Guid ProposalId)> SetUpAsync()
-    {
-        var admin = await factory.AdminAsync();
-        var client = await admin.CreateClientAsync();
-        var recommendation = (await (await admin.PostAsJsonAsync($"/api/v1/clients/{client.Id}/recommendations",
-                new { title = LibraryData.UniqueName("Replace the firewall"), oneTimeCost = 1000, recurringMonthlyCost = 0, status = "Proposed" }))
-            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var proposal = (await (await admin.PostAsJsonAsync("/api/v1/proposals",
-                new { clientId = client.Id, title = "New edge firewall", recommendationIds = new[] { recommendation } }))
-            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        return (admin, client.Id, recommendation, proposal);
-    }
-
-    private static async Task<JsonElement> ProposalAsync(HttpClient api, Guid id) =>
-        await (await api.GetAsync($"/api/v1/proposals/{id}")).ReadJsonAsync(HttpStatusCode.OK);
-
-    private static Dictionary<string, string> Line(string description, string unitCost, string percent, string mode = "Markup") => new()
-    {
-        ["Line.Kind"] = "Hardware",
-        ["Line.Description"] = description,
-        ["Line.Vendor"] = "Fortinet",
-        ["Line.PartNumber"] = "FG-60F",
-        ["Line.Quantity"] = "2",
-        ["Line.UnitCost"] = unitCost,
-        ["Line.PricingMode"] = mode,
-        ["Line.PricingPercent"] = percent,
-    };
-
     [Fact]
     public async Task The_editor_saves_the_details_and_shows_a_mistake_beside_its_field()
     {
         var (admin, _, _, id) = await SetUpAsync();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var browser = await CookieBrowser.SignInAsync(Factory, PlumblineFactory.AdminEmail);
         var page = $"/design-desk/proposals/{id}";
 
         var wrong = await (await browser.SubmitAsync(page, page, new() { ["Details.Title"] = "Edge firewall", ["Details.TargetQuarter"] = "next spring" },
@@ -71,7 +43,7 @@ public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<Sql
     public async Task The_editor_adds_changes_and_removes_steps_and_lines()
     {
         var (admin, _, _, id) = await SetUpAsync();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var browser = await CookieBrowser.SignInAsync(Factory, PlumblineFactory.AdminEmail);
         var page = $"/design-desk/proposals/{id}";
 
         var badStep = await (await browser.SubmitAsync(page, page, new()
@@ -141,7 +113,7 @@ public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<Sql
     public async Task Sending_below_the_target_is_refused_with_the_reason_then_the_version_is_frozen_and_the_client_accepts()
     {
         var (admin, _, recommendation, id) = await SetUpAsync();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var browser = await CookieBrowser.SignInAsync(Factory, PlumblineFactory.AdminEmail);
         var page = $"/design-desk/proposals/{id}";
         await browser.SubmitAsync(page, page, Line("Firewall", "1000", "5"), "add-line");
 
@@ -181,7 +153,7 @@ public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<Sql
     public async Task The_client_declines_a_sent_proposal_and_a_proposal_saves_as_a_template()
     {
         var (admin, _, _, id) = await SetUpAsync();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var browser = await CookieBrowser.SignInAsync(Factory, PlumblineFactory.AdminEmail);
         var page = $"/design-desk/proposals/{id}";
         await browser.SubmitAsync(page, page, Line("Switch", "500", "80"), "add-line");
         var name = LibraryData.UniqueName("Switch swap");
@@ -201,7 +173,7 @@ public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<Sql
     public async Task The_tco_form_draws_the_chart_with_the_break_even_month_and_a_table()
     {
         var (_, _, _, id) = await SetUpAsync();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
+        var browser = await CookieBrowser.SignInAsync(Factory, PlumblineFactory.AdminEmail);
         var page = $"/design-desk/proposals/{id}";
         await browser.SubmitAsync(page, page, Line("Firewall", "1000", "20"), "add-line"); // 2 × 1,200 = 2,400 one-time
 
@@ -212,102 +184,5 @@ public sealed class ProposalPageTests(SqliteFactory factory) : IClassFixture<Sql
         Assert.Contains("Buying is the cheaper from month 12 on.", html);
         Assert.Contains("<th scope=\"row\">12 (break-even)</th>", html);
         Assert.Contains("id=\"months-error\"", await (await browser.GetAsync($"{page}?subscription=200&months=72")).ExpectAsync(HttpStatusCode.OK));
-    }
-
-    [Fact]
-    public async Task The_recommendation_page_and_the_roadmap_card_start_a_proposal_for_the_recommendation()
-    {
-        var (admin, clientId, recommendation, _) = await SetUpAsync();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
-        Assert.Contains("class=\"start-proposal-form\"",
-            await (await browser.GetAsync($"/clients/{clientId}/roadmap")).ExpectAsync(HttpStatusCode.OK));
-
-        var started = await browser.SubmitAsync($"/recommendations/{recommendation}", "/design-desk/start",
-            new() { ["RecommendationId"] = recommendation.ToString() });
-
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var location = started.Headers.Location!.ToString();
-        Assert.StartsWith("/design-desk/proposals/", location);
-        var id = Guid.Parse(location["/design-desk/proposals/".Length..].Split('?')[0]);
-        var proposal = await ProposalAsync(admin, id);
-        Assert.Equal(clientId, proposal.GetProperty("clientId").GetGuid());
-        Assert.Equal(recommendation, Assert.Single(proposal.GetProperty("recommendationIds").EnumerateArray()).GetGuid());
-    }
-
-    [Fact]
-    public async Task A_hand_off_to_the_design_desk_starts_a_proposal_from_its_page()
-    {
-        var admin = await factory.AdminAsync();
-        var client = await admin.CreateClientAsync();
-        var handoff = (await (await admin.PostAsJsonAsync("/api/v1/handoffs",
-                new { area = "DesignDesk", title = "Price a backup appliance", details = "The client asked for a quote.", clientId = client.Id }))
-            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
-        Assert.Contains("id=\"start-proposal-from-handoff\"", await (await browser.GetAsync($"/handoffs/{handoff}")).ExpectAsync(HttpStatusCode.OK));
-
-        var started = await browser.SubmitAsync($"/handoffs/{handoff}", "/design-desk/start", new() { ["HandoffId"] = handoff.ToString() });
-
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var id = Guid.Parse(started.Headers.Location!.ToString()["/design-desk/proposals/".Length..].Split('?')[0]);
-        var proposal = await ProposalAsync(admin, id);
-        Assert.Equal((handoff, "Price a backup appliance"), (proposal.GetProperty("handoffId").GetGuid(), proposal.GetProperty("title").GetString()));
-        Assert.Equal(client.Id, proposal.GetProperty("clientId").GetGuid());
-    }
-
-    [Fact]
-    public async Task The_design_desk_adds_the_starter_templates_and_starts_a_proposal_from_one()
-    {
-        await using var instance = factory.NewInstance();
-        var admin = await instance.AdminAsync();
-        var client = await admin.CreateClientAsync();
-        var browser = await CookieBrowser.SignInAsync(instance, PlumblineFactory.AdminEmail);
-        Assert.Contains("No templates yet", await (await browser.GetAsync("/design-desk")).ExpectAsync(HttpStatusCode.OK));
-
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/design-desk", "/design-desk/starter-templates")).StatusCode);
-        var html = await (await browser.GetAsync("/design-desk")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains("id=\"from-template-form\"", html);
-        var templates = await (await admin.GetAsync("/api/v1/proposal-templates")).ReadJsonAsync(HttpStatusCode.OK);
-        var template = templates.EnumerateArray().First();
-
-        var started = await browser.SubmitAsync("/design-desk", "/design-desk/start",
-            new() { ["ClientId"] = client.Id.ToString(), ["TemplateId"] = template.GetProperty("id").GetString()! });
-
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var id = Guid.Parse(started.Headers.Location!.ToString()["/design-desk/proposals/".Length..].Split('?')[0]);
-        var proposal = await ProposalAsync(admin, id);
-        Assert.Equal(template.GetProperty("name").GetString(), proposal.GetProperty("title").GetString());
-        Assert.Equal(template.GetProperty("steps").GetArrayLength(), proposal.GetProperty("steps").GetArrayLength());
-    }
-
-    [Fact]
-    public async Task Only_the_design_desk_vcio_and_admin_see_the_forms_others_read()
-    {
-        var (admin, clientId, recommendation, id) = await SetUpAsync();
-        var page = $"/design-desk/proposals/{id}";
-        var (_, designer) = await factory.UserAsync("DesignDesk");
-        var (_, tam) = await factory.UserAsync("Tam");
-        var (_, reader) = await factory.UserAsync("ReadOnly");
-
-        var designerHtml = await (await (await CookieBrowser.SignInAsync(factory, designer.Email)).GetAsync(page)).ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains("id=\"details-form\"", designerHtml);
-        Assert.Contains("id=\"send-form\"", designerHtml);
-
-        foreach (var user in new[] { tam, reader })
-        {
-            var browser = await CookieBrowser.SignInAsync(factory, user.Email);
-            var html = await (await browser.GetAsync(page)).ExpectAsync(HttpStatusCode.OK);
-            Assert.Contains("New edge firewall", html);
-            Assert.DoesNotContain("id=\"details-form\"", html);
-            Assert.DoesNotContain("id=\"send-form\"", html);
-            Assert.DoesNotContain("id=\"add-line-form\"", html);
-            Assert.DoesNotContain("id=\"start-proposal-form\"",
-                await (await browser.GetAsync($"/recommendations/{recommendation}")).ExpectAsync(HttpStatusCode.OK));
-
-            var posted = await browser.SubmitAsync(page, page, new() { ["Details.Title"] = "Changed by a reader" }, "details");
-            Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
-            var start = await browser.SubmitAsync(page, "/design-desk/start", new() { ["ClientId"] = clientId.ToString() });
-            Assert.DoesNotContain("/design-desk/proposals/", start.Headers.Location?.ToString() ?? "");
-        }
-        Assert.Equal("New edge firewall", (await ProposalAsync(admin, id)).GetProperty("title").GetString());
     }
 }
