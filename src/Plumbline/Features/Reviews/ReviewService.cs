@@ -166,6 +166,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
                 rev.WhyWeAsk,
                 rev.HowToCheck,
                 s.Code,
+                s.AssetKind,
                 SectionName = sec == null ? null : sec.Name,
                 CategoryName = c == null ? null : c.Name
             }).ToListAsync(ct);
@@ -178,7 +179,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.WhyWeAsk, x.HowToCheck, x.Item.Priority, x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId), x.Item.AcceptedException(),
-            x.Item.ClientNote)).ToList();
+            x.Item.ClientNote, x.AssetKind)).ToList();
         var visitId = await db.Visits.Where(v => v.ReviewId == id).OrderBy(v => v.Date).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items, review.SecondReviewReason, visitId);
