@@ -32,7 +32,8 @@ public abstract class ReviewInventoryTests(PlumblineFactory factory)
         var admin = await factory.AdminAsync();
         var category = await admin.CreateCategoryAsync();
 
-        var created = await (await admin.PostAsJsonAsync("/api/v1/standards", Standard(category.Id, "server"))).ReadAsync<StandardDetails>(HttpStatusCode.Created);
+        var created = await (await admin.PostAsJsonAsync("/api/v1/standards", Standard(category.Id, "server")))
+            .ReadAsync<StandardDetails>(HttpStatusCode.Created);
         var kept = await (await admin.PutAsJsonAsync($"/api/v1/standards/{created.Id}", Standard(category.Id, null))).ReadAsync<StandardDetails>();
         var cleared = await (await admin.PutAsJsonAsync($"/api/v1/standards/{created.Id}", Standard(category.Id, ""))).ReadAsync<StandardDetails>();
 
@@ -81,8 +82,10 @@ public abstract class ReviewInventoryTests(PlumblineFactory factory)
     {
         var admin = await factory.AdminAsync();
         var category = await admin.CreateCategoryAsync();
-        var servers = await (await admin.PostAsJsonAsync("/api/v1/standards", Standard(category.Id, "Server"))).ReadAsync<StandardDetails>(HttpStatusCode.Created);
-        var printers = await (await admin.PostAsJsonAsync("/api/v1/standards", Standard(category.Id, "Printer"))).ReadAsync<StandardDetails>(HttpStatusCode.Created);
+        var servers = await (await admin.PostAsJsonAsync("/api/v1/standards", Standard(category.Id, "Server")))
+            .ReadAsync<StandardDetails>(HttpStatusCode.Created);
+        var printers = await (await admin.PostAsJsonAsync("/api/v1/standards", Standard(category.Id, "Printer")))
+            .ReadAsync<StandardDetails>(HttpStatusCode.Created);
         var plain = await admin.CreateStandardAsync(new NewStandard(category.Id));
         var client = await admin.CreateClientAsync();
         var assets = $"/api/v1/clients/{client.Id}/assets";
