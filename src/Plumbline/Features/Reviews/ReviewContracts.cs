@@ -80,3 +80,12 @@ public sealed record EvidenceCreated(Guid Id, string FileName, string ContentTyp
 public sealed record EvidenceDetails(Guid Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedBy, string Url);
 
 public sealed record CompareDetails(Guid From, Guid To, List<CompareLine> Items);
+
+public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, string? UserId = null, string? Q = null,
+    string? Sort = null, int? Page = null, int? PageSize = null, string? TamUserId = null, ReviewMilestoneIn? Milestone = null);
+
+/// <summary>The moment in a review's life that a list filters by (the practice dashboard's figures link to these lists).</summary>
+public enum ReviewMilestone { Submitted, Completed, Delivered }
+
+/// <summary>Reviews that reached <paramref name="Milestone"/> in a calendar quarter (UTC).</summary>
+public sealed record ReviewMilestoneIn(ReviewMilestone Milestone, CalendarQuarter Quarter);
