@@ -72,6 +72,15 @@ public static class AssetRules
         _ => WarrantyState.InWarranty,
     };
 
+    /// <summary>The words a review shows beside an asset's warranty end.</summary>
+    public static string WarrantyText(WarrantyState state) => state switch
+    {
+        WarrantyState.Expired => "out of warranty",
+        WarrantyState.EndsSoon => $"expires within {EndsSoonDays} days",
+        WarrantyState.InWarranty => "in warranty",
+        _ => "warranty unknown",
+    };
+
     /// <summary>
     /// What replacing an asset costs when the asset gives no annual cost (ADR-028): a typical small-business price per kind,
     /// so a lifecycle recommendation never lands on the roadmap at zero. Software and cloud renew rather than get replaced.

@@ -37,6 +37,24 @@ public sealed class AssetService(AppDbContext db, ClientService clients, TimePro
         return new(rows.Select(ToDetails).ToList(), page, size, total);
     }
 
+    /// <summary>What a review shows beside a standard about a kind of asset: per kind, the first assets and the warranty counts.</summary>
+    public async Task<Dictionary<AssetKind, KindInventory>> InventoryAsync(Guid clientId, IEnumerable<AssetKind> kinds, int limit, CancellationToken ct)
+    {
+        var inventory = new Dictionary<AssetKind, KindInventory>();
+        var (today, soon) = (Today, Today.AddDays(AssetRules.EndsSoonDays));
+        foreach (var kind in kinds.Distinct())
+        {
+            var query = db.Set<Asset>().AsNoTracking().Where(a => a.ClientId == clientId && a.Kind == kind);
+            var total = await query.CountAsync(ct);
+            var expired = total == 0 ? 0 : await query.CountAsync(a => a.WarrantyEndsOn < today, ct);
+            var ending = total == 0 ? 0 : await query.CountAsync(a => a.WarrantyEndsOn >= today && a.WarrantyEndsOn <= soon, ct);
+            List<Asset> rows = total == 0 ? [] : await query.OrderBy(a => a.WarrantyEndsOn == null).ThenBy(a => a.WarrantyEndsOn).ThenBy(a => a.Search)
+                .Take(limit).ToListAsync(ct);
+            inventory[kind] = new(kind, rows.Select(ToDetails).ToList(), total, expired, ending);
+        }
+        return inventory;
+    }
+
     public async Task<AssetDetails?> GetAsync(Guid clientId, Guid id, CancellationToken ct) =>
         await db.Set<Asset>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ClientId == clientId, ct) is { } a ? ToDetails(a) : null;
 

@@ -24,6 +24,9 @@ public sealed record AssetDetails(Guid Id, Guid ClientId, AssetKind Kind, string
 
 public enum WarrantyState { Unknown, InWarranty, EndsSoon, Expired }
 
+/// <summary>A client's assets of one kind, the warranties that end first at the top (at most a page of them), with counts over all.</summary>
+public sealed record KindInventory(AssetKind Kind, IReadOnlyList<AssetDetails> Assets, int Total, int OutOfWarranty, int EndingSoon);
+
 /// <summary>Create or replace an asset. kind and name are required; a warranty or end of life cannot come before the purchase.</summary>
 public sealed record AssetRequest([property: StringEnum<AssetKind>] string? Kind, string? Name, string? Manufacturer = null, string? Model = null,
     string? SerialNumber = null, DateOnly? PurchasedOn = null, DateOnly? WarrantyEndsOn = null, DateOnly? EndOfLifeOn = null, DateOnly? RenewsOn = null,

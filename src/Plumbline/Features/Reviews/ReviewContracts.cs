@@ -11,11 +11,13 @@ public sealed record CreateReviewRequest(Guid? ClientId, string? Title, string? 
 /// <summary>The client's review still in the TAM pass (Planned or InProgress): the one to continue instead of starting another.</summary>
 public sealed record OpenReviewSummary(Guid Id, string Title, ReviewStatus Status, DateOnly AsOf);
 
+/// <param name="AssetKind">The kind of asset the standard is about (its assets: GET /api/v1/clients/{id}/assets?kind=...); null when none.</param>
 public sealed record ReviewItemDetails(Guid StandardId, int Revision, Answer? Answer, string Note, Answer? PreviousAnswer,
     string PreviousNote, DateOnly? PreviousAnsweredOn, bool ChangedSinceLastReview, Rating? Rating, Guid? RecommendationId,
     string? AcceptedRiskReason, int Version, string Code, string Title, string Question, string WhyWeAsk, string HowToCheck,
     Priority Priority, Guid SectionId, string SectionName, Guid CategoryId, string CategoryName, string AnsweredBy,
-    int EvidenceCount, bool Flagged, ExceptionDetails? AcceptedException = null, string? ClientNote = null);
+    int EvidenceCount, bool Flagged, ExceptionDetails? AcceptedException = null, string? ClientNote = null,
+    ClientEnvironment.AssetKind? AssetKind = null);
 
 public sealed record ReviewSummary(Guid Id, Guid ClientId, string ClientName, string Title, ReviewStatus Status, DateOnly AsOf,
     string? TamUserId, string? TamName, string? VcioUserId, string? VcioName, DateOnly? TamDueOn, DateOnly? VcioDueOn,
@@ -78,3 +80,12 @@ public sealed record EvidenceCreated(Guid Id, string FileName, string ContentTyp
 public sealed record EvidenceDetails(Guid Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedBy, string Url);
 
 public sealed record CompareDetails(Guid From, Guid To, List<CompareLine> Items);
+
+public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, string? UserId = null, string? Q = null,
+    string? Sort = null, int? Page = null, int? PageSize = null, string? TamUserId = null, ReviewMilestoneIn? Milestone = null);
+
+/// <summary>The moment in a review's life that a list filters by (the practice dashboard's figures link to these lists).</summary>
+public enum ReviewMilestone { Submitted, Completed, Delivered }
+
+/// <summary>Reviews that reached <paramref name="Milestone"/> in a calendar quarter (UTC).</summary>
+public sealed record ReviewMilestoneIn(ReviewMilestone Milestone, CalendarQuarter Quarter);

@@ -7,17 +7,9 @@ using Plumbline.Infrastructure;
 
 namespace Plumbline.Features.Reviews;
 
-public sealed record ReviewFilter(Guid? ClientId = null, string? Status = null, string? UserId = null, string? Q = null,
-    string? Sort = null, int? Page = null, int? PageSize = null, string? TamUserId = null, ReviewMilestoneIn? Milestone = null);
-
-/// <summary>The moment in a review's life that a list filters by (the practice dashboard's figures link to these lists).</summary>
-public enum ReviewMilestone { Submitted, Completed, Delivered }
-
-/// <summary>Reviews that reached <paramref name="Milestone"/> in a calendar quarter (UTC).</summary>
-public sealed record ReviewMilestoneIn(ReviewMilestone Milestone, CalendarQuarter Quarter);
-
-/// <summary>Creates reviews with their scope, and reads them.</summary>
-public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, LibraryService library, OnboardingPlan onboarding)
+/// <summary>Creates reviews with their scope, and reads them. Changing a scope afterwards: <see cref="ReviewScopeChanges"/>.</summary>
+public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvider clock, LibraryService library, OnboardingPlan onboarding,
+    ReviewItemFactory itemFactory)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -80,7 +72,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             SecondReviewReason = open is null ? null : reason,
         };
-        var items = await ItemsForAsync(review, chosen, ct);
+        var items = await itemFactory.ItemsForAsync(review, chosen, ct);
         review.ItemCount = items.Count;
         review.AnsweredCount = items.Count(i => i.Answer is not null);
         db.Reviews.Add(review);
@@ -104,46 +96,6 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
         $"{clientName} already has a review in the TAM pass: \"{open.Title}\" (visit day {Format.Date(open.AsOf)}, " +
         $"{open.Status.Label().ToLowerInvariant()}). Continue that one, or say why a second review is needed.";
 
-    /// <summary>New items pin the standard's current revision and remember the client's previous answer.</summary>
-    internal async Task<List<ReviewItem>> ItemsForAsync(Review review, IReadOnlyList<ScopedStandard> standards, CancellationToken ct)
-    {
-        var ids = standards.Select(s => s.StandardId).ToList();
-        var previous = (await db.ReviewItems.AsNoTracking()
-                .Where(i => i.ClientId == review.ClientId && i.Answer != null && i.AsOf <= review.AsOf && i.ReviewId != review.Id && ids.Contains(i.StandardId))
-                .Select(i => new { i.StandardId, i.AsOf, i.AnsweredAt, i.Answer, i.Note, i.Revision }).ToListAsync(ct))
-            .GroupBy(i => i.StandardId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.AsOf).ThenByDescending(i => i.AnsweredAt).First());
-        var now = clock.GetUtcNow().UtcDateTime;
-        return standards.Select((s, n) =>
-        {
-            var item = new ReviewItem
-            {
-                ReviewId = review.Id,
-                ClientId = review.ClientId,
-                AsOf = review.AsOf,
-                StandardId = s.StandardId,
-                Revision = s.Revision,
-                SectionId = s.SectionId,
-                CategoryId = s.CategoryId,
-                Priority = s.Priority,
-                Order = n,
-            };
-            if (previous.TryGetValue(s.StandardId, out var p))
-            {
-                item.PreviousAnswer = p.Answer; item.PreviousNote = p.Note; item.PreviousAnsweredOn = p.AsOf; item.PreviousRevision = p.Revision;
-            }
-            if (s.Exception is { } exception)
-            {
-                item.Answer = Answer.NotApplicable;
-                item.Note = $"Accepted exception until {exception.ExpiresOn:d MMM yyyy}: {exception.Reason}";
-                item.AnsweredAt = now;
-                item.AnsweredBy = ReviewItem.AnsweredByException;
-                item.Except(exception);
-            }
-            return item;
-        }).ToList();
-    }
-
     public async Task<ReviewDetails?> GetAsync(Guid id, CancellationToken ct)
     {
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -166,6 +118,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
                 rev.WhyWeAsk,
                 rev.HowToCheck,
                 s.Code,
+                s.AssetKind,
                 SectionName = sec == null ? null : sec.Name,
                 CategoryName = c == null ? null : c.Name
             }).ToListAsync(ct);
@@ -178,7 +131,7 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.WhyWeAsk, x.HowToCheck, x.Item.Priority, x.Item.SectionId, x.SectionName ?? ReviewQueries.RemovedSection, x.Item.CategoryId,
             x.CategoryName ?? ReviewQueries.RemovedCategory,
             x.Item.AnsweredBy, evidence.GetValueOrDefault(x.Item.StandardId), flags.Contains(x.Item.StandardId), x.Item.AcceptedException(),
-            x.Item.ClientNote)).ToList();
+            x.Item.ClientNote, x.AssetKind)).ToList();
         var visitId = await db.Visits.Where(v => v.ReviewId == id).OrderBy(v => v.Date).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
         return new ReviewDetails(review.Id, review.ClientId, clientName, review.Title, review.Status, review.AsOf, review.TamUserId,
             review.VcioUserId, review.TamDueOn, review.VcioDueOn, review.Version, items, review.SecondReviewReason, visitId);
@@ -236,61 +189,6 @@ public sealed class ReviewService(AppDbContext db, ClientScope scope, TimeProvid
             x.Review.VcioUserId is null ? null : names.GetValueOrDefault(x.Review.VcioUserId), x.Review.TamDueOn, x.Review.VcioDueOn,
             x.Review.ItemCount, x.Review.AnsweredCount, x.Review.CreatedAt)).ToList();
         return new PagedList<ReviewSummary>(items, page, size, total);
-    }
-
-    /// <summary>Adds standards to a review that the TAM has not submitted yet.</summary>
-    public async Task<Outcome<ReviewDetails>> AddItemsAsync(Guid reviewId, List<Guid> standardIds, CancellationToken ct)
-    {
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
-        if (review is null) return Outcome<ReviewDetails>.Missing();
-        if (!review.Status.IsOpen()) return Outcome<ReviewDetails>.Clash("Standards can be added only before the review is submitted.");
-        var present = await db.ReviewItems.Where(i => i.ReviewId == reviewId).Select(i => i.StandardId).ToListAsync(ct);
-        var applicable = (await scope.ApplicableAsync(review.ClientId, review.AsOf, ct)).ToDictionary(s => s.StandardId);
-        var unknown = standardIds.Where(id => !applicable.ContainsKey(id)).ToList();
-        if (unknown.Count > 0) return Outcome<ReviewDetails>.Invalid("standardIds", "Only active standards that apply to this client can be added.");
-        var added = standardIds.Distinct().Except(present).Select(id => applicable[id]).ToList();
-        var items = await ItemsForAsync(review, added, ct);
-        var order = await db.ReviewItems.Where(i => i.ReviewId == reviewId).MaxAsync(i => (int?)i.Order, ct) ?? 0;
-        foreach (var item in items) item.Order = ++order;
-        db.ReviewItems.AddRange(items);
-        var answered = items.Count(i => i.Answer is not null);
-        try
-        {
-            // Counts move in SQL so a colleague's answer saved meanwhile is not lost from them.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.ItemCount, r => r.ItemCount + items.Count).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount + answered), ct);
-            await library.MarkInUseAsync(items.Select(i => i.StandardId).ToList(), ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<ReviewDetails>.Clash("Someone added some of these standards at the same moment. Reload the review to see them.");
-        }
-        db.ChangeTracker.Clear();
-        return Outcome<ReviewDetails>.Ok((await GetAsync(reviewId, ct))!);
-    }
-
-    public async Task<Outcome<bool>> RemoveItemAsync(Guid reviewId, Guid standardId, CancellationToken ct)
-    {
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
-        var item = await db.ReviewItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.StandardId == standardId, ct);
-        if (review is null || item is null) return Outcome<bool>.Missing();
-        if (!review.Status.IsOpen()) return Outcome<bool>.Clash("Standards can be removed only before the review is submitted.");
-        var answered = item.Answer is null ? 0 : 1;
-        var evidence = await db.Evidence.Where(e => e.ReviewId == reviewId && e.StandardId == standardId).ToListAsync(ct);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.ReviewItems.Remove(item);
-            // Their stored bytes (EvidenceContents) go with them: the foreign key cascades.
-            db.Evidence.RemoveRange(evidence);
-            await db.SaveChangesAsync(ct);
-            await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.ItemCount, r => r.ItemCount - 1).SetProperty(r => r.AnsweredCount, r => r.AnsweredCount - answered), ct);
-            await tx.CommitAsync(ct);
-        }
-        return Outcome<bool>.Ok(true);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

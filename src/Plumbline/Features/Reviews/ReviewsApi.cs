@@ -8,7 +8,8 @@ namespace Plumbline.Features.Reviews;
 public static class ReviewsApi
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
-        services.AddScoped<ReviewService>().AddScoped<ReviewWorkflow>().AddScoped<ReviewQueries>().AddScoped<EvidenceStore>();
+        services.AddScoped<ReviewService>().AddScoped<ReviewItemFactory>().AddScoped<ReviewScopeChanges>()
+            .AddScoped<ReviewWorkflow>().AddScoped<ReviewQueries>().AddScoped<EvidenceStore>();
 
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
@@ -80,12 +81,12 @@ public static class ReviewsApi
         (await s.CreateAsync(r, ct)).ToResult(v => TypedResults.Created($"/api/v1/reviews/{v.Id}", v), NoSuchItem);
 
     private static async Task<Results<Ok<ReviewDetails>, ValidationProblem, ProblemHttpResult>> AddItems(Guid id, ItemsRequest r,
-        ReviewService s, CancellationToken ct) =>
+        ReviewScopeChanges s, CancellationToken ct) =>
         r.StandardIds is not { Count: > 0 } ? ApiErrors.Validation("standardIds", "List the standards to add.")
             : (await s.AddItemsAsync(id, r.StandardIds, ct)).ToResult(TypedResults.Ok, NoSuchItem);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveItem(Guid id, Guid standardId,
-        ReviewService s, CancellationToken ct) =>
+        ReviewScopeChanges s, CancellationToken ct) =>
         (await s.RemoveItemAsync(id, standardId, ct)).ToResult(_ => TypedResults.NoContent(), NoSuchItem);
 
     private static async Task<Results<Ok<AnswerDetails>, ValidationProblem, ProblemHttpResult>> Answer(Guid id, Guid standardId,

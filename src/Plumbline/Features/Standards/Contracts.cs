@@ -26,7 +26,7 @@ public sealed record StandardDetails(Guid Id, string Code, Guid CategoryId, stri
     string HowToCheck, IReadOnlyList<StandardReference> References, Priority Priority, int? ReviewIntervalMonths, StandardKind Kind,
     IReadOnlyList<string> Tags, StandardStatus Status, int Revision, Guid SectionId, string SectionName, string CategoryName,
     int EffectiveReviewIntervalMonths, bool InUse, DateTime UpdatedAt, Guid Version, IReadOnlyList<Guid> RelatedStandardIds,
-    Guid? ReplacedByStandardId, DateOnly? LastReviewedOn, DateOnly? NextReviewOn);
+    Guid? ReplacedByStandardId, DateOnly? LastReviewedOn, DateOnly? NextReviewOn, ClientEnvironment.AssetKind? AssetKind = null);
 
 /// <summary>The committee's yearly review of one standard: unchanged, confirmed on a UTC date by someone, with an optional note.</summary>
 public sealed record StandardReviewRequest(string? Note);
@@ -41,11 +41,14 @@ public sealed record StandardReviewDetails(Guid Id, Guid StandardId, int Revisio
 /// keeps the links as they are; an empty list removes them all.
 /// ReplacedByStandardId: only for a retired standard, the standard that replaces it. Left out, an update keeps it; the empty
 /// id (all zeros) removes it.
+/// AssetKind: the kind of asset the standard is about (reviews then show the client's assets of that kind). Left out (null), an
+/// update keeps it; an empty string (or "None") removes it.
 /// </summary>
 public sealed record StandardRequest(string? Code, Guid? CategoryId, string? Title, string? Question, string? WhyWeAsk,
     string? HowToCheck, List<ReferenceDto>? References, [property: StringEnum<Priority>] string? Priority, int? ReviewIntervalMonths,
     [property: StringEnum<StandardKind>] string? Kind, List<string>? Tags, [property: StringEnum<StandardStatus>] string? Status,
-    Guid? Version = null, List<Guid>? RelatedStandardIds = null, Guid? ReplacedByStandardId = null);
+    Guid? Version = null, List<Guid>? RelatedStandardIds = null, Guid? ReplacedByStandardId = null,
+    [property: StringEnum<ClientEnvironment.AssetKind>] string? AssetKind = null);
 
 public sealed record LintRequest(string? Question, string? WhyWeAsk, string? HowToCheck, List<ReferenceDto>? References);
 

@@ -1,4 +1,5 @@
 using Plumbline.Features.Audit;
+using Plumbline.Features.ClientEnvironment;
 
 namespace Plumbline.Features.Standards;
 
@@ -55,6 +56,11 @@ public sealed class Standard : IAudited
     /// <summary>Standards that check the same control (a compliance requirement and the technology standard that covers it);
     /// the links go both ways: each side lists the other.</summary>
     public List<Guid> RelatedStandardIds { get; set; } = [];
+    /// <summary>
+    /// The kind of asset the standard is about (a server standard: Server), so a review shows the client's assets of that kind
+    /// with their warranty state. Null for a standard that is not about one kind of asset.
+    /// </summary>
+    public AssetKind? AssetKind { get; set; }
     /// <summary>For a retired standard: the standard that now checks its control.</summary>
     public Guid? ReplacedByStandardId { get; set; }
     /// <summary>Set once a review has asked this standard; from then on it can be retired but never deleted.</summary>

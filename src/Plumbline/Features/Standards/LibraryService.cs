@@ -205,6 +205,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         s.Code = v.Code; s.CategoryId = v.CategoryId; s.Title = v.Title; s.Question = v.Question; s.WhyWeAsk = v.WhyWeAsk;
         s.HowToCheck = v.HowToCheck; s.References = v.References; s.Priority = v.Priority; s.ReviewIntervalMonths = v.ReviewIntervalMonths;
         s.Kind = v.Kind; s.Tags = v.Tags; s.Status = v.Status;
+        if (v.SetsAssetKind) s.AssetKind = v.AssetKind;
         s.Normalize();
     }
 
@@ -254,5 +255,5 @@ public sealed class LibraryService(AppDbContext db, TimeProvider clock, IHttpCon
         r.Standard.ReviewIntervalMonths, r.Standard.Kind, r.Standard.Tags, r.Standard.Status, r.Standard.Revision,
         r.SectionId, r.SectionName, r.CategoryName, r.Standard.ReviewIntervalMonths ?? r.CategoryInterval, r.Standard.InUse, r.Standard.UpdatedAt,
         r.Standard.Version, r.Standard.RelatedStandardIds, r.Standard.ReplacedByStandardId, r.Standard.LastReviewedOn,
-        r.Standard.NextReviewOn);
+        r.Standard.NextReviewOn, r.Standard.AssetKind);
 }

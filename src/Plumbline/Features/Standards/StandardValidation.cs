@@ -7,7 +7,7 @@ public static class StandardValidation
 
     public sealed record Valid(string Code, Guid CategoryId, string Title, string Question, string WhyWeAsk, string HowToCheck,
         List<StandardReference> References, Priority Priority, int? ReviewIntervalMonths, StandardKind Kind, List<string> Tags,
-        StandardStatus Status);
+        StandardStatus Status, ClientEnvironment.AssetKind? AssetKind = null, bool SetsAssetKind = false);
 
     public static (Valid? Value, Dictionary<string, string[]> Errors) Check(StandardRequest r, StandardStatus defaultStatus = StandardStatus.Draft)
     {
@@ -46,13 +46,26 @@ public static class StandardValidation
         if (r.ReviewIntervalMonths is { } months && !Intervals.Contains(months))
             e["reviewIntervalMonths"] = ["The review interval is 1, 3, 6 or 12 months, or empty to use the category's."];
 
+        var (assetKind, setsAssetKind) = AssetKindOf(r.AssetKind, e);
+
         var tags = (r.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
         if (tags.Count > 20 || tags.Any(t => t.Length > 40 || t.Contains('|')))
             e["tags"] = ["Use up to 20 tags of at most 40 characters each, without the | character."];
 
         if (e.Count > 0) return (null, e);
         return (new Valid(code, r.CategoryId!.Value, r.Title!.Trim(), Multiline(r.Question), Multiline(r.WhyWeAsk), Multiline(r.HowToCheck),
-            refs, priority, r.ReviewIntervalMonths, kind, tags, status), e);
+            refs, priority, r.ReviewIntervalMonths, kind, tags, status, assetKind, setsAssetKind), e);
+    }
+
+    /// <summary>Left out: keep the standard's asset kind. Empty or "None": remove it. Otherwise one of the asset kinds.</summary>
+    private static (ClientEnvironment.AssetKind?, bool Sets) AssetKindOf(string? value, Dictionary<string, string[]> e)
+    {
+        if (value is null) return (null, false);
+        if (value.Trim().Length == 0 || value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)) return (null, true);
+        if (Infrastructure.ApiEnum.TryParse<ClientEnvironment.AssetKind>(value, out var kind)) return (kind, true);
+        e["assetKind"] = [$"\"{ClientEnvironment.AssetRules.Short(value)}\" is not a kind of asset. Use one of: " +
+            $"{ClientEnvironment.AssetRules.KindsText}, or leave it empty for a standard that is not about one kind of asset."];
+        return (null, false);
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         b.Property(x => x.HowToCheck).HasMaxLength(8000);
         b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(12);
+        b.Property(x => x.AssetKind).HasConversion<string>().HasMaxLength(12);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.References).HasConversion(JsonList<StandardReference>.Converter, JsonList<StandardReference>.Comparer);
         b.Property(x => x.Tags).HasConversion(JsonList<string>.Converter, JsonList<string>.Comparer);

@@ -3022,6 +3022,10 @@ namespace Plumbline.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AssetKind")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("uuid");
 

@@ -17,6 +17,8 @@ public sealed class StandardForm
     /// <summary>The codes of the standards that check the same control, comma-separated (the editor turns them into ids).</summary>
     public string? Related { get; set; }
     public string Status { get; set; } = "Draft";
+    /// <summary>The kind of asset the standard is about, or "none"; not posted (null) keeps what the standard has.</summary>
+    public string? AssetKind { get; set; }
     public Guid? Version { get; set; }
 
     /// <summary>The related codes as typed: upper-case, without blanks or repeats.</summary>
@@ -34,7 +36,8 @@ public sealed class StandardForm
 
     public StandardRequest ToRequest() => new(Code, CategoryId, Title, Question, WhyWeAsk, HowToCheck,
         References.Select(r => new ReferenceDto(r.Authority, r.Citation, r.Url)).ToList(), Priority,
-        ReviewIntervalMonths, Kind, (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), Status, Version);
+        ReviewIntervalMonths, Kind, (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(), Status, Version,
+        AssetKind: AssetKind);
 
     public static StandardForm From(StandardDetails s) => new()
     {
@@ -51,6 +54,7 @@ public sealed class StandardForm
         Tags = string.Join(", ", s.Tags),
         Status = s.Status.ToString(),
         Version = s.Version,
+        AssetKind = s.AssetKind?.ToString() ?? "none",
     };
 }
 
