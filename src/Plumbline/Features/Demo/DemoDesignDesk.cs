@@ -42,10 +42,12 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
         var (acme, harbor, cedar, dunmore) = (clients[0], clients[1], clients[2], clients[3]);
 
         // Accepted: sent three weeks ago, accepted today by the client's decision maker.
-        var firewall = await FromTemplateAsync(At(24), acme.Id, templates["Firewall replacement"], "Replace the office firewall", NextQuarter(acme.FiscalYearStartMonth),
+        var firewall = await FromTemplateAsync(At(24), acme.Id, templates["Firewall replacement"], "Replace the office firewall",
+            NextQuarter(acme.FiscalYearStartMonth),
             await PickAsync(acme.Id, "firewall", ct), ct,
             new LineRequest(Description: "FortiGate 100F firewall appliance", Vendor: "Fortinet", PartNumber: "FG-100F", UnitCost: 2950m),
-            new LineRequest(Description: "FortiGuard unified threat protection and support (per month)", Vendor: "Fortinet", PartNumber: "FC-10-F100F-950-02-12",
+            new LineRequest(Description: "FortiGuard unified threat protection and support (per month)", Vendor: "Fortinet",
+                PartNumber: "FC-10-F100F-950-02-12",
                 UnitCost: 95m));
         Check(await At(24).SendAsync(firewall, Designer, ct), "send the firewall proposal");
         var decisionMaker = await db.Set<ClientEnvironment.Contact>().AsNoTracking().Where(c => c.ClientId == acme.Id && c.IsDecisionMaker).Select(c => c.Name)
@@ -75,7 +77,8 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
             NextQuarter(cedar.FiscalYearStartMonth), await PickAsync(cedar.Id, "firewall", ct), ct,
             new LineRequest(Description: "FortiGate 100F firewall appliance", Vendor: "Fortinet", PartNumber: "FG-100F", UnitCost: 2950m,
                 PricingPercent: 25m),
-            new LineRequest(Description: "FortiGuard unified threat protection and support (per month)", Vendor: "Fortinet", PartNumber: "FC-10-F100F-950-02-12",
+            new LineRequest(Description: "FortiGuard unified threat protection and support (per month)", Vendor: "Fortinet",
+                PartNumber: "FC-10-F100F-950-02-12",
                 UnitCost: 95m));
         Check(await At(21).SendAsync(pair, Designer, ct), "send version 1");
         var current = Check(await proposals.UpdateAsync(pair, new UpdateProposalRequest(Title: "Replace the head office firewall with a fail-over pair",
@@ -99,7 +102,8 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
 
     private static readonly LineRequest[] ServerLines =
     [
-        new(Description: "Dell PowerEdge R660xs server with five years of next-business-day warranty", Vendor: "Dell", PartNumber: "PER660XS-5Y", UnitCost: 6500m),
+        new(Description: "Dell PowerEdge R660xs server with five years of next-business-day warranty", Vendor: "Dell", PartNumber: "PER660XS-5Y",
+            UnitCost: 6500m),
         new(Description: "Windows Server 2025 Standard, 16 cores", Vendor: "Microsoft", PartNumber: "P73-08328", UnitCost: 1100m),
         new(Description: "APC Smart-UPS 1500 VA rack-mount", Vendor: "APC", PartNumber: "SMT1500RMI2UC", UnitCost: 700m),
     ];
