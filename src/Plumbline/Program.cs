@@ -69,6 +69,7 @@ builder.Services.AddMeetings();
 builder.Services.AddScoped<DemoData>().AddScoped<DemoReviews>().AddScoped<DemoRoadmap>().AddScoped<DemoHandoffs>().AddScoped<DemoVisits>()
     .AddScoped<DemoTimeEntries>().AddScoped<DemoPracticeAssessment>();
 builder.Services.AddScoped<DemoClientEnvironment>();
+builder.Services.AddScoped<DemoDesignDesk>();
 
 var app = builder.Build();
 

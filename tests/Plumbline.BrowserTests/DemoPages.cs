@@ -50,6 +50,22 @@ public sealed record DemoPages(IReadOnlyList<string> All, IReadOnlyList<string> 
                 $"/clients/{client}/roadmap?fromYear=2025&years=1",
             $"/clients/{client}/initiatives", "/roadmap/portfolio", "/roadmap/portfolio?year=2027&mine=true",
         ];
+        // The design desk: a proposal in each state the demo has, and the sent version 1 of the one changed since.
+        var proposals = (await Get("/api/v1/proposals?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        string Proposal(string status, int? version = null) => proposals.First(p => p.GetProperty("status").GetString() == status
+            && (version is null || p.GetProperty("version").GetInt32() == version)).GetProperty("id").GetString()!;
+        var (draft, accepted, changed) = (Proposal("Draft"), Proposal("Accepted"), Proposal("Sent", 2));
+        var held = (await Get($"/api/v1/meetings?clientId={client}&pageSize=100")).GetProperty("items").EnumerateArray()
+            .First(m => m.GetProperty("status").GetString() == "Held").GetProperty("id").GetString();
+        var onboarding = (await Get("/api/v1/clients?status=Onboarding")).GetProperty("items")[0].GetProperty("id").GetString();
+        string[] knowTheClient =
+        [
+            "/design-desk", $"/design-desk/proposals/{draft}", $"/design-desk/proposals/{accepted}", $"/design-desk/proposals/{changed}",
+                $"/design-desk/proposals/{changed}/versions/1", $"/design-desk/proposals/{Proposal("Expired")}",
+                $"/design-desk/proposals/{Proposal("Declined")}",
+            "/meetings", $"/meetings/{held}", $"/clients/{client}/assets", $"/clients/{client}/lifecycle", $"/clients/{onboarding}",
+        ];
+        forEveryone = [.. forEveryone, .. knowTheClient];
         var user = (await Get("/api/v1/users")).GetProperty("items")[0].GetProperty("id").GetString();
         var assessments = await Get("/api/v1/practice-assessments");
         var quarter = assessments.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("quarter").GetString()).FirstOrDefault()
@@ -67,6 +83,7 @@ public sealed record DemoPages(IReadOnlyList<string> All, IReadOnlyList<string> 
                 "/smart-numbers/import", "/settings/smart-numbers",
             "/practice/self-assessment", "/practice/self-assessment/questions", $"/practice/self-assessment/{quarter}",
             $"/reports/clients/{client}/alignment?reviewId={reviews[^2]}", $"/reports/clients/{client}/roadmap", "/reports/agreement-chart",
+            "/settings/design-desk", "/settings/onboarding", "/meetings/new", $"/reports/proposals/{accepted}", $"/reports/meetings/{held}",
         ];
         return new DemoPages([.. forEveryone, .. more, .. schedule], forEveryone, schedule);
     }

@@ -47,7 +47,7 @@ public abstract class StartupTests(TestDatabase database)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(StarterCount(first), await db.Standards.CountAsync());
         Assert.Equal(DemoData.People.Length, await db.Users.CountAsync());
-        Assert.Equal(5, await db.Clients.CountAsync());
+        Assert.Equal(6, await db.Clients.CountAsync()); // five established clients and one onboarding
         Assert.Equal(await db.Clients.Select(c => c.Name).Distinct().CountAsync(), await db.Clients.CountAsync());
         Assert.Equal(0, await db.PendingRepairs.CountAsync(r => r.Name == DemoData.SeedingMarker));
         // Exactly one of them migrated; each says it is ready; neither logs the demo password.
@@ -119,7 +119,7 @@ public abstract class StartupTests(TestDatabase database)
         await using var check = restarted.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(DemoData.People.Length, await db.Users.CountAsync());
-        Assert.Equal(5, await db.Clients.CountAsync());
+        Assert.Equal(6, await db.Clients.CountAsync()); // five established clients and one onboarding
         Assert.True(await db.Visits.AnyAsync(), "The demo's visits were loaded");
         Assert.Equal(StarterCount(restarted), await db.Standards.CountAsync());
         Assert.Equal(0, await db.PendingRepairs.CountAsync(r => r.Name == DemoData.SeedingMarker));

@@ -37,7 +37,9 @@ public sealed class DemoDataTests : IAsyncLifetime
     public async Task The_demo_has_roadmaps_a_planned_year_with_visit_summaries_and_hand_offs()
     {
         var clients = (await (await api.GetAsync("/api/v1/clients")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(5, clients.Count);
+        // Five established clients and one still onboarding.
+        Assert.Equal(6, clients.Count);
+        Assert.Equal(5, clients.Count(c => c.GetProperty("status").GetString() == "Active"));
         var acme = clients.Single(c => c.GetProperty("name").GetString() == "Acme Explosives").GetProperty("id").GetString();
 
         var recommendations = (await (await api.GetAsync($"/api/v1/clients/{acme}/recommendations")).ReadJsonAsync()).GetProperty("items")
@@ -61,6 +63,90 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Contains(visitItems, v => v.GetProperty("status").GetString() is "Planned" or "Confirmed");
         Assert.True(handoffs.GetProperty("total").GetInt32() >= 6);
         Assert.All(notifications, n => Assert.True(n.GetProperty("read").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task The_design_desk_has_proposals_in_every_state_priced_from_the_starter_templates_and_the_roadmap()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var list = (await (await api.GetAsync("/api/v1/proposals?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var proposals = new List<JsonElement>();
+        foreach (var id in list.Select(p => p.GetProperty("id").GetString()))
+            proposals.Add(await (await api.GetAsync($"/api/v1/proposals/{id}")).ReadJsonAsync());
+        var byStatus = proposals.ToLookup(p => p.GetProperty("status").GetString()!);
+        var templates = (await (await api.GetAsync("/api/v1/proposal-templates")).ReadJsonAsync()).EnumerateArray()
+            .Select(t => t.GetProperty("name").GetString()!).ToList();
+        var desk = await (await api.GetAsync("/api/v1/design-desk/settings")).ReadJsonAsync();
+        var orders = await (await api.GetAsync("/api/v1/proposals/order-list")).Content.ReadAsStringAsync();
+
+        foreach (var status in new[] { "Draft", "Sent", "Accepted", "Declined", "Expired" })
+            Assert.True(byStatus[status].Any(), $"No {status} proposal: {string.Join(", ", list.Select(p => p.GetProperty("status").GetString()))}");
+        Assert.True(proposals.Select(p => p.GetProperty("clientId").GetString()).Distinct().Count() >= 3, "The proposals belong to too few clients");
+        Assert.All(proposals, p =>
+        {
+            var title = p.GetProperty("title").GetString();
+            Assert.NotEmpty(p.GetProperty("steps").EnumerateArray());
+            Assert.Contains(p.GetProperty("lines").EnumerateArray(), l => l.GetProperty("kind").GetString() is "Hardware" or "Software");
+            Assert.All(p.GetProperty("lines").EnumerateArray(), l => Assert.False(string.IsNullOrEmpty(l.GetProperty("vendor").GetString()), title));
+            Assert.True(p.GetProperty("totals").GetProperty("oneTimePrice").GetDecimal() > 0, title);
+            Assert.True(p.GetProperty("recommendationIds").GetArrayLength() > 0 || p.GetProperty("handoffId").ValueKind == JsonValueKind.String,
+                $"{title} is tied to neither a recommendation nor a hand-off");
+        });
+        // Everything that went out was sent at or above the target margin, or with a reason for the override.
+        Assert.All(proposals.Where(p => p.GetProperty("sentVersions").GetArrayLength() > 0), p => Assert.True(
+            !p.GetProperty("totals").GetProperty("belowTargetMargin").GetBoolean() || p.GetProperty("overrideReason").ValueKind == JsonValueKind.String));
+
+        // Sent once, and sent, changed and sent again: the client sees version 2, version 1 stays as it was frozen.
+        Assert.Contains(byStatus["Sent"], p => p.GetProperty("version").GetInt32() == 1);
+        var changed = Assert.Single(byStatus["Sent"], p => p.GetProperty("version").GetInt32() == 2);
+        Assert.Equal([1, 2], changed.GetProperty("sentVersions").EnumerateArray().Select(v => v.GetInt32()));
+        var first = await (await api.GetAsync($"/api/v1/proposals/{changed.GetProperty("id").GetString()}/versions/1")).ReadJsonAsync();
+        Assert.NotEqual(first.GetProperty("proposal").GetProperty("totals").GetProperty("oneTimePrice").GetDecimal(),
+            changed.GetProperty("totals").GetProperty("oneTimePrice").GetDecimal());
+
+        // Accepted: who and when, the recommendations approved, and professional services handed the steps.
+        var accepted = byStatus["Accepted"].First();
+        Assert.False(string.IsNullOrEmpty(accepted.GetProperty("acceptedBy").GetString()));
+        var delivery = await (await api.GetAsync($"/api/v1/handoffs/{accepted.GetProperty("deliveryHandoffId").GetString()}")).ReadJsonAsync();
+        Assert.Equal("ProfessionalServices", delivery.GetProperty("area").GetString());
+        Assert.NotEmpty(accepted.GetProperty("recommendationIds").EnumerateArray());
+        foreach (var id in accepted.GetProperty("recommendationIds").EnumerateArray().Select(r => r.GetString()))
+            Assert.Equal("Approved", (await (await api.GetAsync($"/api/v1/recommendations/{id}")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Contains(accepted.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("kind").GetString() == "Hardware")
+            .GetProperty("partNumber").GetString()!, orders);
+
+        Assert.All(byStatus["Declined"], p => Assert.Equal(JsonValueKind.String, p.GetProperty("declinedAt").ValueKind));
+        Assert.All(byStatus["Expired"], p => Assert.True(DateOnly.Parse(p.GetProperty("validUntil").GetString()!) < today));
+        Assert.All(byStatus["Sent"], p => Assert.True(DateOnly.Parse(p.GetProperty("validUntil").GetString()!) >= today));
+
+        Assert.Superset(Features.DesignDesk.StarterProposalTemplates.All.Select(t => t.Name).ToHashSet(), templates.ToHashSet());
+        // The demo provider prices its phases differently (the defaults charge every hour alike).
+        Assert.True(desk.GetProperty("laborRates").EnumerateArray().Select(r => r.GetProperty("billPerHour").GetDecimal()).Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public async Task The_onboarding_client_has_its_first_reviews_covering_part_of_the_template_and_counts_in_the_schedule()
+    {
+        var clients = (await (await api.GetAsync("/api/v1/clients")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var onboarding = Assert.Single(clients, c => c.GetProperty("status").GetString() == "Onboarding");
+        var id = onboarding.GetProperty("id").GetString();
+        var plan = await (await api.GetAsync("/api/v1/settings/onboarding")).ReadJsonAsync();
+        var coverage = await (await api.GetAsync($"/api/v1/clients/{id}/onboarding")).ReadJsonAsync();
+        var reviews = (await (await api.GetAsync($"/api/v1/reviews?clientId={id}&pageSize=100")).ReadAsync<Paged<ReviewSummary>>()).Items;
+        var visits = await (await api.GetAsync($"/api/v1/visits?year={DateTime.UtcNow.Year}&clientId={id}&pageSize=200")).ReadJsonAsync();
+        var everyReview = (await (await api.GetAsync("/api/v1/reviews?pageSize=100")).ReadAsync<Paged<ReviewSummary>>()).Items;
+
+        Assert.NotEmpty(plan.GetProperty("startingCategoryIds").EnumerateArray());
+        Assert.InRange(reviews.Count, 1, 2);
+        Assert.Contains(reviews, r => r.Status is ReviewStatus.Submitted or ReviewStatus.Completed or ReviewStatus.Delivered);
+        var asked = coverage.GetProperty("asked").GetInt32();
+        Assert.InRange(asked, 1, coverage.GetProperty("total").GetInt32() - 1);
+        Assert.False(coverage.GetProperty("complete").GetBoolean());
+        Assert.NotEmpty(coverage.GetProperty("nextCategories").EnumerateArray());
+        // Each of its reviews asked only part of what an established client's first review asked.
+        var whole = everyReview.Max(r => r.ItemCount);
+        Assert.All(reviews, r => Assert.InRange(r.ItemCount, 1, whole / 2));
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), v => v.GetProperty("status").GetString() is "Planned" or "Confirmed");
     }
 
     [Fact]
@@ -120,9 +206,16 @@ public sealed class DemoDataTests : IAsyncLifetime
         var metrics = scope.ServiceProvider.GetRequiredService<MetricsService>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var (_, to) = metrics.DefaultPeriod();
-        var clients = await db.Clients.Select(c => new { c.Id, c.Name, c.PsaCompanyId }).ToListAsync();
+        var clients = await db.Clients.Select(c => new { c.Id, c.Name, c.PsaCompanyId, c.Status, c.ContractStart }).ToListAsync();
         Assert.All(clients, c => Assert.False(string.IsNullOrEmpty(c.PsaCompanyId)));
-        foreach (var client in clients)
+        // The onboarding client joined a few months ago: its PSA hours begin with its agreement, reactive work not yet falling.
+        var joined = Assert.Single(clients, c => c.Status == Features.Clients.ClientStatus.Onboarding);
+        var since = SmartNumberRules.MonthText(SmartNumberRules.MonthOf(joined.ContractStart!.Value));
+        var itsMonths = await metrics.ClientMonthsAsync(joined.Id, to.AddMonths(-23), to, CancellationToken.None);
+        Assert.All(itsMonths.Where(m => string.CompareOrdinal(m.Month, since) < 0), m => Assert.Equal(0, m.ReactiveHours));
+        Assert.All(itsMonths.Where(m => string.CompareOrdinal(m.Month, since) >= 0),
+            m => Assert.True(m.ReactiveHours > 0, $"{joined.Name} has no reactive hours in {m.Month}"));
+        foreach (var client in clients.Where(c => c.Status == Features.Clients.ClientStatus.Active))
         {
             var months = await metrics.ClientMonthsAsync(client.Id, to.AddMonths(-23), to, CancellationToken.None);
             Assert.Equal(24, months.Count);
@@ -134,7 +227,8 @@ public sealed class DemoDataTests : IAsyncLifetime
             Assert.True(scores.Count >= 3 && scores[^1] > scores[0], $"{client.Name}: scores {string.Join(", ", scores)}");
         }
         var practice = await metrics.PracticeAsync(to.AddMonths(-11), to, CancellationToken.None);
-        Assert.Equal(5, practice.Clients.Count);
+        // The practice figures count Active clients.
+        Assert.Equal(clients.Count(c => c.Status == Features.Clients.ClientStatus.Active), practice.Clients.Count);
         Assert.InRange(practice.Rhem!.Value, 0.1m, 1.5m);
         Assert.True(await db.TimeEntries.AnyAsync(e => e.ClientId == null && e.Company == "Globex Manufacturing"), "No held entries for the companies page");
 
@@ -154,7 +248,7 @@ public sealed class DemoDataTests : IAsyncLifetime
             ages.AddRange((await (await api.GetAsync($"/api/v1/clients/{clientId}/findings?status=open&pageSize=100")).ReadAsync<Paged<FindingDetails>>())
                 .Items.Select(f => f.AgeDays));
 
-        Assert.Equal(5, current.Count);
+        Assert.Equal(6, current.Count);
         Assert.True(current.Select(r => r.Status).Distinct().Count() >= 4, string.Join(", ", current.Select(r => r.Status)));
         Assert.True(inProgress.Count >= 2, $"{inProgress.Count} reviews in progress");
         Assert.Equal(inProgress.Count, inProgress.Select(r => 100 * r.AnsweredCount / r.ItemCount).Distinct().Count());
@@ -176,8 +270,10 @@ public sealed class DemoDataTests : IAsyncLifetime
                                select new { s.Id, Interval = s.ReviewIntervalMonths ?? c.ReviewIntervalMonths }).ToDictionaryAsync(x => x.Id, x => x.Interval);
         var quarterly = intervals.Where(x => x.Value <= 3).Select(x => x.Key).ToHashSet();
         var halfYearly = intervals.Where(x => x.Value == 6).Select(x => x.Key).ToHashSet();
-        var reviews = await db.Reviews.Where(r => r.Status == ReviewStatus.Delivered).OrderBy(r => r.AsOf).Select(r => new { r.Id, r.ClientId })
-            .ToListAsync();
+        // The established clients' quarterly reviews; the onboarding client's follow its onboarding plan (tested above).
+        var reviews = await db.Reviews.Where(r => r.Status == ReviewStatus.Delivered)
+            .Where(r => db.Clients.Any(c => c.Id == r.ClientId && c.Status == Features.Clients.ClientStatus.Active))
+            .OrderBy(r => r.AsOf).Select(r => new { r.Id, r.ClientId }).ToListAsync();
         var asked = (await db.ReviewItems.Select(i => new { i.ReviewId, i.StandardId }).ToListAsync())
             .ToLookup(i => i.ReviewId, i => i.StandardId);
         // A standard under the client's exception is asked at every review (filled in as an accepted risk), on top of what is due.

@@ -11,7 +11,7 @@ namespace Plumbline.Features.Demo;
 /// </summary>
 public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService settings, UserAdministration users, DemoReviews reviews, DemoRoadmap roadmap,
     DemoHandoffs handoffs, DemoVisits visits, DemoTimeEntries timeEntries, DemoPracticeAssessment practice, DemoClientEnvironment environment,
-    TimeProvider clock, ILogger<DemoData> logger)
+    DemoDesignDesk designDesk, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "plumbline-demo";
     public const string Domain = "demo.plumbline.test";
@@ -103,6 +103,7 @@ public sealed class DemoData(AppDbContext db, Settings.ProviderSettingsService s
             await timeEntries.SeedAsync(ct);
             await practice.SeedAsync(await id("lead"), ct);
             await environment.SeedAsync(ct);
+            await designDesk.SeedAsync(ct);
             // The year of history raised a notification at every step; a new demo starts with an empty bell.
             var seeded = clock.GetUtcNow().UtcDateTime;
             await db.Notifications.Where(n => n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, seeded), ct);

@@ -11,8 +11,15 @@ namespace Plumbline.Features.Demo;
 /// Answers carry over from one review to the next: most findings are fixed within a few quarters, a few new ones appear, so findings
 /// have different ages. Uses the same services as people do.
 /// </summary>
-public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewService reviews, ReviewWorkflow workflow, TimeProvider clock)
+public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewService reviews, ReviewWorkflow workflow, OnboardingPlan onboarding,
+    TimeProvider clock)
 {
+    /// <summary>The client still onboarding: signed a few months ago, its first reviews ask part of the template.</summary>
+    public const string OnboardingClient = "Foxglove Architects";
+
+    /// <summary>The onboarding plan's starting set: where a new client's risk is highest (categories of the starter library).</summary>
+    private static readonly string[] StartingCategories = ["Backup", "Multi-Factor Authentication", "Firewalls", "Endpoint Protection"];
+
     /// <summary>Where a client's current review stands.</summary>
     private enum Stage { Planned, InProgress, Submitted, Completed }
 
@@ -66,6 +73,31 @@ public sealed class DemoReviews(AppDbContext db, ClientService clients, ReviewSe
             await VcioAsync(current, random, rateShare: c.Stage == Stage.Completed ? 1 : 0.5, ct);
             if (c.Stage == Stage.Completed) await workflow.CompleteAsync(current, ct);
         }
+        await OnboardingAsync(tamUserId, vcioUserId, random, today, ct);
+    }
+
+    /// <summary>
+    /// A client still onboarding (issue 17): the agreement began three months ago; the onboarding plan starts with the categories where
+    /// a new client's risk is highest and adds three more a visit. Its first review (delivered) asked the starting set; the second, under
+    /// way, adds the next categories, so the client's page shows how much of the template has been covered.
+    /// </summary>
+    private async Task OnboardingAsync(string tamUserId, string vcioUserId, Random random, DateOnly today, CancellationToken ct)
+    {
+        var starting = await db.Categories.AsNoTracking().Where(c => StartingCategories.Contains(c.Name)).Select(c => c.Id).ToListAsync(ct);
+        var plan = await onboarding.SaveSettingsAsync(new OnboardingSettingsRequest(starting, 3), ct);
+        if (!plan.Succeeded) throw new InvalidOperationException("Demo onboarding plan: " + string.Join("; ", plan.Errors!.SelectMany(e => e.Value)));
+        var joined = today.AddMonths(-3);
+        var change = await clients.SaveAsync(null, new ClientRequest(OnboardingClient, nameof(ClientStatus.Onboarding), 5200m, 26, 24, 1, 500, null, joined,
+            joined.AddYears(3), "Morgan Sales", tamUserId, vcioUserId, 1, null), ct);
+        var clientId = change.Value?.Id ?? throw new InvalidOperationException($"Demo onboarding client: {change.Conflict}");
+        var first = await CreateAsync(clientId, Weekday(today.AddDays(-52)), tamUserId, vcioUserId, ct);
+        await AnswerAsync(first, 0.6, random, share: 1, ct);
+        await VcioAsync(first, random, rateShare: 1, ct);
+        await workflow.CompleteAsync(first, ct);
+        await workflow.DeliverAsync(first, ct);
+        // Ten days ago, so its visit keeps clear of the visit the demo has today.
+        var second = await CreateAsync(clientId, Weekday(today.AddDays(-10)), tamUserId, vcioUserId, ct);
+        await AnswerAsync(second, 0.65, random, share: 0.6, ct);
     }
 
     /// <summary>A review of what is due on the day, as "Start a review" makes it.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plumbline.Data;
+using Plumbline.Features.Clients;
 using Plumbline.Features.Reviews;
 using Plumbline.Features.SmartNumbers;
 
@@ -37,13 +38,20 @@ public sealed class DemoTimeEntries(AppDbContext db, TimeProvider clock)
         {
             client.PsaCompanyId = $"CW-{1001 + index}";
             var endpoints = client.Endpoints ?? client.Workstations + client.Servers;
-            // A year before the reviews began the client was smaller; the history keeps what it had then.
+            // A year before the reviews began the client was smaller; the history keeps what it had then. A client still onboarding
+            // has hours only since its agreement began.
             var earlier = Math.Max(1, endpoints - 4 - index);
-            db.ClientEndpointCounts.Add(new ClientEndpointCount { ClientId = client.Id, Month = firstMonth, Endpoints = earlier });
-            db.ClientEndpointCounts.Add(new ClientEndpointCount { ClientId = client.Id, Month = thisMonth.AddMonths(-14), Endpoints = endpoints });
+            var joined = client.Status == ClientStatus.Onboarding && client.ContractStart is { } start
+                ? SmartNumberRules.MonthOf(start) : firstMonth;
+            if (joined == firstMonth)
+            {
+                db.ClientEndpointCounts.Add(new ClientEndpointCount { ClientId = client.Id, Month = firstMonth, Endpoints = earlier });
+                db.ClientEndpointCounts.Add(new ClientEndpointCount { ClientId = client.Id, Month = thisMonth.AddMonths(-14), Endpoints = endpoints });
+            }
+            else db.ClientEndpointCounts.Add(new ClientEndpointCount { ClientId = client.Id, Month = joined, Endpoints = endpoints });
             var aligned = firstReviews.GetValueOrDefault(client.Id, today.AddMonths(-12));
             var before = 0.55 + (0.12 * index) % 0.4 + random.NextDouble() * 0.2;
-            for (var month = firstMonth; month <= thisMonth; month = month.AddMonths(1))
+            for (var month = joined; month <= thisMonth; month = month.AddMonths(1))
             {
                 var count = month < thisMonth.AddMonths(-14) ? earlier : endpoints;
                 // Reactive hours per endpoint stay high until alignment starts, then fall towards half over the next year.
