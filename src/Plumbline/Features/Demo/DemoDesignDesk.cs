@@ -6,6 +6,7 @@ using Plumbline.Features.Clients;
 using Plumbline.Features.DesignDesk;
 using Plumbline.Features.Handoffs;
 using Plumbline.Features.Recommendations;
+using Plumbline.Features.Settings;
 using Plumbline.Features.Webhooks;
 using Plumbline.Infrastructure;
 
@@ -18,8 +19,8 @@ namespace Plumbline.Features.Demo;
 /// opened from the demo's hand-off to the design desk. Made through the same services as people use; what happened weeks ago is done
 /// through the same service on a clock set back by those weeks, so the sent dates, frozen versions and validity dates agree.
 /// </summary>
-public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, DeskSettingsService desk, RecommendationService recommendations,
-    HandoffService handoffs, IWebhookOutbox outbox, TimeProvider clock)
+public sealed class DemoDesignDesk(AppDbContext db, ProposalTemplates starters, ProviderSettingsService provider, DeskSettingsService desk,
+    RecommendationService recommendations, HandoffService handoffs, IWebhookOutbox outbox, TimeProvider clock)
 {
     private const string Designer = "Dana Design";
     private const string Exclusions = "Cabling, new internet lines, and work outside business hours are not included.";
@@ -33,7 +34,7 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
             new(nameof(ProposalPhase.ProjectManagement), 70m, 165m), new(nameof(ProposalPhase.Implementation), 62m, 150m),
             new(nameof(ProposalPhase.Standby), 45m, 115m), new(nameof(ProposalPhase.CloseOut), 55m, 135m),
         ]), ct), "design desk settings");
-        var templates = (await proposals.AddStartersAsync(ct)).ToDictionary(t => t.Name, t => t.Id);
+        var templates = (await starters.AddStartersAsync(ct)).ToDictionary(t => t.Name, t => t.Id);
         var clients = await db.Clients.AsNoTracking().Where(c => c.Status == ClientStatus.Active).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Seats, c.FiscalYearStartMonth }).ToListAsync(ct);
         if (clients.Count < 4) return;
@@ -49,27 +50,27 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
             new LineRequest(Description: "FortiGuard unified threat protection and support (per month)", Vendor: "Fortinet",
                 PartNumber: "FC-10-F100F-950-02-12",
                 UnitCost: 95m));
-        Check(await At(24).SendAsync(firewall, Designer, ct), "send the firewall proposal");
+        Check(await At(24).Proposals.SendAsync(firewall, Designer, ct), "send the firewall proposal");
         var decisionMaker = await db.Set<ClientEnvironment.Contact>().AsNoTracking().Where(c => c.ClientId == acme.Id && c.IsDecisionMaker).Select(c => c.Name)
             .FirstOrDefaultAsync(ct) ?? "The client's owner";
-        Check(await proposals.AcceptAsync(firewall, new AcceptProposalRequest(decisionMaker), await DesignerAsync(ct), ct), "accept the firewall proposal");
+        Check(await At(0).Answers.AcceptAsync(firewall, new AcceptProposalRequest(decisionMaker), await DesignerAsync(ct), ct), "accept the firewall proposal");
 
         // Draft: the design desk is pricing a migration for an approved recommendation.
-        await FromTemplateAsync(proposals, acme.Id, templates["Microsoft 365 migration"], null, NextQuarter(acme.FiscalYearStartMonth),
+        await FromTemplateAsync(At(0), acme.Id, templates["Microsoft 365 migration"], null, NextQuarter(acme.FiscalYearStartMonth),
             await PickAsync(acme.Id, "cloud", ct, RecommendationStatus.Approved), ct, MicrosoftLicences(acme.Seats), MigrationTool(acme.Seats));
 
         // Sent last week, below the target margin with a reason: the hardware is priced close to cost.
         var server = await FromTemplateAsync(At(6), harbor.Id, templates["Server refresh"], null, NextQuarter(harbor.FiscalYearStartMonth),
             await PickAsync(harbor.Id, "server", ct), ct, ServerLines);
-        Check(await At(6).UpdateAsync(server, new UpdateProposalRequest(TargetMarginOverride: 25m,
+        Check(await At(6).Proposals.UpdateAsync(server, new UpdateProposalRequest(TargetMarginOverride: 25m,
             OverrideReason: "Long-standing client: the server is priced close to cost and the labour carries the margin."), ct), "override");
-        Check(await At(6).SendAsync(server, Designer, ct), "send the server proposal");
+        Check(await At(6).Proposals.SendAsync(server, Designer, ct), "send the server proposal");
 
         // Declined: sent six weeks ago, the client said no four weeks ago.
         var migration = await FromTemplateAsync(At(42), harbor.Id, templates["Microsoft 365 migration"], null, NextQuarter(harbor.FiscalYearStartMonth),
             await PickAsync(harbor.Id, "cloud", ct), ct, MicrosoftLicences(harbor.Seats), MigrationTool(harbor.Seats));
-        Check(await At(42).SendAsync(migration, Designer, ct), "send the migration proposal");
-        Check(await At(28).DeclineAsync(migration, ct), "decline the migration proposal");
+        Check(await At(42).Proposals.SendAsync(migration, Designer, ct), "send the migration proposal");
+        Check(await At(28).Answers.DeclineAsync(migration, ct), "decline the migration proposal");
 
         // Sent and changed: version 1 (one firewall) went out three weeks ago; the client asked for a pair that fails over, so version 2
         // went out today and the client sees that one.
@@ -80,22 +81,22 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
             new LineRequest(Description: "FortiGuard unified threat protection and support (per month)", Vendor: "Fortinet",
                 PartNumber: "FC-10-F100F-950-02-12",
                 UnitCost: 95m));
-        Check(await At(21).SendAsync(pair, Designer, ct), "send version 1");
-        var current = Check(await proposals.UpdateAsync(pair, new UpdateProposalRequest(Title: "Replace the head office firewall with a fail-over pair",
+        Check(await At(21).Proposals.SendAsync(pair, Designer, ct), "send version 1");
+        var current = Check(await At(0).Proposals.UpdateAsync(pair, new UpdateProposalRequest(Title: "Replace the head office firewall with a fail-over pair",
             ValidUntil: today.AddDays(ProposalRules.DefaultValidDays)), ct), "version 2");
         var steps = current.Steps.Select(s => new StepRequest(s.Order, s.Title, s.Phase.ToString(), s.Hours)).ToList();
         steps.Insert(3, new StepRequest(4, "Pair the two firewalls and test a fail-over", nameof(ProposalPhase.Implementation), 4m));
-        Check(await proposals.UpdateAsync(pair, new UpdateProposalRequest(Steps: [.. steps.Select((s, i) => s with { Order = i + 1 })]), ct), "HA step");
-        Check(await proposals.UpdateLineAsync(pair, current.Lines[0].Id, new LineRequest(Description: "FortiGate 100F firewall appliances (a pair)",
+        Check(await At(0).Proposals.UpdateAsync(pair, new UpdateProposalRequest(Steps: [.. steps.Select((s, i) => s with { Order = i + 1 })]), ct), "HA step");
+        Check(await At(0).Lines.UpdateLineAsync(pair, current.Lines[0].Id, new LineRequest(Description: "FortiGate 100F firewall appliances (a pair)",
             Quantity: 2m), ct), "two firewalls");
-        Check(await proposals.UpdateLineAsync(pair, current.Lines[1].Id, new LineRequest(Quantity: 2m), ct), "two subscriptions");
-        Check(await proposals.SendAsync(pair, Designer, ct), "send version 2");
+        Check(await At(0).Lines.UpdateLineAsync(pair, current.Lines[1].Id, new LineRequest(Quantity: 2m), ct), "two subscriptions");
+        Check(await At(0).Proposals.SendAsync(pair, Designer, ct), "send version 2");
 
         // Expired: sent seven weeks ago, valid for 30 days, and the client never answered.
         var stale = await FromTemplateAsync(At(49), dunmore.Id, templates["Server refresh"], "Replace the warehouse server",
             NextQuarter(dunmore.FiscalYearStartMonth), await PickAsync(dunmore.Id, "server", ct), ct,
             [ServerLines[0] with { PricingMode = nameof(PricingMode.Margin), PricingPercent = 25m }, .. ServerLines[1..]]);
-        Check(await At(49).SendAsync(stale, Designer, ct), "send the expired proposal");
+        Check(await At(49).Proposals.SendAsync(stale, Designer, ct), "send the expired proposal");
 
         await FromHandoffAsync(ct);
     }
@@ -125,7 +126,7 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
         var handoff = await db.Handoffs.AsNoTracking().Where(h => h.Area == HandoffArea.DesignDesk).OrderBy(h => h.CreatedAt).Select(h => (Guid?)h.Id)
             .FirstOrDefaultAsync(ct);
         if (handoff is null) return;
-        Check(await proposals.CreateAsync(new CreateProposalRequest(HandoffId: handoff, Steps:
+        Check(await At(0).Proposals.CreateAsync(new CreateProposalRequest(HandoffId: handoff, Steps:
         [
             new(1, "Confirm the partners' start dates and software needs", nameof(ProposalPhase.ProjectManagement), 1m),
             new(2, "Build and enrol the laptops, install the practice software", nameof(ProposalPhase.Implementation), 6m),
@@ -140,14 +141,14 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
     }
 
     /// <summary>A proposal from a starter template, its lines filled in with real products (in the template's line order).</summary>
-    private async Task<Guid> FromTemplateAsync(ProposalService service, Guid clientId, Guid templateId, string? title, string quarter,
+    private async Task<Guid> FromTemplateAsync(Desk service, Guid clientId, Guid templateId, string? title, string quarter,
         Guid? recommendationId, CancellationToken ct, params LineRequest[] lines)
     {
-        var created = Check(await service.CreateAsync(new CreateProposalRequest(clientId, title, TargetQuarter: quarter,
+        var created = Check(await service.Proposals.CreateAsync(new CreateProposalRequest(clientId, title, TargetQuarter: quarter,
             RecommendationIds: recommendationId is { } r ? [r] : null, TemplateId: templateId), ct), "a proposal");
         for (var i = 0; i < lines.Length && i < created.Lines.Count; i++)
-            Check(await service.UpdateLineAsync(created.Id, created.Lines[i].Id, lines[i], ct), "a line");
-        Check(await service.UpdateAsync(created.Id, new UpdateProposalRequest(Exclusions: Exclusions), ct), "exclusions");
+            Check(await service.Lines.UpdateLineAsync(created.Id, created.Lines[i].Id, lines[i], ct), "a line");
+        Check(await service.Proposals.UpdateAsync(created.Id, new UpdateProposalRequest(Exclusions: Exclusions), ct), "exclusions");
         return created.Id;
     }
 
@@ -167,11 +168,16 @@ public sealed class DemoDesignDesk(AppDbContext db, ProposalService proposals, D
         return pick.Id;
     }
 
-    /// <summary>The proposal service on a clock set back by some days, for what happened before today.</summary>
-    private ProposalService At(int daysAgo)
+    /// <summary>The design desk's services as they work on a given day.</summary>
+    private sealed record Desk(ProposalService Proposals, ProposalLines Lines, ProposalAnswers Answers);
+
+    /// <summary>The design desk's services on a clock set back by some days, for what happened before today.</summary>
+    private Desk At(int daysAgo)
     {
-        var then = new Earlier(clock, TimeSpan.FromDays(daysAgo));
-        return new ProposalService(db, then, new ProposalQueries(db, desk, then), desk, recommendations, handoffs, outbox);
+        TimeProvider then = daysAgo == 0 ? clock : new Earlier(clock, TimeSpan.FromDays(daysAgo));
+        var queries = new ProposalQueries(db, desk, provider, then);
+        return new Desk(new ProposalService(db, then, queries, desk), new ProposalLines(db, then, queries, desk),
+            new ProposalAnswers(db, then, queries, desk, recommendations, handoffs, outbox));
     }
 
     private async Task<Actor> DesignerAsync(CancellationToken ct)
