@@ -60,6 +60,25 @@ public abstract class ProposalReportTests(PlumblineFactory factory)
     }
 
     [Fact]
+    public async Task The_report_is_prepared_for_the_clients_decision_maker_who_the_page_offers_as_the_signer()
+    {
+        var (admin, id, _) = await ProposalForAFindingAsync(factory);
+        var clientId = (await (await admin.GetAsync($"/api/v1/proposals/{id}")).ReadJsonAsync()).GetProperty("clientId").GetGuid();
+        await (await admin.PostAsJsonAsync($"/api/v1/clients/{clientId}/contacts",
+            new { name = "Dana Decider", title = "Managing director", isDecisionMaker = true })).ExpectAsync(HttpStatusCode.Created);
+        (await admin.PutAsJsonAsync($"/api/v1/proposals/{id}",
+            new { targetMarginOverride = 15, overrideReason = "A price agreed for a long-standing client." })).EnsureSuccessStatusCode();
+        await (await admin.PostAsync($"/api/v1/proposals/{id}/send", null)).ExpectAsync(HttpStatusCode.OK);
+
+        var html = WebUtility.HtmlDecode(await admin.ReportHtmlAsync($"/reports/proposals/{id}"));
+        var page = WebUtility.HtmlDecode(await (await factory.NoRedirects(admin).GetAsync($"/design-desk/proposals/{id}")).ExpectAsync(HttpStatusCode.OK));
+
+        Assert.Contains("prepared for Dana Decider, Managing director", html);
+        Assert.Contains("by Dana Decider, Managing director.", html);
+        Assert.Matches("id=\"accepted-by\"[^>]*value=\"Dana Decider\"", page);
+    }
+
+    [Fact]
     public async Task An_unknown_proposal_is_a_clear_404()
     {
         var admin = await factory.AdminAsync();

@@ -18,7 +18,7 @@ public static class ProposalReportEndpoint
     }
 
     private static async Task<IResult> ReportAsync(Guid id, HttpContext http, ProposalQueries queries, AppDbContext db, ReportBrandingSource branding,
-        TimeProvider clock, CancellationToken ct)
+        ClientEnvironment.ContactService contacts, TimeProvider clock, CancellationToken ct)
     {
         if (await queries.GetAsync(id, ct) is not { } proposal)
             return ReportResults.NotFound(http, "This proposal does not exist",
@@ -31,6 +31,7 @@ public static class ProposalReportEndpoint
             [nameof(ProposalReport.Branding)] = brand,
             [nameof(ProposalReport.PreparedOn)] = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             [nameof(ProposalReport.PdfUrl)] = $"/reports/proposals/{id}?format=pdf",
+            [nameof(ProposalReport.DecisionMaker)] = await contacts.DecisionMakerAsync(proposal.ClientId, ct),
         };
         return await ReportResults.HtmlOrPdfAsync<ProposalReport>(http, parameters,
             ReportResults.FileName(proposal.ClientName, "proposal", proposal.Title, $"v{proposal.Version}"),
