@@ -108,6 +108,8 @@ public sealed class DeploymentTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Fabrikam Freight");
 
             // The page is styled in Production: every stylesheet and script it names answers 200 with content, from each node.
+            // The list is read from a full load of the page: after the enhanced form post, Blazor may still be patching the document.
+            await page.GotoAsync(page.Url, new() { WaitUntil = WaitUntilState.Load });
             var assets = await page.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map(e => e.getAttribute('href') ?? e.getAttribute('src'))");
             Assert.Contains(assets, a => a.Contains("blazor.web", StringComparison.Ordinal));

@@ -48,6 +48,9 @@ public sealed class LibraryStandard
     public List<string> Related { get; set; } = [];
     /// <summary>For a retired standard: the code of the standard that replaces it.</summary>
     public string? ReplacedBy { get; set; }
+    /// <summary>The kind of asset the standard is about (reviews show the client's assets of that kind); left out, an import keeps the
+    /// standard's own, and "None" removes it.</summary>
+    public string? AssetKind { get; set; }
     /// <summary>Row number in a CSV/XLSX file, for the import report; not exported.</summary>
     [System.Text.Json.Serialization.JsonIgnore, YamlDotNet.Serialization.YamlIgnore]
     public int? SourceRow { get; set; }
@@ -58,7 +61,7 @@ public sealed class LibraryRow
 {
     public static readonly string[] Columns = ["section", "sectionOrder", "sectionDescription", "category", "categoryOrder",
         "categoryReviewIntervalMonths", "code", "title", "question", "whyWeAsk", "howToCheck", "references", "priority",
-        "reviewIntervalMonths", "kind", "tags", "status", "related", "replacedBy"];
+        "reviewIntervalMonths", "kind", "tags", "status", "related", "replacedBy", "assetKind"];
 
     public Dictionary<string, string> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
     public int RowNumber { get; init; }

@@ -42,6 +42,7 @@ public sealed class LibraryExporter(AppDbContext db)
                         // Links travel by code, so a file carries them to another instance whose ids differ.
                         Related = x.RelatedStandardIds.Where(codes.ContainsKey).Select(id => codes[id]).Order(StringComparer.Ordinal).ToList(),
                         ReplacedBy = x.ReplacedByStandardId is { } by ? codes.GetValueOrDefault(by) : null,
+                        AssetKind = x.AssetKind?.ToString(),
                     }).ToList(),
                 }).ToList(),
             }).ToList(),

@@ -36,6 +36,7 @@ public static partial class LibraryFlattening
                         ["status"] = s.Status ?? "",
                         ["related"] = string.Join(", ", s.Related),
                         ["replacedBy"] = s.ReplacedBy ?? "",
+                        ["assetKind"] = s.AssetKind ?? "",
                     });
                 }
             }
@@ -103,6 +104,8 @@ public static partial class LibraryFlattening
                 Status = row.Get("status"),
                 Related = row.Get("related").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
                 ReplacedBy = row.Get("replacedBy") is { Length: > 0 } replacedBy ? replacedBy : null,
+                // An empty cell (or a file from before the column) keeps the standard's asset kind; "None" removes it.
+                AssetKind = row.Get("assetKind") is { Length: > 0 } assetKind ? assetKind : null,
                 SourceRow = row.RowNumber,
             });
         }

@@ -74,7 +74,15 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                 LibraryService.Apply(incoming, v);
                 var current = ContentHash(standard);
                 if (current == ContentHash(incoming) && standard.CategoryId == v.CategoryId)
-                    rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Already the same in the library."));
+                {
+                    // The asset kind is not content (changing it makes no revision): a file sets it; the starter library only fills a gap.
+                    if (v.SetsAssetKind && standard.AssetKind != v.AssetKind && (mode == ImportMode.File || standard.AssetKind is null))
+                    {
+                        standard.AssetKind = v.AssetKind;
+                        rows.Add(new(row, v.Code, ImportOutcome.Updated, "Only the kind of asset it is about changed."));
+                    }
+                    else rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Already the same in the library."));
+                }
                 else if (mode == ImportMode.Starter && standard.StarterHash != current)
                     rows.Add(new(row, v.Code, ImportOutcome.Skipped, "Edited by your team, so the starter library's version was not applied."));
                 else
@@ -173,7 +181,8 @@ public sealed class LibraryImporter(AppDbContext db, LibraryService library, Tim
                 {
                     var row = s.SourceRow ?? ++number;
                     var request = new StandardRequest(s.Code, Guid.NewGuid(), s.Title, s.Question, s.WhyWeAsk, s.HowToCheck, s.References,
-                        s.Priority, s.ReviewIntervalMonths, s.Kind, s.Tags, string.IsNullOrWhiteSpace(s.Status) ? "Active" : s.Status);
+                        s.Priority, s.ReviewIntervalMonths, s.Kind, s.Tags, string.IsNullOrWhiteSpace(s.Status) ? "Active" : s.Status,
+                        AssetKind: s.AssetKind);
                     var (valid, errors) = StandardValidation.Check(request);
                     if (valid is null)
                     {
