@@ -12,25 +12,13 @@ namespace Plumbline.Tests.DesignDesk;
 /// </summary>
 public abstract class ProposalExpiryTests(ClockedFactory factory)
 {
-    private static Dictionary<string, string> SettingsForm(string timeZone) => new()
-    {
-        ["Form.ProviderName"] = "Northwind IT Partners",
-        ["Form.BrandColor"] = "#1f5f8b",
-        ["Form.CurrencySymbol"] = "$",
-        ["Form.MrrPerMonthlyVisit"] = "4000",
-        ["Form.DefaultWorkingDaysPerYear"] = "225",
-        ["Form.WeightHigh"] = "5",
-        ["Form.WeightMedium"] = "3",
-        ["Form.WeightLow"] = "1",
-        ["Form.TwoFactorRequirement"] = "NoOne",
-        ["Form.TimeZoneId"] = timeZone,
-    };
+    private static Dictionary<string, string> ZoneForm(string timeZone) => TestSupport.SettingsForm.With(("TimeZoneId", timeZone));
 
     private async Task<HttpClient> InZoneAsync(string timeZone)
     {
         var api = await factory.AdminAsync();
         var browser = await CookieBrowser.SignInAsync(factory, PlumblineFactory.AdminEmail);
-        Assert.Contains("Settings saved.", await (await browser.SubmitAsync("/settings", "/settings", SettingsForm(timeZone), "settings"))
+        Assert.Contains("Settings saved.", await (await browser.SubmitAsync("/settings", "/settings", ZoneForm(timeZone), "settings"))
             .ExpectAsync(HttpStatusCode.OK));
         return api;
     }

@@ -64,19 +64,7 @@ public sealed class TimeZoneFormatTests
 /// <summary>The settings page's time zone, on an instance of its own each time since the setting covers every page.</summary>
 public abstract class TimeZoneSettingTests(PlumblineFactory factory)
 {
-    private static Dictionary<string, string> Form(string timeZone) => new()
-    {
-        ["Form.ProviderName"] = "Northwind IT Partners",
-        ["Form.BrandColor"] = "#1f5f8b",
-        ["Form.CurrencySymbol"] = "$",
-        ["Form.MrrPerMonthlyVisit"] = "4000",
-        ["Form.DefaultWorkingDaysPerYear"] = "225",
-        ["Form.WeightHigh"] = "5",
-        ["Form.WeightMedium"] = "3",
-        ["Form.WeightLow"] = "1",
-        ["Form.TwoFactorRequirement"] = "NoOne",
-        ["Form.TimeZoneId"] = timeZone,
-    };
+    private static Dictionary<string, string> Form(string timeZone) => SettingsForm.With(("TimeZoneId", timeZone));
 
     [Fact]
     public async Task An_unknown_zone_is_refused_with_a_message_that_says_what_to_enter()
